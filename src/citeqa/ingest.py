@@ -1,0 +1,398 @@
+"""Read documents from a seeds folder and recover their structure as a reader sees it.
+
+Supported: .txt, .md/.markdown (ATX headings), .html/.htm (reduced to text with its
+headings; offsets then refer to that reduced text). Plain text is read line by line:
+- a short line without closing punctuation, followed by prose, is a heading; two such
+  lines in a row are a heading and its sub-heading;
+- runs of short lines that alternate label and value are "label: value" facts;
+- a run of short Title Case lines with no values under them is a table header with no
+  rows, and is dropped, like other page furniture ("Powered by …", "Try now", bullets);
+- a one-sentence question followed by prose is a heading (FAQ style);
+- a lead-in label at the start of a paragraph ("Primary binding event." when sibling
+  paragraphs share the pattern, or "CYP450 substrates:") is a sub-heading for it.
+Nothing here knows about any particular drug or document.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .text import split_sentences, trim_span
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+FURNITURE = re.compile(
+    r"^(powered by\b.*|try (it )?now|try these searches\b.*|sign (up|in)|log ?in|"
+    r"subscribe|share( this)?|print|back to top|read more|learn more|skip to content|"
+    r"cookie.*|accept( all)?( cookies)?|advertisement|menu|search)$",
+    re.I,
+)
+BARE_ATTRIBUTION = re.compile(r"^(powered|brought to you|sponsored|presented) by$", re.I)
+SMALL_WORDS = {"of", "and", "or", "the", "a", "an", "in", "on", "for", "to", "with", "by", "&", "/", "vs", "vs."}
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a run of facts, with the heading path it sits under."""
+    kind: str  # "para" or "facts"
+    start: int
+    end: int
+    path: tuple[str, ...]
+    units: tuple[tuple[int, int], ...]  # sentence (or fact) spans that can be quoted
+    labels: tuple[str, ...] = ()  # facts: "label: value" forms, parallel to units
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str  # path relative to the seeds folder, with forward slashes
+    text: str
+    sha256: str
+    title: str
+    blocks: tuple[Block, ...] = field(default=(), repr=False)
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    level: int = 0  # explicit heading level (markdown/html), 0 if none
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (a BOM is dropped); anything else is read as cp1252, then latin-1."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def list_sources(seeds: Path) -> list[Path]:
+    """Documents under seeds, sorted; hidden, temporary and unsupported files skipped."""
+    found = []
+    for path in sorted(seeds.rglob("*")):
+        rel = path.relative_to(seeds)
+        if any(part.startswith((".", "#")) or part.endswith("~") for part in rel.parts):
+            continue
+        if path.suffix.lower() in SUFFIXES and path.is_file():
+            found.append(path)
+    return found
+
+
+def load_document(seeds: Path, path: Path, data: bytes | None = None) -> Document:
+    data = path.read_bytes() if data is None else data
+    raw = decode(data)
+    suffix = path.suffix.lower()
+    if suffix in {".html", ".htm"}:
+        text = html_to_text(raw)
+        lines = _lines(text, markdown=True)
+    else:
+        text = raw
+        lines = _lines(text, markdown=suffix in {".md", ".markdown"})
+    source = path.relative_to(seeds).as_posix()
+    title, blocks = parse_blocks(text, lines)
+    return Document(source=source, text=text, sha256=sha256_bytes(data), title=title or source, blocks=tuple(blocks))
+
+
+# ---------------------------------------------------------------- lines
+
+
+def _lines(text: str, markdown: bool) -> list[_Line]:
+    """Logical lines: one per physical line, or per blank-line paragraph when wrapped."""
+    physical = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        start, end = trim_span(text, pos, pos + len(raw))
+        physical.append(_Line(start, end, text[start:end]) if start < end else None)
+        pos += len(raw)
+    wrapped = markdown or _looks_wrapped(physical)
+    out: list[_Line] = []
+    for line in physical:
+        if line is None:
+            out.append(None)
+            continue
+        heading = re.match(r"(#{1,6})\s+(.*?)\s*#*$", line.text) if markdown else None
+        if heading:
+            skip = line.text.index(heading.group(2)) if heading.group(2) else len(line.text)
+            out.append(_Line(line.start + skip, line.start + skip + len(heading.group(2)), heading.group(2), len(heading.group(1))))
+            out.append(None)
+        elif (wrapped and out and out[-1] is not None and not out[-1].level
+              and not re.match(r"([-*+]|\d+[.)])\s", line.text)):
+            prev = out[-1]
+            out[-1] = _Line(prev.start, line.end, text[prev.start:line.end])
+        else:
+            out.append(line)
+    return [line for line in out if line is not None and line.text.strip()]
+
+
+def _looks_wrapped(lines: list[_Line | None]) -> bool:
+    """Hard-wrapped prose: many long lines end mid-sentence and run on to the next."""
+    runs_on = long = 0
+    for line, nxt in zip(lines, lines[1:]):
+        if line is None or len(line.text) < 50:
+            continue
+        long += 1
+        if nxt is not None and not _ends_sentence(line.text):
+            runs_on += 1
+    return runs_on >= 3 and runs_on >= 0.3 * long
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?][\"')\]]*$", text))
+
+
+def _is_prose(line: _Line) -> bool:
+    if line.level:
+        return False
+    if _ends_sentence(line.text):
+        return True
+    return line.text.endswith((":", ";")) and len(line.text.split()) > 8
+
+
+def _is_furniture(text: str) -> bool:
+    return not re.search(r"[^\W_]", text) or bool(FURNITURE.match(text.strip()))
+
+
+def _is_column_label(text: str) -> bool:
+    """A table column header: Title Case, at most three words ("Mechanism of Action")."""
+    return _is_title_case(text) and len([w for w in text.split() if w not in {"&", "/"}]) <= 3
+
+
+def _is_title_case(text: str) -> bool:
+    """Short label-like text: every word that is not a small word starts upper-case."""
+    words = [w for w in re.split(r"\s+", text) if w.lower() not in SMALL_WORDS]
+    return 0 < len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+# ---------------------------------------------------------------- structure
+
+
+def parse_blocks(text: str, lines: list[_Line]) -> tuple[str, list[Block]]:
+    title = ""
+    if lines and len(lines[0].text) <= 200:
+        title = lines[0].text.rstrip(".")
+    lines = _drop_furniture(lines)
+    blocks: list[Block] = []
+    path: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _is_prose(lines[i]):
+            j = i
+            while j < len(lines) and _is_prose(lines[j]):
+                j += 1
+            blocks.extend(_prose_blocks(text, lines[i:j], path))
+            i = j
+            continue
+        j = i
+        while j < len(lines) and not _is_prose(lines[j]):
+            j += 1
+        run, followed = lines[i:j], j < len(lines)
+        if any(line.level for line in run):
+            blocks.extend(_explicit_headings(text, run, path))
+        else:
+            blocks.extend(_run_blocks(text, run, followed, path))
+        i = j
+    return title, blocks
+
+
+def _drop_furniture(lines: list[_Line]) -> list[_Line]:
+    kept, skip_next = [], False
+    for line in lines:
+        if skip_next:
+            skip_next = False
+            continue
+        if BARE_ATTRIBUTION.match(line.text):
+            skip_next = True
+            continue
+        if not line.level and _is_furniture(line.text):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _explicit_headings(text: str, run: list[_Line], path: list[str]) -> list[Block]:
+    """Markdown/HTML: heading levels are given; other short lines are facts or plain."""
+    blocks: list[Block] = []
+    pending: list[_Line] = []
+    for line in run:
+        if line.level:
+            blocks.extend(_facts_or_lines(text, pending, path))
+            pending = []
+            del path[line.level - 1:]
+            path.extend([""] * (line.level - 1 - len(path)))
+            path.append(line.text)
+        else:
+            pending.append(line)
+    blocks.extend(_facts_or_lines(text, pending, path))
+    path[:] = [p for p in path if p]
+    return blocks
+
+
+def _facts_or_lines(text: str, lines: list[_Line], path: list[str]) -> list[Block]:
+    if not lines:
+        return []
+    facts = _facts(text, lines, [p for p in path if p])
+    if facts:
+        return [facts]
+    section = tuple(p for p in path if p)
+    return [_paragraph(text, line, section) for line in lines]
+
+
+def _run_blocks(text: str, run: list[_Line], followed: bool, path: list[str]) -> list[Block]:
+    """A run of short lines: header rows, facts, then the heading(s) of what follows."""
+    tail = 0
+    while tail < len(run) and _is_column_label(run[len(run) - 1 - tail].text):
+        tail += 1
+    if tail >= 4 or (tail >= 3 and tail == len(run)):
+        run = run[: len(run) - tail]  # a table header with no rows under it
+        if not run:
+            return []
+    headings: list[str] = []
+    if followed and not run[-1].text.endswith(":"):
+        headings.append(run[-1].text)
+        run = run[:-1]
+    blocks: list[Block] = []
+    facts_path = list(path)
+    if len(run) % 2 == 1 and not run[0].text.endswith(":"):
+        parent = run[0].text
+        run = run[1:]
+        if run:
+            facts_path = [parent]  # a table's own heading
+        else:
+            headings.insert(0, parent)
+    if run:
+        facts = _facts(text, run, facts_path)
+        if facts:
+            blocks.append(facts)
+        elif len(run) <= 2:
+            headings[:0] = [line.text for line in run]
+    if len(headings) > 1:
+        path[:] = headings
+    elif headings:
+        _place_heading(path, headings[0])
+    return blocks
+
+
+def _place_heading(path: list[str], heading: str) -> None:
+    """A lone heading is a sibling of the current sub-heading when it looks like one."""
+    if len(path) >= 2 and _same_shape(path[-1], heading):
+        path[-1] = heading
+    else:
+        path[:] = [heading]
+
+
+def _same_shape(a: str, b: str) -> bool:
+    return abs(len(a.split()) - len(b.split())) <= 1 and _is_title_case(a) == _is_title_case(b)
+
+
+def _facts(text: str, run: list[_Line], path: list[str]) -> Block | None:
+    """Alternating label and value lines -> one facts block, or None if they are not."""
+    if len(run) < 2 or len(run) % 2:
+        return None
+    pairs = [(run[k], run[k + 1]) for k in range(0, len(run), 2)]
+    labelled = any(label.text.endswith(":") for label, _ in pairs)
+    valuelike = sum(not _is_title_case(value.text) for _, value in pairs)
+    if not labelled and valuelike * 2 < len(pairs):
+        return None
+    path = list(path)
+    first_label, first_value = pairs[0]
+    if len(pairs) >= 3 and not labelled and _is_title_case(first_label.text) and _is_title_case(first_value.text):
+        path = [f"{first_label.text} / {first_value.text}"]  # the table's header row
+        pairs = pairs[1:]
+    units = tuple((label.start, value.end) for label, value in pairs)
+    labels = tuple(f"{label.text.rstrip(':')}: {value.text}" for label, value in pairs)
+    return Block("facts", units[0][0], units[-1][1], tuple(path), units, labels)
+
+
+def _prose_blocks(text: str, lines: list[_Line], path: list[str]) -> list[Block]:
+    base = list(path)
+    blocks = []
+    leads = [_lead_in(text, line) for line in lines]
+    period_leads = sum(1 for lead in leads if lead and lead[1] == ".")
+    for k, line in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if _is_question_heading(text, line) and nxt is not None and not _is_question_heading(text, nxt):
+            depth = len(base)
+            path[:] = base[:depth] + [line.text]
+            continue
+        section = list(path)
+        lead = leads[k]
+        if lead and (lead[1] == ":" or period_leads >= 2):
+            section.append(lead[0])
+        blocks.append(_paragraph(text, line, tuple(section), lead[2] if lead and lead[1] == "." and period_leads >= 2 else None))
+    if len(path) > len(base):
+        path[:] = base
+    return blocks
+
+
+def _is_question_heading(text: str, line: _Line) -> bool:
+    return line.text.endswith("?") and len(line.text) <= 300 and len(split_sentences(line.text)) == 1
+
+
+def _lead_in(text: str, line: _Line) -> tuple[str, str, int] | None:
+    """A short label opening a paragraph: (label, '.' or ':', end offset of the label)."""
+    first = split_sentences(text, line.start, line.end)[0]
+    sentence = text[first[0]:first[1]]
+    if first[1] < line.end and sentence.endswith(".") and len(sentence) <= 80 and len(sentence.split()) <= 10 \
+            and sentence[:1].isupper():
+        return sentence[:-1], ".", first[1]
+    colon = re.match(r"([A-Z][^.:?!]{1,80}?):\s+\S", line.text)
+    if colon and len(colon.group(1).split()) <= 10:
+        return colon.group(1), ":", line.start + colon.end(1) + 1
+    return None
+
+
+def _paragraph(text: str, line: _Line, section: tuple[str, ...], label_end: int | None = None) -> Block:
+    units = split_sentences(text, line.start, line.end)
+    if label_end is not None:
+        units = [u for u in units if u[1] > label_end] or units  # the label alone answers nothing
+    return Block("para", line.start, line.end, section, tuple(units))
+
+
+# ---------------------------------------------------------------- html
+
+
+class _HtmlText(HTMLParser):
+    BLOCK = {"p", "div", "li", "tr", "br", "section", "article", "table", "ul", "ol", "dt", "dd", "blockquote", "pre", "td", "th"}
+    SKIP = {"script", "style", "noscript", "template", "head", "nav", "footer"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.parts.append("\n\n" + "#" * int(tag[1]) + " ")
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif re.fullmatch(r"h[1-6]", tag) or tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, one block per paragraph, headings as '# ' lines."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t]+\n", "\n", re.sub(r"\n[ \t]+", "\n", text))
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,0 +1,129 @@
+"""Hybrid retrieval: BM25 over biomedical index terms + dense cosine, fused by a weighted sum.
+
+The BM25 score is divided by the best BM25 score for the query, so both sides lie in
+[0, 1]; the dense score of a passage is the best of its own vector and its sentences'
+vectors. Query terms missing from the vocabulary are corrected to the closest corpus
+term when one is close enough (typos), and expanded with corpus-learned synonyms.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from .settings import Settings
+from .store import IndexData
+from .text import tokenize
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: int  # position in IndexData.chunks
+    score: float  # fused
+    bm25: float  # normalised to the query's best
+    dense: float  # cosine
+
+
+class Retriever:
+    def __init__(self, data: IndexData, settings: Settings):
+        self.data = data
+        self.settings = settings
+        vocab = data.bm25.vocab_dict
+        self.term_id = {t: i for t, i in vocab.items() if t}
+        scores = data.bm25.scores
+        self._indptr = np.asarray(scores["indptr"])
+        self._indices = np.asarray(scores["indices"])
+        self.n_docs = len(data.chunks)
+        bounds = np.searchsorted(data.unit_chunk, np.arange(self.n_docs + 1))
+        self.chunk_rows = [np.arange(bounds[i], bounds[i + 1]) for i in range(self.n_docs)]
+
+    @cached_property
+    def _vocab_list(self) -> list[str]:
+        return sorted(self.term_id)
+
+    # ------------------------------------------------------------ terms
+
+    def correct(self, term: str) -> str | None:
+        """The corpus term this query term was meant to be, or None if none is close."""
+        if term in self.term_id:
+            return term
+        if len(term) < 4 or not term.isalpha():
+            return None
+        close = difflib.get_close_matches(term, self._vocab_list, n=1, cutoff=0.8)
+        return close[0] if close else None
+
+    def query_terms(self, question: str) -> tuple[list[str], list[str]]:
+        """(terms as asked, corrected where needed; terms for BM25, synonyms added)."""
+        asked = tokenize(question)
+        corrected = [self.correct(t) or t for t in asked]
+        known = [t for t in corrected if t in self.term_id]
+        return corrected, self.data.lexicon.expand(known)
+
+    def df(self, term: str) -> int:
+        j = self.term_id.get(term)
+        return 0 if j is None else int(self._indptr[j + 1] - self._indptr[j])
+
+    def idf(self, term: str) -> float:
+        df = self.df(term)
+        return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
+
+    def docs_with(self, term: str) -> np.ndarray:
+        j = self.term_id.get(term)
+        if j is None:
+            return np.zeros(0, dtype=np.int64)
+        return self._indices[self._indptr[j]:self._indptr[j + 1]]
+
+    def coverage(self, terms: list[str], docs: list[int]) -> float:
+        """IDF-weighted share of the query terms that occur in any of `docs`."""
+        terms = list(dict.fromkeys(terms))
+        if not terms:
+            return 0.0
+        weights = [self.idf(t) for t in terms]
+        wanted = set(docs)
+        covered = sum(w for t, w in zip(terms, weights) if wanted.intersection(self.docs_with(t).tolist()))
+        return covered / sum(weights)
+
+    # ------------------------------------------------------------ search
+
+    def bm25_scores(self, terms: list[str]) -> np.ndarray:
+        if not terms or not self.n_docs:
+            return np.zeros(self.n_docs, dtype=np.float32)
+        return np.asarray(self.data.bm25.get_scores(terms), dtype=np.float32)
+
+    def unit_cosines(self, q_vec: np.ndarray) -> np.ndarray:
+        """Cosine of every embedded unit with the query (FAISS inner product search)."""
+        n = self.data.dense.ntotal
+        cos = np.full(n, -1.0, dtype=np.float32)
+        if n:
+            found_d, found_i = self.data.dense.search(q_vec.reshape(1, -1).astype(np.float32), n)
+            valid = found_i[0] >= 0
+            cos[found_i[0][valid]] = found_d[0][valid]
+        return cos
+
+    def search(self, terms: list[str], q_vec: np.ndarray, unit_cos: np.ndarray, k: int,
+               topic: str | None = None, bm25_weight: float | None = None) -> list[Hit]:
+        w = self.settings.bm25_weight if bm25_weight is None else bm25_weight
+        bm25 = self.bm25_scores(terms)
+        top = float(bm25.max()) if bm25.size else 0.0
+        bm25 = bm25 / top if top > 0 else bm25
+        dense = np.full(self.n_docs, -1.0, dtype=np.float32)
+        np.maximum.at(dense, self.data.unit_chunk, unit_cos)
+        fused = w * bm25 + (1 - w) * dense
+        order = np.argsort(-fused, kind="stable")
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        for i in order:
+            chunk = self.data.chunks[i]
+            if topic and chunk.topic != topic:
+                continue
+            text = " ".join(chunk.text.split())
+            if text in seen:  # the same words from another file or place
+                continue
+            seen.add(text)
+            hits.append(Hit(int(i), float(fused[i]), float(bm25[i]), float(dense[i])))
+            if len(hits) == k:
+                break
+        return hits

@@ -1,0 +1,125 @@
+"""Pure text functions: sentence splitting with offsets, and biomedical tokenisation.
+
+Tokenisation folds what differs only in spelling: Greek letters become their names
+(IL-4Rα -> il4ralpha), hyphenated identifiers are joined (IL-4 -> il4, SINUS-52 ->
+sinus52), thousands separators are dropped (1,874 -> 1874) and words are stemmed.
+Identifiers and numbers stay whole tokens. No synonyms here: those are learned from the
+corpus (see lexicon.py).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
+
+GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu",
+    "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau",
+    "υ": "upsilon", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+}
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201b\u2032"), "'")
+# Words that ask rather than say; dropped from queries along with English stopwords.
+QUESTION_WORDS = {
+    "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "does", "do",
+    "did", "is", "are", "was", "were", "can", "could", "would", "should", "tell", "me",
+    "explain", "describe", "much", "many", "kind", "type", "one", "ones",
+}
+STOPWORDS = frozenset(STOPWORDS_EN) | QUESTION_WORDS
+# Words after which a period does not end a sentence.
+ABBREVIATIONS = {
+    "e.g", "i.e", "vs", "etc", "al", "fig", "figs", "approx", "dr", "mr", "mrs", "ms",
+    "no", "nos", "cf", "ca", "incl", "resp", "sp", "spp", "st", "jr", "inc", "ltd",
+    "co", "u.s", "ref", "refs", "vol", "p", "pp", "min", "max", "est", "dept", "univ",
+}
+
+_STEMMER = Stemmer.Stemmer("english")
+_WORD = re.compile(r"[a-z0-9]+(?:[-.,/'+][a-z0-9]+)*")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def normalize(text: str) -> str:
+    """Unicode-fold, lower-case, spell out Greek letters, unify dashes and quotes."""
+    text = unicodedata.normalize("NFKC", text).translate(DASHES).translate(QUOTES).lower()
+    text = text.replace("µ", "μ")
+    return "".join(GREEK.get(ch, ch) for ch in text)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    return _STEMMER.stemWord(word)
+
+
+def _pieces(word: str) -> list[str]:
+    """One normalised word -> its index terms (before stemming)."""
+    word = re.sub(r"(?<=\d),(?=\d{3}\b)", "", word)  # 1,874 -> 1874
+    out: list[str] = []
+    for part in re.split(r"[/,+]", word):
+        part = part.strip("-.'")
+        if not part:
+            continue
+        part = re.sub(r"'s$", "", part)
+        if re.fullmatch(r"\d+(?:\.\d+)?", part):
+            out.append(part)
+            continue
+        joined = re.sub(r"[-.']", "", part)
+        if joined:
+            out.append(joined)
+        sub = [s for s in re.split(r"[-.']", part) if s]
+        if len(sub) > 1:
+            # Parts of a hyphenated phrase are words in their own right ("type-2",
+            # "moderate-to-severe"); parts of an identifier ("il-4") are kept joined only.
+            out.extend(s for s in sub if s.isalpha() and len(s) > 2)
+    return out
+
+
+def tokenize(text: str, *, drop_stopwords: bool = True) -> list[str]:
+    """Index terms of a text, in order: normalised, joined, stemmed."""
+    terms: list[str] = []
+    for word in _WORD.findall(normalize(text)):
+        for piece in _pieces(word):
+            if drop_stopwords and piece in STOPWORDS:
+                continue
+            terms.append(stem(piece))
+    return terms
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) inside text[start:end], trimmed of white space.
+
+    A sentence ends at . ! or ? followed by white space and a capital, digit or opening
+    bracket, unless the word before the period is a known abbreviation or an initial.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.start() + 1
+        if text[match.start()] == ".":
+            before = re.search(r"([A-Za-z.]+)$", text[cursor:match.start()])
+            word = before.group(1).lower().rstrip(".") if before else ""
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        stop = match.end() - len(match.group(0)) + len(match.group(0).rstrip())
+        spans.append((cursor, stop))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return [trimmed for s, e in spans if (trimmed := trim_span(text, s, e))[0] < trimmed[1]]
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def words(text: str) -> list[str]:
+    return text.split()
