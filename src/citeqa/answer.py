@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .retrieve import Hit, Retriever
+from .retrieve import Hit, Retriever, has_answer_type
 from .settings import Settings
 from .text import tokenize
 
@@ -33,7 +33,8 @@ class Evidence:
 
 
 def choose_quotes(retriever: Retriever, hits: list[Hit], terms: list[str], unit_cos: np.ndarray,
-                  look_at: int = 3, term_weight: float = 0.5, passage_weight: float = 1.0) -> list[Quote]:
+                  kind: str | None = None, look_at: int = 3, term_weight: float = 0.5,
+                  passage_weight: float = 1.0, type_weight: float = 0.15) -> list[Quote]:
     """The best sentence among the first `look_at` passages (and a runner-up next to it
     in the same passage when it scores nearly as well)."""
     data = retriever.data
@@ -48,7 +49,8 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], terms: list[str], unit_
             text = chunk.text[s - chunk.start:e - chunk.start]
             own = set(data.lexicon.expand(tokenize(text)))
             overlap = sum(w for t, w in weights.items() if t in own) / total
-            score = float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
+            score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
+                     + type_weight * has_answer_type(text, kind))
             scored.append(Quote(rank, s, e, score))
     if not scored:
         return []

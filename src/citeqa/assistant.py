@@ -25,7 +25,7 @@ from .chunk import TOPICS
 from .embed import get_embedder
 from .errors import IndexCorrupt, SeedsError
 from .ingest import load_document
-from .retrieve import Retriever
+from .retrieve import Retriever, answer_type
 from .settings import Settings, default_settings
 
 log = logging.getLogger("citeqa")
@@ -112,7 +112,10 @@ class Assistant:
     def refresh(self, progress: bool = False) -> build.RefreshReport:
         """Apply added, changed and removed seeds; embeds only text it has not seen."""
         with self._lock, self._file_lock():
-            live = store.current_version(self.index_dir)
+            try:
+                live = store.current_version(self.index_dir)
+            except IndexCorrupt:
+                live = None
             ours = self._state[0].manifest.get("version") if self._state else None
             rebuilt = ""
             if self._state is None or live is None or live.name != ours:
@@ -174,14 +177,15 @@ class Assistant:
         asked, terms = retriever.query_terms(question)
         q_vec = self.embedder.encode([question])[0]
         unit_cos = retriever.unit_cosines(q_vec)
-        hits = retriever.search(terms, q_vec, unit_cos, k, topic)
+        kind = answer_type(question)
+        hits = retriever.search(terms, q_vec, unit_cos, k, topic, kind)
         passages = [self._passage(data, h) for h in hits]
         evidence = judge(retriever, hits, asked, unit_cos, self.settings)
         notes += self._stale_notes()
         if not evidence.found:
             return Answer(False, NOT_FOUND + " The passages below are the closest, and may not answer it.",
                           passages, notes)
-        quotes = choose_quotes(retriever, hits, terms, unit_cos)
+        quotes = choose_quotes(retriever, hits, terms, unit_cos, kind)
         parts = []
         for q in quotes:
             chunk = data.chunks[hits[q.rank].chunk]
@@ -191,8 +195,7 @@ class Assistant:
     def _clean(self, question: str, k: int, topic: str | None) -> tuple[str, tuple[str, ...]]:
         if not isinstance(question, str):
             raise TypeError(f"question must be a string, not {type(question).__name__}")
-        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 50:
-            raise ValueError(f"k must be a whole number from 1 to 50, not {k!r}")
+        self._check_k(k)
         if topic is not None and topic not in TOPICS:
             raise ValueError(f"topic must be one of {', '.join(TOPICS)}, not {topic!r}")
         question = question.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
@@ -218,6 +221,11 @@ class Assistant:
             if changes:
                 log.warning(self._stale_note)
         return (self._stale_note,) if self._stale_note else ()
+
+    @staticmethod
+    def _check_k(k) -> None:
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 50:
+            raise ValueError(f"k must be a whole number from 1 to 50, not {k!r}")
 
     @staticmethod
     def _passage(data: store.IndexData, hit) -> Passage:

@@ -173,7 +173,7 @@ def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,
     dense = faiss.IndexFlatIP(dim)
     dense.add(vectors)
     lexicon = Lexicon.learn([c.text for c in chunks])
-    bm25 = bm25s.BM25()
+    bm25 = bm25s.BM25(k1=settings.bm25_k1, b=settings.bm25_b)
     bm25.index([bm25_terms(c, lexicon) for c in chunks], show_progress=False)
     manifest = {
         "model": settings.model, "dimension": int(dim), "settings": settings.stored(),

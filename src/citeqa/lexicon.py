@@ -96,15 +96,16 @@ class Lexicon:
 
     def expand(self, terms: list[str]) -> list[str]:
         """terms plus every other form of each group that one of its forms occurs in."""
-        hit: set[int] = set()
+        hit: dict[int, set[tuple[str, ...]]] = {}
         for i, term in enumerate(terms):
             for form, gid in self._by_first.get(term, ()):
                 if tuple(terms[i:i + len(form)]) == form:
-                    hit.add(gid)
+                    hit.setdefault(gid, set()).add(form)
         extra: list[str] = []
         for gid in sorted(hit):
             for form in self.groups[gid]:
-                extra.extend(form)
+                if form not in hit[gid]:
+                    extra.extend(form)
         return terms + extra
 
     def to_json(self) -> list[list[list[str]]]:

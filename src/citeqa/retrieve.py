@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -17,6 +18,28 @@ import numpy as np
 from .settings import Settings
 from .store import IndexData
 from .text import tokenize
+
+
+# What kind of answer a question wants, and how such an answer looks in text.
+ANSWER_TYPES = {
+    "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)", re.I),
+             re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
+                        r"september|october|november|december)\b", re.I)),
+    "number": (re.compile(r"^\s*(how (many|much|common|often|long|large)|(what|which) (percentage|proportion|"
+                          r"share|fraction|rate|number|dose|accuracy|count)|by how much)\b", re.I),
+               re.compile(r"\d")),
+}
+
+
+def answer_type(question: str) -> str | None:
+    for name, (asks, _) in ANSWER_TYPES.items():
+        if asks.search(question):
+            return name
+    return None
+
+
+def has_answer_type(text: str, kind: str | None) -> bool:
+    return kind is not None and bool(ANSWER_TYPES[kind][1].search(text))
 
 
 @dataclass(frozen=True)
@@ -104,8 +127,10 @@ class Retriever:
         return cos
 
     def search(self, terms: list[str], q_vec: np.ndarray, unit_cos: np.ndarray, k: int,
-               topic: str | None = None, bm25_weight: float | None = None) -> list[Hit]:
+               topic: str | None = None, kind: str | None = None, bm25_weight: float | None = None,
+               type_weight: float | None = None) -> list[Hit]:
         w = self.settings.bm25_weight if bm25_weight is None else bm25_weight
+        tw = self.settings.type_weight if type_weight is None else type_weight
         bm25 = self.bm25_scores(terms)
         top = float(bm25.max()) if bm25.size else 0.0
         bm25 = bm25 / top if top > 0 else bm25
@@ -113,6 +138,12 @@ class Retriever:
         np.maximum.at(dense, self.data.unit_chunk, unit_cos)
         fused = w * bm25 + (1 - w) * dense
         order = np.argsort(-fused, kind="stable")
+        if kind and tw:  # passages that hold the kind of answer asked for move up
+            top = order[: self.settings.candidates]
+            for i in top:
+                if has_answer_type(self.data.chunks[i].text, kind):
+                    fused[i] += tw
+            order = np.concatenate([top[np.argsort(-fused[top], kind="stable")], order[len(top):]])
         hits: list[Hit] = []
         seen: set[str] = set()
         for i in order:

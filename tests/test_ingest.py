@@ -1,0 +1,67 @@
+from pathlib import Path
+
+from citeqa.ingest import html_to_text, list_sources, load_document
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def blocks_of(tmp_path, name, text):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    doc = load_document(tmp_path, tmp_path / name)
+    return doc, [(b.kind, b.path, doc.text[b.start:b.end]) for b in doc.blocks]
+
+
+def test_plain_text_headings_facts_and_furniture(tmp_path):
+    text = ("Some Drug: What It Does.\nPowered by\nAcme Engine\nOverview\nIt blocks a receptor.\n"
+            "Properties\nDetails\nGeneric Name\nSomemab\nDrug Class\nHuman IgG1 antibody\n"
+            "Target\nthe beta receptor\nHistory\nIt was approved in 2020.\n"
+            "Clinical Trials of Somemab\nPhase\nN Enrolled\nPrimary Endpoint\nStatus\nData synthesized by a tool.\nTry now\n")
+    doc, blocks = blocks_of(tmp_path, "d.txt", text)
+    assert blocks == [
+        ("para", ("Some Drug",), "Some Drug: What It Does."),
+        ("para", ("Overview",), "It blocks a receptor."),
+        ("facts", ("Properties / Details",), "Generic Name\nSomemab\nDrug Class\nHuman IgG1 antibody\nTarget\nthe beta receptor"),
+        ("para", ("History",), "It was approved in 2020."),
+        ("para", ("Clinical Trials of Somemab",), "Data synthesized by a tool."),
+    ]
+    facts = doc.blocks[2]
+    assert facts.labels == ("Generic Name: Somemab", "Drug Class: Human IgG1 antibody", "Target: the beta receptor")
+
+
+def test_lead_in_labels_and_question_headings(tmp_path):
+    text = ("Mechanism\nPrimary binding event. It binds the receptor.\nDownstream block. Nothing follows.\n"
+            "Interactions\nLive vaccines: Avoid them.\nQuestions\nWhy does it itch?\nNobody knows yet.\n")
+    _, blocks = blocks_of(tmp_path, "d.txt", text)
+    assert [(kind, path) for kind, path, _ in blocks] == [
+        ("para", ("Mechanism", "Primary binding event")),
+        ("para", ("Mechanism", "Downstream block")),
+        ("para", ("Interactions", "Live vaccines")),
+        ("para", ("Questions", "Why does it itch?")),
+    ]
+
+
+def test_dupilumab_sections():
+    doc = load_document(SEEDS, SEEDS / "dupilumab.txt")
+    paths = {" › ".join(b.path) for b in doc.blocks}
+    assert "Detailed Mechanism of Action › Primary binding event" in paths
+    assert "Clinical Relevance › Approved Indications › CRSwNP (adults)" in paths
+    assert "Key Drug Interactions (Mechanism-Based) › Live vaccines" in paths
+    assert "Emerging Indications › Oncology › Neoadjuvant Prostate Cancer (Phase 2, terminated)" in paths
+    text = "\n".join(doc.text[b.start:b.end] for b in doc.blocks)
+    for furniture in ("Powered by", "Try now", "Phase Design", "Key Limitations"):
+        assert furniture not in text
+
+
+def test_markdown_and_html_headings(tmp_path):
+    _, blocks = blocks_of(tmp_path, "d.md", "# Drug\n\nIntro line one\ncontinues here.\n\n## Safety\n\nNo issues.\n")
+    assert blocks == [("para", ("Drug",), "Intro line one\ncontinues here."), ("para", ("Drug", "Safety"), "No issues.")]
+    html = "<html><head><title>x</title><script>evil()</script></head><body><h1>Drug</h1><p>It binds &amp; blocks.</p><h2>Safety</h2><p>Fine.</p></body></html>"
+    assert html_to_text(html) == "# Drug\n\nIt binds & blocks.\n\n## Safety\n\nFine.\n"
+    doc, blocks = blocks_of(tmp_path, "d.html", html)
+    assert blocks == [("para", ("Drug",), "It binds & blocks."), ("para", ("Drug", "Safety"), "Fine.")]
+
+
+def test_hidden_and_temporary_files_are_not_sources(tmp_path):
+    for name in ("a.txt", ".hidden.txt", "x.txt~", ".#lock.txt", ".DS_Store", "notes.pdf", "b.md"):
+        (tmp_path / name).write_text("Text.\n")
+    assert [p.name for p in list_sources(tmp_path)] == ["a.txt", "b.md"]

@@ -1,0 +1,38 @@
+from citeqa.text import split_sentences, tokenize
+
+
+def spans(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_sentences_do_not_split_on_abbreviations_or_numbers():
+    text = ("Exacerbations fell (n=1,874; P<0.001), e.g. in patients with ≥300 cells/µL vs. placebo. "
+            "The FDA approved it in 2017. Was it safe? Yes.")
+    assert spans(text) == [
+        "Exacerbations fell (n=1,874; P<0.001), e.g. in patients with ≥300 cells/µL vs. placebo.",
+        "The FDA approved it in 2017.",
+        "Was it safe?",
+        "Yes.",
+    ]
+
+
+def test_sentence_offsets_are_exact_inside_a_range():
+    text = "xx  First one. Second (Sindher et al., 2024) two.  yy"
+    assert split_sentences(text, 2, 51) == [(4, 14), (15, 49)]
+
+
+def test_receptor_spellings_meet_on_tokens():
+    assert tokenize("IL-4Rα") == ["il4ralpha"]
+    assert tokenize("IL4R") == tokenize("il-4r") == ["il4r"]
+    assert tokenize("IL-4 receptor alpha") == ["il4", "receptor", "alpha"]
+    assert tokenize("IL-4/IL-13") == ["il4", "il13"]
+
+
+def test_identifiers_and_numbers_stay_whole():
+    assert tokenize("NCT06477653 SINUS-52 CCL17 n=1,874 tyrosine 641") == [
+        "nct06477653", "sinus52", "sinus", "ccl17", "n", "1874", "tyrosin", "641"]
+
+
+def test_stopwords_and_question_words_are_dropped_and_words_stemmed():
+    assert tokenize("What does dupilumab bind to?") == ["dupilumab", "bind"]
+    assert tokenize("blocking receptors") == ["block", "receptor"]
