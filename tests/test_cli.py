@@ -1,0 +1,39 @@
+import json
+
+from citeqa.cli import main
+
+
+def test_ask_prints_answer_then_numbered_passages(bot, capsys):
+    assert main(["--seeds", str(bot.seeds), "--index", str(bot.index_dir), "ask",
+                 "On which tyrosine is STAT6 phosphorylated?", "--k", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "STAT6 on tyrosine 641. [1]" in out.replace("\n", " ")
+    assert "\nPassages:\n[1] dupilumab.txt › Detailed Mechanism of Action › Proximal signaling block: JAK-STAT6 pathway\n" in out
+    assert "\n[2] " in out and "\n[3] " not in out
+
+
+def test_ask_json(bot, capsys):
+    assert main(["--seeds", str(bot.seeds), "--index", str(bot.index_dir), "ask", "What does a Dupixent pen cost?",
+                 "--json", "--k", "1"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["found"] is False and len(data["passages"]) == 1
+    assert set(data["passages"][0]) == {"text", "source", "section", "start", "end", "score", "topic", "id"}
+
+
+def test_domain_errors_are_one_line_and_exit_2(tmp_path, capsys):
+    assert main(["--seeds", str(tmp_path / "missing"), "status"]) == 2
+    assert main(["ask", "   "]) == 2
+    assert main(["ask", "why?", "--k", "0"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"citeqa: error: seeds folder not found: {tmp_path / 'missing'}",
+                   "citeqa: error: question is empty: ask something about the documents",
+                   "citeqa: error: k must be a whole number from 1 to 50, not 0"]
+
+
+def test_build_and_status(corpus, capsys):
+    index = corpus.parent / "index"
+    assert main(["--seeds", str(corpus), "--index", str(index), "--model", "hash", "build"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "index: 3 documents, 5 passages, model hash"
+    assert main(["--seeds", str(corpus), "--index", str(index), "--model", "hash", "status"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("up to date")
