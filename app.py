@@ -1,0 +1,204 @@
+"""Chat with the documents in a browser: ``python app.py [--seeds DIR] [--index DIR] [--watch]``.
+
+A thin Gradio layer over ``citeqa.Assistant``: every answer quotes its sentences with
+[n] markers, each cited passage is its own collapsible message with the quoted sentence
+highlighted, and a side panel shows the passage inside its whole document. Document text
+is always escaped: a seed holding markup is shown as characters and runs nothing.
+Importing this module launches nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import threading
+
+from citeqa import Answer, Assistant, CiteqaError
+
+TOPIC_CHOICES = ["all", "mechanism", "trials", "safety", "indications"]
+EXAMPLES = {
+    "Mechanism": ["What does dupilumab bind to?", "On which tyrosine is STAT6 phosphorylated?",
+                  "Which epidermal barrier proteins do IL-4 and IL-13 suppress?"],
+    "Trials": ["What did the SOLO 1 trial show?", "What was the primary endpoint of the SOLO trials?",
+               "How much did dupilumab reduce COPD exacerbations?"],
+    "Safety": ["Can live vaccines be given during treatment?", "How common is conjunctivitis?",
+               "Should corticosteroids be stopped when starting dupilumab?"],
+}
+CSS = """
+.citeqa-doc {max-height: 70vh; overflow-y: auto; white-space: pre-wrap; font-size: 0.92em;
+             line-height: 1.5; padding: 0.8em; border: 1px solid var(--border-color-primary); border-radius: 6px}
+mark {background: #fcd34d; color: inherit; padding: 0 2px; border-radius: 2px}
+#citeqa-hl {background: #fef3c7}
+#citeqa-hl mark {background: #fbbf24}
+"""
+QUOTE = re.compile(r"(.+?) \[(\d+)\](?: |$)", re.S)
+
+
+def quoted_sentences(answer: Answer) -> dict[int, list[str]]:
+    """Passage number (0-based) -> the sentences the answer quotes from it."""
+    found: dict[int, list[str]] = {}
+    if answer.found:
+        for sentence, n in QUOTE.findall(answer.text):
+            found.setdefault(int(n) - 1, []).append(sentence.strip())
+    return found
+
+
+def highlight(text: str, sentences: list[str], mark_id: str = "") -> str:
+    """HTML of `text`, escaped, with each quoted sentence inside <mark>."""
+    spans = sorted((i, i + len(s)) for s in sentences if s and (i := text.find(s)) >= 0)
+    out, pos = [], 0
+    for k, (s, e) in enumerate(spans):
+        if s < pos:
+            continue
+        attr = f' id="{mark_id}"' if mark_id and k == 0 else ""
+        out += [html.escape(text[pos:s]), f"<mark{attr}>", html.escape(text[s:e]), "</mark>"]
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def passage_title(n: int, p, closest: bool) -> str:
+    label = " · closest, may not answer" if closest else ""
+    return f"[{n}] {p.source} › {p.section} · {p.topic} · {p.score:.2f}{label}"
+
+
+def answer_messages(answer: Answer) -> list[dict]:
+    quotes = quoted_sentences(answer)
+    text = answer.text if answer.found else f"**{answer.text}**"
+    lines = [html.escape(text) if answer.found else text] + [f"_{html.escape(n)}_" for n in answer.notes]
+    messages = [{"role": "assistant", "content": "\n\n".join(lines)}]
+    for n, p in enumerate(answer.passages, 1):
+        messages.append({"role": "assistant", "content": highlight(p.text, quotes.get(n - 1, [])),
+                         "metadata": {"title": passage_title(n, p, not answer.found),
+                                      "status": "done"}})
+    return messages
+
+
+def context_html(bot: Assistant, answer: Answer | None, n: int) -> str:
+    if answer is None or not answer.passages:
+        return "<p>Ask a question: the cited passage is shown here inside its document.</p>"
+    p = answer.passages[min(max(n, 1), len(answer.passages)) - 1]
+    try:
+        doc = bot.document(p.source)
+    except (ValueError, OSError):
+        return f"<p>{html.escape(p.source)} is no longer in the index.</p>"
+    if doc[p.start:p.end] != p.text:
+        return f"<p>{html.escape(p.source)} changed since it was indexed: rebuild the index.</p>"
+    quotes = quoted_sentences(answer).get(answer.passages.index(p), [])
+    inner = highlight(p.text, quotes) if quotes else html.escape(p.text)
+    body = (html.escape(doc[:p.start]) + '<mark id="citeqa-hl">' + inner + "</mark>" + html.escape(doc[p.end:]))
+    return (f"<p><b>{html.escape(p.source)}</b> › {html.escape(p.section)} "
+            f"(characters {p.start}–{p.end})</p><div class='citeqa-doc'>{body}</div>")
+
+
+def status_markdown(bot: Assistant) -> str:
+    s = bot.status()
+    text = (f"**Index:** {s.documents} document{'s' if s.documents != 1 else ''} · {s.chunks} passages · "
+            f"model `{s.model}` · built {s.built_at}")
+    if s.stale:
+        changes = ", ".join(f"{len(v)} {k}" for k, v in s.pending.items() if v)
+        text += f"\n\n⚠️ **The seeds changed since the index was built ({changes}).** Press “Rebuild index”."
+    return text
+
+
+def build_ui(bot: Assistant):
+    import gradio as gr
+
+    refresh_lock = threading.Lock()
+
+    def respond(question, history, topic, k):
+        history = list(history or [])
+        history.append({"role": "user", "content": html.escape(question or "")})
+        try:
+            answer = bot.ask(question or "", k=int(k), topic=None if topic == "all" else topic)
+        except (ValueError, CiteqaError) as exc:
+            history.append({"role": "assistant", "content": f"⚠️ {html.escape(str(exc))}"})
+            return history, "", None, gr.update(choices=[], value=None), context_html(bot, None, 1)
+        history.extend(answer_messages(answer))
+        choices = [f"[{n}]" for n in range(1, len(answer.passages) + 1)]
+        return (history, "", answer, gr.update(choices=choices, value=choices[0] if choices else None),
+                context_html(bot, answer, 1))
+
+    def show_context(answer, choice):
+        n = int(choice.strip("[]")) if choice else 1
+        return context_html(bot, answer, n)
+
+    def rebuild():
+        with refresh_lock:
+            try:
+                report = bot.refresh()
+            except CiteqaError as exc:
+                return f"⚠️ {html.escape(str(exc))}", status_markdown(bot)
+        return f"Rebuilt: {html.escape(report.summary())}.", status_markdown(bot)
+
+    def api_ask(question: str, k: int = 5) -> dict:
+        """Answer a question: {found, text, passages: [{text, source, section, start, end, score, topic}]}."""
+        answer = bot.ask(question, k=int(k))
+        keys = ("text", "source", "section", "start", "end", "score", "topic")
+        return {"found": answer.found, "text": answer.text,
+                "passages": [{key: getattr(p, key) for key in keys} for p in answer.passages]}
+
+    scroll = ("() => { setTimeout(() => { const el = document.getElementById('citeqa-hl'); "
+              "const box = el && el.closest('.citeqa-doc'); "
+              "if (box) box.scrollTop = el.offsetTop - box.offsetTop - 60; }, 50); }")
+    with gr.Blocks(title="citeqa") as demo:
+        gr.Markdown("## citeqa · answers quoted from the documents, with their sources")
+        status = gr.Markdown(status_markdown(bot), elem_id="citeqa-status")
+        last = gr.State(None)
+        with gr.Row():
+            with gr.Column(scale=3):
+                chat = gr.Chatbot(height=560, label="Answers", elem_id="citeqa-chat", buttons=["copy"],
+                                  feedback_options=None)
+                question = gr.Textbox(placeholder="Ask about the documents, e.g. What does dupilumab bind to?",
+                                      show_label=False, elem_id="citeqa-question", submit_btn=True)
+                with gr.Row():
+                    topic = gr.Dropdown(TOPIC_CHOICES, value="all", label="Topic")
+                    k = gr.Slider(1, 10, value=3, step=1, label="Passages")
+                for group, items in EXAMPLES.items():
+                    gr.Examples(items, inputs=question, label=group)
+            with gr.Column(scale=2):
+                which = gr.Radio([], label="Show passage in its document", elem_id="citeqa-which")
+                context = gr.HTML(context_html(bot, None, 1), elem_id="citeqa-context")
+                rebuild_btn = gr.Button("Rebuild index", elem_id="citeqa-rebuild")
+                report = gr.Markdown(elem_id="citeqa-report")
+        question.submit(respond, [question, chat, topic, k], [chat, question, last, which, context],
+                        api_visibility="private").then(None, js=scroll)
+        which.change(show_context, [last, which], context, api_visibility="private").then(None, js=scroll)
+        rebuild_btn.click(rebuild, None, [report, status], api_visibility="private")
+        gr.Timer(5).tick(lambda: status_markdown(bot), None, status, api_visibility="private")
+        gr.api(api_ask, api_name="ask")
+    return demo
+
+
+def watch_seeds(bot: Assistant, stop: threading.Event) -> None:
+    """Refresh whenever the seeds folder changes (a refresh swaps the index in whole)."""
+    from watchfiles import watch
+
+    for _ in watch(bot.seeds, stop_event=stop, debounce=800):
+        try:
+            print(f"citeqa: seeds changed: {bot.refresh().summary()}")
+        except CiteqaError as exc:
+            print(f"citeqa: refresh failed: {exc}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="citeqa chat in the browser")
+    parser.add_argument("--seeds", default="seeds")
+    parser.add_argument("--index", default="index")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=7860)
+    parser.add_argument("--watch", action="store_true", help="refresh the index when the seeds change")
+    args = parser.parse_args(argv)
+    print(f"citeqa: opening the index in {args.index} for {args.seeds} …", flush=True)
+    bot = Assistant(args.seeds, args.index, progress=True)
+    print(f"citeqa: {bot.last_report.summary()}", flush=True)
+    demo = build_ui(bot)
+    if args.watch:
+        threading.Thread(target=watch_seeds, args=(bot, threading.Event()), daemon=True).start()
+    demo.queue(default_concurrency_limit=8)
+    demo.launch(server_name=args.host, server_port=args.port, share=False, css=CSS,
+                footer_links=["api"], max_file_size=0)
+
+
+if __name__ == "__main__":
+    main()

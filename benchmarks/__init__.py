@@ -1,0 +1,1 @@
+"""Benchmarks for citeqa: run ``python -m benchmarks``."""

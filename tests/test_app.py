@@ -1,0 +1,138 @@
+"""The browser app: real Chromium (Debian's) driving `python app.py`, and the HTTP API."""
+import concurrent.futures
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+CHROMIUM = "/usr/bin/chromium"
+XSS = ("Markup Test Drug\nZetamab carries <script>window.__pwned = 1</script> and "
+       "<img src=x onerror=\"window.__pwned = 2\"> inside its label text.\n")
+
+
+def test_import_launches_nothing():
+    out = subprocess.run([sys.executable, "-c", "import app, threading; print(threading.active_count())"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    base = tmp_path_factory.mktemp("app")
+    shutil.copytree(ROOT / "seeds", base / "seeds")
+    (base / "seeds" / "markup.txt").write_text(XSS, encoding="utf-8")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--seeds", str(base / "seeds"),
+                             "--index", str(base / "index"), "--port", str(port)],
+                            cwd=base, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(proc.stdout.read())
+            time.sleep(0.5)
+    yield url, base / "seeds"
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        dialogs = []
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.goto(server[0])
+        pg.wait_for_selector("#citeqa-question textarea")
+        pg.dialogs = dialogs
+        yield pg
+        browser.close()
+
+
+def ask(page, question):
+    before = page.locator("#citeqa-chat .message-row, #citeqa-chat [data-testid='bot']").count()
+    box = page.locator("#citeqa-question textarea")
+    box.fill(question)
+    box.press("Enter")
+    page.wait_for_function(
+        "([n]) => document.querySelectorAll(\"#citeqa-chat .message-row, #citeqa-chat [data-testid='bot']\").length > n",
+        arg=[before], timeout=60000)
+    page.wait_for_timeout(800)
+    return page.locator("#citeqa-chat").inner_text()
+
+
+@pytest.mark.parametrize("question, sentence, shot", [
+    ("On which tyrosine is STAT6 phosphorylated?", "STAT6 on tyrosine 641", "mechanism"),
+    ("How many adults were enrolled in SOLO 1 and SOLO 2?", "enrolling 671 and 708 adults", "trials"),
+    ("Can live vaccines be given during treatment?", "live vaccines are generally avoided", "safety"),
+])
+def test_answers_with_highlighted_citation_in_context(page, question, sentence, shot):
+    chat = ask(page, question)
+    assert sentence in chat and "[1]" in chat
+    assert "[1] dupilumab.txt ›" in chat
+    marked = page.locator("#citeqa-context #citeqa-hl mark").first.inner_text()
+    assert sentence in marked
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS / f"app-{shot}.png"))
+
+
+def test_markup_in_a_seed_is_shown_as_text_and_runs_nothing(page):
+    chat = ask(page, "What does zetamab carry inside its label text?")
+    page.locator("#citeqa-which label").first.click()
+    page.wait_for_timeout(500)
+    context = page.locator("#citeqa-context").inner_text()
+    assert "<script>window.__pwned = 1</script>" in context + chat
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.dialogs == []
+
+
+def test_new_document_is_answerable_after_rebuild(page, server):
+    (server[1] / "omega.md").write_text("# Omegamab\n\nOmegamab is approved for chronic hiccups in adults.\n",
+                                        encoding="utf-8")
+    page.wait_for_function("() => document.querySelector('#citeqa-status').innerText.includes('changed since')",
+                           timeout=20000)
+    page.locator("#citeqa-rebuild").click()
+    page.wait_for_function("() => document.querySelector('#citeqa-report').innerText.includes('1 added')",
+                           timeout=60000)
+    chat = ask(page, "What is omegamab approved for?")
+    assert "Omegamab is approved for chronic hiccups in adults. [1]" in chat
+
+
+def test_http_api_answers_twenty_questions_at_once(server):
+    from gradio_client import Client
+
+    client = Client(server[0], verbose=False)
+    result = client.predict("On which tyrosine is STAT6 phosphorylated?", 2, api_name="/ask")
+    assert result["found"] is True and "tyrosine 641" in result["text"]
+    assert set(result["passages"][0]) == {"text", "source", "section", "start", "end", "score", "topic"}
+    questions = {"On which tyrosine is STAT6 phosphorylated?": "tyrosine 641",
+                 "How many adults were enrolled in SOLO 1 and SOLO 2?": "671",
+                 "Can live vaccines be given during treatment?": "avoided",
+                 "When did the FDA first approve dupilumab?": "March 28, 2017"}
+    asks = list(questions) * 5
+    with concurrent.futures.ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(lambda q: Client(server[0], verbose=False).predict(q, 3, api_name="/ask"), asks))
+    for q, r in zip(asks, results):
+        assert r["found"] and questions[q] in r["text"], q
