@@ -8,9 +8,6 @@ import pytest
 from citeqa import Answer, Passage
 from citeqa.evaluate import MARKER
 
-DOC = None
-
-
 def doc_text(bot, source):
     return bot.document(source)
 

@@ -1,5 +1,6 @@
 """The browser app: real Chromium (Debian's) driving `python app.py`, and the HTTP API."""
 import concurrent.futures
+import os
 import shutil
 import socket
 import subprocess
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
+# Screenshots go to docs/ only when asked (CITEQA_SCREENSHOTS=docs), so a test run leaves the tree clean.
+SHOTS = os.environ.get("CITEQA_SCREENSHOTS")
 CHROMIUM = "/usr/bin/chromium"
 XSS = ("Markup Test Drug\nZetamab carries <script>window.__pwned = 1</script> and "
        "<img src=x onerror=\"window.__pwned = 2\"> inside its label text.\n")
@@ -88,14 +90,15 @@ def ask(page, question):
     ("How many adults were enrolled in SOLO 1 and SOLO 2?", "enrolling 671 and 708 adults", "trials"),
     ("Can live vaccines be given during treatment?", "live vaccines are generally avoided", "safety"),
 ])
-def test_answers_with_highlighted_citation_in_context(page, question, sentence, shot):
+def test_answers_with_highlighted_citation_in_context(page, question, sentence, shot, tmp_path):
     chat = ask(page, question)
     assert sentence in chat and "[1]" in chat
     assert "[1] dupilumab.txt ›" in chat
     marked = page.locator("#citeqa-context #citeqa-hl mark").first.inner_text()
     assert sentence in marked
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / f"app-{shot}.png"))
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    folder.mkdir(exist_ok=True)
+    page.screenshot(path=str(folder / f"app-{shot}.png"))
 
 
 def test_markup_in_a_seed_is_shown_as_text_and_runs_nothing(page):

@@ -120,6 +120,3 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     return start, end
 
-
-def words(text: str) -> list[str]:
-    return text.split()
