@@ -33,8 +33,8 @@ class Evidence:
 
 
 def choose_quotes(retriever: Retriever, hits: list[Hit], terms: list[str], unit_cos: np.ndarray,
-                  kind: str | None = None, look_at: int = 3, term_weight: float = 0.25,
-                  passage_weight: float = 1.0, type_weight: float = 0.15) -> list[Quote]:
+                  type_weight: float, kind: str | None = None, look_at: int = 3,
+                  term_weight: float = 0.25, passage_weight: float = 1.0) -> list[Quote]:
     """The best sentence among the first `look_at` passages (and a runner-up next to it
     in the same passage when it scores nearly as well)."""
     data = retriever.data

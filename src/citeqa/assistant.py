@@ -177,14 +177,14 @@ class Assistant:
         q_vec = self.embedder.encode([question])[0]
         unit_cos = retriever.unit_cosines(q_vec)
         kind = answer_type(question)
-        hits = retriever.search(terms, q_vec, unit_cos, k, topic, kind)
+        hits = retriever.search(terms, unit_cos, k, topic, kind)
         passages = [self._passage(data, h) for h in hits]
         evidence = judge(retriever, hits, asked, unit_cos, self.settings)
         notes += self._stale_notes()
         if not evidence.found:
             return Answer(False, NOT_FOUND + " The passages below are the closest, and may not answer it.",
                           passages, notes)
-        quotes = choose_quotes(retriever, hits, terms, unit_cos, kind)
+        quotes = choose_quotes(retriever, hits, terms, unit_cos, self.settings.type_weight, kind)
         parts = []
         for q in quotes:
             chunk = data.chunks[hits[q.rank].chunk]
@@ -197,11 +197,7 @@ class Assistant:
         self._check_k(k)
         if topic is not None and topic not in TOPICS:
             raise ValueError(f"topic must be one of {', '.join(TOPICS)}, not {topic!r}")
-        question = question.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
-        question = "".join(ch if ch.isspace() or unicodedata.category(ch)[0] != "C" else " " for ch in question)
-        question = " ".join(question.split())
-        if not question:
-            raise ValueError("question is empty: ask something about the documents")
+        question = self.normalise_question(question)
         notes: tuple[str, ...] = ()
         limit = self.settings.question_max_chars
         if len(question) > limit:
@@ -220,6 +216,16 @@ class Assistant:
             if changes:
                 log.warning(self._stale_note)
         return (self._stale_note,) if self._stale_note else ()
+
+    @staticmethod
+    def normalise_question(question: str) -> str:
+        """Control characters and lone surrogates out, white space folded; empty -> ValueError."""
+        question = question.encode("utf-8", "replace").decode("utf-8")
+        question = "".join(ch if ch.isspace() or unicodedata.category(ch)[0] != "C" else " " for ch in question)
+        question = " ".join(question.split())
+        if not question:
+            raise ValueError("question is empty: ask something about the documents")
+        return question
 
     @staticmethod
     def _check_k(k) -> None:

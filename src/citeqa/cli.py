@@ -49,8 +49,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "ask":  # check before loading anything
         Assistant._check_k(args.k)
-        if not args.question.strip():
-            raise ValueError("question is empty: ask something about the documents")
+        Assistant.normalise_question(args.question)
     progress = args.command == "build" and sys.stderr.isatty()
     if args.command == "build" and args.rebuild:
         from .store import CURRENT

@@ -126,7 +126,7 @@ class Retriever:
             cos[found_i[0][valid]] = found_d[0][valid]
         return cos
 
-    def search(self, terms: list[str], q_vec: np.ndarray, unit_cos: np.ndarray, k: int,
+    def search(self, terms: list[str], unit_cos: np.ndarray, k: int,
                topic: str | None = None, kind: str | None = None, bm25_weight: float | None = None,
                type_weight: float | None = None) -> list[Hit]:
         w = self.settings.bm25_weight if bm25_weight is None else bm25_weight
