@@ -1,11 +1,12 @@
 """The Python API with the real packaged model, over the repository's corpus."""
 import dataclasses
 import re
+import shutil
 
 import numpy as np
 import pytest
 
-from citeqa import Answer, Passage
+from citeqa import Answer, Assistant, Passage, Settings
 from citeqa.evaluate import MARKER
 
 def doc_text(bot, source):
@@ -105,12 +106,20 @@ def test_odd_input_gets_an_answer_or_a_clean_not_found(bot, odd):
         assert ans.notes == ("The question was shortened to its first 2000 characters.",)
 
 
-def test_faiss_agrees_with_numpy_brute_force(bot):
-    data, retriever = bot._state
-    q = bot.embedder.encode(["Which kinase binds IL-4Rα?"])[0]
-    cos = retriever.unit_cosines(q)
-    np.testing.assert_allclose(cos, data.vectors @ q, rtol=1e-5, atol=1e-5)
-    assert int(np.argmax(cos)) == int(np.argmax(data.vectors @ q))
+def test_approximate_index_finds_what_the_exact_one_finds(bot, tmp_path):
+    """The same corpus with an HNSW index (as a large corpus gets): the vectors are reused
+    from the exact index, and the top passages and quotes are the same."""
+    assert bot._state[0].manifest["index_type"] == "flat"
+    shutil.copytree(bot.index_dir, tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
+    with pytest.warns(UserWarning, match=r"other settings \(index_type\)"):
+        approx = Assistant(bot.seeds, tmp_path / "index", settings=Settings(index_type="hnsw"))
+    assert approx.last_report.embedded == 0
+    assert approx._state[0].manifest["index_type"] == "hnsw"
+    for question in ("Which kinase binds IL-4Rα?", "What was the primary endpoint in SOLO 1 and SOLO 2?",
+                     "Should live vaccines be avoided during treatment?"):
+        exact, other = bot.ask(question), approx.ask(question)
+        assert [p.id for p in other.passages] == [p.id for p in exact.passages]
+        assert other.text == exact.text
 
 
 def test_status(bot):

@@ -134,3 +134,23 @@ def test_crash_while_writing_leaves_the_old_index_live(corpus, monkeypatch):
     assert reopened.status().pending["changed"] == ["c.txt"]
     assert reopened.refresh().changed == ["c.txt"]
     assert not [p for p in (corpus.parent / "index").iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_index_type_follows_corpus_size_and_a_settings_change_reuses_vectors(corpus):
+    small = open_bot(corpus)
+    assert small._state[0].manifest["index_type"] == "flat"
+    units = small._state[0].dense.ntotal
+    with pytest.warns(UserWarning, match=r"other settings \(flat_max_vectors\)"):
+        big = Assistant(corpus, corpus.parent / "index", settings=HASH.replace(flat_max_vectors=units - 1))
+    data = big._state[0]
+    assert (data.manifest["index_type"], type(data.dense).__name__) == ("hnsw", "IndexHNSWFlat")
+    assert big.last_report.embedded == 0 and big.last_report.rebuilt.startswith("the index was built with")
+    assert big.ask("How many adults did the BETA-1 trial enroll?").passages[0].text == (
+        "The BETA-1 trial enrolled 120 adults.")
+    reopened = Assistant(corpus, corpus.parent / "index", settings=HASH.replace(flat_max_vectors=units - 1))
+    assert reopened.last_report.nothing_changed and reopened._state[0].manifest["index_type"] == "hnsw"
+
+
+def test_unknown_index_type_is_refused():
+    with pytest.raises(ValueError, match="index_type must be one of auto, flat, hnsw"):
+        HASH.replace(index_type="ivf")

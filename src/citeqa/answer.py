@@ -14,7 +14,6 @@ import numpy as np
 
 from .retrieve import Hit, Retriever, has_answer_type
 from .settings import Settings
-from .text import tokenize
 
 
 @dataclass(frozen=True)
@@ -43,11 +42,11 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], terms: list[str], unit_
     scored: list[Quote] = []
     for rank, hit in enumerate(hits[:look_at]):
         chunk = data.chunks[hit.chunk]
-        rows = retriever.chunk_rows[hit.chunk][1:]  # row 0 is the whole passage
+        rows = retriever.rows(hit.chunk)[1:]  # row 0 is the whole passage
         for row in rows:
             s, e = (int(x) for x in data.unit_span[row])
             text = chunk.text[s - chunk.start:e - chunk.start]
-            own = set(data.lexicon.expand(tokenize(text)))
+            own = set(data.lexicon.expand(retriever.tokenize(text)))
             overlap = sum(w for t, w in weights.items() if t in own) / total
             score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
                      + type_weight * has_answer_type(text, kind))
@@ -70,7 +69,7 @@ def judge(retriever: Retriever, hits: list[Hit], asked: list[str], unit_cos: np.
         return Evidence(0.0, 0.0, False)
     top = [h.chunk for h in hits[:look_at]]
     coverage = retriever.coverage(asked, top)
-    rows = np.concatenate([retriever.chunk_rows[c] for c in top])
+    rows = np.concatenate([retriever.rows(c) for c in top])
     best = float(unit_cos[rows].max()) if rows.size else 0.0
     found = coverage >= settings.min_coverage and best >= settings.min_cosine
     return Evidence(coverage, best, found)

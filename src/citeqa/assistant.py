@@ -78,6 +78,9 @@ class Assistant:
         self.embedder = get_embedder(self.settings.model)
         self._lock = threading.RLock()
         self._state: tuple[store.IndexData, Retriever] | None = None
+        self._reuse: store.IndexData | None = None  # an index built with other settings
+        self._seen: str | None | object = object()  # the version folder last read from disk
+        self._why = ""  # why the index on disk cannot be served as it is
         self._stale_checked = 0.0
         self._stale_note = ""
         self.last_report: build.RefreshReport | None = None
@@ -94,19 +97,32 @@ class Assistant:
     def _file_lock(self) -> FileLock:
         return FileLock(str(self.index_dir / ".lock"), timeout=600)
 
-    def _reload(self) -> str:
-        """Load the live version from disk; returns why it must be rebuilt, if it must."""
+    def _reload(self) -> None:
+        """Read the live version from disk. When it cannot be served as it is, keep why
+        (self._why) and, if it is only built with other settings, its vectors (self._reuse)."""
         try:
-            data = store.load(self.index_dir, self.settings.stored())
+            live = store.current_version(self.index_dir)
+        except IndexCorrupt:
+            live = None
+        state, reuse, why = None, None, ""
+        try:
+            data = store.load(self.index_dir)
         except IndexCorrupt as exc:
-            warnings.warn(f"citeqa: rebuilding the index: {exc}", stacklevel=3)
-            self._state = None
-            return str(exc)
+            data, why = None, str(exc)
         if data is None:
-            self._state = None
-            return "no index yet"
-        self._state = (data, Retriever(data, self.settings))
-        return ""
+            why = why or "no index yet"
+        else:
+            built_with, wanted = data.manifest.get("settings") or {}, self.settings.stored()
+            differ = sorted(k for k in set(built_with) | set(wanted) if built_with.get(k) != wanted.get(k))
+            if differ:
+                why = f"the index was built with other settings ({', '.join(differ)})"
+                if "model" not in differ and data.manifest.get("model") == self.settings.model:
+                    reuse = data  # same model: its vectors can be reused
+            else:
+                state = (data, Retriever(data, self.settings))
+        if why and why != "no index yet":
+            warnings.warn(f"citeqa: rebuilding the index: {why}", stacklevel=3)
+        self._state, self._reuse, self._why, self._seen = state, reuse, why, live.name if live else None
 
     def refresh(self, progress: bool = False) -> build.RefreshReport:
         """Apply added, changed and removed seeds; embeds only text it has not seen."""
@@ -115,17 +131,16 @@ class Assistant:
                 live = store.current_version(self.index_dir)
             except IndexCorrupt:
                 live = None
-            ours = self._state[0].manifest.get("version") if self._state else None
-            rebuilt = ""
-            if self._state is None or live is None or live.name != ours:
-                rebuilt = self._reload()  # another process may have refreshed it
+            if (live.name if live else None) != self._seen:
+                self._reload()  # another process refreshed it, or it is gone
             current = self._state[0] if self._state else None
             data, report = build.refresh(self.seeds, self.settings, self.embedder, current,
-                                         rebuilt=rebuilt if rebuilt != "no index yet" else "",
-                                         progress=progress)
+                                         rebuilt=self._why if self._why != "no index yet" else "",
+                                         progress=progress, reuse=self._reuse)
             if data is not None:
-                store.save(self.index_dir, data)
-                self._state = (data, Retriever(data, self.settings))
+                folder = store.save(self.index_dir, data)
+                self._state, self._reuse, self._why = (data, Retriever(data, self.settings)), None, ""
+                self._seen = folder.name
             self._stale_note, self._stale_checked = "", time.monotonic()
             self.last_report = report
             return report
@@ -172,19 +187,26 @@ class Assistant:
 
     def ask(self, question: str, k: int = 5, topic: str | None = None) -> Answer:
         question, notes = self._clean(question, k, topic)
-        data, retriever = self._state
+        state = self._state
+        if state is None:
+            raise IndexCorrupt("no index is loaded: refresh it")
+        data, retriever = state
         asked, terms = retriever.query_terms(question)
         q_vec = self.embedder.encode([question])[0]
-        unit_cos = retriever.unit_cosines(q_vec)
+        bm25 = retriever.bm25_scores(terms)
+        unit_cos = retriever.unit_cosines(q_vec, bm25)
         kind = answer_type(question)
-        hits = retriever.search(terms, unit_cos, k, topic, kind)
+        hits = retriever.search(bm25, unit_cos, k, topic, kind)
         passages = [self._passage(data, h) for h in hits]
         evidence = judge(retriever, hits, asked, unit_cos, self.settings)
         notes += self._stale_notes()
         if not evidence.found:
             return Answer(False, NOT_FOUND + " The passages below are the closest, and may not answer it.",
                           passages, notes)
-        quotes = choose_quotes(retriever, hits, terms, unit_cos, self.settings.type_weight, kind)
+        if self.settings.answer_selection:
+            quotes = choose_quotes(retriever, hits, terms, unit_cos, self.settings.type_weight, kind)
+        else:  # the top passage's sentence closest to the question
+            quotes = choose_quotes(retriever, hits, terms, unit_cos, 0.0, look_at=1, term_weight=0.0)
         parts = []
         for q in quotes:
             chunk = data.chunks[hits[q.rank].chunk]

@@ -24,7 +24,7 @@ from .ingest import list_sources, load_document, sha256_bytes
 from .lexicon import Lexicon
 from .settings import Settings
 from .store import IndexData
-from .text import tokenize
+from .text import tokenizer
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -83,15 +83,15 @@ def file_stamp(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
-def unit_texts(chunk: Chunk) -> list[tuple[int, int, str]]:
+def unit_texts(chunk: Chunk, headings: bool = True) -> list[tuple[int, int, str]]:
     """What gets embedded for a chunk: the whole passage with its headings, then each
     sentence with its nearest heading; as (start, end, text) with document offsets."""
-    leaf = chunk.section.rsplit(" › ", 1)[-1]
-    out = [(chunk.start, chunk.end, chunk.index_text())]
+    leaf = chunk.section.rsplit(" › ", 1)[-1] if headings else ""
+    out = [(chunk.start, chunk.end, chunk.index_text(headings))]
     labels = chunk.labels or [None] * len(chunk.units)
     for (s, e), label in zip(chunk.units, labels):
         sentence = label or chunk.text[s - chunk.start:e - chunk.start]
-        out.append((s, e, f"{leaf}: {sentence}"))
+        out.append((s, e, f"{leaf}: {sentence}" if leaf else sentence))
     return out
 
 
@@ -99,13 +99,20 @@ def unit_key(model: str, text: str) -> str:
     return hashlib.sha256(f"{model}\0{text}".encode()).hexdigest()[:32]
 
 
-def bm25_terms(chunk: Chunk, lexicon: Lexicon) -> list[str]:
-    return lexicon.expand(tokenize(chunk.index_text()))
+def dense_index(vectors: np.ndarray, settings: Settings) -> tuple[faiss.Index, str]:
+    """Exact inner-product search while small, HNSW above (see Settings.dense_index_type)."""
+    kind = settings.dense_index_type(len(vectors))
+    dim = vectors.shape[1]
+    index = faiss.IndexFlatIP(dim) if kind == "flat" else faiss.IndexHNSWFlat(dim, settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+    index.add(vectors)
+    return index, kind
 
 
 def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexData | None,
-            rebuilt: str = "", progress: bool = False) -> tuple[IndexData | None, RefreshReport]:
-    """The new index (None when nothing changed) and what was done."""
+            rebuilt: str = "", progress: bool = False,
+            reuse: IndexData | None = None) -> tuple[IndexData | None, RefreshReport]:
+    """The new index (None when nothing changed) and what was done. `reuse` is an index
+    built with other settings: everything is re-chunked, but its vectors are reused."""
     files, skipped = scan_seeds(seeds)
     old_sources: dict = current.manifest["sources"] if current else {}
     new_sources: dict[str, dict] = {}
@@ -144,7 +151,7 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
             chunks.extend(chunk_document(documents[source], settings.max_chunk_chars))
         else:
             chunks.extend(c for c in current.chunks if c.source == source)
-    data, embedded = assemble(chunks, settings, embedder, current, progress)
+    data, embedded = assemble(chunks, settings, embedder, current or reuse, progress)
     data.manifest.update(sources=new_sources, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
     return data, RefreshReport(added, changed, removed, embedded, skipped, rebuilt)
 
@@ -154,7 +161,7 @@ def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,
     """Index data for these chunks, embedding only unit texts not found in `reuse`."""
     unit_chunk, unit_span, unit_keys, texts = [], [], [], []
     for n, chunk in enumerate(chunks):
-        for start, end, text in unit_texts(chunk):
+        for start, end, text in unit_texts(chunk, settings.heading_context):
             unit_chunk.append(n)
             unit_span.append((start, end))
             unit_keys.append(unit_key(settings.model, text))
@@ -170,14 +177,15 @@ def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,
     vectors = np.zeros((len(unit_keys), dim), dtype=np.float32)
     for row, key in enumerate(unit_keys):
         vectors[row] = fresh[fresh_row[key]] if key in fresh_row else reuse.vectors[known[key]]
-    dense = faiss.IndexFlatIP(dim)
-    dense.add(vectors)
-    lexicon = Lexicon.learn([c.text for c in chunks])
+    dense, index_type = dense_index(vectors, settings)
+    tokenize = tokenizer(settings)
+    lexicon = Lexicon.learn([c.text for c in chunks] if settings.abbreviations else [], tokenize)
     bm25 = bm25s.BM25(k1=settings.bm25_k1, b=settings.bm25_b)
-    bm25.index([bm25_terms(c, lexicon) for c in chunks], show_progress=False)
+    bm25.index([lexicon.expand(tokenize(c.index_text(settings.heading_context))) for c in chunks],
+               show_progress=False)
     manifest = {
         "model": settings.model, "dimension": int(dim), "settings": settings.stored(),
-        "chunks": len(chunks), "units": len(unit_keys), "index_type": "flat",
+        "chunks": len(chunks), "units": len(unit_keys), "index_type": index_type,
     }
     data = IndexData(manifest, chunks, np.array(unit_chunk, dtype=np.int64),
                      np.array(unit_span, dtype=np.int64).reshape(-1, 2), unit_keys, vectors,

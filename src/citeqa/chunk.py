@@ -51,10 +51,10 @@ class Chunk:
     units: tuple[tuple[int, int], ...]  # quotable sentence or fact spans, document offsets
     labels: tuple[str, ...] = ()  # facts: "label: value" forms, parallel to units
 
-    def index_text(self) -> str:
+    def index_text(self, headings: bool = True) -> str:
         """What retrieval sees: the heading path, then the passage (facts as label: value)."""
         body = "\n".join(self.labels) if self.labels else self.text
-        return f"{self.section}\n{body}" if self.section else body
+        return f"{self.section}\n{body}" if self.section and headings else body
 
 
 def classify_topic(section: str, text: str) -> str:

@@ -75,7 +75,7 @@ class Lexicon:
                 self._by_first.setdefault(form[0], []).append((form, gid))
 
     @classmethod
-    def learn(cls, texts: list[str]) -> "Lexicon":
+    def learn(cls, texts: list[str], tokenize=tokenize) -> "Lexicon":
         parent: dict[tuple[str, ...], tuple[str, ...]] = {}
 
         def find(x):

