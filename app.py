@@ -133,7 +133,10 @@ def build_ui(bot: Assistant):
 
     def api_ask(question: str, k: int = 5) -> dict:
         """Answer a question: {found, text, passages: [{text, source, section, start, end, score, topic}]}."""
-        answer = bot.ask(question, k=int(k))
+        try:
+            answer = bot.ask(question, k=int(k))
+        except (ValueError, TypeError, CiteqaError) as exc:
+            raise gr.Error(str(exc), print_exception=False) from None  # the caller gets the message
         keys = ("text", "source", "section", "start", "end", "score", "topic")
         return {"found": answer.found, "text": answer.text,
                 "passages": [{key: getattr(p, key) for key in keys} for p in answer.passages]}

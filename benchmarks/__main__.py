@@ -1,83 +1,71 @@
-"""Speed of the engine as ratios measured side by side in one run (the machine is shared
-and noisy, so absolute times mean little):
+"""One command for every benchmark table and plot: ``python -m benchmarks``.
 
-- warm ``ask`` p50/p95 ÷ one raw query embedding with the same model (goal ≤ 1.5)
-- full build ÷ raw embedding of the same texts (goal ≤ 1.2)
-- no-op refresh time (goal: well under a second)
+Writes markdown tables, PNG plots and the raw numbers (results-*.json) to docs/benchmarks/;
+the README shows them. Parts: quality (dev-set ablations and baselines), speed (ratios
+measured side by side), scale (10k to 1M synthetic passages), load (50 HTTP clients).
 
-Usage: python -m benchmarks [--seeds seeds] [--repeat 50]
+    python -m benchmarks                       # everything (about 15 minutes on 2 cores)
+    python -m benchmarks --only quality,speed  # some parts
+    python -m benchmarks --sizes 10000,100000  # a smaller scale run
 """
 from __future__ import annotations
 
 import argparse
-import shutil
-import statistics
+import json
 import tempfile
 import time
 from pathlib import Path
 
-from citeqa import Assistant
-from citeqa.build import unit_texts
-from citeqa.evaluate import load_questions
+from . import load, quality, scale, speed
 
-QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "questions.jsonl"
-
-
-def percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+PARTS = ("quality", "speed", "scale", "load")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("--seeds", default="seeds")
-    parser.add_argument("--repeat", type=int, default=3, help="passes over the dev questions")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", default=str(ROOT / "seeds"))
+    parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks"))
+    parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts of {', '.join(PARTS)}")
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="passages in the scale run")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the dev questions for speed")
+    parser.add_argument("--clients", type=int, default=50, help="concurrent HTTP clients in the load run")
+    parser.add_argument("--seconds", type=float, default=60, help="length of the load run")
     args = parser.parse_args()
-    questions = [row["q"] for row in load_questions(QUESTIONS)]
-    with tempfile.TemporaryDirectory() as tmp:
-        seeds = Path(tmp) / "seeds"
-        shutil.copytree(args.seeds, seeds)
-        warm = Assistant(seeds, Path(tmp) / "warmup")  # loads the model once, outside the timings
-        embedder = warm.embedder
-        embedder.encode(["warm up"])
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts: {', '.join(sorted(unknown))} (choose from {', '.join(PARTS)})")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    seeds = Path(args.seeds)
 
+    def save(name: str, results, table: str) -> None:
+        (out / f"results-{name}.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
+        (out / f"{name}.md").write_text(table + "\n", encoding="utf-8")
+        print(f"\n{table}\n\nwrote {out / name}.md")
+
+    for part in parts:
         start = time.perf_counter()
-        bot = Assistant(seeds, Path(tmp) / "index")
-        build_s = time.perf_counter() - start
-        texts = list(dict.fromkeys(t for c in bot._state[0].chunks for _, _, t in unit_texts(c)))
-        start = time.perf_counter()
-        embedder.encode(texts)
-        raw_build_s = time.perf_counter() - start
-
-        ask_s, embed_s = [], []
-        for _ in range(args.repeat):
-            for q in questions:
-                t0 = time.perf_counter()
-                embedder.encode([q])
-                t1 = time.perf_counter()
-                bot.ask(q)
-                t2 = time.perf_counter()
-                embed_s.append(t1 - t0)
-                ask_s.append(t2 - t1)
-        noop = []
-        for _ in range(20):
-            t0 = time.perf_counter()
-            bot.refresh()
-            noop.append(time.perf_counter() - t0)
-
-    embed_p50 = statistics.median(embed_s)
-    rows = [
-        ("warm ask p50 / raw query embedding p50", statistics.median(ask_s) / embed_p50, "≤ 1.5"),
-        ("warm ask p95 / raw query embedding p50", percentile(ask_s, 0.95) / embed_p50, ""),
-        ("full build / raw embedding of its texts", build_s / raw_build_s, "≤ 1.2"),
-    ]
-    print(f"{len(texts)} embedded texts, {len(ask_s)} questions asked\n")
-    print("| measure | ratio | goal |\n|---|---|---|")
-    for name, ratio, goal in rows:
-        print(f"| {name} | {ratio:.2f} | {goal} |")
-    print(f"\nraw query embedding p50 {embed_p50 * 1000:.1f} ms; warm ask p50 {statistics.median(ask_s) * 1000:.1f} ms, "
-          f"p95 {percentile(ask_s, 0.95) * 1000:.1f} ms; build {build_s:.2f} s vs raw {raw_build_s:.2f} s; "
-          f"no-op refresh p50 {statistics.median(noop) * 1000:.2f} ms")
+        print(f"== {part}", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            if part == "quality":
+                results = quality.run_quality(seeds, QUESTIONS, Path(tmp))
+                quality.plot(results, out / "quality.png")
+                save(part, results, quality.markdown(results))
+            elif part == "speed":
+                results = speed.run_speed(seeds, QUESTIONS, Path(tmp), repeat=args.repeat)
+                speed.plot(results, out / "refresh.png")
+                save(part, results, speed.markdown(results))
+            elif part == "scale":
+                results = scale.run_scale([int(n) for n in args.sizes.split(",")])
+                scale.plot(results, out / "scale.png")
+                save(part, results, scale.markdown(results))
+            else:
+                results = load.run_load(seeds, Path(tmp), clients=args.clients, seconds=args.seconds)
+                save(part, results, load.markdown(results))
+        print(f"({part}: {time.perf_counter() - start:.0f} s)", flush=True)
 
 
 if __name__ == "__main__":

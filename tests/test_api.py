@@ -107,14 +107,14 @@ def test_odd_input_gets_an_answer_or_a_clean_not_found(bot, odd):
 
 
 def test_approximate_index_finds_what_the_exact_one_finds(bot, tmp_path):
-    """The same corpus with an HNSW index (as a large corpus gets): the vectors are reused
+    """The same corpus with an IVF index (as a large corpus gets): the vectors are reused
     from the exact index, and the top passages and quotes are the same."""
     assert bot._state[0].manifest["index_type"] == "flat"
     shutil.copytree(bot.index_dir, tmp_path / "index", ignore=shutil.ignore_patterns(".lock"))
     with pytest.warns(UserWarning, match=r"other settings \(index_type\)"):
-        approx = Assistant(bot.seeds, tmp_path / "index", settings=Settings(index_type="hnsw"))
+        approx = Assistant(bot.seeds, tmp_path / "index", settings=Settings(index_type="ivf"))
     assert approx.last_report.embedded == 0
-    assert approx._state[0].manifest["index_type"] == "hnsw"
+    assert approx._state[0].manifest["index_type"] == "ivf"
     for question in ("Which kinase binds IL-4Rα?", "What was the primary endpoint in SOLO 1 and SOLO 2?",
                      "Should live vaccines be avoided during treatment?"):
         exact, other = bot.ask(question), approx.ask(question)

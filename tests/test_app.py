@@ -2,13 +2,14 @@
 import concurrent.futures
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+import httpx
 import pytest
+
+from benchmarks.load import ask as api_ask, free_port, hammer, start_app
 
 ROOT = Path(__file__).resolve().parent.parent
 # Screenshots go to docs/ only when asked (CITEQA_SCREENSHOTS=docs), so a test run leaves the tree clean.
@@ -24,32 +25,14 @@ def test_import_launches_nothing():
     assert out.returncode == 0 and out.stdout.strip() == "1"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     base = tmp_path_factory.mktemp("app")
     shutil.copytree(ROOT / "seeds", base / "seeds")
     (base / "seeds" / "markup.txt").write_text(XSS, encoding="utf-8")
     port = free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--seeds", str(base / "seeds"),
-                             "--index", str(base / "index"), "--port", str(port)],
-                            cwd=base, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(proc.stdout.read())
-            time.sleep(0.5)
-    yield url, base / "seeds"
+    proc = start_app(base / "seeds", base / "index", port)
+    yield f"http://127.0.0.1:{port}/", base / "seeds"
     proc.terminate()
     proc.wait(timeout=30)
 
@@ -139,3 +122,48 @@ def test_http_api_answers_twenty_questions_at_once(server):
         results = list(pool.map(lambda q: Client(server[0], verbose=False).predict(q, 3, api_name="/ask"), asks))
     for q, r in zip(asks, results):
         assert r["found"] and questions[q] in r["text"], q
+
+
+def test_bad_questions_get_a_readable_message(page):
+    assert "⚠️ question is empty: ask something about the documents" in ask(page, "   ")
+    assert "The question was shortened to its first 2000 characters." in ask(page, "dupilumab binds " * 250)
+
+
+def test_http_api_gives_the_reason_for_a_bad_question(server):
+    with httpx.Client(timeout=60) as http, pytest.raises(RuntimeError, match="question is empty"):
+        api_ask(http, server[0], " \x00 ")
+
+
+def test_listens_on_loopback_only(server):
+    port = int(server[0].rstrip("/").rsplit(":", 1)[1])
+    rows = [line.split() for name in ("tcp", "tcp6") if Path(f"/proc/net/{name}").exists()
+            for line in Path(f"/proc/net/{name}").read_text().splitlines()[1:]]
+    listening = [local for _, local, _, state, *rest in rows if state == "0A" and int(local.split(":")[1], 16) == port]
+    assert listening and {local.split(":")[0] for local in listening} == {"0100007F"}
+
+
+@pytest.mark.parametrize("path", [
+    "gradio_api/file=/etc/passwd", "gradio_api/file=../../../../../../etc/passwd",
+    "gradio_api/file=%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd", "file=/etc/passwd",
+    f"gradio_api/file={ROOT / 'app.py'}", f"gradio_api/file={ROOT / 'pyproject.toml'}",
+    "static/../../../../etc/passwd", "assets/..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "gradio_api/file=" + "/proc/self/environ",
+])
+def test_no_file_outside_the_seeds_and_index_is_served(server, path):
+    reply = httpx.get(server[0] + path, timeout=30)
+    assert reply.status_code in (400, 403, 404), (reply.status_code, reply.text[:200])
+    assert "root:" not in reply.text and "def build_ui" not in reply.text and "[project]" not in reply.text
+
+
+def test_fifty_http_clients_for_sixty_seconds_get_correct_answers(server):
+    questions = {"On which tyrosine is STAT6 phosphorylated?": "tyrosine 641",
+                 "How many adults were enrolled in SOLO 1 and SOLO 2?": "671",
+                 "Can live vaccines be given during treatment?": "avoided",
+                 "When did the FDA first approve dupilumab?": "March 28, 2017",
+                 "What does zetamab carry inside its label text?": "<script>"}
+    with httpx.Client(timeout=60) as http:
+        for q, expected in questions.items():
+            assert expected in api_ask(http, server[0], q)["text"], q
+    result = hammer(server[0], list(questions), clients=50, seconds=60)
+    assert result["errors"] == 0, result["error_examples"]
+    assert result["requests"] >= 200 and result["seconds"] < 90

