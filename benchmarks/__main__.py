@@ -1,10 +1,10 @@
 """One command for every benchmark table and plot: ``python -m benchmarks``.
 
-Writes markdown tables, PNG plots and the raw numbers (results-*.json) to docs/benchmarks/;
-the README shows them. Parts: quality (dev-set ablations and baselines), speed (ratios
+Writes markdown tables, PNG plots and the raw numbers (results-*.json) to docs/benchmarks/,
+and puts each table in the README between its <!-- bench:NAME --> markers. Parts: quality (dev-set ablations and baselines), speed (ratios
 measured side by side), scale (10k to 1M synthetic passages), load (50 HTTP clients).
 
-    python -m benchmarks                       # everything (about 15 minutes on 2 cores)
+    python -m benchmarks                       # everything (about 6 minutes on 2 cores)
     python -m benchmarks --only quality,speed  # some parts
     python -m benchmarks --sizes 10000,100000  # a smaller scale run
 """
@@ -21,6 +21,17 @@ from . import load, quality, scale, speed
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
 PARTS = ("quality", "speed", "scale", "load")
+
+
+def put_in_readme(name: str, table: str, readme: Path = ROOT / "README.md") -> bool:
+    """Replace the text between <!-- bench:NAME --> and <!-- /bench:NAME --> in the README."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+    if start not in text or end not in text:
+        return False
+    head, rest = text.split(start, 1)
+    readme.write_text(f"{head}{start}\n{table}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
+    return True
 
 
 def main() -> None:
@@ -44,7 +55,7 @@ def main() -> None:
     def save(name: str, results, table: str) -> None:
         (out / f"results-{name}.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
         (out / f"{name}.md").write_text(table + "\n", encoding="utf-8")
-        print(f"\n{table}\n\nwrote {out / name}.md")
+        print(f"\n{table}\n\nwrote {out / name}.md" + (", and its table in README.md" if put_in_readme(name, table) else ""))
 
     for part in parts:
         start = time.perf_counter()

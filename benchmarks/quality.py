@@ -124,7 +124,7 @@ def plot(results: list[dict], path: Path) -> None:
     ax.set_xlim(0, 1)
     ax.axvline(results[0]["hit@1"], color="grey", lw=0.8, ls="--")
     ax.set_title("Dev set (101 questions): full pipeline, baselines and ablations")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=3, fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

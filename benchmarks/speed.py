@@ -161,6 +161,7 @@ def plot(r: dict, path: Path) -> None:
     ax.plot(n, [1 / k for k in n], ls="--", color="grey", label="1/N")
     ax.set(xscale="log", yscale="log", xlabel="documents in the corpus (N)", ylabel="refresh ÷ full build",
            title="Refresh cost after an edit")
+    ax.minorticks_off()
     ax.set_xticks(n, [str(k) for k in n])
     ax.legend(fontsize=8)
     fig.tight_layout()
