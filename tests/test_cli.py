@@ -36,4 +36,6 @@ def test_build_and_status(corpus, capsys):
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "index: 3 documents, 5 passages, model hash"
     assert main(["--seeds", str(corpus), "--index", str(index), "--model", "hash", "status"]) == 0
-    assert capsys.readouterr().out.rstrip().endswith("up to date")
+    out = capsys.readouterr().out.splitlines()
+    assert out[:4] == ["documents: 3", "passages:  5", "model:     hash", "dense:     flat"]
+    assert out[-1] == "up to date"

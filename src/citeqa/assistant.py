@@ -61,6 +61,7 @@ class IndexStatus:
     built_at: str
     version: str
     pending: dict = field(default_factory=dict)  # {"added": [...], "changed": [...], "removed": [...]}
+    index_type: str = "flat"  # the dense index: "flat" (exact) or "ivf" (approximate)
 
     @property
     def stale(self) -> bool:
@@ -149,7 +150,8 @@ class Assistant:
         data = self._data()
         pending = self.pending()
         return IndexStatus(len(data.manifest["sources"]), len(data.chunks), data.manifest["model"],
-                           data.manifest.get("built_at", ""), data.manifest.get("version", ""), pending)
+                           data.manifest.get("built_at", ""), data.manifest.get("version", ""), pending,
+                           data.manifest.get("index_type", "flat"))
 
     def pending(self) -> dict:
         """Seeds added, changed or removed since the live index was built (by size and mtime)."""

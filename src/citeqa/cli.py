@@ -65,7 +65,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "status":
         status = bot.status()
         print(f"documents: {status.documents}\npassages:  {status.chunks}\nmodel:     {status.model}\n"
-              f"built:     {status.built_at}\nversion:   {status.version}")
+              f"dense:     {status.index_type}\nbuilt:     {status.built_at}\nversion:   {status.version}")
         print("up to date" if not status.stale else "out of date: " + json.dumps(status.pending))
         return 0
     if args.command == "eval":
