@@ -193,18 +193,22 @@ def test_build_killed_at_random_points_leaves_old_index_or_none_and_recovers(tmp
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     write_corpus(seeds, 1)
     subprocess.run([sys.executable, "-c", BUILD, str(seeds), str(index)], check=True, env=env, capture_output=True)
-    start = time.perf_counter()
     write_corpus(seeds, 2)
-    subprocess.run([sys.executable, "-c", BUILD, str(seeds), str(index)], check=True, env=env, capture_output=True)
-    full = time.perf_counter() - start
+    proc = subprocess.Popen([sys.executable, "-c", BUILD, str(seeds), str(index)], env=env,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "building"
+    start = time.perf_counter()
+    assert proc.stdout.readline().strip() == "built"
+    build = time.perf_counter() - start  # how long a refresh of every document takes
+    proc.wait()
     rng = random.Random(5)
     seen, on_disk = set(), "2"
-    for edition in range(3, 13):
+    for edition in range(3, 13):  # kill points spread from the start to 1.5 times the build's length
         write_corpus(seeds, edition)
         proc = subprocess.Popen([sys.executable, "-c", BUILD, str(seeds), str(index)], env=env,
                                 stdout=subprocess.PIPE, text=True)
         assert proc.stdout.readline().strip() == "building"
-        time.sleep(rng.uniform(0, full))
+        time.sleep((edition - 3 + rng.random()) / 10 * 1.5 * build)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         data = store.load(index)  # never a mixed index: it loads whole and checks out, or there is none
