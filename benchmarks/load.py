@@ -20,6 +20,8 @@ from pathlib import Path
 
 import httpx
 
+from .speed import percentile
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -104,7 +106,7 @@ def hammer(url: str, questions: list[str], clients: int = 50, seconds: float = 6
         "error_examples": sorted(set(errors))[:5], "questions": len(questions),
         "throughput": len(latencies) / wall,
         "p50": statistics.median(latencies) if latencies else 0.0,
-        "p95": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] if latencies else 0.0,
+        "p95": percentile(latencies, 0.95) if latencies else 0.0,
         "max": latencies[-1] if latencies else 0.0,
     }
 
