@@ -66,9 +66,17 @@ class Retriever:
         # a chunk's units are rows bounds[c]:bounds[c + 1]; the first is the whole passage
         self.bounds = np.searchsorted(data.unit_chunk, np.arange(self.n_docs + 1))
         self.exact = data.manifest.get("index_type", "flat") == "flat"
+        self._holds: dict[str, np.ndarray] = {}
         if not self.exact:
             ivf = faiss.extract_index_ivf(data.dense)
             ivf.nprobe = ivf_probes(ivf.nlist)
+
+    def holds(self, kind: str) -> np.ndarray:
+        """Which passages hold an answer of this kind (a date, a number): computed once per
+        index and kind, not per question."""
+        if kind not in self._holds:
+            self._holds[kind] = np.array([has_answer_type(c.text, kind) for c in self.data.chunks], dtype=bool)
+        return self._holds[kind]
 
     def rows(self, chunk: int) -> np.ndarray:
         return np.arange(self.bounds[chunk], self.bounds[chunk + 1])
@@ -162,9 +170,7 @@ class Retriever:
         order = np.argsort(-fused, kind="stable")
         if kind and tw:  # passages that hold the kind of answer asked for move up
             top = order[: self.settings.candidates]
-            for i in top:
-                if has_answer_type(self.data.chunks[i].text, kind):
-                    fused[i] += tw
+            fused[top] += tw * self.holds(kind)[top]
             order = np.concatenate([top[np.argsort(-fused[top], kind="stable")], order[len(top):]])
         hits: list[Hit] = []
         seen: set[str] = set()
