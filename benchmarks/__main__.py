@@ -20,6 +20,7 @@ from . import load, quality, scale, speed
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+DOCS = ROOT / "docs" / "benchmarks"  # results written here also update the README's tables
 PARTS = ("quality", "speed", "scale", "load")
 
 
@@ -37,7 +38,8 @@ def put_in_readme(name: str, table: str, readme: Path = ROOT / "README.md") -> b
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", default=str(ROOT / "seeds"))
-    parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks"))
+    parser.add_argument("--out", default=str(DOCS), help="folder for the results (the README's tables are "
+                        "updated only when it is docs/benchmarks)")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts of {', '.join(PARTS)}")
     parser.add_argument("--sizes", default="10000,100000,1000000", help="passages in the scale run")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the dev questions for speed")
@@ -55,7 +57,8 @@ def main() -> None:
     def save(name: str, results, table: str) -> None:
         (out / f"results-{name}.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
         (out / f"{name}.md").write_text(table + "\n", encoding="utf-8")
-        print(f"\n{table}\n\nwrote {out / name}.md" + (", and its table in README.md" if put_in_readme(name, table) else ""))
+        in_readme = out.resolve() == DOCS.resolve() and put_in_readme(name, table)
+        print(f"\n{table}\n\nwrote {out / name}.md" + (", and its table in README.md" if in_readme else ""))
 
     for part in parts:
         start = time.perf_counter()
