@@ -25,12 +25,13 @@ from .chunk import TOPICS
 from .embed import get_embedder
 from .errors import IndexCorrupt, SeedsError
 from .ingest import load_document
-from .retrieve import Retriever, answer_type
+from .retrieve import Retriever
 from .settings import Settings, default_settings
 
 log = logging.getLogger("citeqa")
 NOT_FOUND = "The documents do not answer this question."
 STALE_CHECK_SECONDS = 2.0
+MAX_HISTORY = 10  # earlier questions a follow-up is read against, at most
 
 
 @dataclass(frozen=True)
@@ -187,33 +188,59 @@ class Assistant:
 
     # ------------------------------------------------------------ asking
 
-    def ask(self, question: str, k: int = 5, topic: str | None = None) -> Answer:
+    def ask(self, question: str, k: int = 5, topic: str | None = None,
+            history: list[str] | tuple[str, ...] = ()) -> Answer:
+        """Answer with verbatim, cited sentences. `history` is the conversation's earlier
+        questions, oldest first: an elliptical question ("and in COPD?") is read against it."""
         question, notes = self._clean(question, k, topic)
+        history = self._clean_history(history)
         state = self._state
         if state is None:
             raise IndexCorrupt("no index is loaded: refresh it")
         data, retriever = state
-        asked, terms = retriever.query_terms(question)
-        q_vec = self.embedder.encode([question])[0]
-        bm25 = retriever.bm25_scores(terms)
+        query = retriever.read(question, history if self.settings.follow_ups else ())
+        if query.read_as:
+            notes += (f"Read as: {query.read_as}",)
+        q_vec = self.embedder.encode([query.text])[0]
+        bm25 = retriever.bm25_scores(query.weights)
         unit_cos = retriever.unit_cosines(q_vec, bm25)
-        kind = answer_type(question)
-        hits = retriever.search(bm25, unit_cos, k, topic, kind)
+        hits = retriever.search(bm25, unit_cos, k, topic, query.kinds)
         passages = [self._passage(data, h) for h in hits]
-        evidence = judge(retriever, hits, asked, unit_cos, self.settings)
+        evidence = judge(retriever, hits, query, unit_cos, self.settings)
         notes += self._stale_notes()
         if not evidence.found:
-            return Answer(False, NOT_FOUND + " The passages below are the closest, and may not answer it.",
+            if evidence.unknown_names:
+                names = ", ".join(evidence.unknown_names)
+                why = f"The documents do not mention {names}, so they cannot answer this question."
+            else:
+                why = NOT_FOUND
+            return Answer(False, why + " The passages below are the closest, and may not answer it.",
                           passages, notes)
         if self.settings.answer_selection:
-            quotes = choose_quotes(retriever, hits, terms, unit_cos, self.settings.type_weight, kind)
+            quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings)
         else:  # the top passage's sentence closest to the question
-            quotes = choose_quotes(retriever, hits, terms, unit_cos, 0.0, look_at=1, term_weight=0.0)
+            quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings.replace(broad_answers=False),
+                                   look_at=1, term_weight=0.0, type_weight=0.0)
+        if not quotes:  # nothing in the best passages says it about what the question names
+            return Answer(False, NOT_FOUND + " The passages below are the closest, and may not answer it.",
+                          passages, notes)
         parts = []
         for q in quotes:
             chunk = data.chunks[hits[q.rank].chunk]
             parts.append(f"{chunk.text[q.start - chunk.start:q.end - chunk.start]} [{q.rank + 1}]")
         return Answer(True, " ".join(parts), passages, notes)
+
+    def _clean_history(self, history) -> tuple[str, ...]:
+        if isinstance(history, str) or not isinstance(history, (list, tuple)):
+            raise TypeError(f"history must be a list of earlier questions, not {type(history).__name__}")
+        cleaned = []
+        for item in history[-MAX_HISTORY:]:
+            if not isinstance(item, str):
+                raise TypeError(f"history must hold strings, not {type(item).__name__}")
+            text = " ".join(item.split())[: self.settings.question_max_chars]
+            if text:
+                cleaned.append(text)
+        return tuple(cleaned)
 
     def _clean(self, question: str, k: int, topic: str | None) -> tuple[str, tuple[str, ...]]:
         if not isinstance(question, str):

@@ -1,9 +1,10 @@
-"""Score an Assistant on a question set (JSON lines: id, cat, q, gold, answer).
+"""Score an Assistant on a question set (JSON lines: id, cat, q, gold, answer; optional
+prev, the conversation's earlier questions, and answer_min).
 
 A passage is a hit when it contains one of the gold phrases verbatim and is at most
-1,500 characters long. An answer is correct when it was given (found) and contains one
-of the expected answer strings (case-insensitive). Unanswerable questions have no gold:
-abstaining on them is what counts.
+1,500 characters long. An answer is correct when it was given (found) and contains at
+least `answer_min` (default 1) of the expected answer strings (case-insensitive).
+Unanswerable questions have no gold: abstaining on them is what counts.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class Result:
     correct: bool
     cited_chars: int
     answer: str
+    answerable: bool = True
 
 
 def load_questions(path: str | Path) -> list[dict]:
@@ -54,19 +56,21 @@ def score(row: dict, answer: Answer) -> Result:
     rank = next((i + 1 for i, p in enumerate(answer.passages)
                  if len(p.text) <= MAX_HIT_CHARS and any(g in p.text for g in row["gold"])), None)
     text = answer.text.lower()
-    correct = answer.found and any(a.lower() in text for a in row["answer"])
+    needed = row.get("answer_min", 1)
+    correct = answer.found and sum(a.lower() in text for a in row["answer"]) >= needed
     sources = cited(answer) or ([0] if answer.passages else [])
     chars = sum(len(answer.passages[i].text) for i in sources) // max(1, len(sources))
-    return Result(row["id"], row["cat"], row["q"], rank, answer.found, correct, chars, answer.text)
+    return Result(row["id"], row["cat"], row["q"], rank, answer.found, correct, chars, answer.text,
+                  bool(row["gold"]))
 
 
 def run(bot: Assistant, rows: list[dict], k: int = 5) -> list[Result]:
-    return [score(row, bot.ask(row["q"], k=k)) for row in rows]
+    return [score(row, bot.ask(row["q"], k=k, history=row.get("prev", ()))) for row in rows]
 
 
 def metrics(results: list[Result]) -> dict[str, float]:
-    answerable = [r for r in results if r.cat != "unanswerable"]
-    unanswerable = [r for r in results if r.cat == "unanswerable"]
+    answerable = [r for r in results if r.answerable]
+    unanswerable = [r for r in results if not r.answerable]
     n = max(1, len(answerable))
 
     def hit(k):
@@ -98,7 +102,7 @@ def format_report(results: list[Result], verbose: bool = False) -> str:
         lines.append(f"{cat:<14}{n:>4}{sum(1 for r in rs if r.rank == 1) / n:>8.2f}"
                      f"{sum(1 for r in rs if r.rank and r.rank <= 5) / n:>8.2f}"
                      f"{sum(r.correct for r in rs) / n:>8.2f}{sum(not r.found for r in rs) / n:>9.2f}")
-    misses = [r for r in results if (r.cat == "unanswerable") == r.found or (r.cat != "unanswerable" and (r.rank != 1 or not r.correct))]
+    misses = [r for r in results if r.answerable != r.found or (r.answerable and (r.rank != 1 or not r.correct))]
     if verbose and misses:
         lines.append("\nmisses:")
         for r in misses:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text import normalize, tokenize
+from .text import DRUG_STEMS, normalize, tokenize
 
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
 
@@ -41,6 +41,13 @@ def _looks_like_identifier(word: str) -> bool:
     return bool(re.search(r"\d", word) or len(re.findall(r"[A-Z]", word)) >= 2)
 
 
+def _generic_and_brand(before: str, inner: str) -> bool:
+    """'Dupilumab (Dupixent)', 'Humira (adalimumab)': a drug's generic and brand names."""
+    words = (before.lower(), inner.lower())
+    return (all(w.isalpha() and len(w) >= 5 for w in words) and inner[:1].isupper()
+            and sum(bool(DRUG_STEMS.search(w)) for w in words) == 1)
+
+
 def find_pairs(text: str) -> list[tuple[str, str]]:
     """(short form, long form or alias) pairs written as 'X (Y)' in the text."""
     pairs = []
@@ -58,6 +65,9 @@ def find_pairs(text: str) -> list[tuple[str, str]]:
             pairs.append((inner, lf))
             continue
         prev = re.search(r"\(?([^\s()]+)\)?$", before_text)
+        if prev and _generic_and_brand(prev.group(1), inner):
+            pairs.append((prev.group(1), inner))
+            continue
         if prev and _looks_like_identifier(prev.group(1)) and (
                 re.search(r"[\dA-Z-]", inner) and len(inner.split()) == 1):
             pairs.append((prev.group(1), inner))

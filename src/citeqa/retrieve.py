@@ -1,17 +1,16 @@
-"""Hybrid retrieval: BM25 over biomedical index terms + dense cosine, fused by a weighted sum.
+"""Hybrid retrieval: weighted BM25 over biomedical index terms + dense cosine, fused by a
+weighted sum.
 
-The BM25 score is divided by the best BM25 score for the query, so both sides lie in
-[0, 1]; the dense score of a passage is the best of its own vector and its sentences'
-vectors. Query terms missing from the vocabulary are corrected to the closest corpus
-term when one is close enough (typos), and expanded with corpus-learned synonyms.
+The question arrives understood (understand.Query): its terms carry weights (as asked
+1.0, bridged lay words and learned synonyms less, a follow-up's context less again), so
+BM25 is summed per term from the index's sparse score matrix. The BM25 score is divided
+by the best BM25 score for the query, so both sides lie in [0, 1]; the dense score of a
+passage is the best of its own vector and its sentences' vectors. Passages that hold the
+kind of answer asked for (a date, a dose, a safety finding, ...) move up.
 """
 from __future__ import annotations
 
-import difflib
-import math
-import re
 from dataclasses import dataclass
-from functools import cached_property
 
 import faiss
 import numpy as np
@@ -20,28 +19,7 @@ from .build import ivf_probes
 from .settings import Settings
 from .store import IndexData
 from .text import tokenizer
-
-
-# What kind of answer a question wants, and how such an answer looks in text.
-ANSWER_TYPES = {
-    "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)", re.I),
-             re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
-                        r"september|october|november|december)\b", re.I)),
-    "number": (re.compile(r"^\s*(how (many|much|common|often|long|large)|(what|which) (percentage|proportion|"
-                          r"share|fraction|rate|number|dose|accuracy|count)|by how much)\b", re.I),
-               re.compile(r"\d")),
-}
-
-
-def answer_type(question: str) -> str | None:
-    for name, (asks, _) in ANSWER_TYPES.items():
-        if asks.search(question):
-            return name
-    return None
-
-
-def has_answer_type(text: str, kind: str | None) -> bool:
-    return kind is not None and bool(ANSWER_TYPES[kind][1].search(text))
+from .understand import Query, Reader, Vocabulary, holds_kind
 
 
 @dataclass(frozen=True)
@@ -57,11 +35,10 @@ class Retriever:
         self.data = data
         self.settings = settings
         self.tokenize = tokenizer(settings)
-        vocab = data.bm25.vocab_dict
-        self.term_id = {t: i for t, i in vocab.items() if t}
+        self.vocab = Vocabulary(data, self.tokenize)
+        self.reader = Reader(self.vocab, settings)
         scores = data.bm25.scores
-        self._indptr = np.asarray(scores["indptr"])
-        self._indices = np.asarray(scores["indices"])
+        self._data = np.asarray(scores["data"], dtype=np.float32)
         self.n_docs = len(data.chunks)
         # a chunk's units are rows bounds[c]:bounds[c + 1]; the first is the whole passage
         self.bounds = np.searchsorted(data.unit_chunk, np.arange(self.n_docs + 1))
@@ -72,71 +49,59 @@ class Retriever:
             ivf.nprobe = ivf_probes(ivf.nlist)
 
     def holds(self, kind: str) -> np.ndarray:
-        """Which passages hold an answer of this kind (a date, a number): computed once per
-        index and kind, not per question."""
+        """Which passages hold an answer of this kind (a date, a dose, a safety finding):
+        computed once per index and kind, not per question."""
         if kind not in self._holds:
-            self._holds[kind] = np.array([has_answer_type(c.text, kind) for c in self.data.chunks], dtype=bool)
+            self._holds[kind] = np.array([holds_kind(c.text, kind) or (kind == "safety" and c.topic == "safety")
+                                          for c in self.data.chunks], dtype=bool)
         return self._holds[kind]
+
+    def kind_bonus(self, kinds: tuple[str, ...]) -> np.ndarray:
+        """1 for passages holding the first kind asked for that some passage holds, else 0."""
+        for kind in kinds:
+            held = self.holds(kind)
+            if held.any() and not held.all():
+                return held.astype(np.float32)
+        return np.zeros(self.n_docs, dtype=np.float32)
 
     def rows(self, chunk: int) -> np.ndarray:
         return np.arange(self.bounds[chunk], self.bounds[chunk + 1])
 
-    @cached_property
-    def _vocab_list(self) -> list[str]:
-        return sorted(self.term_id)
+    def read(self, question: str, history=()) -> Query:
+        return self.reader.read(question, history)
 
-    # ------------------------------------------------------------ terms
-
-    def correct(self, term: str) -> str | None:
-        """The corpus term this query term was meant to be, or None if none is close."""
-        if term in self.term_id:
-            return term
-        if len(term) < 4 or not term.isalpha():
-            return None
-        close = difflib.get_close_matches(term, self._vocab_list, n=1, cutoff=0.8)
-        return close[0] if close else None
-
-    def query_terms(self, question: str) -> tuple[list[str], list[str]]:
-        """(terms as asked, corrected where needed; terms for BM25, synonyms added)."""
-        asked = self.tokenize(question)
-        if self.settings.typo_correction:
-            asked = [self.correct(t) or t for t in asked]
-        known = [t for t in asked if t in self.term_id]
-        return asked, self.data.lexicon.expand(known)
-
-    def df(self, term: str) -> int:
-        j = self.term_id.get(term)
-        return 0 if j is None else int(self._indptr[j + 1] - self._indptr[j])
-
-    def idf(self, term: str) -> float:
-        df = self.df(term)
-        return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
-
-    def docs_with(self, term: str) -> np.ndarray:
-        j = self.term_id.get(term)
-        if j is None:
-            return np.zeros(0, dtype=np.int64)
-        return self._indices[self._indptr[j]:self._indptr[j + 1]]
-
-    def coverage(self, terms: list[str], docs: list[int]) -> float:
-        """IDF-weighted share of the query terms that occur in any of `docs`."""
-        terms = list(dict.fromkeys(terms))
-        if not terms:
+    def coverage(self, query: Query, docs: list[int]) -> float:
+        """IDF-weighted share of the question's concepts that any of `docs` holds (a concept
+        counts when its own word or one of its bridged forms occurs)."""
+        total = sum(c.weight for c in query.concepts)
+        if not total:
             return 0.0
-        weights = [self.idf(t) for t in terms]
         wanted = set(docs)
-        covered = sum(w for t, w in zip(terms, weights) if wanted.intersection(self.docs_with(t).tolist()))
-        return covered / sum(weights)
+        covered = sum(c.weight for c in query.concepts if c.in_docs(self.vocab, wanted))
+        return covered / total
 
     # ------------------------------------------------------------ search
 
-    def bm25_scores(self, terms: list[str]) -> np.ndarray:
-        """BM25 of every passage, divided by the best, so it lies in [0, 1]."""
-        if not terms or not self.n_docs:
-            return np.zeros(self.n_docs, dtype=np.float32)
-        scores = np.asarray(self.data.bm25.get_scores(terms), dtype=np.float32)
-        top = float(scores.max())
-        return scores / top if top > 0 else scores
+    def bm25_scores(self, weights: dict[str, float]) -> np.ndarray:
+        """Weighted BM25 of every passage (the sum over terms of weight x the term's BM25),
+        divided by what a passage holding every term at its best would score (the sum of
+        each term's best), so it lies in [0, 1] and a passage matching one minor word of
+        the question scores low, however far ahead of the others it is."""
+        scores = np.zeros(self.n_docs, dtype=np.float32)
+        ideal = 0.0
+        for term, weight in weights.items():
+            j = self.vocab.term_id.get(term)
+            if j is None:
+                continue
+            a, b = self.vocab.indptr[j], self.vocab.indptr[j + 1]
+            if a == b:
+                continue
+            part = self._data[a:b]
+            scores[self.vocab.indices[a:b]] += weight * part
+            ideal += weight * float(part.max())
+        if self.settings.bm25_norm == "max":
+            ideal = float(scores.max()) if self.n_docs else 0.0
+        return scores / ideal if ideal > 0 else scores
 
     def unit_cosines(self, q_vec: np.ndarray, bm25: np.ndarray) -> np.ndarray:
         """Cosine of embedded units with the query. With an exact index, every unit's;
@@ -158,7 +123,7 @@ class Retriever:
         return cos
 
     def search(self, bm25: np.ndarray, unit_cos: np.ndarray, k: int,
-               topic: str | None = None, kind: str | None = None) -> list[Hit]:
+               topic: str | None = None, kinds: tuple[str, ...] = ()) -> list[Hit]:
         if not self.n_docs:
             return []
         w, tw = self.settings.bm25_weight, self.settings.type_weight
@@ -168,9 +133,10 @@ class Retriever:
             dense = unit_cos[self.bounds[:-1]]
         fused = w * bm25 + (1 - w) * dense
         order = np.argsort(-fused, kind="stable")
-        if kind and tw:  # passages that hold the kind of answer asked for move up
+        bonus = self.kind_bonus(kinds) if tw else None
+        if bonus is not None and bonus.any():  # passages that hold the kind of answer asked for move up
             top = order[: self.settings.candidates]
-            fused[top] += tw * self.holds(kind)[top]
+            fused[top] += tw * bonus[top]
             order = np.concatenate([top[np.argsort(-fused[top], kind="stable")], order[len(top):]])
         hits: list[Hit] = []
         seen: set[str] = set()

@@ -25,7 +25,8 @@ class Settings:
     # chunking: sentences grown into passages inside one paragraph
     max_chunk_chars: int = 1000
     # retrieval: fused = bm25_weight * bm25/max(bm25) + (1 - bm25_weight) * cosine
-    bm25_weight: float = 0.45
+    bm25_weight: float = 0.3
+    bm25_norm: str = "ideal"  # divide BM25 by the sum of each term's best ("ideal") or by the best passage's ("max")
     bm25_k1: float = 1.2
     bm25_b: float = 0.2  # mild length normalisation: short bullets must not beat the paragraph that answers
     type_weight: float = 0.15  # bonus for passages holding the kind of answer asked for
@@ -33,7 +34,14 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     min_cosine: float = 0.30
     min_coverage: float = 0.25
+    max_unmatched: float = 0.5  # decline when this IDF share of the question is nowhere in the documents
     question_max_chars: int = 2000
+    # understanding the question (understand.py)
+    bridge_weight: float = 0.5  # BM25 weight of a bridged lay word's clinical forms and learned synonyms
+    context_weight: float = 0.5  # BM25 weight of an earlier question's words, for a follow-up
+    name_weight: float = 1.5  # a named drug/gene/trial this rare (IDF) must be in the quoted sentence
+    max_quotes: int = 4  # sentences quoted for a broad question, each from its own passage
+    broad_margin: float = 0.25  # ... while within this much of the best sentence's score
     # parts of the pipeline, each switchable so the benchmarks can show what it buys
     heading_context: bool = True  # passages and sentences are indexed with their headings
     biomedical_tokens: bool = True  # IL-4Rα -> il4ralpha, 1,874 -> 1874 (else plain words)
@@ -41,6 +49,10 @@ class Settings:
     typo_correction: bool = True  # unknown query words snap to a close corpus word
     sentence_vectors: bool = True  # a passage's cosine is the best of its own and its sentences'
     answer_selection: bool = True  # quote the best sentence of the top 3 (else: top passage's closest)
+    lay_vocabulary: bool = True  # lay words bridged to clinical ones (data/consumer_health.tsv)
+    follow_ups: bool = True  # an elliptical question is read against the conversation's earlier ones
+    broad_answers: bool = True  # a question that wants a list gets several sentences
+    name_check: bool = True  # decline when the question names a drug, gene or trial the documents lack
 
     def __post_init__(self):
         if self.index_type not in INDEX_TYPES:

