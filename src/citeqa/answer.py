@@ -22,6 +22,8 @@ from .retrieve import Hit, Retriever
 from .settings import Settings
 from .understand import Query, holds_kind
 
+SPECIFIC_KINDS = ("date", "dose", "number", "age")  # kinds a quote visibly holds or lacks
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -31,13 +33,23 @@ class Quote:
     score: float
 
 
+FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
+            "kind_held", "rarest_quoted", "rarest_in_passage")
+
+
 @dataclass(frozen=True)
 class Evidence:
-    coverage: float  # share of the question's concepts found in the top passages
-    best_cosine: float  # best sentence cosine among the top passages
-    unmatched: float  # share of the question's concepts found nowhere in the documents
+    """What the evidence for an answer looks like, and whether it is enough."""
+    features: dict[str, float]  # FEATURES, each in [0, 1]
+    confidence: float  # calibrated probability that the quotes answer the question
     unknown_names: tuple[str, ...]  # names the documents never mention
     found: bool
+
+    def __getattr__(self, name):  # evidence.coverage, evidence.best_cosine, ...
+        try:
+            return self.__dict__["features"][name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
@@ -122,15 +134,62 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 
 
 def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
-          settings: Settings, look_at: int = 3) -> Evidence:
+          settings: Settings, quotes: list[Quote], look_at: int = 3) -> Evidence:
+    """Weigh the evidence: a question naming something the documents never mention is
+    declined outright; otherwise a logistic model over the features below, calibrated on
+    the dev sets (benchmarks/calibrate.py), says how likely the quotes answer it."""
     names = query.unknown_names if settings.name_check else ()
-    unmatched = query.unmatched(retriever.vocab)
-    if not hits:
-        return Evidence(0.0, 0.0, unmatched, names, False)
+    features = evidence_features(retriever, hits, query, unit_cos, quotes, look_at)
+    weights = settings.abstain_weights
+    z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], FEATURES))
+    confidence = float(1 / (1 + np.exp(-z)))
+    found = (not names and bool(quotes) and features["best_cosine"] >= settings.min_cosine
+             and confidence >= settings.abstain_threshold)
+    return Evidence(features, confidence, names, found)
+
+
+def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
+                      quotes: list[Quote], look_at: int = 3) -> dict[str, float]:
+    """unmatched: IDF share of the question's focus found nowhere in the documents;
+    coverage: share found in the top passages together, passage_coverage: in the best
+    single one; quote_coverage: in a quoted sentence (with its headings); quote_cosine and
+    best_cosine: the quote's and the best sentence's cosine with the question; kind_held:
+    whether a quote holds the kind of answer asked for (a date, dose, number or age);
+    rarest_quoted and rarest_in_passage: whether the question's most specific concept is
+    in a quote (with its headings) or in its passage."""
+    vocab, data = retriever.vocab, retriever.data
+    focus = query.focus
+    total = sum(c.weight for c in focus) or 1.0
     top = [h.chunk for h in hits[:look_at]]
-    coverage = retriever.coverage(query, top)
-    rows = np.concatenate([retriever.rows(c) for c in top])
-    best = float(unit_cos[rows].max()) if rows.size else 0.0
-    found = (not names and unmatched <= settings.max_unmatched
-             and coverage >= settings.min_coverage and best >= settings.min_cosine)
-    return Evidence(coverage, best, unmatched, names, found)
+
+    def share(test) -> float:
+        return sum(c.weight for c in focus if test(c)) / total if focus else 0.0
+
+    rows = np.concatenate([retriever.rows(c) for c in top]) if top else np.zeros(0, dtype=np.int64)
+    quote_cov, quote_cos, kind_held = 0.0, 0.0, not any(k in SPECIFIC_KINDS for k in query.kinds[:1])
+    rarest = max(focus, key=lambda c: c.weight, default=None)
+    rarest_quoted = rarest_in_passage = 0.0
+    for q in quotes:
+        chunk = data.chunks[hits[q.rank].chunk]
+        text = chunk.text[q.start - chunk.start:q.end - chunk.start]
+        own = set(data.lexicon.expand(retriever.tokenize(text + "\n" + chunk.section)))
+        quote_cov = max(quote_cov, share(lambda c: c.in_terms(own)))
+        row = next((r for r in retriever.rows(hits[q.rank].chunk)[1:]
+                    if tuple(int(x) for x in data.unit_span[r]) == (q.start, q.end)), None)
+        if row is not None:
+            quote_cos = max(quote_cos, float(unit_cos[row]))
+        kind_held = kind_held or holds_kind(text, query.kinds[0])
+        if rarest is not None:
+            rarest_quoted = max(rarest_quoted, float(rarest.in_terms(own)))
+            rarest_in_passage = max(rarest_in_passage, float(rarest.in_docs(vocab, {hits[q.rank].chunk})))
+    return {
+        "unmatched": query.unmatched(vocab),
+        "coverage": share(lambda c: c.in_docs(vocab, set(top))),
+        "passage_coverage": max((share(lambda c: c.in_docs(vocab, {t})) for t in top), default=0.0),
+        "quote_coverage": quote_cov,
+        "quote_cosine": max(0.0, quote_cos),
+        "best_cosine": max(0.0, float(unit_cos[rows].max())) if rows.size else 0.0,
+        "kind_held": float(kind_held),
+        "rarest_quoted": rarest_quoted,
+        "rarest_in_passage": rarest_in_passage,
+    }

@@ -20,7 +20,7 @@ from pathlib import Path
 from filelock import FileLock
 
 from . import build, store
-from .answer import choose_quotes, judge
+from .answer import Evidence, choose_quotes, judge
 from .chunk import TOPICS
 from .embed import get_embedder
 from .errors import IndexCorrupt, SeedsError
@@ -192,6 +192,11 @@ class Assistant:
             history: list[str] | tuple[str, ...] = ()) -> Answer:
         """Answer with verbatim, cited sentences. `history` is the conversation's earlier
         questions, oldest first: an elliptical question ("and in COPD?") is read against it."""
+        return self.weigh(question, k, topic, history)[0]
+
+    def weigh(self, question: str, k: int = 5, topic: str | None = None,
+              history: list[str] | tuple[str, ...] = ()) -> tuple[Answer, Evidence]:
+        """The answer and the evidence it was judged on (features and calibrated confidence)."""
         question, notes = self._clean(question, k, topic)
         history = self._clean_history(history)
         state = self._state
@@ -206,7 +211,12 @@ class Assistant:
         unit_cos = retriever.unit_cosines(q_vec, bm25)
         hits = retriever.search(bm25, unit_cos, k, topic, query.kinds)
         passages = [self._passage(data, h) for h in hits]
-        evidence = judge(retriever, hits, query, unit_cos, self.settings)
+        if self.settings.answer_selection:
+            quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings)
+        else:  # the top passage's sentence closest to the question
+            quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings.replace(broad_answers=False),
+                                   look_at=1, term_weight=0.0, type_weight=0.0)
+        evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes)
         notes += self._stale_notes()
         if not evidence.found:
             if evidence.unknown_names:
@@ -215,20 +225,12 @@ class Assistant:
             else:
                 why = NOT_FOUND
             return Answer(False, why + " The passages below are the closest, and may not answer it.",
-                          passages, notes)
-        if self.settings.answer_selection:
-            quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings)
-        else:  # the top passage's sentence closest to the question
-            quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings.replace(broad_answers=False),
-                                   look_at=1, term_weight=0.0, type_weight=0.0)
-        if not quotes:  # nothing in the best passages says it about what the question names
-            return Answer(False, NOT_FOUND + " The passages below are the closest, and may not answer it.",
-                          passages, notes)
+                          passages, notes), evidence
         parts = []
         for q in quotes:
             chunk = data.chunks[hits[q.rank].chunk]
             parts.append(f"{chunk.text[q.start - chunk.start:q.end - chunk.start]} [{q.rank + 1}]")
-        return Answer(True, " ".join(parts), passages, notes)
+        return Answer(True, " ".join(parts), passages, notes), evidence
 
     def _clean_history(self, history) -> tuple[str, ...]:
         if isinstance(history, str) or not isinstance(history, (list, tuple)):

@@ -32,9 +32,11 @@ class Settings:
     type_weight: float = 0.15  # bonus for passages holding the kind of answer asked for
     candidates: int = 200
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
-    min_cosine: float = 0.30
-    min_coverage: float = 0.25
-    max_unmatched: float = 0.5  # decline when this IDF share of the question is nowhere in the documents
+    # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
+    # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
+    abstain_weights: tuple[float, ...] = (-2.907, -1.719, -0.108, 1.551, 1.353, 1.043, 0.663, 1.836, -0.033, 0.376)
+    abstain_threshold: float = 0.35
+    min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
     # understanding the question (understand.py)
     bridge_weight: float = 0.5  # BM25 weight of a bridged lay word's clinical forms and learned synonyms

@@ -139,6 +139,17 @@ def consumer_health(path: Path = CONSUMER_HEALTH) -> dict[tuple[str, ...], tuple
     return table
 
 
+@lru_cache(maxsize=4)
+def medical_words(path: Path = CONSUMER_HEALTH) -> frozenset[str]:
+    """Every stemmed word of the consumer-health vocabulary's lay side: words that can be
+    what a medical question is about (pregnancy, fridge, price, half-life)."""
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.update(w for w in _words(line.split("\t")[0]) if len(w) > 2)
+    return frozenset(words - generic_words())
+
+
 @lru_cache(maxsize=1)
 def generic_words() -> frozenset[str]:
     """Stemmed words that never carry a question's topic ("actually", "usual", "take")."""
@@ -159,6 +170,7 @@ def english_words() -> frozenset[str]:
 
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
+EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 ANAPHORS = {"it", "its", "they", "them", "their", "that", "those", "these", "this", "there", "ones", "such",
             "same", "he", "she", "him", "her"}
 FOLLOW_CUE = re.compile(r"^\s*(?:(?:and|but|also|so|then|or|plus)\b[\s,]*(?:(?:what|how) about\b)?|"
@@ -275,10 +287,15 @@ class Query:
         the documents' own subject, named everywhere, is not one)."""
         return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight]
 
+    @property
+    def focus(self) -> tuple[Concept, ...]:
+        """What the question is about: its concepts, weighted by how specific they are."""
+        return self.concepts
+
     def unmatched(self, vocab: Vocabulary) -> float:
-        """IDF share of the question's concepts that nothing in the documents stands for."""
-        total = sum(c.weight for c in self.concepts)
-        missing = sum(c.weight for c in self.concepts if not c.held(vocab))
+        """IDF share of the question's focus that nothing in the documents stands for."""
+        total = sum(c.weight for c in self.focus)
+        missing = sum(c.weight for c in self.focus if not c.held(vocab))
         return missing / total if total else 0.0
 
 
@@ -292,6 +309,7 @@ class Reader:
         self.tokenize = vocab.tokenize
         self.lay = consumer_health() if settings.lay_vocabulary else {}
         self.generic = generic_words()
+        self.medical = medical_words() if settings.lay_vocabulary else frozenset()
 
     # ------------------------------------------------------------ follow-ups
 
@@ -394,6 +412,11 @@ class Reader:
                 forms = ((term,),) + tuple((t,) for t in synonyms if t in self.vocab and t != term)
                 # a concept weighs as its most common form: a brand name weighs as its generic
                 weight = min(self.vocab.idf(f[0]) for f in forms)
+                if lowered in examples or term.isdigit():
+                    continue  # an example or a number is not what the question is about
+                if not (name or term in self.vocab or stem(lowered) in self.medical
+                        or lowered not in english_words()):
+                    weight *= EVERYDAY_WEIGHT  # an everyday word the documents lack ("nurse", "won")
                 concepts.append(Concept(word, forms, 0.0 if generic else weight, name))
         weights = {c.term: 1.0 for c in concepts if c.term in self.vocab}
         bridges: list[str] = []

@@ -1,0 +1,102 @@
+"""Calibrate abstention: fit the logistic model that decides whether the quotes answer.
+
+    python -m benchmarks.calibrate            # fit on both dev sets, print CV and weights
+
+Every question of both dev sets (tests/data/questions.jsonl, tests/data/natural.jsonl)
+is asked once; its evidence features (answer.FEATURES) are the inputs, and whether the
+documents answer it is the label. Questions declined for naming something the
+documents lack, or with no sentence even `min_cosine` close, are left out: those rules
+are not learned. The model is an L2-regularised
+logistic regression fitted by Newton's method (NumPy only). Five-fold cross-validation
+estimates how the weights do on questions they were not fitted on; the threshold is the
+one that keeps false abstention at or under `--max-false` in cross-validation.
+Paste the printed weights into Settings.abstain_weights.
+"""
+from __future__ import annotations
+
+import argparse
+import tempfile
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+from citeqa import Assistant, Settings
+from citeqa.answer import FEATURES
+from citeqa.evaluate import load_questions
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_SETS = [ROOT / "tests" / "data" / "questions.jsonl", ROOT / "tests" / "data" / "natural.jsonl"]
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
+    """Weights (intercept first) of an L2-regularised logistic regression."""
+    a = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(a.shape[1])
+    reg = np.full(a.shape[1], l2)
+    reg[0] = 0.0  # the intercept is not shrunk
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-a @ w))
+        grad = a.T @ (p - y) + reg * w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(reg)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-(w[0] + x @ w[1:])))
+
+
+def collect(bot: Assistant) -> tuple[np.ndarray, np.ndarray]:
+    """(features, answerable) for every question not declined by name."""
+    xs, answerable = [], []
+    for path in DEV_SETS:
+        for row in load_questions(path):
+            _, evidence = bot.weigh(row["q"], history=row.get("prev", ()))
+            if evidence.unknown_names or evidence.features["best_cosine"] < bot.settings.min_cosine:
+                continue  # declined by rule, not by the model
+            xs.append([evidence.features[f] for f in FEATURES])
+            answerable.append(bool(row["gold"]))
+    return np.array(xs), np.array(answerable)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.calibrate", description=__doc__.split("\n")[0])
+    parser.add_argument("--max-false", type=float, default=0.05, help="false abstention allowed in CV")
+    parser.add_argument("--l2", type=float, default=1.0)
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")
+    with tempfile.TemporaryDirectory() as tmp:
+        # every question answered, so that every one has quotes to weigh
+        settings = Settings().replace(abstain_threshold=0.0)
+        bot = Assistant(ROOT / "seeds", Path(tmp) / "index", settings=settings)
+        x, answerable = collect(bot)
+    y = answerable.astype(float)
+    rng = np.random.default_rng(0)
+    folds = rng.permutation(len(y)) % 5
+    held = np.zeros(len(y))
+    for k in range(5):
+        w = fit_logistic(x[folds != k], y[folds != k], args.l2)
+        held[folds == k] = predict(w, x[folds == k])
+    print(f"{len(y)} questions ({int(y.sum())} answerable, {int((1 - y).sum())} not) from "
+          + ", ".join(p.name for p in DEV_SETS) + " (those declined by rule left out)")
+    print(f"{'threshold':>10}{'false abstention':>18}{'declined (unanswerable)':>25}")
+    chosen = 0.0
+    for t in np.arange(0.2, 0.75, 0.05):
+        false = float(((held < t) & answerable).sum() / answerable.sum())
+        declined = float(((held < t) & ~answerable).sum() / (~answerable).sum())
+        print(f"{t:>10.2f}{false:>18.3f}{declined:>25.3f}")
+        if false <= args.max_false:
+            chosen = float(t)
+    w = fit_logistic(x, y, args.l2)
+    print("\nfeatures:", ", ".join(FEATURES))
+    print(f"abstain_weights = ({', '.join(f'{v:.3f}' for v in w)})")
+    print(f"abstain_threshold = {chosen:.2f}  (largest with CV false abstention <= {args.max_false})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
