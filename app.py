@@ -2,7 +2,9 @@
 
 A thin Gradio layer over ``citeqa.Assistant``: every answer quotes its sentences with
 [n] markers, each cited passage is its own collapsible message with the quoted sentence
-highlighted, and a side panel shows the passage inside its whole document. Document text
+highlighted, and a side panel shows the passage inside its whole document. The chat is a
+conversation: each question is asked with the earlier ones, so a follow-up ("and in
+COPD?") is read against them; "New conversation" starts afresh. Document text
 is always escaped: a seed holding markup is shown as characters and runs nothing.
 Importing this module launches nothing.
 """
@@ -17,6 +19,7 @@ from citeqa import Answer, Assistant, CiteqaError
 
 TOPIC_CHOICES = ["all", "mechanism", "trials", "safety", "indications"]
 EXAMPLES = {
+    "Everyday questions": ["What are the side effects?", "Is it a pill or a shot?", "Can kids get it?"],
     "Mechanism": ["What does dupilumab bind to?", "On which tyrosine is STAT6 phosphorylated?",
                   "Which epidermal barrier proteins do IL-4 and IL-13 suppress?"],
     "Trials": ["What did the SOLO 1 trial show?", "What was the primary endpoint of the SOLO trials?",
@@ -106,18 +109,22 @@ def build_ui(bot: Assistant):
 
     refresh_lock = threading.Lock()
 
-    def respond(question, history, topic, k):
-        history = list(history or [])
+    def respond(question, history, asked, topic, k):
+        history, asked = list(history or []), list(asked or [])
         history.append({"role": "user", "content": html.escape(question or "")})
         try:
-            answer = bot.ask(question or "", k=int(k), topic=None if topic == "all" else topic)
+            answer = bot.ask(question or "", k=int(k), topic=None if topic == "all" else topic, history=asked)
         except (ValueError, CiteqaError) as exc:
             history.append({"role": "assistant", "content": f"⚠️ {html.escape(str(exc))}"})
-            return history, "", None, gr.update(choices=[], value=None), context_html(bot, None, 1)
+            return history, asked, "", None, gr.update(choices=[], value=None), context_html(bot, None, 1)
+        asked.append(question)
         history.extend(answer_messages(answer))
         choices = [f"[{n}]" for n in range(1, len(answer.passages) + 1)]
-        return (history, "", answer, gr.update(choices=choices, value=choices[0] if choices else None),
+        return (history, asked, "", answer, gr.update(choices=choices, value=choices[0] if choices else None),
                 context_html(bot, answer, 1))
+
+    def new_conversation():
+        return [], [], None, gr.update(choices=[], value=None), context_html(bot, None, 1)
 
     def show_context(answer, choice):
         n = int(choice.strip("[]")) if choice else 1
@@ -131,14 +138,16 @@ def build_ui(bot: Assistant):
                 return f"⚠️ {html.escape(str(exc))}", status_markdown(bot)
         return f"Rebuilt: {html.escape(report.summary())}.", status_markdown(bot)
 
-    def api_ask(question: str, k: int = 5) -> dict:
-        """Answer a question: {found, text, passages: [{text, source, section, start, end, score, topic}]}."""
+    def api_ask(question: str, k: int = 5, history: list[str] | None = None) -> dict:
+        """Answer a question, reading a follow-up against `history` (the conversation's earlier
+        questions, oldest first): {found, text, notes, passages: [{text, source, section,
+        start, end, score, topic}]}."""
         try:
-            answer = bot.ask(question, k=int(k))
+            answer = bot.ask(question, k=int(k), history=list(history or []))
         except (ValueError, TypeError, CiteqaError) as exc:
             raise gr.Error(str(exc), print_exception=False) from None  # the caller gets the message
         keys = ("text", "source", "section", "start", "end", "score", "topic")
-        return {"found": answer.found, "text": answer.text,
+        return {"found": answer.found, "text": answer.text, "notes": list(answer.notes),
                 "passages": [{key: getattr(p, key) for key in keys} for p in answer.passages]}
 
     scroll = ("() => { setTimeout(() => { const el = document.getElementById('citeqa-hl'); "
@@ -148,6 +157,7 @@ def build_ui(bot: Assistant):
         gr.Markdown("## citeqa · answers quoted from the documents, with their sources")
         status = gr.Markdown(status_markdown(bot), elem_id="citeqa-status")
         last = gr.State(None)
+        asked = gr.State([])  # the conversation's questions so far, as typed
         with gr.Row():
             with gr.Column(scale=3):
                 chat = gr.Chatbot(height=560, label="Answers", elem_id="citeqa-chat", buttons=["copy"],
@@ -156,7 +166,8 @@ def build_ui(bot: Assistant):
                                       show_label=False, elem_id="citeqa-question", submit_btn=True)
                 with gr.Row():
                     topic = gr.Dropdown(TOPIC_CHOICES, value="all", label="Topic")
-                    k = gr.Slider(1, 10, value=3, step=1, label="Passages")
+                    k = gr.Slider(1, 10, value=5, step=1, label="Passages")
+                    new_btn = gr.Button("New conversation", elem_id="citeqa-new")
                 for group, items in EXAMPLES.items():
                     gr.Examples(items, inputs=question, label=group)
             with gr.Column(scale=2):
@@ -164,8 +175,9 @@ def build_ui(bot: Assistant):
                 context = gr.HTML(context_html(bot, None, 1), elem_id="citeqa-context")
                 rebuild_btn = gr.Button("Rebuild index", elem_id="citeqa-rebuild")
                 report = gr.Markdown(elem_id="citeqa-report")
-        question.submit(respond, [question, chat, topic, k], [chat, question, last, which, context],
+        question.submit(respond, [question, chat, asked, topic, k], [chat, asked, question, last, which, context],
                         api_visibility="private").then(None, js=scroll)
+        new_btn.click(new_conversation, None, [chat, asked, last, which, context], api_visibility="private")
         which.change(show_context, [last, which], context, api_visibility="private").then(None, js=scroll)
         rebuild_btn.click(rebuild, None, [report, status], api_visibility="private")
         gr.Timer(5).tick(lambda: status_markdown(bot), None, status, api_visibility="private")

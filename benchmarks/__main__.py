@@ -20,6 +20,8 @@ from . import load, quality, scale, speed
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+NATURAL = ROOT / "tests" / "data" / "natural.jsonl"
+QUESTION_SETS = {"page-worded": QUESTIONS, "natural": NATURAL}
 DOCS = ROOT / "docs" / "benchmarks"  # results written here also update the README's tables
 PARTS = ("quality", "speed", "scale", "load")
 
@@ -65,7 +67,7 @@ def main() -> None:
         print(f"== {part}", flush=True)
         with tempfile.TemporaryDirectory() as tmp:
             if part == "quality":
-                results = quality.run_quality(seeds, QUESTIONS, Path(tmp))
+                results = quality.run_quality(seeds, QUESTION_SETS, Path(tmp))
                 quality.plot(results, out / "quality.png")
                 save(part, results, quality.markdown(results))
             elif part == "speed":

@@ -1,4 +1,5 @@
-"""Quality on the dev set, side by side in one run: the full pipeline, three baselines,
+"""Quality on both dev sets (questions that echo the page, and questions as people ask
+them), side by side in one run: the full pipeline, three baselines,
 and the full pipeline with each of its parts switched off in turn.
 
 Every configuration is a `Settings` (the baselines and ablations are switches of the one
@@ -22,7 +23,10 @@ from citeqa.ingest import load_document, sha256_bytes
 from citeqa.text import split_sentences
 
 FULL = Settings()
-NO_SELECTION = dict(type_weight=0.0, answer_selection=False, min_cosine=0.0, min_coverage=0.0)
+# plain retrieval: no answer selection, no abstention, no question understanding
+NO_SELECTION = dict(type_weight=0.0, answer_selection=False, abstain_threshold=0.0, min_cosine=0.0,
+                    name_check=False, lay_vocabulary=False, follow_ups=False, broad_answers=False,
+                    embed_bridges=False)
 # (name, kind, settings); kind: "full", "baseline" or "ablation"
 CONFIGS: list[tuple[str, str, Settings]] = [
     ("full pipeline", "full", FULL),
@@ -42,10 +46,14 @@ CONFIGS: list[tuple[str, str, Settings]] = [
     ("no sentence vectors in passage score", "ablation", FULL.replace(sentence_vectors=False)),
     ("no answer-type bonus", "ablation", FULL.replace(type_weight=0.0)),
     ("no answer selection (top passage's closest sentence)", "ablation", FULL.replace(answer_selection=False)),
-    ("no abstention", "ablation", FULL.replace(min_cosine=0.0, min_coverage=0.0)),
+    ("no lay vocabulary (consumer-health bridges)", "ablation", FULL.replace(lay_vocabulary=False)),
+    ("no bridged words in the embedded question", "ablation", FULL.replace(embed_bridges=False)),
+    ("no follow-up reading (history ignored)", "ablation", FULL.replace(follow_ups=False)),
+    ("no broad answers (one sentence for list questions)", "ablation", FULL.replace(broad_answers=False)),
+    ("no name check (unknown drugs, genes, trials)", "ablation", FULL.replace(name_check=False)),
+    ("no abstention", "ablation", FULL.replace(abstain_threshold=0.0, min_cosine=0.0, name_check=False)),
 ]
-COLUMNS = ["hit@1", "hit@3", "hit@5", "mrr@5", "answer_accuracy", "abstention_unanswerable",
-           "false_abstention", "mean_cited_chars"]
+COLUMNS = ["hit@1", "hit@5", "answer_accuracy", "abstention_unanswerable", "false_abstention"]
 
 
 def window_assistant(seeds: Path, index_dir: Path, settings: Settings, size: int = 1000) -> Assistant:
@@ -69,8 +77,9 @@ def window_assistant(seeds: Path, index_dir: Path, settings: Settings, size: int
     return Assistant(seeds, index_dir / "windows", settings=settings, refresh=False)
 
 
-def run_quality(seeds: Path, questions: Path, work: Path, log=print) -> list[dict]:
-    rows = load_questions(questions)
+def run_quality(seeds: Path, question_sets: dict[str, Path], work: Path, log=print) -> list[dict]:
+    """Each configuration on each question set: {name, kind, sets: {set: metrics}}."""
+    sets = {name: load_questions(path) for name, path in question_sets.items()}
     results = []
     for name, kind, settings in CONFIGS:
         start = time.perf_counter()
@@ -81,30 +90,36 @@ def run_quality(seeds: Path, questions: Path, work: Path, log=print) -> list[dic
             else:
                 # one index per set of embedded texts, re-assembled per configuration with its vectors reused
                 bot = Assistant(seeds, work / f"index-headings-{settings.heading_context}", settings=settings)
-        m = metrics(run(bot, rows))
-        results.append({"name": name, "kind": kind, **{c: m[c] for c in COLUMNS}})
-        log(f"  {name}: hit@1 {m['hit@1']:.3f}, accuracy {m['answer_accuracy']:.3f} "
-            f"({time.perf_counter() - start:.1f} s)")
+        row = {"name": name, "kind": kind, "sets": {}}
+        for set_name, rows in sets.items():
+            m = metrics(run(bot, rows))
+            row["sets"][set_name] = {c: m[c] for c in COLUMNS}
+        results.append(row)
+        log(f"  {name}: " + "; ".join(f"{n} hit@1 {m['hit@1']:.3f}, accuracy {m['answer_accuracy']:.3f}"
+                                      for n, m in row["sets"].items())
+            + f" ({time.perf_counter() - start:.1f} s)")
     return results
 
 
 def markdown(results: list[dict]) -> str:
-    head = ["configuration", "hit@1", "hit@3", "hit@5", "MRR@5", "accuracy", "abstains (unanswerable)",
-            "false abstention", "mean passage chars"]
+    sets = list(results[0]["sets"])
+    short = {"hit@1": "hit@1", "hit@5": "hit@5", "answer_accuracy": "accuracy",
+             "abstention_unanswerable": "declines unanswerable", "false_abstention": "false abstention"}
+    head = ["configuration"] + [f"{n}: {short[c]}" for n in sets for c in COLUMNS]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     full = results[0]
     for r in results:
         cells = [r["name"] if r["kind"] != "full" else f"**{r['name']}**"]
-        for c in COLUMNS:
-            value = r[c]
-            text = f"{value:.0f}" if c == "mean_cited_chars" else f"{value:.3f}"
-            if r["kind"] == "ablation" and c != "mean_cited_chars":
-                better_low = c == "false_abstention"
-                delta = value - full[c]
-                if abs(delta) >= 0.0005:
-                    worse = delta > 0 if better_low else delta < 0
-                    text += f" ({delta:+.3f}{' ↓' if worse else ' ↑'})"
-            cells.append(text)
+        for n in sets:
+            for c in COLUMNS:
+                value = r["sets"][n][c]
+                text = f"{value:.3f}"
+                if r["kind"] == "ablation":
+                    delta = value - full["sets"][n][c]
+                    if abs(delta) >= 0.0005:
+                        worse = delta > 0 if c == "false_abstention" else delta < 0
+                        text += f" ({delta:+.3f}{' ↓' if worse else ' ↑'})"
+                cells.append(text)
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -114,17 +129,21 @@ def plot(results: list[dict], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    sets = list(results[0]["sets"])
     names = [r["name"] for r in results][::-1]
-    fig, ax = plt.subplots(figsize=(9, 0.45 * len(results) + 1.2))
+    fig, axes = plt.subplots(1, len(sets), figsize=(6 * len(sets), 0.42 * len(results) + 1.4), sharey=True)
+    axes = [axes] if len(sets) == 1 else list(axes)
     y = range(len(results))
-    for offset, (metric, label) in enumerate([("hit@1", "hit@1"), ("answer_accuracy", "answer accuracy"),
-                                               ("abstention_unanswerable", "abstains when unanswerable")]):
-        ax.barh([v + (offset - 1) * 0.27 for v in y], [r[metric] for r in results][::-1], height=0.27, label=label)
-    ax.set_yticks(list(y), names, fontsize=8)
-    ax.set_xlim(0, 1)
-    ax.axvline(results[0]["hit@1"], color="grey", lw=0.8, ls="--")
-    ax.set_title("Dev set (101 questions): full pipeline, baselines and ablations")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=3, fontsize=8)
+    for ax, set_name in zip(axes, sets):
+        for offset, (metric, label) in enumerate([("hit@1", "hit@1"), ("answer_accuracy", "answer accuracy"),
+                                                   ("abstention_unanswerable", "declines unanswerable")]):
+            ax.barh([v + (offset - 1) * 0.27 for v in y], [r["sets"][set_name][metric] for r in results][::-1],
+                    height=0.27, label=label)
+        ax.set_xlim(0, 1)
+        ax.axvline(results[0]["sets"][set_name]["hit@1"], color="grey", lw=0.8, ls="--")
+        ax.set_title(f"{set_name} ({len(results)} configurations)", fontsize=9)
+    axes[0].set_yticks(list(y), names, fontsize=7)
+    axes[0].legend(loc="upper center", bbox_to_anchor=(0.5, -0.05), ncol=3, fontsize=7)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

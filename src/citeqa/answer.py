@@ -87,7 +87,7 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         return _broad_quotes(retriever, hits, query, unit_cos, settings, type_weight)
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at, term_weight)
     names = query.held_names(retriever.vocab, settings.name_weight) if settings.name_check else []
-    if names:  # a question about a named drug, gene or trial is answered by a sentence naming it
+    if names:  # a question about a named drug, gene or trial is answered from a passage naming it
         scored = [q for q in scored if all(_names(retriever, hits, q, c) for c in names)]
     if not scored:
         return []
@@ -101,21 +101,30 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 
 
 def _names(retriever: Retriever, hits: list[Hit], quote: Quote, concept) -> bool:
-    """Whether the quoted sentence (or its passage's heading) names the concept."""
-    chunk = retriever.data.chunks[hits[quote.rank].chunk]
-    text = chunk.text[quote.start - chunk.start:quote.end - chunk.start] + "\n" + chunk.section
-    own = set(retriever.data.lexicon.expand(retriever.tokenize(text)))
-    return concept.in_terms(own)
+    """Whether the quoted sentence's passage (or its heading) names the concept; a name of
+    letters also counts as the start of an identifier ("NCT" in NCT06477653)."""
+    chunk = hits[quote.rank].chunk
+    if concept.in_docs(retriever.vocab, {chunk}):
+        return True
+    term = concept.term
+    if not term.isalpha() or len(term) < 3:
+        return False
+    text = retriever.data.chunks[chunk]
+    return any(t.startswith(term) and t[len(term):].isdigit() for t in retriever.tokenize(text.text + " " + text.section))
 
 
 def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                   settings: Settings, type_weight: float) -> list[Quote]:
     """Best sentence of each passage among the top ones, while it scores within
-    `broad_margin` of the best; no two with mostly the same words; best first."""
+    `broad_margin` of the best and is about what was asked (it holds the kind of answer
+    wanted, or one of the question's concepts); no two with mostly the same words; best
+    first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits))
     if not scored:
         return []
     data = retriever.data
+    kinds = [k for k in query.kinds if retriever.kind_bonus((k,)).any()][:1]
+    concepts = [c for c in query.focus if c.weight >= 1.0]
     top = scored[0].score
     chosen: list[Quote] = []
     words: list[set[str]] = []
@@ -125,7 +134,14 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         if any(q.rank == quote.rank for q in chosen):
             continue
         chunk = data.chunks[hits[quote.rank].chunk]
-        own = set(retriever.tokenize(chunk.text[quote.start - chunk.start:quote.end - chunk.start]))
+        text = chunk.text[quote.start - chunk.start:quote.end - chunk.start]
+        own = set(retriever.tokenize(text))
+        if chosen:
+            heard = set(data.lexicon.expand(retriever.tokenize(text + "\n" + chunk.section)))
+            on_topic = (any(holds_kind(text, k) or (k == "safety" and chunk.topic == "safety") for k in kinds)
+                        if kinds else any(c.in_terms(heard) for c in concepts))
+            if not on_topic:
+                continue
         if any(len(own & w) / max(1, len(own | w)) > 0.5 for w in words):
             continue  # says the same thing again
         chosen.append(quote)

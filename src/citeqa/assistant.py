@@ -219,11 +219,9 @@ class Assistant:
         evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes)
         notes += self._stale_notes()
         if not evidence.found:
+            why = NOT_FOUND
             if evidence.unknown_names:
-                names = ", ".join(evidence.unknown_names)
-                why = f"The documents do not mention {names}, so they cannot answer this question."
-            else:
-                why = NOT_FOUND
+                why += f" They never mention {', '.join(evidence.unknown_names)}."
             return Answer(False, why + " The passages below are the closest, and may not answer it.",
                           passages, notes), evidence
         parts = []

@@ -1,4 +1,4 @@
-"""Command line: ``citeqa build | ask | eval | status`` over a seeds folder and an index.
+"""Command line: ``citeqa build | ask | chat | eval | status`` over a seeds folder and an index.
 
 A thin layer over ``citeqa.Assistant``: it parses arguments, prints, and turns domain
 errors (bad question, missing seeds, unloadable model) into one line and exit code 2.
@@ -11,8 +11,12 @@ import sys
 import textwrap
 from dataclasses import asdict
 
+from pathlib import Path
+
 from .chunk import TOPICS
 from .errors import CiteqaError
+
+DEV_SETS = ("tests/data/questions.jsonl", "tests/data/natural.jsonl")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,8 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--k", type=int, default=5, help="passages to return, 1-50 (default: 5)")
     ask.add_argument("--topic", choices=TOPICS, default=None, help="only passages of this topic")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
-    ev = sub.add_parser("eval", help="score the index on a JSON-lines question file")
-    ev.add_argument("file")
+    ask.add_argument("--history", action="append", default=[], metavar="QUESTION",
+                     help="an earlier question of the conversation (repeat, oldest first)")
+    chat = sub.add_parser("chat", help="a conversation in the terminal: follow-ups are read against it")
+    chat.add_argument("--k", type=int, default=5, help="passages per answer, 1-50 (default: 5)")
+    ev = sub.add_parser("eval", help="score the index on JSON-lines question files")
+    ev.add_argument("files", nargs="*", metavar="file",
+                    help=f"question files (default: {' and '.join(DEV_SETS)}, where they exist)")
     ev.add_argument("--k", type=int, default=5)
     ev.add_argument("--verbose", action="store_true", help="list every miss")
     sub.add_parser("status", help="show what the index holds and whether it is up to date")
@@ -53,7 +62,6 @@ def _run(args: argparse.Namespace) -> int:
     progress = args.command == "build" and sys.stderr.isatty()
     if args.command == "build" and args.rebuild:
         from .store import CURRENT
-        from pathlib import Path
         (Path(args.index) / CURRENT).unlink(missing_ok=True)
     bot = Assistant(args.seeds, args.index, model=args.model, progress=progress)
     if args.command == "build":
@@ -70,14 +78,47 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "eval":
         from .evaluate import format_report, load_questions, run
-        print(format_report(run(bot, load_questions(args.file), k=args.k), verbose=args.verbose))
+        files = args.files or [f for f in DEV_SETS if Path(f).is_file()]
+        if not files:
+            raise ValueError(f"no question file given and no dev set found ({', '.join(DEV_SETS)})")
+        for n, file in enumerate(files):
+            print(("\n" if n else "") + f"== {file}")
+            print(format_report(run(bot, load_questions(file), k=args.k), verbose=args.verbose))
         return 0
-    answer = bot.ask(args.question, k=args.k, topic=args.topic)
+    if args.command == "chat":
+        return chat_loop(bot, args.k)
+    answer = bot.ask(args.question, k=args.k, topic=args.topic, history=args.history)
     if args.json:
         print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
         return 0
     print(format_answer(answer))
     return 0
+
+
+def chat_loop(bot, k: int, read=input) -> int:
+    """Ask, answer, ask again: each question is read against the earlier ones. An empty
+    line or 'new' starts a new conversation; Ctrl-D or 'quit' ends it."""
+    print("citeqa chat: ask about the documents. 'new' starts a new conversation, 'quit' ends.")
+    asked: list[str] = []
+    while True:
+        try:
+            question = read("\n> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if question.lower() in {"quit", "exit"}:
+            return 0
+        if not question or question.lower() == "new":
+            asked = []
+            print("(new conversation)")
+            continue
+        try:
+            answer = bot.ask(question, k=k, history=asked)
+        except ValueError as exc:
+            print(f"citeqa: {exc}")
+            continue
+        asked.append(question)
+        print(format_answer(answer))
 
 
 def format_answer(answer) -> str:

@@ -40,6 +40,7 @@ class Settings:
     question_max_chars: int = 2000
     # understanding the question (understand.py)
     bridge_weight: float = 0.5  # BM25 weight of a bridged lay word's clinical forms and learned synonyms
+    embed_bridges: bool = True  # the embedded question carries the bridged clinical words
     context_weight: float = 0.5  # BM25 weight of an earlier question's words, for a follow-up
     name_weight: float = 1.5  # a named drug/gene/trial this rare (IDF) must be in the quoted sentence
     max_quotes: int = 4  # sentences quoted for a broad question, each from its own passage

@@ -93,13 +93,16 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                             r"achieved|remission|response)\b", re.I)),
 }
 
-# A question that wants a list: plural "what are the ...s", "which ...s", "list", "summarise".
+# A question that wants a list: "what are the ...s", "which ...s" (a plural among the next
+# few words), "list", "summarise", "overview", "watch out for", "step by step".
+LIST_NOUNS = (r"side[- ]?(effects|affects)|risks|conditions|diseases|disorders|indications|uses|trials|studies|"
+              r"warnings|precautions|problems|reactions|events|signals|biomarkers|markers|benefits|"
+              r"interactions|options|kinds|types|cytokines|cells|consequences|changes|steps|symptoms|"
+              r"treatments|results|outcomes|findings|mechanisms|pathways|genes|proteins|effects|ways")
 BROAD = re.compile(
-    r"^\s*(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
-    r"^\s*(what|which) (\w+ ){0,3}(side[- ]?(effects|affects)|risks|conditions|diseases|indications|uses|"
-    r"trials|studies|warnings|precautions|problems|reactions|events|signals|biomarkers|effects|"
-    r"benefits|interactions|options|kinds|types)\b|"
-    r"\b(list|summari[sz]e|overview|main|key|all the|what else|which other|different)\b", re.I)
+    rf"^\s*(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
+    rf"\b(what|which) ([\w'-]+ ){{0,5}}({LIST_NOUNS})\b|"
+    r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step)\b", re.I)
 
 
 def answer_kinds(question: str) -> tuple[str, ...]:
@@ -386,8 +389,11 @@ class Reader:
         for t in self.lexicon.expand(asked)[len(asked):]:  # corpus-learned synonyms
             if t in self.vocab:
                 weights.setdefault(t, self.settings.bridge_weight)
-        return Query(question, text, weights, tuple(c for c in concepts if c.weight > 0),
-                     answer_kinds(text), is_broad(question), read_as, names, tuple(bridges))
+        embed = text
+        if self.settings.embed_bridges and bridges:  # the dense side sees the clinical words too
+            embed = f"{text} ({'; '.join(w for _, w in bridges)})"
+        return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
+                     answer_kinds(text), is_broad(question), read_as, names, tuple(b for b, _ in bridges))
 
     def _read_words(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
         """(concepts, BM25 term weights, names the documents lack, lay bridges used)."""
@@ -419,9 +425,9 @@ class Reader:
                     weight *= EVERYDAY_WEIGHT  # an everyday word the documents lack ("nurse", "won")
                 concepts.append(Concept(word, forms, 0.0 if generic else weight, name))
         weights = {c.term: 1.0 for c in concepts if c.term in self.vocab}
-        bridges: list[str] = []
-        for key, clinical in self._lay_phrases(question):
-            bridges.append(f"{' '.join(key)} → {'; '.join(' '.join(f) for f in clinical)}")
+        bridges: list[tuple[str, str]] = []  # (lay -> clinical, the clinical forms as written)
+        for key, clinical, written in self._lay_phrases(question):
+            bridges.append((f"{' '.join(key)} → {'; '.join(' '.join(f) for f in clinical)}", ", ".join(written)))
             for form in clinical:
                 for t in form:
                     weights.setdefault(t, self.settings.bridge_weight)
@@ -446,7 +452,7 @@ class Reader:
                 out.add(a.lower())
         return out
 
-    def _lay_phrases(self, question: str) -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
+    def _lay_phrases(self, question: str) -> list[tuple[tuple[str, ...], list[tuple[str, ...]], list[str]]]:
         """Lay phrases of the question (longest first, not overlapping) that the documents
         do not use themselves, with the clinical forms (term sequences) they stand for that
         the documents hold."""
@@ -460,14 +466,15 @@ class Reader:
                 key = tuple(words[i:i + size])
                 if key not in self.lay or any(used[i:i + size]):
                     continue
-                clinical = []
+                clinical, written = [], []
                 for phrase in self.lay[key]:
                     form = tuple(t for t in self.tokenize(phrase) if t not in self.generic and not t.isdigit())
                     if form and all(t in self.vocab for t in form) and form not in clinical:
                         clinical.append(form)
+                        written.append(phrase)
                 if clinical and not self._used_by_documents(key, clinical):
                     used[i:i + size] = [True] * size
-                    found.append((key, clinical))
+                    found.append((key, clinical, written))
         return found
 
     def _used_by_documents(self, words: tuple[str, ...], clinical: list[tuple[str, ...]]) -> bool:
@@ -497,7 +504,7 @@ class Reader:
         lowered = plain.lower()
         if len(plain) >= 6 and DRUG_STEMS.search(lowered) and lowered not in english_words():
             return True
-        if re.search(r"[A-Za-z]", plain) and re.search(r"\d", plain) and len(plain) >= 3:
+        if len(re.findall(r"[A-Za-z]", plain)) >= 2 and re.search(r"\d", plain) and len(plain) >= 3:
             return True
         if sum(ch.isupper() for ch in plain) >= 2 and len(plain) >= 3:
             return True

@@ -1,0 +1,110 @@
+"""Understanding the question: lay words bridged, follow-ups read, names the documents
+lack, kinds of answer and broad questions. Over the real seed with the hashing embedder
+(no model needed): understanding is lexical."""
+import pytest
+
+from citeqa import Assistant
+from citeqa.understand import (CONSUMER_HEALTH, GENERIC_WORDS, answer_kinds, consumer_health, generic_words,
+                               is_broad)
+from citeqa.text import stem
+from tests.conftest import HASH, SEEDS
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory):
+    bot = Assistant(SEEDS, tmp_path_factory.mktemp("understand") / "index", settings=HASH)
+    return bot._state[1]
+
+
+def test_lay_words_are_bridged_to_the_clinical_words_the_documents_use(reader):
+    query = reader.read("Is it a pill or a shot?")
+    assert query.weights["subcutan"] == 0.5 and query.weights["inject"] == 0.5 and query.weights["oral"] == 0.5
+    assert "shot" not in query.weights and "pill" not in query.weights  # the documents never say them
+    assert "shot → inject; subcutan" in query.bridged
+    assert query.text == "Is it a pill or a shot? (oral; injection, subcutaneous)"  # what the documents hold
+
+
+def test_a_word_the_documents_use_themselves_is_not_bridged(reader):
+    # "trial" is the documents' own word; "eczema", said once where "atopic dermatitis" is said throughout, is bridged
+    assert reader.read("Which trial?").bridged == ()
+    assert reader.read("Does it help eczema?").bridged == ("eczema → atop dermat; dermat; atop eczema",)
+
+
+def test_an_elliptical_follow_up_takes_the_earlier_questions_slot(reader):
+    query = reader.read("and in COPD?", ["Which trials showed it works in asthma?"])
+    assert query.read_as == query.text == "Which trials showed it works in COPD?"
+    assert "copd" in query.weights and "asthma" not in query.weights
+
+
+def test_a_follow_up_without_a_slot_is_read_with_the_earlier_question_as_context(reader):
+    query = reader.read("how many patients were enrolled?", ["Tell me about the BOREAS trial in COPD."])
+    assert query.text == "Tell me about the BOREAS trial in COPD: how many patients were enrolled?"
+    assert query.read_as == "how many patients were enrolled? (following “Tell me about the BOREAS trial in COPD.”)"
+    assert query.weights["enrol"] == 1.0 and query.weights["borea"] == 0.5 and query.weights["copd"] == 0.5
+
+
+def test_a_question_that_stands_on_its_own_is_not_changed_by_the_history(reader):
+    alone = reader.read("What does dupilumab bind to?")
+    after = reader.read("What does dupilumab bind to?", ["Who makes Dupixent?", "and in COPD?"])
+    assert after == alone and after.read_as == ""
+
+
+def test_the_last_question_of_the_history_is_itself_read_first(reader):
+    query = reader.read("and for kids?", ["What is the dose for adults?", "and for asthma?"])
+    assert query.read_as == "What is the dose for kids?"  # read against "What is the dose for asthma?"
+    query = reader.read("and in kids?", ["What is the dose for adults?", "and for asthma?"])
+    assert query.read_as == "and in kids? (following “What is the dose for asthma?”)"  # no "in" slot: context
+
+
+def test_names_the_documents_never_mention_are_listed(reader):
+    assert reader.read("What does pembrolizumab block?").unknown_names == ("pembrolizumab",)
+    assert reader.read("What did the ECZTRA 3 trial show?").unknown_names == ("ECZTRA",)
+    assert reader.read("Is rinvoq better?").unknown_names == ()  # lower case, no drug ending: a focus word instead
+
+
+@pytest.mark.parametrize("question", [
+    "Is dupilumab an IgG1 or an IgG4 antibody?",  # a choice beside a name the documents hold
+    "Can I get live vaccines like MMR on it?",  # an example, not the focus
+    "What does dupilimab bind?",  # a typo of a name the documents hold
+])
+def test_names_offered_as_choices_examples_or_typos_are_not_missing(reader, question):
+    assert reader.read(question).unknown_names == ()
+
+
+def test_a_drug_name_is_not_corrected_into_another_drug(reader):
+    assert reader.vocab.correct("nemolizumab") is None  # mepolizumab is in the documents, one letter off twice
+    assert reader.vocab.correct("dupilimab") == "dupilumab"
+    assert reader.vocab.correct("weight", "weight") is None  # a real English word is no typo
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("When was it first approved?", ("date",)),
+    ("How often do I take it?", ("dose", "number")),
+    ("Who makes Dupixent?", ("organisation",)),
+    ("Can kids get it?", ("age",)),
+    ("What are the side effects?", ("safety",)),
+    ("What does it bind to?", ("class",)),
+])
+def test_the_kind_of_answer_asked_for(question, kinds):
+    assert answer_kinds(question) == kinds
+
+
+@pytest.mark.parametrize("question, broad", [
+    ("What are the side effects?", True), ("Which trials tested it?", True), ("List the indications", True),
+    ("What should I watch out for?", True), ("What does it bind to?", False), ("Who makes it?", False),
+    ("What is the dose?", False), ("Which receptor subunit does it bind?", False),
+])
+def test_broad_questions(question, broad):
+    assert is_broad(question) is broad
+
+
+def test_word_lists_are_general_and_well_formed():
+    table = consumer_health()
+    assert len(table) >= 400
+    assert table[("pink", "eye")] == ("conjunctivitis", "allergic conjunctivitis")
+    text = (CONSUMER_HEALTH.read_text(encoding="utf-8") + GENERIC_WORDS.read_text(encoding="utf-8")).lower()
+    assert "dupilumab" not in text and "dupixent" not in text  # nothing in them knows this page
+    assert all(line.count("\t") == 1 for line in CONSUMER_HEALTH.read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#"))
+    assert "miss" not in generic_words()  # words of the comment lines are not list words
+    assert {stem("actually"), stem("nurse")} & generic_words() == {stem("actually")}
