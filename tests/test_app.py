@@ -1,6 +1,7 @@
 """The browser app: real Chromium (Debian's) driving `python app.py`, and the HTTP API."""
 import concurrent.futures
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -84,6 +85,34 @@ def test_answers_with_highlighted_citation_in_context(page, question, sentence, 
     page.screenshot(path=str(folder / f"app-{shot}.png"))
 
 
+def last_answer(page) -> str:
+    """The text of the newest answer message (the one before its cited passages)."""
+    return page.evaluate("""() => {
+        const rows = [...document.querySelectorAll('#citeqa-chat .message-row')];
+        const users = rows.filter(r => r.classList.contains('user-row'));
+        const after = rows.slice(rows.indexOf(users[users.length - 1]) + 1);
+        return after.length ? after[0].innerText : '';
+    }""")
+
+
+def test_a_three_turn_conversation(page, tmp_path):
+    page.locator("#citeqa-new").click()
+    page.wait_for_function("() => !document.querySelector('#citeqa-chat .message-row')", timeout=10000)
+    ask(page, "Which trials showed it works in asthma?")
+    assert "QUEST" in last_answer(page)
+    ask(page, "and in COPD?")
+    second = last_answer(page)
+    assert "Read as: Which trials showed it works in COPD?" in second and "COPD" in second
+    ask(page, "What are the side effects?")
+    third = re.split(r"\n\s*\[1\] dupilumab\.txt", last_answer(page))[0]  # the answer, not the passage titles
+    markers = re.findall(r"\[(\d)\]", third)
+    assert len(markers) >= 2 and len(set(markers)) == len(markers), third
+    assert "conjunctivitis is the most frequent serious adverse event" in third
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    folder.mkdir(exist_ok=True)
+    page.screenshot(path=str(folder / "app-conversation.png"))
+
+
 def test_markup_in_a_seed_is_shown_as_text_and_runs_nothing(page):
     chat = ask(page, "What does zetamab carry inside its label text?")
     page.locator("#citeqa-which label").first.click()
@@ -113,6 +142,8 @@ def test_http_api_answers_twenty_questions_at_once(server):
     result = client.predict("On which tyrosine is STAT6 phosphorylated?", 2, api_name="/ask")
     assert result["found"] is True and "tyrosine 641" in result["text"]
     assert set(result["passages"][0]) == {"text", "source", "section", "start", "end", "score", "topic"}
+    result = client.predict("and in COPD?", 3, ["Which trials showed it works in asthma?"], api_name="/ask")
+    assert result["found"] and "Read as: Which trials showed it works in COPD?" in result["notes"]
     questions = {"On which tyrosine is STAT6 phosphorylated?": "tyrosine 641",
                  "How many adults were enrolled in SOLO 1 and SOLO 2?": "671",
                  "Can live vaccines be given during treatment?": "avoided",

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from citeqa.cli import main
 
@@ -39,3 +40,29 @@ def test_build_and_status(corpus, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[:4] == ["documents: 3", "passages:  5", "model:     hash", "dense:     flat"]
     assert out[-1] == "up to date"
+
+
+def test_chat_reads_follow_ups_against_the_conversation(bot, capsys):
+    lines = iter(["Which trials showed it works in asthma?", "and in COPD?", "new", "quit"])
+    from citeqa.cli import chat_loop
+    assert chat_loop(bot, 3, read=lambda prompt: next(lines)) == 0
+    out = capsys.readouterr().out
+    assert "note: Read as: Which trials showed it works in COPD?" in out
+    assert "(new conversation)" in out
+
+
+def test_ask_with_history(bot, capsys):
+    assert main(["--seeds", str(bot.seeds), "--index", str(bot.index_dir), "ask", "and in COPD?",
+                 "--history", "Which trials showed it works in asthma?"]) == 0
+    assert "note: Read as: Which trials showed it works in COPD?" in capsys.readouterr().out
+
+
+def test_eval_reports_both_dev_sets_with_a_row_per_category(bot, capsys, monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    assert main(["--seeds", str(bot.seeds), "--index", str(bot.index_dir), "eval"]) == 0
+    out = capsys.readouterr().out
+    assert "== tests/data/questions.jsonl\n" in out and "\n== tests/data/natural.jsonl\n" in out
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.split()[:1] and
+            line.split()[0] in {"followup", "offtopic", "broad"}}
+    assert rows["offtopic"][:4] == ["19", "–", "–", "–"] and rows["offtopic"][4] == "1.00"
+    assert len(rows["followup"]) == 6 and len(rows["broad"]) == 6

@@ -126,22 +126,26 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     kinds = [k for k in query.kinds if retriever.kind_bonus((k,)).any()][:1]
     concepts = [c for c in query.focus if c.weight >= 1.0]
     top = scored[0].score
+
+    def on_topic(quote: Quote) -> bool:
+        chunk = data.chunks[hits[quote.rank].chunk]
+        text = chunk.text[quote.start - chunk.start:quote.end - chunk.start]
+        if kinds:
+            return any(holds_kind(text, k) or (k == "safety" and chunk.topic == "safety") for k in kinds)
+        heard = set(data.lexicon.expand(retriever.tokenize(text + "\n" + chunk.section)))
+        return any(c.in_terms(heard) for c in concepts)
+
+    near = [q for q in scored if q.score >= top - settings.broad_margin]
+    fitting = [q for q in near if on_topic(q)]
     chosen: list[Quote] = []
     words: list[set[str]] = []
-    for quote in scored:
-        if len(chosen) == settings.max_quotes or quote.score < top - settings.broad_margin:
+    for quote in fitting or near[:1]:
+        if len(chosen) == settings.max_quotes:
             break
         if any(q.rank == quote.rank for q in chosen):
             continue
         chunk = data.chunks[hits[quote.rank].chunk]
-        text = chunk.text[quote.start - chunk.start:quote.end - chunk.start]
-        own = set(retriever.tokenize(text))
-        if chosen:
-            heard = set(data.lexicon.expand(retriever.tokenize(text + "\n" + chunk.section)))
-            on_topic = (any(holds_kind(text, k) or (k == "safety" and chunk.topic == "safety") for k in kinds)
-                        if kinds else any(c.in_terms(heard) for c in concepts))
-            if not on_topic:
-                continue
+        own = set(retriever.tokenize(chunk.text[quote.start - chunk.start:quote.end - chunk.start]))
         if any(len(own & w) / max(1, len(own | w)) > 0.5 for w in words):
             continue  # says the same thing again
         chosen.append(quote)

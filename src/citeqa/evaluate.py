@@ -96,12 +96,17 @@ def format_report(results: list[Result], verbose: bool = False) -> str:
     for r in results:
         by_cat.setdefault(r.cat, []).append(r)
     lines.append("")
-    lines.append(f"{'category':<14}{'n':>4}{'hit@1':>8}{'hit@5':>8}{'acc':>8}{'abstain':>9}")
+    lines.append(f"{'category':<14}{'n':>4}{'hit@1':>8}{'hit@5':>8}{'acc':>8}{'declined':>10}{'false decl':>12}")
     for cat, rs in sorted(by_cat.items()):
-        n = len(rs)
-        lines.append(f"{cat:<14}{n:>4}{sum(1 for r in rs if r.rank == 1) / n:>8.2f}"
-                     f"{sum(1 for r in rs if r.rank and r.rank <= 5) / n:>8.2f}"
-                     f"{sum(r.correct for r in rs) / n:>8.2f}{sum(not r.found for r in rs) / n:>9.2f}")
+        ans = [r for r in rs if r.answerable]
+        una = [r for r in rs if not r.answerable]
+
+        def rate(items, test):
+            return f"{sum(1 for r in items if test(r)) / len(items):.2f}" if items else "–"
+
+        lines.append(f"{cat:<14}{len(rs):>4}{rate(ans, lambda r: r.rank == 1):>8}"
+                     f"{rate(ans, lambda r: r.rank and r.rank <= 5):>8}{rate(ans, lambda r: r.correct):>8}"
+                     f"{rate(una, lambda r: not r.found):>10}{rate(ans, lambda r: not r.found):>12}")
     misses = [r for r in results if r.answerable != r.found or (r.answerable and (r.rank != 1 or not r.correct))]
     if verbose and misses:
         lines.append("\nmisses:")

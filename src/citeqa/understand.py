@@ -74,9 +74,9 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
                           r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
                           r"contraindicat\w*|precautions?|avoid|interact\w*)\b", re.I),
-               re.compile(r"\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
-                          r"reactions?|toxicit\w*|contraindicat\w*|serious|infections?|pharmacovigilance|"
-                          r"interactions?|should not|safety)\b", re.I)),
+               re.compile(r"(?<!-)\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
+                          r"toxicit\w*|contraindicat\w*|infections?|pharmacovigilance|interactions?|"
+                          r"should not|safety)\b", re.I)),
     "trial": (re.compile(r"\b(trials?|stud(y|ies)|tested|evidence|phase|data|results?|enrolled|"
                          r"participants|patients were)\b", re.I),
               re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
@@ -330,7 +330,13 @@ class Reader:
         lowered = [w.lower() for w in words]
         content = [w for w in lowered if w not in STOPWORDS and stem(w) not in self.generic and w not in ANAPHORS]
         anaphoric = any(w in ANAPHORS for w in lowered)
-        if not (cue or (anaphoric and len(content) <= 3) or (len(content) <= 2 and not self._has_subject(question))):
+        # without a cue or a pronoun, a short question leans on the conversation only when it
+        # asks for a particular fact and names nothing ("how many patients were enrolled?");
+        # "what are the side effects?" stands on its own
+        bare = (len(content) <= 2 and not is_broad(question) and not self._has_subject(question)
+                and answer_kinds(question)[:1] in (("date",), ("dose",), ("age",), ("organisation",), ("time",),
+                                                   ("number",)))
+        if not (cue or (anaphoric and len(content) <= 3) or bare):
             return question, "", ""
         rest = question[cue.end():].strip(" ,?.!") if cue else ""
         if cue and rest:
