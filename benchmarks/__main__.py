@@ -71,7 +71,7 @@ def main() -> None:
                 quality.plot(results, out / "quality.png")
                 save(part, results, quality.markdown(results))
             elif part == "speed":
-                results = speed.run_speed(seeds, QUESTIONS, Path(tmp), repeat=args.repeat)
+                results = speed.run_speed(seeds, list(QUESTION_SETS.values()), Path(tmp), repeat=args.repeat)
                 speed.plot(results, out / "refresh.png")
                 save(part, results, speed.markdown(results))
             elif part == "scale":

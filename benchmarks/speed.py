@@ -68,8 +68,9 @@ def run_process(argv: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, usage.ru_maxrss * 1024
 
 
-def run_speed(seeds: Path, questions: Path, work: Path, repeat: int = 3, log=print) -> dict:
-    qs = [row["q"] for row in load_questions(questions)]
+def run_speed(seeds: Path, questions: list[Path], work: Path, repeat: int = 3, log=print) -> dict:
+    """`questions`: question files; every question is asked as written, a follow-up with its history."""
+    qs = [(row["q"], tuple(row.get("prev", ()))) for path in questions for row in load_questions(path)]
     local = work / "seeds"
     shutil.copytree(seeds, local)
     warm = Assistant(local, work / "warmup")  # loads the model once, outside the timings
@@ -83,9 +84,9 @@ def run_speed(seeds: Path, questions: Path, work: Path, repeat: int = 3, log=pri
 
     ask_s, embed_s = [], []
     for _ in range(repeat):
-        for q in qs:
+        for q, history in qs:
             embed_s.append(timed(lambda: embedder.encode([q]))[0])
-            ask_s.append(timed(lambda: bot.ask(q))[0])
+            ask_s.append(timed(lambda: bot.ask(q, history=history))[0])
     noop = [timed(bot.refresh)[0] for _ in range(20)]
     log(f"  {len(ask_s)} questions asked")
 

@@ -34,7 +34,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-2.907, -1.719, -0.108, 1.551, 1.353, 1.043, 0.663, 1.836, -0.033, 0.376)
+    abstain_weights: tuple[float, ...] = (-3.237, -1.580, -0.210, 1.235, 1.958, 1.646, 0.666, 1.653, 0.378, 0.156)
     abstain_threshold: float = 0.35
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000

@@ -255,13 +255,14 @@ class Concept:
 
     def in_docs(self, vocab: "Vocabulary", docs: set[int]) -> bool:
         """Whether one of `docs` holds one of its forms whole."""
+        wanted = np.fromiter(docs, dtype=np.int64)
         for form in self.forms:
-            common = set(docs)
+            common = wanted
             for t in form:
-                common &= set(vocab.docs_with(t).tolist())
-                if not common:
+                common = common[np.isin(common, vocab.docs_with(t))]
+                if not common.size:
                     break
-            if common:
+            if common.size:
                 return True
         return False
 
@@ -491,17 +492,18 @@ class Reader:
         terms = [t for w in words for t in self.tokenize(w) if stem(w) not in self.generic]
         if not terms:
             return False
-        own = self._passages_with(terms)
-        return bool(own) and len(own) >= max(len(self._passages_with(list(f))) for f in clinical)
+        own = len(self._passages_with(terms))
+        return own > 0 and own >= max(len(self._passages_with(list(f))) for f in clinical)
 
-    def _passages_with(self, terms: list[str]) -> set[int]:
-        common: set[int] | None = None
+    def _passages_with(self, terms: list[str]) -> np.ndarray:
+        """The passages holding every one of `terms` (posting lists intersected)."""
+        common = None
         for t in terms:
-            docs = set(self.vocab.docs_with(t).tolist())
-            common = docs if common is None else common & docs
-            if not common:
-                return set()
-        return common or set()
+            docs = self.vocab.docs_with(t)
+            common = docs if common is None else np.intersect1d(common, docs, assume_unique=True)
+            if not common.size:
+                break
+        return common if common is not None else np.zeros(0, dtype=np.int64)
 
     def _looks_like_name(self, word: str, starts: bool) -> bool:
         """A drug, gene, protein or trial name: an INN ending, letters with digits, two
