@@ -50,7 +50,7 @@ def start_app(seeds: Path, index: Path, port: int, timeout: float = 180) -> subp
 
 def ask(http: httpx.Client, url: str, question: str, k: int = 3) -> dict:
     """One call of the app's /ask API."""
-    reply = http.post(f"{url}gradio_api/call/ask", json={"data": [question, k]})
+    reply = http.post(f"{url}gradio_api/call/ask", json={"data": [question, k, None]})  # no history
     reply.raise_for_status()
     event = reply.json()["event_id"]
     stream = http.get(f"{url}gradio_api/call/ask/{event}")
