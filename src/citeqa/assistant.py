@@ -22,7 +22,7 @@ from filelock import FileLock
 from . import build, store
 from .answer import Evidence, choose_quotes, judge
 from .chunk import TOPICS
-from .embed import get_embedder
+from .embed import get_embedder, query_encoder
 from .errors import IndexCorrupt, SeedsError
 from .ingest import load_document
 from .retrieve import Retriever
@@ -77,7 +77,8 @@ class Assistant:
         self.index_dir = Path(index)
         settings = settings or default_settings()
         self.settings = settings.replace(model=model) if model else settings
-        self.embedder = get_embedder(self.settings.model)
+        self.embedder = get_embedder(self.settings.model)  # builds the index (sentence-transformers)
+        self._encoder = None  # embeds questions: see query_encoder()
         self._lock = threading.RLock()
         self._state: tuple[store.IndexData, Retriever] | None = None
         self._reuse: store.IndexData | None = None  # an index built with other settings
@@ -145,7 +146,20 @@ class Assistant:
                 self._seen = folder.name
             self._stale_note, self._stale_checked = "", time.monotonic()
             self.last_report = report
+            if report.embedded and self.settings.fast_query_encoder:
+                # the model is loaded now: check the fast query encoder against it, once
+                self._encoder = query_encoder(self.settings.model, self.index_dir, self.embedder, check_now=True)
             return report
+
+    def query_encoder(self):
+        """What embeds questions: the model run in NumPy once it has been checked to give the
+        same vectors (no torch import, ~0.02 s to load), otherwise sentence-transformers."""
+        if self._encoder is None:
+            if self.settings.fast_query_encoder:
+                self._encoder = query_encoder(self.settings.model, self.index_dir, self.embedder, check_now=True)
+            else:
+                self._encoder = self.embedder
+        return self._encoder
 
     def status(self) -> IndexStatus:
         data = self._data()
@@ -206,7 +220,7 @@ class Assistant:
         query = retriever.read(question, history if self.settings.follow_ups else ())
         if query.read_as:
             notes += (f"Read as: {query.read_as}",)
-        q_vec = self.embedder.encode([query.text])[0]
+        q_vec = self.query_encoder().encode([query.text])[0]
         bm25 = retriever.bm25_scores(query.weights)
         unit_cos = retriever.unit_cosines(q_vec, bm25)
         hits = retriever.search(bm25, unit_cos, k, topic, query.kinds)

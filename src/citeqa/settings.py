@@ -55,6 +55,7 @@ class Settings:
     lay_vocabulary: bool = True  # lay words bridged to clinical ones (data/consumer_health.tsv)
     follow_ups: bool = True  # an elliptical question is read against the conversation's earlier ones
     broad_answers: bool = True  # a question that wants a list gets several sentences
+    fast_query_encoder: bool = True  # questions embedded by the model run in NumPy, once checked
     name_check: bool = True  # decline when the question names a drug, gene or trial the documents lack
 
     def __post_init__(self):

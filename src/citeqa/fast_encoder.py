@@ -1,0 +1,204 @@
+"""Query-time embeddings without torch: the model's BERT encoder run in NumPy.
+
+`sentence_transformers` takes 5-15 s to import (torch, transformers, scikit-learn); a
+question needs one short text embedded. For BERT-family sentence-transformers models
+(all-MiniLM-L6-v2 among them) with mean pooling, this module reads the model's own files
+(config.json, tokenizer.json, model.safetensors, modules.json) and runs the same forward
+pass in NumPy: WordPiece with `tokenizers` (Rust, imports in ~0.1 s), embeddings, the
+self-attention layers, mean pooling, L2 normalisation. Nothing is exported or converted.
+
+It is only used once it has been checked against sentence-transformers on a fixed probe
+set (`check`: every probe's cosine at least `MIN_COSINE`); the check is recorded beside the
+index (`query-encoder.json`, keyed by the model files' size and mtime), so a new process
+knows, without importing torch, that the fast encoder is exact enough. Left out: models
+that are not BERT (RoBERTa, MPNet, T5...), CLS or max pooling, and batches of many texts
+(building the index keeps using sentence-transformers).
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import struct
+import time
+from pathlib import Path
+
+import numpy as np
+
+MIN_COSINE = 0.9999
+RECORD = "query-encoder.json"
+MODEL_FILES = ("config.json", "tokenizer.json", "model.safetensors", "modules.json")
+# Probes: short and long, lay and technical, Greek letters, numbers, a text past 256 tokens.
+PROBES = (
+    "What does dupilumab bind to?", "side effects", "Is it a pill or a shot?", "and in COPD?",
+    "On which tyrosine is STAT6 phosphorylated?", "IL-4Rα blockade inhibits type 2 inflammation.",
+    "How many adults were enrolled in SOLO 1 and SOLO 2 (n=1,874; P<0.001)?",
+    "can my 4 year old with really bad eczema get it??", "Wat is teh dose for kids",
+    "Conjunctivitis affects roughly 20% of patients over 5 years.", "x", "",
+    "The FDA approved the drug on March 28, 2017, under the brand name Dupixent.",
+    "Ünïcödé — “quotes”, µg/mL, ≥300 cells/µL, 95.7%.",
+    " ".join(["Long passages are truncated at the model's maximum sequence length."] * 40),
+)
+
+
+class UnsupportedModel(ValueError):
+    """The model is not one this encoder can run (not BERT, not mean pooling, files missing)."""
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """erf within 1.5e-7 (Abramowitz & Stegun 7.1.26, in float64): NumPy has no erf, and
+    this is far inside what a cosine of 0.9999 needs."""
+    x = x.astype(np.float64)
+    sign = np.sign(x)
+    a = np.abs(x)
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    return sign * (1.0 - poly * np.exp(-a * a))
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    return (0.5 * x * (1.0 + _erf(x / math.sqrt(2.0)))).astype(np.float32)
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + eps) * weight + bias
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """Tensors of a .safetensors file as NumPy arrays over a read-only memory map."""
+    dtypes = {"F32": np.float32, "F16": np.float16, "BF16": None, "I64": np.int64}
+    with open(path, "rb") as f:
+        size = struct.unpack("<Q", f.read(8))[0]
+        header = json.loads(f.read(size))
+    data = np.memmap(path, dtype=np.uint8, mode="r", offset=8 + size)
+    out = {}
+    for name, meta in header.items():
+        if name == "__metadata__":
+            continue
+        dtype = dtypes.get(meta["dtype"])
+        if dtype is None:
+            raise UnsupportedModel(f"tensor type {meta['dtype']} is not supported")
+        start, end = meta["data_offsets"]
+        out[name] = np.frombuffer(data[start:end], dtype=dtype).reshape(meta["shape"])
+    return out
+
+
+def model_stamp(model_dir: Path) -> dict[str, list[int]]:
+    """Size and mtime of each model file: the key a recorded check is valid for."""
+    stamps = {}
+    for name in MODEL_FILES:
+        st = (model_dir / name).stat()
+        stamps[name] = [st.st_size, st.st_mtime_ns]
+    return stamps
+
+
+class BertEncoder:
+    """A sentence-transformers BERT model with mean pooling, run in NumPy."""
+
+    def __init__(self, model_dir: str | Path, pooling: str = "mean"):
+        self.model_dir = Path(model_dir)
+        self.pooling = pooling  # "mean" (the model's own); anything else only to test the check
+        try:
+            config = json.loads((self.model_dir / "config.json").read_text(encoding="utf-8"))
+            modules = json.loads((self.model_dir / "modules.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UnsupportedModel(f"cannot read the model's configuration: {exc}") from exc
+        kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules]
+        if config.get("model_type") != "bert" or kinds[:2] != ["Transformer", "Pooling"]:
+            raise UnsupportedModel(f"not a BERT sentence encoder ({config.get('model_type')}, {kinds})")
+        pool = json.loads((self.model_dir / modules[1]["path"] / "config.json").read_text(encoding="utf-8"))
+        if not pool.get("pooling_mode_mean_tokens") or any(
+                pool.get(k) for k in ("pooling_mode_cls_token", "pooling_mode_max_tokens",
+                                      "pooling_mode_mean_sqrt_len_tokens")):
+            raise UnsupportedModel("only mean pooling is supported")
+        self.normalize = "Normalize" in kinds
+        self.heads = int(config["num_attention_heads"])
+        self.layers = int(config["num_hidden_layers"])
+        self.eps = float(config.get("layer_norm_eps", 1e-12))
+        if config.get("hidden_act", "gelu") != "gelu":
+            raise UnsupportedModel(f"activation {config.get('hidden_act')} is not supported")
+        try:
+            st_config = json.loads((self.model_dir / "sentence_bert_config.json").read_text(encoding="utf-8"))
+            self.max_length = int(st_config.get("max_seq_length", 512))
+        except (OSError, ValueError):
+            self.max_length = int(config.get("max_position_embeddings", 512))
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(self.max_length)
+        weights = read_safetensors(self.model_dir / "model.safetensors")
+        prefix = "bert." if "bert.embeddings.word_embeddings.weight" in weights else ""
+        self.w = {name[len(prefix):]: np.asarray(t, dtype=np.float32) for name, t in weights.items()
+                  if name.startswith(prefix) and t.dtype != np.int64}
+        self.dimension = self.w["embeddings.word_embeddings.weight"].shape[1]
+        self.model_id = str(self.model_dir)
+
+    def _forward(self, ids: np.ndarray) -> np.ndarray:
+        w, eps = self.w, self.eps
+        n = len(ids)
+        x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n]
+             + w["embeddings.token_type_embeddings.weight"][0])
+        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps)
+        d = x.shape[1]
+        h = self.heads
+        hd = d // h
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}."
+
+            def linear(v, name):
+                return v @ w[p + name + ".weight"].T + w[p + name + ".bias"]
+
+            q = linear(x, "attention.self.query").reshape(n, h, hd).transpose(1, 0, 2)
+            k = linear(x, "attention.self.key").reshape(n, h, hd).transpose(1, 2, 0)
+            v = linear(x, "attention.self.value").reshape(n, h, hd).transpose(1, 0, 2)
+            scores = q @ k / math.sqrt(hd)
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores /= scores.sum(-1, keepdims=True)
+            ctx = (scores @ v).transpose(1, 0, 2).reshape(n, d)
+            x = _layer_norm(x + linear(ctx, "attention.output.dense"),
+                            w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"], eps)
+            ff = linear(_gelu(linear(x, "intermediate.dense")), "output.dense")
+            x = _layer_norm(x + ff, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], eps)
+        return x
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            ids = np.asarray(self.tokenizer.encode(text).ids, dtype=np.int64)
+            hidden = self._forward(ids)
+            vec = hidden.mean(0) if self.pooling == "mean" else hidden[0]
+            if self.normalize:
+                vec = vec / max(float(np.linalg.norm(vec)), 1e-12)
+            out[row] = vec
+        return out
+
+
+def check(fast, reference) -> dict:
+    """Compare the fast encoder with the reference (sentence-transformers) on the probes."""
+    a = fast.encode(list(PROBES))
+    b = np.asarray(reference.encode(list(PROBES)), dtype=np.float32)
+    cos = (a * b).sum(1) / np.maximum(np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1), 1e-12)
+    worst = float(cos.min())
+    return {"min_cosine": round(worst, 7), "probes": len(PROBES), "ok": worst >= MIN_COSINE}
+
+
+def write_record(index_dir: Path, model: str, model_dir: Path, result: dict) -> None:
+    record = {"model": model, "files": model_stamp(model_dir), "checked_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+              **result}
+    tmp = index_dir / f".{RECORD}.{os.getpid()}"
+    tmp.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, index_dir / RECORD)
+
+
+def read_record(index_dir: Path, model: str, model_dir: Path) -> dict | None:
+    """The recorded check for this model and these exact model files, if any."""
+    try:
+        record = json.loads((index_dir / RECORD).read_text(encoding="utf-8"))
+        if record.get("model") != model or record.get("files") != model_stamp(model_dir):
+            return None
+        return record
+    except (OSError, ValueError, AttributeError):
+        return None
