@@ -16,6 +16,7 @@ import re
 import threading
 
 from citeqa import Answer, Assistant, CiteqaError
+from citeqa.evaluate import cited
 
 TOPIC_CHOICES = ["all", "mechanism", "trials", "safety", "indications"]
 EXAMPLES = {
@@ -33,6 +34,9 @@ CSS = """
 mark {background: #fcd34d; color: inherit; padding: 0 2px; border-radius: 2px}
 #citeqa-hl {background: #fef3c7}
 #citeqa-hl mark {background: #fbbf24}
+/* cited passages, when expanded, read like the answer: full size, full contrast */
+#citeqa-chat .message-content, #citeqa-chat .thought-group, #citeqa-chat .message-wrap .prose {
+  font-size: var(--text-md) !important; color: var(--body-text-color) !important; opacity: 1 !important}
 """
 QUOTE = re.compile(r"(.+?) \[(\d+)\](?: |$)", re.S)
 
@@ -77,27 +81,62 @@ def answer_messages(answer: Answer) -> list[dict]:
     return messages
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def first_cited(answer: Answer | None) -> int:
+    """The passage (1-based) the answer cites first; 1 when it cites none."""
+    numbers = cited(answer) if answer is not None and answer.found else []
+    return numbers[0] + 1 if numbers else 1
+
+
+WAITING = "⏳ Loading the model… the answer follows."
+
+
+def conversation_turn(bot: Assistant, question: str, history: list, asked: list, topic: str, k):
+    """One turn of the chat, as the steps the page shows: (chat messages, questions asked so
+    far, question box, answer, passage shown). While the model is still loading, a first
+    step says so, and the answer follows when it is ready."""
+    history, asked = list(history or []), list(asked or [])
+    history.append({"role": "user", "content": html.escape(question or "")})
+    if not bot.ready and (question or "").strip():
+        yield history + [{"role": "assistant", "content": WAITING}], asked, question, None, None
+    try:
+        answer = bot.ask(question or "", k=int(k), topic=None if topic == "all" else topic, history=asked)
+    except (ValueError, CiteqaError) as exc:
+        history.append({"role": "assistant", "content": f"⚠️ {html.escape(str(exc))}"})
+        yield history, asked, "", None, 1
+        return
+    yield history + answer_messages(answer), asked + [question], "", answer, first_cited(answer)
+
+
 def context_html(bot: Assistant, answer: Answer | None, n: int) -> str:
     if answer is None or not answer.passages:
         return "<p>Ask a question: the cited passage is shown here inside its document.</p>"
     p = answer.passages[min(max(n, 1), len(answer.passages)) - 1]
     try:
         doc = bot.document(p.source)
-    except (ValueError, OSError):
+    except ValueError:
         return f"<p>{html.escape(p.source)} is no longer in the index.</p>"
+    except OSError:
+        return f"<p>{html.escape(p.source)} was removed from seeds/; rebuild the index to drop it.</p>"
     if doc[p.start:p.end] != p.text:
         return f"<p>{html.escape(p.source)} changed since it was indexed: rebuild the index.</p>"
     quotes = quoted_sentences(answer).get(answer.passages.index(p), [])
     inner = highlight(p.text, quotes) if quotes else html.escape(p.text)
     body = (html.escape(doc[:p.start]) + '<mark id="citeqa-hl">' + inner + "</mark>" + html.escape(doc[p.end:]))
-    return (f"<p><b>{html.escape(p.source)}</b> › {html.escape(p.section)} "
+    label = "" if answer.found else "<p class='citeqa-closest'><b>Closest passage, may not answer.</b></p>"
+    return (f"{label}<p><b>{html.escape(p.source)}</b> › {html.escape(p.section)} "
             f"(characters {p.start}–{p.end})</p><div class='citeqa-doc'>{body}</div>")
 
 
 def status_markdown(bot: Assistant) -> str:
     s = bot.status()
-    text = (f"**Index:** {s.documents} document{'s' if s.documents != 1 else ''} · {s.chunks} passages · "
+    text = (f"**Index:** {plural(s.documents, 'document')} · {plural(s.chunks, 'passage')} · "
             f"model `{s.model}` · built {s.built_at}")
+    if not bot.ready:
+        text += "\n\n⏳ **Loading the model…** A question asked now is answered as soon as it is ready."
     if s.stale:
         changes = ", ".join(f"{len(v)} {k}" for k, v in s.pending.items() if v)
         text += f"\n\n⚠️ **The seeds changed since the index was built ({changes}).** Press “Rebuild index”."
@@ -110,18 +149,13 @@ def build_ui(bot: Assistant):
     refresh_lock = threading.Lock()
 
     def respond(question, history, asked, topic, k):
-        history, asked = list(history or []), list(asked or [])
-        history.append({"role": "user", "content": html.escape(question or "")})
-        try:
-            answer = bot.ask(question or "", k=int(k), topic=None if topic == "all" else topic, history=asked)
-        except (ValueError, CiteqaError) as exc:
-            history.append({"role": "assistant", "content": f"⚠️ {html.escape(str(exc))}"})
-            return history, asked, "", None, gr.update(choices=[], value=None), context_html(bot, None, 1)
-        asked.append(question)
-        history.extend(answer_messages(answer))
-        choices = [f"[{n}]" for n in range(1, len(answer.passages) + 1)]
-        return (history, asked, "", answer, gr.update(choices=choices, value=choices[0] if choices else None),
-                context_html(bot, answer, 1))
+        for chat, asked_now, box, answer, n in conversation_turn(bot, question, history, asked, topic, k):
+            if answer is None and n is None:  # waiting for the model: the rest as it was
+                yield chat, asked_now, box, None, gr.update(), gr.update()
+                continue
+            choices = [f"[{m}]" for m in range(1, len(answer.passages) + 1)] if answer else []
+            yield (chat, asked_now, box, answer, gr.update(choices=choices, value=f"[{n}]" if choices else None),
+                   context_html(bot, answer, n))
 
     def new_conversation():
         return [], [], None, gr.update(choices=[], value=None), context_html(bot, None, 1)
@@ -168,19 +202,21 @@ def build_ui(bot: Assistant):
                     topic = gr.Dropdown(TOPIC_CHOICES, value="all", label="Topic")
                     k = gr.Slider(1, 10, value=5, step=1, label="Passages")
                     new_btn = gr.Button("New conversation", elem_id="citeqa-new")
-                for group, items in EXAMPLES.items():
-                    gr.Examples(items, inputs=question, label=group)
+                examples = [gr.Examples(items, inputs=question, label=group) for group, items in EXAMPLES.items()]
             with gr.Column(scale=2):
                 which = gr.Radio([], label="Show passage in its document", elem_id="citeqa-which")
                 context = gr.HTML(context_html(bot, None, 1), elem_id="citeqa-context")
                 rebuild_btn = gr.Button("Rebuild index", elem_id="citeqa-rebuild")
                 report = gr.Markdown(elem_id="citeqa-report")
-        question.submit(respond, [question, chat, asked, topic, k], [chat, asked, question, last, which, context],
-                        api_visibility="private").then(None, js=scroll)
+        ask_inputs = [question, chat, asked, topic, k]
+        ask_outputs = [chat, asked, question, last, which, context]
+        question.submit(respond, ask_inputs, ask_outputs, api_visibility="private").then(None, js=scroll)
+        for ex in examples:  # an example is asked when clicked
+            ex.load_input_event.then(respond, ask_inputs, ask_outputs, api_visibility="private").then(None, js=scroll)
         new_btn.click(new_conversation, None, [chat, asked, last, which, context], api_visibility="private")
         which.change(show_context, [last, which], context, api_visibility="private").then(None, js=scroll)
         rebuild_btn.click(rebuild, None, [report, status], api_visibility="private")
-        gr.Timer(5).tick(lambda: status_markdown(bot), None, status, api_visibility="private")
+        gr.Timer(2).tick(lambda: status_markdown(bot), None, status, api_visibility="private")
         gr.api(api_ask, api_name="ask")
     return demo
 
@@ -207,12 +243,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"citeqa: opening the index in {args.index} for {args.seeds} …", flush=True)
     bot = Assistant(args.seeds, args.index, progress=True)
     print(f"citeqa: {bot.last_report.summary()}", flush=True)
+    # the page is served while the model loads; a question asked meanwhile waits for it
+    threading.Thread(target=bot.query_encoder, name="citeqa-model", daemon=True).start()
     demo = build_ui(bot)
     if args.watch:
         threading.Thread(target=watch_seeds, args=(bot, threading.Event()), daemon=True).start()
     demo.queue(default_concurrency_limit=8)
+    print(f"citeqa: serving the chat at http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
     demo.launch(server_name=args.host, server_port=args.port, share=False, css=CSS,
-                footer_links=["api"], max_file_size=0)
+                footer_links=["api"], max_file_size=0, quiet=True)
 
 
 if __name__ == "__main__":

@@ -113,6 +113,28 @@ def test_a_three_turn_conversation(page, tmp_path):
     page.screenshot(path=str(folder / "app-conversation.png"))
 
 
+def test_the_panel_opens_on_the_passage_the_answer_cites(page):
+    chat = ask(page, "How many patients does the ADEPT trial enroll?")
+    assert "n≈98" in chat and "[2]" in chat
+    assert page.locator("#citeqa-which input:checked").evaluate("e => e.value") == "[2]"
+    context = page.locator("#citeqa-context").inner_text()
+    assert "Bullous Pemphigoid" in context and "n≈98" in page.locator("#citeqa-context #citeqa-hl mark").first.inner_text()
+
+
+def test_a_not_found_answer_labels_its_passage_as_closest(page):
+    ask(page, "What does a Dupixent pen cost?")
+    assert page.locator("#citeqa-context").inner_text().startswith("Closest passage, may not answer.")
+
+
+def test_an_example_is_asked_when_clicked(page):
+    page.locator("#citeqa-new").click()
+    page.wait_for_function("() => !document.querySelector('#citeqa-chat .message-row')", timeout=10000)
+    page.get_by_role("button", name="What are the side effects?").click()
+    page.wait_for_function("() => document.querySelector('#citeqa-chat').innerText.includes('conjunctivitis')",
+                           timeout=60000)
+    assert "What are the side effects?" in page.locator("#citeqa-chat").inner_text()
+
+
 def test_markup_in_a_seed_is_shown_as_text_and_runs_nothing(page):
     chat = ask(page, "What does zetamab carry inside its label text?")
     page.locator("#citeqa-which label").first.click()
@@ -198,3 +220,21 @@ def test_fifty_http_clients_for_sixty_seconds_get_correct_answers(server):
     result = hammer(server[0], list(questions), clients=50, seconds=60)
     assert result["errors"] == 0, result["error_examples"]
     assert result["requests"] >= 200 and result["seconds"] < 90
+
+
+def test_a_question_asked_while_the_model_loads_waits_with_a_message(bot, monkeypatch):
+    import app
+
+    monkeypatch.setattr(type(bot), "ready", property(lambda self: False))
+    steps = list(app.conversation_turn(bot, "What does dupilumab bind to?", [], [], "all", 3))
+    assert steps[0][0][-1] == {"role": "assistant", "content": app.WAITING} and steps[0][3] is None
+    chat, asked, box, answer, n = steps[-1]
+    assert answer.found and asked == ["What does dupilumab bind to?"] and box == "" and n == 1
+    assert "IL-4Rα" in chat[1]["content"]
+    assert "Loading the model" in app.status_markdown(bot)
+
+
+def test_status_says_one_document(bot):
+    import app
+
+    assert app.status_markdown(bot).startswith("**Index:** 1 document · 40 passages ·")

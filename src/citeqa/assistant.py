@@ -79,6 +79,7 @@ class Assistant:
         self.settings = settings.replace(model=model) if model else settings
         self.embedder = get_embedder(self.settings.model)  # builds the index (sentence-transformers)
         self._encoder = None  # embeds questions: see query_encoder()
+        self._encoder_lock = threading.Lock()
         self._lock = threading.RLock()
         self._state: tuple[store.IndexData, Retriever] | None = None
         self._reuse: store.IndexData | None = None  # an index built with other settings
@@ -153,13 +154,23 @@ class Assistant:
 
     def query_encoder(self):
         """What embeds questions: the model run in NumPy once it has been checked to give the
-        same vectors (no torch import, ~0.02 s to load), otherwise sentence-transformers."""
+        same vectors (no torch import, ~0.02 s to load), otherwise sentence-transformers.
+        Loaded on first use; callers at the same time wait for the one load."""
         if self._encoder is None:
-            if self.settings.fast_query_encoder:
-                self._encoder = query_encoder(self.settings.model, self.index_dir, self.embedder, check_now=True)
-            else:
-                self._encoder = self.embedder
+            with self._encoder_lock:
+                if self._encoder is None:
+                    if self.settings.fast_query_encoder:
+                        encoder = query_encoder(self.settings.model, self.index_dir, self.embedder, check_now=True)
+                    else:
+                        encoder = self.embedder
+                    encoder.encode(["warm up"])  # loads the model behind it
+                    self._encoder = encoder
         return self._encoder
+
+    @property
+    def ready(self) -> bool:
+        """Whether questions can be embedded without loading a model first."""
+        return self._encoder is not None
 
     def status(self) -> IndexStatus:
         data = self._data()

@@ -67,7 +67,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         report = bot.last_report
         status = bot.status()
-        print(f"index: {status.documents} documents, {status.chunks} passages, model {status.model}")
+        print(f"index: {plural(status.documents, 'document')}, {plural(status.chunks, 'passage')}, "
+              f"model {status.model}")
         print(f"refresh: {report.summary()}")
         return 0
     if args.command == "status":
@@ -93,6 +94,10 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     print(format_answer(answer))
     return 0
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def chat_loop(bot, k: int, read=input) -> int:

@@ -85,8 +85,9 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
     return out
 
 
-def model_stamp(model_dir: Path) -> dict[str, list[int]]:
+def model_stamp(model_dir: str | Path) -> dict[str, list[int]]:
     """Size and mtime of each model file: the key a recorded check is valid for."""
+    model_dir = Path(model_dir)
     stamps = {}
     for name in MODEL_FILES:
         st = (model_dir / name).stat()
@@ -185,7 +186,7 @@ def check(fast, reference) -> dict:
     return {"min_cosine": round(worst, 7), "probes": len(PROBES), "ok": worst >= MIN_COSINE}
 
 
-def write_record(index_dir: Path, model: str, model_dir: Path, result: dict) -> None:
+def write_record(index_dir: Path, model: str, model_dir: str | Path, result: dict) -> None:
     record = {"model": model, "files": model_stamp(model_dir), "checked_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
               **result}
     tmp = index_dir / f".{RECORD}.{os.getpid()}"
@@ -193,7 +194,7 @@ def write_record(index_dir: Path, model: str, model_dir: Path, result: dict) -> 
     os.replace(tmp, index_dir / RECORD)
 
 
-def read_record(index_dir: Path, model: str, model_dir: Path) -> dict | None:
+def read_record(index_dir: Path, model: str, model_dir: str | Path) -> dict | None:
     """The recorded check for this model and these exact model files, if any."""
     try:
         record = json.loads((index_dir / RECORD).read_text(encoding="utf-8"))
