@@ -29,8 +29,7 @@ def test_import_launches_nothing():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     base = tmp_path_factory.mktemp("app")
-    shutil.copytree(ROOT / "seeds", base / "seeds")
-    (base / "seeds" / "markup.txt").write_text(XSS, encoding="utf-8")
+    shutil.copytree(ROOT / "seeds", base / "seeds")  # one document, as a new user has (the screenshots)
     port = free_port()
     proc = start_app(base / "seeds", base / "index", port)
     yield f"http://127.0.0.1:{port}/", base / "seeds"
@@ -135,7 +134,18 @@ def test_an_example_is_asked_when_clicked(page):
     assert "What are the side effects?" in page.locator("#citeqa-chat").inner_text()
 
 
-def test_markup_in_a_seed_is_shown_as_text_and_runs_nothing(page):
+def rebuild(page, expect: str) -> None:
+    page.wait_for_function("() => document.querySelector('#citeqa-status').innerText.includes('changed since')",
+                           timeout=20000)
+    before = page.locator("#citeqa-report").inner_text()
+    page.locator("#citeqa-rebuild").click()
+    page.wait_for_function("([before, expect]) => { const t = document.querySelector('#citeqa-report').innerText; "
+                           "return t !== before && t.includes(expect); }", arg=[before, expect], timeout=60000)
+
+
+def test_markup_in_a_seed_is_shown_as_text_and_runs_nothing(page, server):
+    (server[1] / "markup.txt").write_text(XSS, encoding="utf-8")
+    rebuild(page, "1 added")
     chat = ask(page, "What does zetamab carry inside its label text?")
     page.locator("#citeqa-which label").first.click()
     page.wait_for_timeout(500)
@@ -148,11 +158,7 @@ def test_markup_in_a_seed_is_shown_as_text_and_runs_nothing(page):
 def test_new_document_is_answerable_after_rebuild(page, server):
     (server[1] / "omega.md").write_text("# Omegamab\n\nOmegamab is approved for chronic hiccups in adults.\n",
                                         encoding="utf-8")
-    page.wait_for_function("() => document.querySelector('#citeqa-status').innerText.includes('changed since')",
-                           timeout=20000)
-    page.locator("#citeqa-rebuild").click()
-    page.wait_for_function("() => document.querySelector('#citeqa-report').innerText.includes('1 added')",
-                           timeout=60000)
+    rebuild(page, "1 added")
     chat = ask(page, "What is omegamab approved for?")
     assert "Omegamab is approved for chronic hiccups in adults. [1]" in chat
 
