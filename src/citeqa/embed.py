@@ -125,10 +125,11 @@ def local_model_dir(model: str) -> Path | None:
     return path if path.is_dir() else None
 
 
-def query_encoder(model: str, index_dir: Path, embedder: Embedder, check_now: bool = False) -> Embedder:
+def query_encoder(model: str, embedder: Embedder, check_now: bool = False, records: Path | None = None) -> Embedder:
     """What embeds questions: the NumPy encoder when a recorded check says it reproduces the
     model on these very model files; else the model itself. With `check_now` (the model is
-    loaded anyway) a missing check is run and recorded first."""
+    loaded anyway) a missing check is run and recorded first. `records`: where checks are
+    kept (default: fast_encoder.cache_dir())."""
     from . import fast_encoder
 
     if model == "hash":
@@ -136,7 +137,8 @@ def query_encoder(model: str, index_dir: Path, embedder: Embedder, check_now: bo
     model_dir = local_model_dir(model)
     if model_dir is None:
         return embedder
-    record = fast_encoder.read_record(index_dir, model, model_dir)
+    records = fast_encoder.cache_dir() if records is None else records
+    record = fast_encoder.read_record(records, model, model_dir)
     if record is None and check_now:
         try:
             fast = fast_encoder.BertEncoder(model_dir)
@@ -145,9 +147,9 @@ def query_encoder(model: str, index_dir: Path, embedder: Embedder, check_now: bo
         else:
             result = fast_encoder.check(fast, embedder)
         try:
-            fast_encoder.write_record(index_dir, model, model_dir, result)
-        except OSError as exc:  # a read-only index still answers, with the slower encoder
-            log.warning("citeqa: cannot record the query encoder check: %s", exc)
+            fast_encoder.write_record(records, model, model_dir, result)
+        except OSError as exc:  # nowhere to record it: checked again next time
+            log.warning("citeqa: cannot record the query encoder check in %s: %s", records, exc)
         record = {**result}
         if not result["ok"]:
             why = result.get("why") or f"min cosine {result['min_cosine']} on the probes"

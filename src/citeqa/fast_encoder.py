@@ -8,14 +8,15 @@ pass in NumPy: WordPiece with `tokenizers` (Rust, imports in ~0.1 s), embeddings
 self-attention layers, mean pooling, L2 normalisation. Nothing is exported or converted.
 
 It is only used once it has been checked against sentence-transformers on a fixed probe
-set (`check`: every probe's cosine at least `MIN_COSINE`); the check is recorded beside the
-index (`query-encoder.json`, keyed by the model files' size and mtime), so a new process
-knows, without importing torch, that the fast encoder is exact enough. Left out: models
+set (`check`: every probe's cosine at least `MIN_COSINE`); the check is recorded once per
+machine and model (`~/.cache/citeqa/`, or `$CITEQA_CACHE`; keyed by the model files' size
+and mtime), so a new process knows, without importing torch, that it is exact enough. Left out: models
 that are not BERT (RoBERTa, MPNet, T5...), CLS or max pooling, and batches of many texts
 (building the index keeps using sentence-transformers).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -26,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 MIN_COSINE = 0.9999
-RECORD = "query-encoder.json"
+CACHE_ENV = "CITEQA_CACHE"
 MODEL_FILES = ("config.json", "tokenizer.json", "model.safetensors", "modules.json")
 # Probes: short and long, lay and technical, Greek letters, numbers, a text past 256 tokens.
 PROBES = (
@@ -180,24 +181,42 @@ class BertEncoder:
 def check(fast, reference) -> dict:
     """Compare the fast encoder with the reference (sentence-transformers) on the probes."""
     a = fast.encode(list(PROBES))
-    b = np.asarray(reference.encode(list(PROBES)), dtype=np.float32)
+    # one at a time: in one batch every probe would be padded to the longest one's length
+    b = np.concatenate([np.asarray(reference.encode([p]), dtype=np.float32) for p in PROBES])
     cos = (a * b).sum(1) / np.maximum(np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1), 1e-12)
     worst = float(cos.min())
     return {"min_cosine": round(worst, 7), "probes": len(PROBES), "ok": worst >= MIN_COSINE}
 
 
-def write_record(index_dir: Path, model: str, model_dir: str | Path, result: dict) -> None:
+def cache_dir() -> Path:
+    """Where checks are recorded: $CITEQA_CACHE, else $XDG_CACHE_HOME/citeqa, else ~/.cache/citeqa."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "citeqa"
+
+
+def record_path(folder: Path, model: str) -> Path:
+    digest = hashlib.sha256(model.encode()).hexdigest()[:12]
+    return Path(folder) / f"query-encoder-{digest}.json"
+
+
+def write_record(folder: Path, model: str, model_dir: str | Path, result: dict) -> Path:
+    """Record a check for this model and these model files (atomically)."""
     record = {"model": model, "files": model_stamp(model_dir), "checked_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
               **result}
-    tmp = index_dir / f".{RECORD}.{os.getpid()}"
+    path = record_path(folder, model)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
     tmp.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, index_dir / RECORD)
+    os.replace(tmp, path)
+    return path
 
 
-def read_record(index_dir: Path, model: str, model_dir: str | Path) -> dict | None:
+def read_record(folder: Path, model: str, model_dir: str | Path) -> dict | None:
     """The recorded check for this model and these exact model files, if any."""
     try:
-        record = json.loads((index_dir / RECORD).read_text(encoding="utf-8"))
+        record = json.loads(record_path(folder, model).read_text(encoding="utf-8"))
         if record.get("model") != model or record.get("files") != model_stamp(model_dir):
             return None
         return record
