@@ -14,6 +14,7 @@ threshold cannot tell a lay paraphrase from an unanswerable question.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +24,7 @@ from .settings import Settings
 from .understand import Query, holds_kind
 
 SPECIFIC_KINDS = ("date", "dose", "number", "age")  # kinds a quote visibly holds or lacks
+LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class Evidence:
 
 def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                     type_weight: float, look_at: int = 3, term_weight: float = 0.25,
-                    passage_weight: float = 1.0) -> list[Quote]:
+                    passage_weight: float = 1.0, list_weight: float = 0.0) -> list[Quote]:
     """Every sentence of the first `look_at` passages, scored, best first."""
     data = retriever.data
     weights = {t: w * retriever.vocab.idf(t) for t, w in query.weights.items()}
@@ -71,6 +73,8 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             held = any(holds_kind(text, k) for k in kinds)
             score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
                      + type_weight * held)
+            if list_weight:  # a question that wants a list is best answered by sentences that list
+                score += list_weight * min(1.0, len(LIST_SEPARATOR.findall(text)) / 4)
             scored.append(Quote(rank, s, e, score))
     scored.sort(key=lambda q: -q.score)
     return scored
@@ -116,24 +120,21 @@ def _names(retriever: Retriever, hits: list[Hit], quote: Quote, concept) -> bool
 def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                   settings: Settings, type_weight: float) -> list[Quote]:
     """Best sentence of each passage among the top ones, while it scores within
-    `broad_margin` of the best and is about what was asked (it holds the kind of answer
-    wanted, or one of the question's concepts); no two with mostly the same words; best
-    first."""
-    scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits))
+    `broad_margin` of the best (sentences that list things score higher) and, when the
+    question asks for a kind of answer (safety findings, trials), holds it; no two with
+    mostly the same words; best first."""
+    scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits),
+                             list_weight=settings.list_weight)
     if not scored:
         return []
     data = retriever.data
     kinds = [k for k in query.kinds if retriever.kind_bonus((k,)).any()][:1]
-    concepts = [c for c in query.focus if c.weight >= 1.0]
     top = scored[0].score
 
     def on_topic(quote: Quote) -> bool:
         chunk = data.chunks[hits[quote.rank].chunk]
         text = chunk.text[quote.start - chunk.start:quote.end - chunk.start]
-        if kinds:
-            return any(holds_kind(text, k) or (k == "safety" and chunk.topic == "safety") for k in kinds)
-        heard = set(data.lexicon.expand(retriever.tokenize(text + "\n" + chunk.section)))
-        return any(c.in_terms(heard) for c in concepts)
+        return not kinds or any(holds_kind(text, k) or (k == "safety" and chunk.topic == "safety") for k in kinds)
 
     near = [q for q in scored if q.score >= top - settings.broad_margin]
     fitting = [q for q in near if on_topic(q)]

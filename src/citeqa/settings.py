@@ -34,7 +34,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-3.237, -1.580, -0.210, 1.235, 1.958, 1.646, 0.666, 1.653, 0.378, 0.156)
+    abstain_weights: tuple[float, ...] = (-3.036, -1.716, -0.297, 1.270, 1.604, 1.587, 0.746, 1.648, 0.068, 0.501)
     abstain_threshold: float = 0.35
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
@@ -45,6 +45,7 @@ class Settings:
     name_weight: float = 1.5  # a named drug/gene/trial this rare (IDF) must be in the quoted sentence
     max_quotes: int = 4  # sentences quoted for a broad question, each from its own passage
     broad_margin: float = 0.25  # ... while within this much of the best sentence's score
+    list_weight: float = 0.2  # ... sentences listing four or more items score this much more
     # parts of the pipeline, each switchable so the benchmarks can show what it buys
     heading_context: bool = True  # passages and sentences are indexed with their headings
     biomedical_tokens: bool = True  # IL-4Rα -> il4ralpha, 1,874 -> 1874 (else plain words)
