@@ -170,7 +170,10 @@ def build_ui(bot: Assistant):
                 report = bot.refresh()
             except CiteqaError as exc:
                 return f"⚠️ {html.escape(str(exc))}", status_markdown(bot)
-        return f"Rebuilt: {html.escape(report.summary())}.", status_markdown(bot)
+        names = "; ".join(f"{kind}: {', '.join(files)}" for kind, files in
+                          (("added", report.added), ("changed", report.changed), ("removed", report.removed)) if files)
+        text = f"Rebuilt: {report.summary()}." + (f" ({names})" if names else "")
+        return html.escape(text), status_markdown(bot)
 
     def api_ask(question: str, k: int = 5, history: list[str] | None = None) -> dict:
         """Answer a question, reading a follow-up against `history` (the conversation's earlier
@@ -184,6 +187,19 @@ def build_ui(bot: Assistant):
         return {"found": answer.found, "text": answer.text, "notes": list(answer.notes),
                 "passages": [{key: getattr(p, key) for key in keys} for p in answer.passages]}
 
+    # A click on one of the latest answer's cited passages picks it in the panel (the radio's
+    # change event then shows it in its document).
+    follow_clicks = """() => {
+        document.addEventListener('click', (e) => {
+            const passage = e.target.closest('#citeqa-chat .thought');
+            const rows = [...document.querySelectorAll('#citeqa-chat .message-row.bot-row')];
+            if (!passage || !rows.length || !rows[rows.length - 1].contains(passage)) return;
+            const m = passage.innerText.trim().match(/^\\[(\\d+)\\]/);
+            const radio = m && [...document.querySelectorAll('#citeqa-which input[type=radio]')]
+                .find(r => r.value === `[${m[1]}]`);
+            if (radio && !radio.checked) radio.click();
+        }, true);
+    }"""
     scroll = ("() => { setTimeout(() => { const el = document.getElementById('citeqa-hl'); "
               "const box = el && el.closest('.citeqa-doc'); "
               "if (box) box.scrollTop = el.offsetTop - box.offsetTop - 60; }, 50); }")
@@ -218,6 +234,7 @@ def build_ui(bot: Assistant):
         rebuild_btn.click(rebuild, None, [report, status], api_visibility="private")
         gr.Timer(2).tick(lambda: status_markdown(bot), None, status, api_visibility="private")
         gr.api(api_ask, api_name="ask")
+        demo.load(None, None, None, js=follow_clicks)
     return demo
 
 
