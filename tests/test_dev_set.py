@@ -63,12 +63,12 @@ def test_quality_bar(results):
 
 
 def test_natural_quality_bar(natural):
-    # Measured: hit@1 0.708, hit@5 0.912, accuracy 0.699, declined 0.598, false abstention 0.027.
+    # Measured: hit@1 0.708, hit@5 0.912, accuracy 0.717, declined 0.598, false abstention 0.027.
     # The bars we aim at (0.80, 0.95, 0.80, 0.80, 0.05) are not all met yet: README, Evaluation.
     m = metrics(natural)
     assert m["hit@1"] >= 0.69
     assert m["hit@5"] >= 0.89
-    assert m["answer_accuracy"] >= 0.65
+    assert m["answer_accuracy"] >= 0.70
     assert m["abstention_unanswerable"] >= 0.55
     assert m["false_abstention"] <= 0.05
 

@@ -24,6 +24,7 @@ from .settings import Settings
 from .understand import Query, holds_kind
 
 SPECIFIC_KINDS = ("date", "dose", "number", "age")  # kinds a quote visibly holds or lacks
+SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
 
@@ -72,7 +73,7 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             overlap = sum(w for t, w in weights.items() if t in own) / total
             held = any(holds_kind(text, k) for k in kinds)
             score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
-                     + type_weight * held)
+                     + type_weight * held * (SPECIFIC_BONUS if kinds and kinds[0] in SPECIFIC_KINDS else 1.0))
             if list_weight:  # a question that wants a list is best answered by sentences that list
                 score += list_weight * min(1.0, len(LIST_SEPARATOR.findall(text)) / 4)
             scored.append(Quote(rank, s, e, score))

@@ -34,7 +34,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-3.036, -1.716, -0.297, 1.270, 1.604, 1.587, 0.746, 1.648, 0.068, 0.501)
+    abstain_weights: tuple[float, ...] = (-3.156, -1.679, -0.238, 1.294, 1.596, 1.689, 0.666, 1.688, 0.058, 0.489)
     abstain_threshold: float = 0.35
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000

@@ -80,7 +80,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "trial": (re.compile(r"\b(trials?|stud(y|ies)|tested|evidence|phase|data|results?|enrolled|"
                          r"participants|patients were)\b", re.I),
               re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
-                         r"stud(y|ies))\b", re.I)),
+                         r"stud(y|ies)|(?-i:[A-Z]{4,}\d*))\b", re.I)),  # trial acronyms: SOLO, PRIME2
     "class": (re.compile(r"\b(what (type|kind|class|sort) of|drug class|is it an?|is \w+ an?|target\w*|"
                          r"binds?|block\w*|mechanism|how does (it|\w+) work|how (it|\w+) works|"
                          r"what does (it|\w+) do)\b", re.I),
