@@ -70,16 +70,6 @@ class Retriever:
     def read(self, question: str, history=()) -> Query:
         return self.reader.read(question, history)
 
-    def coverage(self, query: Query, docs: list[int]) -> float:
-        """IDF-weighted share of the question's concepts that any of `docs` holds (a concept
-        counts when its own word or one of its bridged forms occurs)."""
-        total = sum(c.weight for c in query.focus)
-        if not total:
-            return 0.0
-        wanted = set(docs)
-        covered = sum(c.weight for c in query.focus if c.in_docs(self.vocab, wanted))
-        return covered / total
-
     # ------------------------------------------------------------ search
 
     def bm25_scores(self, weights: dict[str, float]) -> np.ndarray:

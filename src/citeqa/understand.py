@@ -282,10 +282,6 @@ class Query:
     unknown_names: tuple[str, ...] = ()  # names the documents never mention
     bridged: tuple[str, ...] = field(default=())  # "lay -> clinical" links used
 
-    @property
-    def terms(self) -> list[str]:
-        return list(self.weights)
-
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
         the documents' own subject, named everywhere, is not one)."""
