@@ -4,8 +4,8 @@ lack, kinds of answer and broad questions. Over the real seed with the hashing e
 import pytest
 
 from citeqa import Assistant
-from citeqa.understand import (CONSUMER_HEALTH, GENERIC_WORDS, answer_kinds, consumer_health, generic_words,
-                               is_broad)
+from citeqa.kinds import answer_kinds, is_broad
+from citeqa.wordlists import CONSUMER_HEALTH, GENERIC_WORDS, consumer_health, generic_words
 from citeqa.text import stem
 from tests.conftest import HASH, SEEDS
 

@@ -21,7 +21,8 @@ import numpy as np
 
 from .retrieve import Hit, Retriever
 from .settings import Settings
-from .understand import Query, holds_kind
+from .kinds import holds_kind
+from .understand import Query
 
 SPECIFIC_KINDS = ("date", "dose", "number", "age")  # kinds a quote visibly holds or lacks
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus

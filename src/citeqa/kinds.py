@@ -1,0 +1,89 @@
+"""What a question asks for: the kind of answer wanted, and whether it wants a list.
+
+Each kind is two patterns, one for a question that asks for it and one for a sentence that
+holds it (a date, a dose, an age, an organisation, a time to effect, a number, a safety
+finding, a trial, a drug class or target, an efficacy result). Word patterns only, in
+English; general to medicine, nothing about any one drug.
+"""
+from __future__ import annotations
+
+import re
+
+# kind: (how a question asks for it, how a sentence that holds it looks)
+ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
+    "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)|\bsince when\b|"
+                        r"\bwhat year\b|\bhow long ago\b", re.I),
+             re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
+                        r"september|october|november|december)\b", re.I)),
+    "dose": (re.compile(r"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|how often|"
+                        r"frequency|mg|milligrams?|how many (shots|injections|doses))\b", re.I),
+             re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|μg|g|ml|units?|iu)\b|\bevery (other|\d+|one|two|three|"
+                        r"four|six|eight) (days?|weeks?|months?)\b|\b(once|twice|three times) (a|per|every)\b|"
+                        r"\b(weekly|daily|monthly|fortnightly|biweekly)\b", re.I)),
+    "age": (re.compile(r"\b(age|ages|aged|old|older|young|younger|youngest|oldest|kids?|child|children|"
+                       r"baby|babies|infants?|toddlers?|teens?|teenagers?|adolescents?|pediatric|paediatric|"
+                       r"elderly)\b", re.I),
+            re.compile(r"\b\d+\s*(months?|years?)\b|\baged?\b|[≥≤]\s*\d+|\b(adolescents|children|pediatric|"
+                       r"paediatric|infants)\b", re.I)),
+    "organisation": (re.compile(r"\bwho (makes|made|developed|develops|manufactures|markets|sells|owns|"
+                                r"discovered|invented|sponsored|sponsors|funded|produces)\b|\b(which|what) "
+                                r"(company|companies|firm|manufacturer|sponsor|organi[sz]ation)\b|"
+                                r"\b(manufacturer|developer|maker|sponsor|company|companies)\b", re.I),
+                     re.compile(r"\b(inc|ltd|llc|gmbh|plc|pharmaceuticals?|pharma|therapeutics|biotech|"
+                                r"laboratories|university|institute|nih|company|sponsored)\b|\b(developed|"
+                                r"manufactured|marketed|discovered) by\b|\bin collaboration with\b", re.I)),
+    "time": (re.compile(r"\bhow (fast|quickly|soon|long)\b|\b(onset|start(s)? working|kick in|take effect|"
+                        r"until|how many (weeks|days|months))\b", re.I),
+             re.compile(r"\b\d+\s*(days?|weeks?|months?)\b|\b(within|rapid\w*|quickly|weeks?|months?|"
+                        r"early|preceding)\b", re.I)),
+    "number": (re.compile(r"^\s*(how (many|much|common|often|large|big|frequent)|(what|which) (percentage|"
+                          r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
+                          r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
+                          r"response rate|chance|odds|percentage)\b", re.I),
+               re.compile(r"\d")),
+    "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
+                          r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
+                          r"contraindicat\w*|precautions?|avoid|interact\w*)\b", re.I),
+               re.compile(r"(?<!-)\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
+                          r"toxicit\w*|contraindicat\w*|infections?|pharmacovigilance|interactions?|"
+                          r"should not|safety)\b", re.I)),
+    "trial": (re.compile(r"\b(trials?|stud(y|ies)|tested|evidence|phase|data|results?|enrolled|"
+                         r"participants|patients were)\b", re.I),
+              re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
+                         r"stud(y|ies)|(?-i:[A-Z]{4,}\d*))\b", re.I)),  # trial acronyms: SOLO, PRIME2
+    "class": (re.compile(r"\b(what (type|kind|class|sort) of|drug class|is it an?|is \w+ an?|target\w*|"
+                         r"binds?|block\w*|mechanism|how does (it|\w+) work|how (it|\w+) works|"
+                         r"what does (it|\w+) do)\b", re.I),
+              re.compile(r"\b(antibod(y|ies)|inhibitors?|antagonists?|agonists?|receptors?|binds?|"
+                         r"blocks?|blocking|blockade|targets?|targeting|mechanism)\b", re.I)),
+    "efficacy": (re.compile(r"\b(how (well|effective|good)|does (it|\w+) (work|help)|effective\w*|"
+                            r"efficacy|response rate|benefit\w*|improve\w*|outcomes?|works? for|"
+                            r"help (with|for))\b", re.I),
+                 re.compile(r"\d+(\.\d+)?\s*%|\b(improv\w*|reduc\w*|significan\w*|versus placebo|"
+                            r"achieved|remission|response)\b", re.I)),
+}
+
+# A question that wants a list: "what are the ...s", "which ...s" (a plural among the next
+# few words), "list", "summarise", "overview", "watch out for", "step by step".
+LIST_NOUNS = (r"side[- ]?(effects|affects)|risks|conditions|diseases|disorders|indications|uses|trials|studies|"
+              r"warnings|precautions|problems|reactions|events|signals|biomarkers|markers|benefits|"
+              r"interactions|options|kinds|types|cytokines|cells|consequences|changes|steps|symptoms|"
+              r"treatments|results|outcomes|findings|mechanisms|pathways|genes|proteins|effects|ways")
+BROAD = re.compile(
+    rf"^\s*(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
+    rf"\b(what|which) ([\w'-]+ ){{0,5}}({LIST_NOUNS})\b|"
+    r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step)\b", re.I)
+
+
+def answer_kinds(question: str) -> tuple[str, ...]:
+    """The kinds of answer a question asks for, most specific first."""
+    return tuple(kind for kind, (asks, _) in ANSWER_KINDS.items() if asks.search(question))
+
+
+def holds_kind(text: str, kind: str) -> bool:
+    """Whether a text holds an answer of this kind (a date, a dose, ...)."""
+    return bool(ANSWER_KINDS[kind][1].search(text))
+
+
+def is_broad(question: str) -> bool:
+    return bool(BROAD.search(question))

