@@ -6,10 +6,12 @@ holds the kind of answer asked for. A narrow question gets its best sentence (an
 runner-up beside it); a broad one ("what are the side effects?") gets up to
 `max_quotes` distinct sentences from different passages, best first.
 
-The evidence is judged weak, and the answer withheld, when the question names something
-the documents never mention (a drug, gene or trial), when much of what it asks about is
-nowhere in the documents even with lay words bridged, when its concepts are mostly
-absent from the best passages, or when no sentence is close to it: a single similarity
+The answer is withheld when the question names something the documents never mention
+(a drug, gene or trial), when no sentence of the best passages is even slightly close to
+it, or when a logistic model over the evidence (how much of what it asks about is nowhere
+in the documents, in the best passages, in the quote; the quote's and the best sentence's
+cosines; whether the quote holds the kind of answer asked for), fitted on the dev sets by
+benchmarks/calibrate.py, finds it unlikely that the quotes answer: a single similarity
 threshold cannot tell a lay paraphrase from an unanswerable question.
 """
 from __future__ import annotations
@@ -48,12 +50,6 @@ class Evidence:
     confidence: float  # calibrated probability that the quotes answer the question
     unknown_names: tuple[str, ...]  # names the documents never mention
     found: bool
-
-    def __getattr__(self, name):  # evidence.coverage, evidence.best_cosine, ...
-        try:
-            return self.__dict__["features"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
 
 def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
@@ -181,7 +177,7 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
     rarest_quoted and rarest_in_passage: whether the question's most specific concept is
     in a quote (with its headings) or in its passage."""
     vocab, data = retriever.vocab, retriever.data
-    focus = query.focus
+    focus = query.concepts
     total = sum(c.weight for c in focus) or 1.0
     top = [h.chunk for h in hits[:look_at]]
 

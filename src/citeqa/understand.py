@@ -24,7 +24,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -142,22 +142,17 @@ class Query:
     broad: bool = False
     read_as: str = ""  # how a follow-up was read, for the answer's notes
     unknown_names: tuple[str, ...] = ()  # names the documents never mention
-    bridged: tuple[str, ...] = field(default=())  # "lay -> clinical" links used
+    bridged: tuple[str, ...] = ()  # "lay -> clinical" links used
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
         the documents' own subject, named everywhere, is not one)."""
         return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight]
 
-    @property
-    def focus(self) -> tuple[Concept, ...]:
-        """What the question is about: its concepts, weighted by how specific they are."""
-        return self.concepts
-
     def unmatched(self, vocab: Vocabulary) -> float:
         """IDF share of the question's focus that nothing in the documents stands for."""
-        total = sum(c.weight for c in self.focus)
-        missing = sum(c.weight for c in self.focus if not c.held(vocab))
+        total = sum(c.weight for c in self.concepts)
+        missing = sum(c.weight for c in self.concepts if not c.held(vocab))
         return missing / total if total else 0.0
 
 
