@@ -16,6 +16,7 @@ import re
 import threading
 
 from citeqa import Answer, Assistant, CiteqaError
+from citeqa.cli import plural
 from citeqa.evaluate import cited
 
 TOPIC_CHOICES = ["all", "mechanism", "trials", "safety", "indications"]
@@ -79,10 +80,6 @@ def answer_messages(answer: Answer) -> list[dict]:
                          "metadata": {"title": passage_title(n, p, not answer.found),
                                       "status": "done"}})
     return messages
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def first_cited(answer: Answer | None) -> int:

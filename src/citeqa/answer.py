@@ -37,6 +37,8 @@ class Quote:
     start: int  # document offsets of the quoted sentence
     end: int
     score: float
+    row: int  # its embedded unit (the row of its vector)
+    text: str  # the sentence, verbatim
 
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
@@ -59,7 +61,8 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
     data = retriever.data
     weights = {t: w * retriever.vocab.idf(t) for t, w in query.weights.items()}
     total = sum(weights.values()) or 1.0
-    kinds = [k for k in query.kinds if retriever.kind_bonus((k,)).any()][:1]
+    kind = retriever.asked_kind(query.kinds)
+    bonus = type_weight * (SPECIFIC_BONUS if kind in SPECIFIC_KINDS else 1.0)
     scored: list[Quote] = []
     for rank, hit in enumerate(hits[:look_at]):
         chunk = data.chunks[hit.chunk]
@@ -68,12 +71,11 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             text = chunk.text[s - chunk.start:e - chunk.start]
             own = set(data.lexicon.expand(retriever.tokenize(text)))
             overlap = sum(w for t, w in weights.items() if t in own) / total
-            held = any(holds_kind(text, k) for k in kinds)
             score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
-                     + type_weight * held * (SPECIFIC_BONUS if kinds and kinds[0] in SPECIFIC_KINDS else 1.0))
+                     + bonus * bool(kind and holds_kind(text, kind)))
             if list_weight:  # a question that wants a list is best answered by sentences that list
                 score += list_weight * min(1.0, len(LIST_SEPARATOR.findall(text)) / 4)
-            scored.append(Quote(rank, s, e, score))
+            scored.append(Quote(rank, s, e, score, int(row), text))
     scored.sort(key=lambda q: -q.score)
     return scored
 
@@ -126,13 +128,12 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     if not scored:
         return []
     data = retriever.data
-    kinds = [k for k in query.kinds if retriever.kind_bonus((k,)).any()][:1]
+    kind = retriever.asked_kind(query.kinds)
     top = scored[0].score
 
     def on_topic(quote: Quote) -> bool:
-        chunk = data.chunks[hits[quote.rank].chunk]
-        text = chunk.text[quote.start - chunk.start:quote.end - chunk.start]
-        return not kinds or any(holds_kind(text, k) or (k == "safety" and chunk.topic == "safety") for k in kinds)
+        return not kind or holds_kind(quote.text, kind) or (
+            kind == "safety" and data.chunks[hits[quote.rank].chunk].topic == "safety")
 
     near = [q for q in scored if q.score >= top - settings.broad_margin]
     fitting = [q for q in near if on_topic(q)]
@@ -143,8 +144,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
             break
         if any(q.rank == quote.rank for q in chosen):
             continue
-        chunk = data.chunks[hits[quote.rank].chunk]
-        own = set(retriever.tokenize(chunk.text[quote.start - chunk.start:quote.end - chunk.start]))
+        own = set(retriever.tokenize(quote.text))
         if any(len(own & w) / max(1, len(own | w)) > 0.5 for w in words):
             continue  # says the same thing again
         chosen.append(quote)
@@ -190,14 +190,10 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
     rarest_quoted = rarest_in_passage = 0.0
     for q in quotes:
         chunk = data.chunks[hits[q.rank].chunk]
-        text = chunk.text[q.start - chunk.start:q.end - chunk.start]
-        own = set(data.lexicon.expand(retriever.tokenize(text + "\n" + chunk.section)))
+        own = set(data.lexicon.expand(retriever.tokenize(q.text + "\n" + chunk.section)))
         quote_cov = max(quote_cov, share(lambda c: c.in_terms(own)))
-        row = next((r for r in retriever.rows(hits[q.rank].chunk)[1:]
-                    if tuple(int(x) for x in data.unit_span[r]) == (q.start, q.end)), None)
-        if row is not None:
-            quote_cos = max(quote_cos, float(unit_cos[row]))
-        kind_held = kind_held or holds_kind(text, query.kinds[0])
+        quote_cos = max(quote_cos, float(unit_cos[q.row]))
+        kind_held = kind_held or holds_kind(q.text, query.kinds[0])
         if rarest is not None:
             rarest_quoted = max(rarest_quoted, float(rarest.in_terms(own)))
             rarest_in_passage = max(rarest_in_passage, float(rarest.in_docs(vocab, {hits[q.rank].chunk})))

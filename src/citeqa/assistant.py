@@ -249,11 +249,8 @@ class Assistant:
                 why += f" They never mention {', '.join(evidence.unknown_names)}."
             return Answer(False, why + " The passages below are the closest, and may not answer it.",
                           passages, notes), evidence
-        parts = []
-        for q in quotes:
-            chunk = data.chunks[hits[q.rank].chunk]
-            parts.append(f"{chunk.text[q.start - chunk.start:q.end - chunk.start]} [{q.rank + 1}]")
-        return Answer(True, " ".join(parts), passages, notes), evidence
+        text = " ".join(f"{q.text} [{q.rank + 1}]" for q in quotes)
+        return Answer(True, text, passages, notes), evidence
 
     def _clean_history(self, history) -> tuple[str, ...]:
         if isinstance(history, str) or not isinstance(history, (list, tuple)):

@@ -3,8 +3,8 @@ weighted sum.
 
 The question arrives understood (understand.Query): its terms carry weights (as asked
 1.0, bridged lay words and learned synonyms less, a follow-up's context less again), so
-BM25 is summed per term from the index's sparse score matrix. The BM25 score is divided
-by the best BM25 score for the query, so both sides lie in [0, 1]; the dense score of a
+BM25 is summed per term from the index's sparse score matrix and divided by what a
+passage holding every term at its best would score, so both sides lie in [0, 1]; the dense score of a
 passage is the best of its own vector and its sentences' vectors. Passages that hold the
 kind of answer asked for (a date, a dose, a safety finding, ...) move up.
 """
@@ -57,13 +57,14 @@ class Retriever:
                                           for c in self.data.chunks], dtype=bool)
         return self._holds[kind]
 
-    def kind_bonus(self, kinds: tuple[str, ...]) -> np.ndarray:
-        """1 for passages holding the first kind asked for that some passage holds, else 0."""
+    def asked_kind(self, kinds: tuple[str, ...]) -> str | None:
+        """The first kind asked for that tells passages apart (some hold it, some do not):
+        the one both the passage and the quote bonus go by."""
         for kind in kinds:
             held = self.holds(kind)
             if held.any() and not held.all():
-                return held.astype(np.float32)
-        return np.zeros(self.n_docs, dtype=np.float32)
+                return kind
+        return None
 
     def rows(self, chunk: int) -> np.ndarray:
         return np.arange(self.bounds[chunk], self.bounds[chunk + 1])
@@ -90,8 +91,6 @@ class Retriever:
             part = self._data[a:b]
             scores[self.vocab.indices[a:b]] += weight * part
             ideal += weight * float(part.max())
-        if self.settings.bm25_norm == "max":
-            ideal = float(scores.max()) if self.n_docs else 0.0
         return scores / ideal if ideal > 0 else scores
 
     def unit_cosines(self, q_vec: np.ndarray, bm25: np.ndarray) -> np.ndarray:
@@ -124,10 +123,10 @@ class Retriever:
             dense = unit_cos[self.bounds[:-1]]
         fused = w * bm25 + (1 - w) * dense
         order = np.argsort(-fused, kind="stable")
-        bonus = self.kind_bonus(kinds) if tw else None
-        if bonus is not None and bonus.any():  # passages that hold the kind of answer asked for move up
+        kind = self.asked_kind(kinds) if tw else None
+        if kind:  # passages that hold the kind of answer asked for move up
             top = order[: self.settings.candidates]
-            fused[top] += tw * bonus[top]
+            fused[top] += tw * self.holds(kind)[top]
             order = np.concatenate([top[np.argsort(-fused[top], kind="stable")], order[len(top):]])
         hits: list[Hit] = []
         seen: set[str] = set()

@@ -26,7 +26,6 @@ class Settings:
     max_chunk_chars: int = 1000
     # retrieval: fused = bm25_weight * bm25/max(bm25) + (1 - bm25_weight) * cosine
     bm25_weight: float = 0.3
-    bm25_norm: str = "ideal"  # divide BM25 by the sum of each term's best ("ideal") or by the best passage's ("max")
     bm25_k1: float = 1.2
     bm25_b: float = 0.2  # mild length normalisation: short bullets must not beat the paragraph that answers
     type_weight: float = 0.15  # bonus for passages holding the kind of answer asked for
