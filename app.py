@@ -67,7 +67,7 @@ def highlight(text: str, sentences: list[str], mark_id: str = "") -> str:
 
 def passage_title(n: int, p, closest: bool) -> str:
     label = " · closest, may not answer" if closest else ""
-    return f"[{n}] {p.source} › {p.section} · {p.topic} · {p.score:.2f}{label}"
+    return f"[{n}] {p.citation} · {p.topic} · {p.score:.2f}{label}"
 
 
 def answer_messages(answer: Answer) -> list[dict]:
@@ -124,7 +124,8 @@ def context_html(bot: Assistant, answer: Answer | None, n: int) -> str:
     inner = highlight(p.text, quotes) if quotes else html.escape(p.text)
     body = (html.escape(doc[:p.start]) + '<mark id="citeqa-hl">' + inner + "</mark>" + html.escape(doc[p.end:]))
     label = "" if answer.found else "<p class='citeqa-closest'><b>Closest passage, may not answer.</b></p>"
-    return (f"{label}<p><b>{html.escape(p.source)}</b> › {html.escape(p.section)} "
+    page = f" · p. {p.page}" if p.page else ""
+    return (f"{label}<p><b>{html.escape(p.source)}</b> › {html.escape(p.section)}{page} "
             f"(characters {p.start}–{p.end})</p><div class='citeqa-doc'>{body}</div>")
 
 
@@ -175,12 +176,12 @@ def build_ui(bot: Assistant):
     def api_ask(question: str, k: int = 5, history: list[str] | None = None) -> dict:
         """Answer a question, reading a follow-up against `history` (the conversation's earlier
         questions, oldest first): {found, text, notes, passages: [{text, source, section,
-        start, end, score, topic}]}."""
+        start, end, page, score, topic}]}; page is null for formats without pages."""
         try:
             answer = bot.ask(question, k=int(k), history=list(history or []))
         except (ValueError, TypeError, CiteqaError) as exc:
             raise gr.Error(str(exc), print_exception=False) from None  # the caller gets the message
-        keys = ("text", "source", "section", "start", "end", "score", "topic")
+        keys = ("text", "source", "section", "start", "end", "page", "score", "topic")
         return {"found": answer.found, "text": answer.text, "notes": list(answer.notes),
                 "passages": [{key: getattr(p, key) for key in keys} for p in answer.passages]}
 

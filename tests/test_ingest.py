@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from citeqa.ingest import html_to_text, list_sources, load_document
+from citeqa.ingest import list_sources, load_document
+from citeqa.ingest.html import html_to_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -62,6 +63,7 @@ def test_markdown_and_html_headings(tmp_path):
 
 
 def test_hidden_and_temporary_files_are_not_sources(tmp_path):
-    for name in ("a.txt", ".hidden.txt", "x.txt~", ".#lock.txt", ".DS_Store", "notes.pdf", "b.md"):
+    for name in ("a.txt", ".hidden.txt", "x.txt~", ".#lock.txt", ".DS_Store", "notes.xlsx", "b.md",
+                 "~$draft.docx", "c.pdf", "d.docx"):
         (tmp_path / name).write_text("Text.\n")
-    assert [p.name for p in list_sources(tmp_path)] == ["a.txt", "b.md"]
+    assert [p.name for p in list_sources(tmp_path)] == ["a.txt", "b.md", "c.pdf", "d.docx"]

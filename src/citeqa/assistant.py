@@ -44,6 +44,12 @@ class Passage:
     score: float
     topic: str
     id: str = ""
+    page: int | None = None  # 1-based page where it starts (PDF); None for formats without pages
+
+    @property
+    def citation(self) -> str:
+        """Where it is: "label.pdf › 5.1 Hypersensitivity · p. 12"."""
+        return f"{self.source} › {self.section}" + (f" · p. {self.page}" if self.page else "")
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ class IndexStatus:
     version: str
     pending: dict = field(default_factory=dict)  # {"added": [...], "changed": [...], "removed": [...]}
     index_type: str = "flat"  # the dense index: "flat" (exact) or "ivf" (approximate)
+    unreadable: dict = field(default_factory=dict)  # {source: why it could not be indexed}
 
     @property
     def stale(self) -> bool:
@@ -87,6 +94,7 @@ class Assistant:
         self._why = ""  # why the index on disk cannot be served as it is
         self._stale_checked = 0.0
         self._stale_note = ""
+        self._texts: dict[tuple, str] = {}  # extracted document texts, by source and file stamp
         self.last_report: build.RefreshReport | None = None
         if not self.seeds.is_dir():
             raise SeedsError(f"seeds folder not found: {self.seeds}")
@@ -177,25 +185,29 @@ class Assistant:
         pending = self.pending()
         return IndexStatus(len(data.manifest["sources"]), len(data.chunks), data.manifest["model"],
                            data.manifest.get("built_at", ""), data.manifest.get("version", ""), pending,
-                           data.manifest.get("index_type", "flat"))
+                           data.manifest.get("index_type", "flat"),
+                           {s: bad["reason"] for s, bad in data.manifest.get("unreadable", {}).items()})
 
     def pending(self) -> dict:
         """Seeds added, changed or removed since the live index was built (by size and mtime)."""
-        sources = self._data().manifest["sources"]
+        manifest = self._data().manifest
+        sources, unreadable = manifest["sources"], manifest.get("unreadable", {})
         try:
             files, _ = build.scan_seeds(self.seeds)
         except SeedsError:
             files = {}
-        changed = []
+        changed, added = [], []
         for source, path in files.items():
-            if source in sources:
-                try:
-                    stamp = build.file_stamp(path)
-                except OSError:
-                    continue
-                if stamp != sources[source]["stamp"]:
-                    changed.append(source)
-        return {"added": sorted(set(files) - set(sources)), "changed": sorted(changed),
+            known = sources.get(source) or unreadable.get(source)
+            try:
+                stamp = build.file_stamp(path)
+            except OSError:
+                continue
+            if source not in sources and (known is None or stamp != known["stamp"]):
+                added.append(source)
+            elif source in sources and stamp != known["stamp"]:
+                changed.append(source)
+        return {"added": sorted(added), "changed": sorted(changed),
                 "removed": sorted(set(sources) - set(files))}
 
     def document(self, source: str) -> str:
@@ -203,7 +215,13 @@ class Assistant:
         data = self._data()
         if source not in data.manifest["sources"]:
             raise ValueError(f"not an indexed document: {source!r}")
-        return load_document(self.seeds, self.seeds / source).text
+        path = self.seeds / source
+        key = (source, tuple(build.file_stamp(path)))
+        if key not in self._texts:  # a PDF takes a while to extract: keep the last few
+            if len(self._texts) >= 8:
+                self._texts.pop(next(iter(self._texts)))
+            self._texts[key] = load_document(self.seeds, path).text
+        return self._texts[key]
 
     def _data(self) -> store.IndexData:
         state = self._state
@@ -308,4 +326,4 @@ class Assistant:
     @staticmethod
     def _passage(data: store.IndexData, hit) -> Passage:
         c = data.chunks[hit.chunk]
-        return Passage(c.text, c.source, c.section, c.start, c.end, round(hit.score, 4), c.topic, c.id)
+        return Passage(c.text, c.source, c.section, c.start, c.end, round(hit.score, 4), c.topic, c.id, c.page)

@@ -4,14 +4,15 @@ A refresh compares each seed's sha256 with the manifest (a file whose size and m
 unchanged is not even re-read), re-chunks only added and changed documents, reuses the
 stored vector of every unit whose embedded text is unchanged, and rebuilds the cheap
 parts (BM25, lexicon) from the chunks. Files that cannot be indexed are skipped and
-reported with the reason; the other documents are still indexed.
+reported with the reason (and remembered in the manifest, so an unchanged bad file is
+neither read again nor shown as pending); the other documents are still indexed.
 """
 from __future__ import annotations
 
 import hashlib
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import bm25s
@@ -20,8 +21,8 @@ import numpy as np
 
 from .chunk import Chunk, chunk_document
 from .embed import Embedder
-from .errors import SeedsError
-from .ingest import list_sources, load_document, sha256_bytes
+from .errors import SeedsError, Unreadable
+from .ingest import SUPPORTED, list_sources, load_document, sha256_bytes
 from .lexicon import Lexicon
 from .settings import Settings
 from .store import IndexData
@@ -135,35 +136,45 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
     built with other settings: everything is re-chunked, but its vectors are reused."""
     files, skipped = scan_seeds(seeds)
     old_sources: dict = current.manifest["sources"] if current else {}
+    old_unreadable: dict = current.manifest.get("unreadable", {}) if current else {}
     new_sources: dict[str, dict] = {}
+    unreadable: dict[str, dict] = {}  # remembered, so an unchanged bad file is not read again
     documents = {}
-    for source, path in files.items():
+    for source, path in _reading(files, progress):
         old = old_sources.get(source)
         try:
             stamp = file_stamp(path)
             if old and old["stamp"] == stamp:
                 new_sources[source] = old
                 continue
+            if old_unreadable.get(source, {}).get("stamp") == stamp:
+                unreadable[source] = old_unreadable[source]
+                continue
             data = path.read_bytes()
         except OSError as exc:
             skipped.append((source, f"unreadable: {exc.strerror or exc}"))
             continue
-        if b"\0" in data[:8192]:
-            skipped.append((source, "binary file"))
-            continue
         digest = sha256_bytes(data)
-        new_sources[source] = {"sha256": digest, "stamp": stamp}
         if not old or old["sha256"] != digest:
-            documents[source] = load_document(seeds, path, data)
+            try:
+                documents[source] = load_document(seeds, path, data)
+            except Unreadable as exc:
+                unreadable[source] = {"stamp": stamp, "reason": str(exc)}
+                continue
+        new_sources[source] = {"sha256": digest, "stamp": stamp}
+    skipped.extend((source, bad["reason"]) for source, bad in unreadable.items())
     added = sorted(s for s in new_sources if s not in old_sources)
     changed = sorted(s for s in documents if s in old_sources)
     removed = sorted(s for s in old_sources if s not in new_sources)
     if current is not None and not (added or changed or removed):
+        if unreadable != old_unreadable:  # only bad files came or went: a new version says so
+            manifest = dict(current.manifest, sources=new_sources, unreadable=unreadable)
+            return replace(current, manifest=manifest), RefreshReport(skipped=sorted(skipped))
         if new_sources != old_sources:  # only mtimes moved: remember them, embed nothing
             current.manifest["sources"] = new_sources
         return None, RefreshReport(skipped=sorted(skipped))
     if not new_sources:
-        raise SeedsError(f"no documents to index in {seeds} (supported: .txt, .md, .html)"
+        raise SeedsError(f"no documents to index in {seeds} (supported: {SUPPORTED})"
                          + (f"; skipped: {', '.join(s for s, _ in skipped)}" if skipped else ""))
     chunks: list[Chunk] = []
     for source in sorted(new_sources):
@@ -172,8 +183,17 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
         else:
             chunks.extend(c for c in current.chunks if c.source == source)
     data, embedded = assemble(chunks, settings, embedder, current or reuse, progress)
-    data.manifest.update(sources=new_sources, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    data.manifest.update(sources=new_sources, unreadable=unreadable, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
     return data, RefreshReport(added, changed, removed, embedded, sorted(skipped), rebuilt)
+
+
+def _reading(files: dict[str, Path], progress: bool):
+    """The files in order, under a progress bar when asked (PDF extraction takes time)."""
+    items = sorted(files.items())
+    if not progress:
+        return items
+    from tqdm.auto import tqdm  # noqa: PLC0415
+    return tqdm(items, desc="Reading documents", unit="file")
 
 
 def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,

@@ -2,7 +2,8 @@
 
 A chunk never crosses a paragraph or section boundary, keeps the heading path of its
 section (used for retrieval as well as display), and knows its exact character span:
-``document.text[chunk.start:chunk.end] == chunk.text``. Ids are stable: they depend on
+``document.text[chunk.start:chunk.end] == chunk.text``, and, for paged formats, the page
+where it starts. Ids are stable: they depend on
 the source, section and text, not on the position, so an edit elsewhere keeps them.
 """
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Chunk:
     topic: str
     units: tuple[tuple[int, int], ...]  # quotable sentence or fact spans, document offsets
     labels: tuple[str, ...] = ()  # facts: "label: value" forms, parallel to units
+    page: int | None = None  # 1-based page where it starts (PDF); None for formats without pages
 
     def index_text(self, headings: bool = True) -> str:
         """What retrieval sees: the heading path, then the passage (facts as label: value)."""
@@ -79,7 +81,7 @@ def chunk_document(doc: Document, max_chars: int = 900) -> list[Chunk]:
             seen[key] = seen.get(key, 0) + 1
             digest = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:16]
             chunks.append(Chunk(digest, doc.source, start, end, text, section,
-                                classify_topic(section, text), units, labels))
+                                classify_topic(section, text), units, labels, doc.page_at(start)))
     return chunks
 
 

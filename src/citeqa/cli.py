@@ -133,7 +133,7 @@ def format_answer(answer) -> str:
     lines.append("")
     lines.append("Passages:" if answer.found else "Closest passages (may not answer):")
     for n, p in enumerate(answer.passages, 1):
-        lines.append(f"[{n}] {p.source} › {p.section}")
+        lines.append(f"[{n}] {p.citation}")
         lines.append(f"    {p.topic} · score {p.score:.2f} · characters {p.start}–{p.end}")
         lines.append(textwrap.indent(textwrap.fill(" ".join(p.text.split()), width - 4), "    "))
     return "\n".join(lines)

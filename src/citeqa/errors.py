@@ -15,3 +15,8 @@ class IndexCorrupt(CiteqaError):
 
 class ModelUnavailable(CiteqaError):
     """The embedding model cannot be loaded (not installed, bad path)."""
+
+
+class Unreadable(CiteqaError):
+    """A seed file that cannot be indexed (binary, encrypted, a scan, damaged); the
+    message is the reason shown to the user. The other documents are still indexed."""

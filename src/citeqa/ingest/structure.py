@@ -1,10 +1,13 @@
-"""Read documents from a seeds folder and recover their structure as a reader sees it.
+"""Recover a document's structure from its logical lines: the one step every reader feeds.
 
-Supported: .txt, .md/.markdown (ATX headings), .html/.htm (reduced to text with its
-headings; offsets then refer to that reduced text). Plain text is read line by line:
+A reader (plain.py, html.py, pdf.py, word.py) turns a file into text and logical lines,
+with heading levels where the format gives them (markdown, HTML, a PDF's larger fonts or
+numbered sections, Word's heading styles). Where it does not, lines are read as a person
+reads a page:
 - a short line without closing punctuation, followed by prose, is a heading; two such
   lines in a row are a heading and its sub-heading;
-- runs of short lines that alternate label and value are "label: value" facts;
+- runs of short lines that alternate label and value are "label: value" facts (readers
+  give a two-column table row as such a pair);
 - a run of short Title Case lines with no values under them is a table header with no
   rows, and is dropped, like other page furniture ("Powered by …", "Try now", bullets);
 - a one-sentence question followed by prose is a heading (FAQ style);
@@ -14,15 +17,11 @@ Nothing here knows about any particular drug or document.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
 
-from .text import split_sentences, trim_span
+from ..text import split_sentences, trim_span
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 FURNITURE = re.compile(
     r"^(powered by\b.*|try (it )?now|try these searches\b.*|sign (up|in)|log ?in|"
     r"subscribe|share( this)?|print|back to top|read more|learn more|skip to content|"
@@ -44,77 +43,70 @@ class Block:
     labels: tuple[str, ...] = ()  # facts: "label: value" forms, parallel to units
 
 
-@dataclass(frozen=True)
-class Document:
-    source: str  # path relative to the seeds folder, with forward slashes
-    text: str
-    sha256: str
-    title: str
-    blocks: tuple[Block, ...] = field(default=(), repr=False)
-
-
 @dataclass
-class _Line:
+class Line:
     start: int
     end: int
     text: str
-    level: int = 0  # explicit heading level (markdown/html), 0 if none
+    level: int = 0  # heading level the format gives (markdown, HTML, PDF, Word), 0 if none
 
 
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+@dataclass(frozen=True)
+class Extracted:
+    """What a reader recovers from a file: the text that offsets count, its logical lines,
+    and for paged formats (offset, page) where each page's text begins."""
+    text: str
+    lines: list[Line]
+    pages: tuple[tuple[int, int], ...] = ()
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped); anything else is read as cp1252, then latin-1."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
+@dataclass
+class Para:
+    """A paragraph as a paged or styled format gives it (PDF, Word)."""
+    text: str
+    level: int = 0  # heading level, 0 for body text
+    page: int = 0  # 1-based page where it starts; 0 when the format has no pages
+    turns: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) where it runs onto a later page
+
+
+def from_paragraphs(paras: list[Para]) -> Extracted:
+    """One line per paragraph, the pages where each begins, offsets exact."""
+    parts, lines, pages, pos = [], [], [], 0
+    for para in paras:
+        text = para.text.strip()
+        if not text:
             continue
-    return data.decode("latin-1")
+        lines.append(Line(pos, pos + len(text), text, para.level))
+        if para.page:
+            pages.append((pos, para.page))
+            pages.extend((pos + offset, page) for offset, page in para.turns)
+        parts.append(text)
+        pos += len(text) + 1
+    text = "\n".join(parts) + "\n" if parts else ""
+    return Extracted(text, lines, tuple(_first_per_page(pages)))
 
 
-def list_sources(seeds: Path) -> list[Path]:
-    """Documents under seeds, sorted; hidden, temporary and unsupported files skipped."""
-    found = []
-    for path in sorted(seeds.rglob("*")):
-        rel = path.relative_to(seeds)
-        if any(part.startswith((".", "#")) or part.endswith("~") for part in rel.parts):
-            continue
-        if path.suffix.lower() in SUFFIXES and path.is_file():
-            found.append(path)
-    return found
-
-
-def load_document(seeds: Path, path: Path, data: bytes | None = None) -> Document:
-    data = path.read_bytes() if data is None else data
-    raw = decode(data)
-    suffix = path.suffix.lower()
-    if suffix in {".html", ".htm"}:
-        text = html_to_text(raw)
-        lines = _lines(text, markdown=True)
-    else:
-        text = raw
-        lines = _lines(text, markdown=suffix in {".md", ".markdown"})
-    source = path.relative_to(seeds).as_posix()
-    title, blocks = parse_blocks(text, lines)
-    return Document(source=source, text=text, sha256=sha256_bytes(data), title=title or source, blocks=tuple(blocks))
+def _first_per_page(pages: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for offset, page in pages:
+        if not out or page > out[-1][1]:
+            out.append((offset, page))
+    return out
 
 
 # ---------------------------------------------------------------- lines
 
 
-def _lines(text: str, markdown: bool) -> list[_Line]:
+def text_lines(text: str, markdown: bool) -> list[Line]:
     """Logical lines: one per physical line, or per blank-line paragraph when wrapped."""
     physical = []
     pos = 0
     for raw in text.splitlines(keepends=True):
         start, end = trim_span(text, pos, pos + len(raw))
-        physical.append(_Line(start, end, text[start:end]) if start < end else None)
+        physical.append(Line(start, end, text[start:end]) if start < end else None)
         pos += len(raw)
     wrapped = markdown or _looks_wrapped(physical)
-    out: list[_Line] = []
+    out: list[Line] = []
     for line in physical:
         if line is None:
             out.append(None)
@@ -122,18 +114,18 @@ def _lines(text: str, markdown: bool) -> list[_Line]:
         heading = re.match(r"(#{1,6})\s+(.*?)\s*#*$", line.text) if markdown else None
         if heading:
             skip = line.text.index(heading.group(2)) if heading.group(2) else len(line.text)
-            out.append(_Line(line.start + skip, line.start + skip + len(heading.group(2)), heading.group(2), len(heading.group(1))))
+            out.append(Line(line.start + skip, line.start + skip + len(heading.group(2)), heading.group(2), len(heading.group(1))))
             out.append(None)
         elif (wrapped and out and out[-1] is not None and not out[-1].level
               and not re.match(r"([-*+]|\d+[.)])\s", line.text)):
             prev = out[-1]
-            out[-1] = _Line(prev.start, line.end, text[prev.start:line.end])
+            out[-1] = Line(prev.start, line.end, text[prev.start:line.end])
         else:
             out.append(line)
     return [line for line in out if line is not None and line.text.strip()]
 
 
-def _looks_wrapped(lines: list[_Line | None]) -> bool:
+def _looks_wrapped(lines: list[Line | None]) -> bool:
     """Hard-wrapped prose: many long lines end mid-sentence and run on to the next."""
     runs_on = long = 0
     for line, nxt in zip(lines, lines[1:]):
@@ -149,7 +141,7 @@ def _ends_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?][\"')\]]*$", text))
 
 
-def _is_prose(line: _Line) -> bool:
+def _is_prose(line: Line) -> bool:
     if line.level:
         return False
     if _ends_sentence(line.text):
@@ -175,7 +167,7 @@ def _is_title_case(text: str) -> bool:
 # ---------------------------------------------------------------- structure
 
 
-def parse_blocks(text: str, lines: list[_Line]) -> tuple[str, list[Block]]:
+def parse_blocks(text: str, lines: list[Line]) -> tuple[str, list[Block]]:
     title = ""
     if lines and len(lines[0].text) <= 200:
         title = lines[0].text.rstrip(".")
@@ -203,7 +195,7 @@ def parse_blocks(text: str, lines: list[_Line]) -> tuple[str, list[Block]]:
     return title, blocks
 
 
-def _drop_furniture(lines: list[_Line]) -> list[_Line]:
+def _drop_furniture(lines: list[Line]) -> list[Line]:
     kept, skip_next = [], False
     for line in lines:
         if skip_next:
@@ -218,10 +210,10 @@ def _drop_furniture(lines: list[_Line]) -> list[_Line]:
     return kept
 
 
-def _explicit_headings(text: str, run: list[_Line], path: list[str]) -> list[Block]:
+def _explicit_headings(text: str, run: list[Line], path: list[str]) -> list[Block]:
     """Markdown/HTML: heading levels are given; other short lines are facts or plain."""
     blocks: list[Block] = []
-    pending: list[_Line] = []
+    pending: list[Line] = []
     for line in run:
         if line.level:
             blocks.extend(_facts_or_lines(text, pending, path))
@@ -236,7 +228,7 @@ def _explicit_headings(text: str, run: list[_Line], path: list[str]) -> list[Blo
     return blocks
 
 
-def _facts_or_lines(text: str, lines: list[_Line], path: list[str]) -> list[Block]:
+def _facts_or_lines(text: str, lines: list[Line], path: list[str]) -> list[Block]:
     if not lines:
         return []
     facts = _facts(text, lines, [p for p in path if p])
@@ -246,7 +238,7 @@ def _facts_or_lines(text: str, lines: list[_Line], path: list[str]) -> list[Bloc
     return [_paragraph(text, line, section) for line in lines]
 
 
-def _run_blocks(text: str, run: list[_Line], followed: bool, path: list[str]) -> list[Block]:
+def _run_blocks(text: str, run: list[Line], followed: bool, path: list[str]) -> list[Block]:
     """A run of short lines: header rows, facts, then the heading(s) of what follows."""
     tail = 0
     while tail < len(run) and _is_column_label(run[len(run) - 1 - tail].text):
@@ -293,7 +285,7 @@ def _same_shape(a: str, b: str) -> bool:
     return abs(len(a.split()) - len(b.split())) <= 1 and _is_title_case(a) == _is_title_case(b)
 
 
-def _facts(text: str, run: list[_Line], path: list[str]) -> Block | None:
+def _facts(text: str, run: list[Line], path: list[str]) -> Block | None:
     """Alternating label and value lines -> one facts block, or None if they are not."""
     if len(run) < 2 or len(run) % 2:
         return None
@@ -312,7 +304,7 @@ def _facts(text: str, run: list[_Line], path: list[str]) -> Block | None:
     return Block("facts", units[0][0], units[-1][1], tuple(path), units, labels)
 
 
-def _prose_blocks(text: str, lines: list[_Line], path: list[str]) -> list[Block]:
+def _prose_blocks(text: str, lines: list[Line], path: list[str]) -> list[Block]:
     base = list(path)
     blocks = []
     leads = [_lead_in(text, line) for line in lines]
@@ -333,11 +325,11 @@ def _prose_blocks(text: str, lines: list[_Line], path: list[str]) -> list[Block]
     return blocks
 
 
-def _is_question_heading(text: str, line: _Line) -> bool:
+def _is_question_heading(text: str, line: Line) -> bool:
     return line.text.endswith("?") and len(line.text) <= 300 and len(split_sentences(line.text)) == 1
 
 
-def _lead_in(text: str, line: _Line) -> tuple[str, str, int] | None:
+def _lead_in(text: str, line: Line) -> tuple[str, str, int] | None:
     """A short label opening a paragraph: (label, '.' or ':', end offset of the label)."""
     first = split_sentences(text, line.start, line.end)[0]
     sentence = text[first[0]:first[1]]
@@ -350,49 +342,8 @@ def _lead_in(text: str, line: _Line) -> tuple[str, str, int] | None:
     return None
 
 
-def _paragraph(text: str, line: _Line, section: tuple[str, ...], label_end: int | None = None) -> Block:
+def _paragraph(text: str, line: Line, section: tuple[str, ...], label_end: int | None = None) -> Block:
     units = split_sentences(text, line.start, line.end)
     if label_end is not None:
         units = [u for u in units if u[1] > label_end] or units  # the label alone answers nothing
     return Block("para", line.start, line.end, section, tuple(units))
-
-
-# ---------------------------------------------------------------- html
-
-
-class _HtmlText(HTMLParser):
-    BLOCK = {"p", "div", "li", "tr", "br", "section", "article", "table", "ul", "ol", "dt", "dd", "blockquote", "pre", "td", "th"}
-    SKIP = {"script", "style", "noscript", "template", "head", "nav", "footer"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif re.fullmatch(r"h[1-6]", tag):
-            self.parts.append("\n\n" + "#" * int(tag[1]) + " ")
-        elif tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif re.fullmatch(r"h[1-6]", tag) or tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(re.sub(r"\s+", " ", data))
-
-
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, one block per paragraph, headings as '# ' lines."""
-    parser = _HtmlText()
-    parser.feed(html)
-    parser.close()
-    text = "".join(parser.parts)
-    text = re.sub(r"[ \t]+\n", "\n", re.sub(r"\n[ \t]+", "\n", text))
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

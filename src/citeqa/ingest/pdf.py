@@ -1,0 +1,319 @@
+"""PDF: the text a reader sees, with the page where each part of it begins.
+
+Read with pdfplumber (MIT, over pdfminer.six), imported only when a PDF is read. Per page:
+- words on one baseline form a line; a wide gap between words ends a segment (a table
+  cell, or a column);
+- a vertical gutter that no line crosses makes a page two-column: the reading order is
+  then band by band (a full-width line ends a band), left column before right;
+- running headers and footers (text repeated in the top or bottom margin of most pages,
+  digits aside) and bare page numbers are dropped as furniture.
+Lines are joined into paragraphs, ending one at a wider gap, a change of font size or
+weight, or a short last line; a paragraph runs on across a column or page break when its
+last line is full. A word hyphenated at a line end is rejoined unless the document (or
+English) says the hyphen belongs to it. A larger font is a heading (levels by size), as is
+a bold numbered line ("5.1 Hypersensitivity"). A row of two cells is given as two lines,
+label then value, which structure recovery reads as a fact; a wider row as its first cell
+and the rest. Not recovered: text inside images (a scan needs OCR, which is not done),
+formulas, figures, table cells that wrap onto several lines.
+"""
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from ..errors import Unreadable
+from .structure import Extracted, Para, from_paragraphs
+
+MARGIN = 0.08  # top and bottom share of the page where running headers and footers sit
+PAGE_NUMBER = re.compile(r"^(page\s*)?[#ivxlc]+(\s*(of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.I)
+NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+# Words that mostly come after a hyphen in compounds ("IL-4-mediated", "steroid-free").
+COMPOUND_TAILS = frozenset("""
+    associated based blind bound containing controlled dependent derived driven exposed free
+    induced independent label like limited line linked mediated naive negative positive
+    refractory related resistant responsive sensitive specific sparing term treated type
+    week weekly year old month""".split())
+COMPOUND_HEADS = frozenset("anti non self well long short high low cross first second third all".split())
+LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": "-"})
+
+
+@dataclass
+class _Seg:
+    """A run of words on one baseline: a line of a column, or one cell of a table row."""
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    size: float
+    bold: bool
+    lead: float = 0.0  # width of its first word: would it have fitted on the line before?
+    margin: bool = False  # in the top or bottom margin, where running headers and footers sit
+    cells: int = 1  # segments on its baseline within its column (2 or more: a table row)
+    flow: int = 0  # the column (or full-width band) it is read in
+
+
+def read(data: bytes) -> Extracted:
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise Unreadable("not a PDF (it does not start with %PDF-)")
+    if b"%%EOF" not in data[-4096:]:
+        raise Unreadable("damaged or truncated PDF (no end-of-file marker): download or save it again")
+    import pdfplumber  # noqa: PLC0415 - only a build that meets a PDF pays for the import
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect  # noqa: PLC0415
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [(page.width, page.height, _words(page)) for page in pdf.pages]
+            images = any(page.images for page in pdf.pages)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise Unreadable("encrypted PDF (it needs a password): save an unprotected copy") from exc
+    except Exception as exc:  # pdfminer raises many kinds; all mean the same to the user
+        cause = exc.__cause__ or exc.__context__ or exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(exc).lower():
+            raise Unreadable("encrypted PDF (it needs a password): save an unprotected copy") from exc
+        raise Unreadable(f"damaged PDF ({type(cause).__name__}: {str(cause)[:120]})") from exc
+    if not any(words for _, _, words in pages):
+        raise Unreadable("no text layer (a scanned image?): OCR is not done; run OCR and add the result"
+                         if images else "no text in this PDF")
+    segments = _drop_furniture([_segments(n, w, h, words) for n, (w, h, words) in enumerate(pages, 1)])
+    flows = [flow for page, (width, _, _) in zip(segments, pages) for flow in _reading_order(page, width)]
+    for number, flow in enumerate(flows):
+        _number_flow(flow, number)
+    return from_paragraphs(_paragraphs(flows))
+
+
+def _words(page) -> list[dict]:
+    return page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
+
+
+def _is_bold(fontname: str) -> bool:
+    return bool(re.search(r"bold|black|heavy|semibold|,b\b", fontname, re.I))
+
+
+def _segments(page: int, width: float, height: float, words: list[dict]) -> list[_Seg]:
+    """Words -> baselines -> segments split at gaps wider than about one em."""
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
+        if rows and abs(word["bottom"] - rows[-1][0]["bottom"]) <= 0.3 * max(word["size"], 1):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    out: list[_Seg] = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        groups = [[row[0]]]
+        for prev, word in zip(row, row[1:]):
+            if word["x0"] - prev["x1"] > 1.0 * max(prev["size"], word["size"]):
+                groups.append([])
+            groups[-1].append(word)
+        for group in groups:
+            sizes = Counter()
+            for w in group:
+                sizes[round(w["size"] * 2) / 2] += len(w["text"])
+            top, bottom = min(w["top"] for w in group), max(w["bottom"] for w in group)
+            out.append(_Seg(page, group[0]["x0"], max(w["x1"] for w in group), top, bottom,
+                            " ".join(w["text"] for w in group).translate(LIGATURES), sizes.most_common(1)[0][0],
+                            all(_is_bold(w["fontname"]) for w in group), group[0]["x1"] - group[0]["x0"],
+                            margin=top < MARGIN * height or bottom > (1 - MARGIN) * height))
+    return out
+
+
+def _furniture_key(seg: _Seg) -> str | None:
+    return re.sub(r"\d+", "#", seg.text.lower()).strip() if seg.margin else None
+
+
+def _drop_furniture(pages: list[list[_Seg]]) -> list[list[_Seg]]:
+    """Running headers and footers: margin text on most pages (digits aside), page numbers."""
+    seen = Counter(key for page in pages for key in {_furniture_key(s) for s in page} if key)
+    repeated = max(2, len(pages) // 2)
+    return [[s for s in page if not ((key := _furniture_key(s)) and (seen[key] >= repeated or PAGE_NUMBER.match(key)))]
+            for page in pages]
+
+
+def _gutter(segs: list[_Seg], width: float) -> float | None:
+    """The x of a vertical gap between two columns of text, if the page has one."""
+    wide = [s for s in segs if s.x1 - s.x0 >= 0.25 * width]
+    best = None
+    for x in range(int(0.3 * width), int(0.7 * width) + 1, 2):
+        left = sum(s.x1 <= x for s in wide)
+        right = sum(s.x0 >= x for s in wide)
+        crossing = sum(s.x0 < x < s.x1 for s in segs)
+        if left >= 3 and right >= 3 and crossing <= 0.2 * (left + right):
+            score = (crossing, -min(left, right))
+            if best is None or score < best[0]:
+                best = (score, x)
+    return best[1] if best else None
+
+
+def _reading_order(segs: list[_Seg], width: float) -> list[list[_Seg]]:
+    """The page's segments as flows (a column of one band, or a full-width run), in order."""
+    segs = sorted(segs, key=lambda s: (s.top, s.x0))
+    gutter = _gutter(segs, width)
+    if gutter is None:
+        return [segs] if segs else []
+    flows: list[list[_Seg]] = []
+    band: list[_Seg] = []
+    full: list[_Seg] = []
+
+    def close_band() -> None:
+        if band:
+            flows.append([s for s in band if s.x1 <= gutter])
+            flows.append([s for s in band if s.x1 > gutter])
+            band.clear()
+
+    for seg in segs:
+        if seg.x0 < gutter < seg.x1:
+            close_band()
+            full.append(seg)
+        else:
+            if full:
+                flows.append(full)
+                full = []
+            band.append(seg)
+    close_band()
+    if full:
+        flows.append(full)
+    return [flow for flow in flows if flow]
+
+
+def _number_flow(flow: list[_Seg], number: int) -> None:
+    """Sort a flow top to bottom and count the cells of each of its baselines."""
+    flow.sort(key=lambda s: (s.bottom, s.x0))
+    rows: list[list[_Seg]] = []
+    for seg in flow:
+        seg.flow = number
+        if rows and abs(seg.bottom - rows[-1][0].bottom) <= 0.3 * max(seg.size, 1):
+            rows[-1].append(seg)
+        else:
+            rows.append([seg])
+    for row in rows:
+        for seg in row:
+            seg.cells = len(row)
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
+    segs = [s for flow in flows for s in flow]
+    if not segs:
+        return []
+    text = "\n".join(s.text for s in segs).lower()
+    words = set(re.findall(r"(?<![\w-])[^\W\d_]+(?![\w-])", re.sub(r"\S*-\n\S*", " ", text)))
+    body = Counter()
+    for s in segs:
+        body[s.size] += len(s.text)
+    body_size = body.most_common(1)[0][0]
+    gaps = [b.top - a.bottom for flow in flows for a, b in zip(flow, flow[1:])
+            if a.cells == b.cells == 1 and a.size == b.size == body_size and b.top > a.bottom - 1]
+    usual_gap = statistics.median(gaps) if gaps else 0.2 * body_size
+    # A column's right edge, from every flow that starts at its left edge: a short flow
+    # (the end of a chapter) does not show how wide its column is.
+    left = {flow[0].flow: round(min(s.x0 for s in flow) / 4) for flow in flows}
+    right: dict[int, float] = {}
+    for flow in flows:
+        key = left[flow[0].flow]
+        right[key] = max(right.get(key, 0.0), max(s.x1 for s in flow))
+    extent = {flow: right[key] for flow, key in left.items()}
+
+    paras: list[tuple[Para, _Seg, _Seg]] = []  # paragraph, its first and last segment
+    prev: _Seg | None = None
+    for seg in segs:
+        if prev is not None and _runs_on(prev, seg, usual_gap, extent):
+            para, first, _ = paras[-1]
+            joined, cut = _join(para.text, seg.text, text, words)
+            if seg.page != prev.page:
+                para.turns.append((cut, seg.page))
+            para.text = joined
+            paras[-1] = (para, first, seg)
+        elif seg.cells > 1 and prev is not None and prev.cells > 1 and _same_row(prev, seg):
+            continue  # handled with the row's first cell
+        else:
+            paras.append((Para(seg.text, page=seg.page), seg, seg))
+            if seg.cells > 1:
+                paras[-1:] = _row(seg, segs)
+        prev = seg
+    levels = _heading_levels([(p, first) for p, first, _ in paras], body_size)
+    for (para, _, _), level in zip(paras, levels):
+        para.level = level
+    return [p for p, _, _ in paras]
+
+
+def _same_row(a: _Seg, b: _Seg) -> bool:
+    return a.page == b.page and a.flow == b.flow and abs(a.bottom - b.bottom) <= 0.3 * max(a.size, 1)
+
+
+def _row(first: _Seg, segs: list[_Seg]) -> list[tuple[Para, _Seg, _Seg]]:
+    """A table row: its first cell as a label line, the other cells as its value line."""
+    cells = [s for s in segs if s is first or (s.cells > 1 and _same_row(first, s))]
+    cells.sort(key=lambda s: s.x0)
+    value = "; ".join(s.text for s in cells[1:])
+    return [(Para(cells[0].text, page=first.page), cells[0], cells[0]),
+            (Para(value, page=first.page), cells[-1], cells[-1])]
+
+
+def _runs_on(prev: _Seg, seg: _Seg, usual_gap: float, extent: dict[int, float]) -> bool:
+    """Does `seg` continue the paragraph whose last line is `prev`? Not when a wider gap,
+    another font or a table row comes between them, nor when its first word would have
+    fitted at the end of `prev` (a typesetter breaks a line only when the next word does
+    not fit): that rule also decides across a column or page break."""
+    if prev.cells > 1 or seg.cells > 1 or abs(prev.size - seg.size) > 0.5 or prev.bold != seg.bold:
+        return False
+    if seg.flow == prev.flow and seg.top - prev.bottom > usual_gap + 0.4 * prev.size:
+        return False
+    space = 0.3 * prev.size
+    return prev.x1 + space + seg.lead > extent[prev.flow] - 0.5 * prev.size  # measured widths are rough
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?:][\"'”’)\]]*$", text))
+
+
+def _join(text: str, line: str, document: str, words: set[str]) -> tuple[str, int]:
+    """Append a line to a paragraph: (new text, offset where the line begins in it)."""
+    hyphen = re.search(r"([^\W\d_]+)-$", text)
+    if hyphen and line[:1].islower():
+        head = hyphen.group(1)
+        tail = re.match(r"[^\W\d_]+", line).group(0)
+        if not line[len(tail):].startswith("-") and not _keeps_hyphen(head, tail, document, words):
+            return text[:-1] + line, len(text) - 1
+    if text.endswith(("-", "–", "/")) and not text.endswith((" -", " –")):
+        return text + line, len(text)
+    return text + " " + line, len(text) + 1
+
+
+def _keeps_hyphen(head: str, tail: str, document: str, words: set[str]) -> bool:
+    """Is 'head-' + 'tail' at a line end one hyphenated word (well-known) or one word split?
+    The document's own spelling decides first, then English; a hyphen between two words
+    the document uses on their own stays ("dupilumab-treated"), as does one before a word
+    that forms compounds ("elongase-dependent") or after a prefix that keeps its hyphen ("anti-tumor")."""
+    from ..wordlists import english_words  # noqa: PLC0415
+    hyphenated, whole = f"{head}-{tail}".lower(), f"{head}{tail}".lower()
+    if re.search(rf"(?<![\w-]){re.escape(hyphenated)}", document):
+        return True
+    if re.search(rf"(?<![\w-]){re.escape(whole)}(?![\w-])", document):
+        return False
+    if whole in english_words():
+        return False
+    tail = tail.lower()
+    head = head.lower()
+    return tail in COMPOUND_TAILS or head in COMPOUND_HEADS or (head in words and tail in words)
+
+
+def _heading_levels(paras: list[tuple[Para, _Seg]], body_size: float) -> list[int]:
+    """Larger fonts are headings, ranked by size; a bold numbered line is one by its depth."""
+    large = sorted({first.size for p, first in paras if first.size >= 1.12 * body_size and len(p.text) <= 200},
+                   reverse=True)
+    levels = []
+    for para, first in paras:
+        numbered = NUMBERED.match(para.text)
+        if first.size in large and len(para.text) <= 200:
+            levels.append(large.index(first.size) + 1)
+        elif first.bold and numbered and len(para.text) <= 120 and not _ends_sentence(para.text):
+            levels.append(min(numbered.group(1).count(".") + 1, 6))
+        else:
+            levels.append(0)
+    return levels
