@@ -156,3 +156,40 @@ def truncated_pdf(path: Path, paragraphs: list[str]) -> None:
     data = whole.read_bytes()
     whole.unlink()
     path.write_bytes(data[: len(data) * 2 // 3])
+
+
+def article_pdf(title: str, sections: list[tuple[str, list[str]]], table: list[list[str]], path: Path) -> None:
+    """An article as a typesetter lays it out (reportlab's Platypus): two columns of
+    justified paragraphs with first-line indents and no space between them, headings in
+    larger bold type, a ruled table, a running header and bare page numbers."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+    face = font()
+    body = ParagraphStyle("body", fontName=face, fontSize=9, leading=11, alignment=TA_JUSTIFY, firstLineIndent=10)
+    h1 = ParagraphStyle("h1", fontName="DejaVu-Bold", fontSize=14, leading=18, spaceAfter=6)
+    h2 = ParagraphStyle("h2", fontName="DejaVu-Bold", fontSize=11, leading=14, spaceBefore=6, spaceAfter=3)
+    story = [Paragraph(escape(title), h1)]
+    for k, (heading, paragraphs) in enumerate(sections):
+        story.append(Paragraph(escape(heading), h2))
+        story += [Paragraph(escape(p), body) for p in paragraphs]
+        if k == 0 and table:
+            grid = Table(table)
+            grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                      ("FONTNAME", (0, 0), (-1, -1), face), ("FONTSIZE", (0, 0), (-1, -1), 9)]))
+            story += [Spacer(1, 6), grid, Spacer(1, 6)]
+    col_w = (PAGE_W - 2 * MARGIN_X - GUTTER) / 2
+    frames = [Frame(MARGIN_X + k * (col_w + GUTTER), MARGIN_BOTTOM, col_w, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM)
+              for k in range(2)]
+
+    def furniture(canvas, doc) -> None:
+        canvas.setFont(face, 8)
+        canvas.drawString(MARGIN_X, PAGE_H - 40, "Journal of Test Layouts · Volume 3")
+        canvas.drawRightString(PAGE_W - MARGIN_X, 30, str(doc.page))
+
+    doc = BaseDocTemplate(str(path), pagesize=(PAGE_W, PAGE_H))
+    doc.addPageTemplates([PageTemplate(frames=frames, onPage=furniture)])
+    doc.build(story)

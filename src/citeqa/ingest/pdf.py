@@ -11,9 +11,9 @@ Lines are joined into paragraphs, ending one at a wider gap, a change of font si
 weight, or a short last line; a paragraph runs on across a column or page break when its
 last line is full. A word hyphenated at a line end is rejoined unless the document (or
 English) says the hyphen belongs to it. A larger font is a heading (levels by size), as is
-a bold numbered line ("5.1 Hypersensitivity"). A row of two cells is given as two lines,
-label then value, which structure recovery reads as a fact; a wider row as its first cell
-and the rest. Not recovered: text inside images (a scan needs OCR, which is not done),
+a bold numbered line ("5.1 Hypersensitivity"). A table row is given as two lines, its first cell
+(the label) and the others (the value, "Column: cell; …" when the table names its columns),
+which structure recovery reads as a fact. Not recovered: text inside images (a scan needs OCR, which is not done),
 formulas, figures, table cells that wrap onto several lines.
 """
 from __future__ import annotations
@@ -22,10 +22,10 @@ import io
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import Unreadable
-from .structure import Extracted, Para, from_paragraphs
+from .structure import Extracted, Para, from_paragraphs, table_row
 
 MARGIN = 0.08  # top and bottom share of the page where running headers and footers sit
 PAGE_NUMBER = re.compile(r"^(page\s*)?[#ivxlc]+(\s*(of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.I)
@@ -53,6 +53,7 @@ class _Seg:
     bold: bool
     lead: float = 0.0  # width of its first word: would it have fitted on the line before?
     margin: bool = False  # in the top or bottom margin, where running headers and footers sit
+    words: list = field(default_factory=list, repr=False)  # pdfplumber's words, left to right
     cells: int = 1  # segments on its baseline within its column (2 or more: a table row)
     flow: int = 0  # the column (or full-width band) it is read in
 
@@ -78,8 +79,9 @@ def read(data: bytes) -> Extracted:
     if not any(words for _, _, words in pages):
         raise Unreadable("no text layer (a scanned image?): OCR is not done; run OCR and add the result"
                          if images else "no text in this PDF")
-    segments = _drop_furniture([_segments(n, w, h, words) for n, (w, h, words) in enumerate(pages, 1)])
-    flows = [flow for page, (width, _, _) in zip(segments, pages) for flow in _reading_order(page, width)]
+    laid_out = [_segments(n, w, h, words) for n, (w, h, words) in enumerate(pages, 1)]
+    segments = _drop_furniture([segs for segs, _ in laid_out])
+    flows = [flow for segs, (_, gutter) in zip(segments, laid_out) for flow in _reading_order(segs, gutter)]
     for number, flow in enumerate(flows):
         _number_flow(flow, number)
     return from_paragraphs(_paragraphs(flows))
@@ -93,32 +95,95 @@ def _is_bold(fontname: str) -> bool:
     return bool(re.search(r"bold|black|heavy|semibold|,b\b", fontname, re.I))
 
 
-def _segments(page: int, width: float, height: float, words: list[dict]) -> list[_Seg]:
-    """Words -> baselines -> segments split at gaps wider than about one em."""
+def _segments(page: int, width: float, height: float, words: list[dict]) -> tuple[list[_Seg], float | None]:
+    """Words -> baselines -> segments, and the page's column gutter if it has one. A
+    baseline is cut at the gutter first, then where a gap is much wider than its other
+    spaces (a justified line stretches all its spaces alike; a table row leaves one gap
+    far wider than the rest)."""
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
         if rows and abs(word["bottom"] - rows[-1][0]["bottom"]) <= 0.3 * max(word["size"], 1):
             rows[-1].append(word)
         else:
             rows.append([word])
-    out: list[_Seg] = []
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        groups = [[row[0]]]
-        for prev, word in zip(row, row[1:]):
-            if word["x0"] - prev["x1"] > 1.0 * max(prev["size"], word["size"]):
-                groups.append([])
-            groups[-1].append(word)
-        for group in groups:
-            sizes = Counter()
-            for w in group:
-                sizes[round(w["size"] * 2) / 2] += len(w["text"])
-            top, bottom = min(w["top"] for w in group), max(w["bottom"] for w in group)
-            out.append(_Seg(page, group[0]["x0"], max(w["x1"] for w in group), top, bottom,
-                            " ".join(w["text"] for w in group).translate(LIGATURES), sizes.most_common(1)[0][0],
-                            all(_is_bold(w["fontname"]) for w in group), group[0]["x1"] - group[0]["x0"],
-                            margin=top < MARGIN * height or bottom > (1 - MARGIN) * height))
+    gutter = _gutter(rows, width)
+    groups: list[list[list[dict]]] = []
+    for row in rows:
+        sides = [row]
+        if gutter is not None and not any(w["x0"] < gutter < w["x1"] for w in row):
+            sides = [side for side in ([w for w in row if w["x1"] <= gutter], [w for w in row if w["x0"] >= gutter]) if side]
+        groups.append([group for side in sides for group in _split_row(side)])
+    for row in groups:  # a header row of one-word cells: split where the cells just below or above start
+        y, size = row[0][0]["bottom"], row[0][0]["size"]
+        starts = [g[0]["x0"] for other in groups if other is not row
+                  and abs(other[0][0]["bottom"] - y) <= 2.5 * size for g in other]
+        row[:] = [part for group in row for part in _split_where(group, starts)]
+    return [_seg(page, group, height) for row in groups for group in row], gutter
+
+
+def _split_where(words: list[dict], starts: list[float]) -> list[list[dict]]:
+    out = [[words[0]]]
+    for prev, word in zip(words, words[1:]):
+        if word["x0"] - prev["x1"] > 0.6 * word["size"] and any(abs(word["x0"] - x) <= 2 for x in starts):
+            out.append([])
+        out[-1].append(word)
     return out
+
+
+def _gutter(rows: list[list[dict]], width: float) -> float | None:
+    """The x of the gap between two columns: crossed by few baselines, with at least three
+    baselines holding a wide run of text on each side of it (a table's narrow label column
+    does not count). The middle of the widest such gap."""
+    def extent(words):
+        return max(w["x1"] for w in words) - min(w["x0"] for w in words) if words else 0.0
+
+    best: tuple[int, list[int]] | None = None
+    for x in range(int(0.3 * width), int(0.7 * width) + 1, 2):
+        crossing = sum(any(w["x0"] < x < w["x1"] for w in row) for row in rows)
+        left = sum(extent([w for w in row if w["x1"] <= x]) >= 0.25 * width for row in rows)
+        right = sum(extent([w for w in row if w["x0"] >= x]) >= 0.25 * width for row in rows)
+        if left >= 3 and right >= 3 and crossing <= 0.2 * min(left, right):
+            if best is None or crossing < best[0]:
+                best = (crossing, [x])
+            elif crossing == best[0]:
+                best[1].append(x)
+    if best is None:
+        return None
+    runs: list[list[int]] = []  # the widest run of neighbouring x with the fewest crossings
+    for x in best[1]:
+        if runs and x - runs[-1][-1] == 2:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    run = max(runs, key=len)
+    return (run[0] + run[-1]) / 2
+
+
+def _split_row(words: list[dict]) -> list[list[dict]]:
+    """Split a baseline at its widest gap while that gap is over an em and 2.5 times the
+    line's other spaces; then each side alike (one side may be justified, the other not)."""
+    gaps = [b["x0"] - a["x1"] for a, b in zip(words, words[1:])]
+    if not gaps:
+        return [words]
+    k = max(range(len(gaps)), key=gaps.__getitem__)
+    others = gaps[:k] + gaps[k + 1:]
+    usual = statistics.median(others) if others else 0.0
+    if gaps[k] > max(1.0 * words[k + 1]["size"], 2.5 * usual):
+        return _split_row(words[:k + 1]) + _split_row(words[k + 1:])
+    return [words]
+
+
+def _seg(page: int, words: list[dict], height: float) -> _Seg:
+    sizes: Counter = Counter()
+    for w in words:
+        sizes[round(w["size"] * 2) / 2] += len(w["text"])
+    top, bottom = min(w["top"] for w in words), max(w["bottom"] for w in words)
+    return _Seg(page, words[0]["x0"], max(w["x1"] for w in words), top, bottom,
+                " ".join(w["text"] for w in words).translate(LIGATURES), sizes.most_common(1)[0][0],
+                all(_is_bold(w["fontname"]) for w in words), words[0]["x1"] - words[0]["x0"],
+                margin=top < MARGIN * height or bottom > (1 - MARGIN) * height, words=words)
 
 
 def _furniture_key(seg: _Seg) -> str | None:
@@ -133,25 +198,9 @@ def _drop_furniture(pages: list[list[_Seg]]) -> list[list[_Seg]]:
             for page in pages]
 
 
-def _gutter(segs: list[_Seg], width: float) -> float | None:
-    """The x of a vertical gap between two columns of text, if the page has one."""
-    wide = [s for s in segs if s.x1 - s.x0 >= 0.25 * width]
-    best = None
-    for x in range(int(0.3 * width), int(0.7 * width) + 1, 2):
-        left = sum(s.x1 <= x for s in wide)
-        right = sum(s.x0 >= x for s in wide)
-        crossing = sum(s.x0 < x < s.x1 for s in segs)
-        if left >= 3 and right >= 3 and crossing <= 0.2 * (left + right):
-            score = (crossing, -min(left, right))
-            if best is None or score < best[0]:
-                best = (score, x)
-    return best[1] if best else None
-
-
-def _reading_order(segs: list[_Seg], width: float) -> list[list[_Seg]]:
+def _reading_order(segs: list[_Seg], gutter: float | None) -> list[list[_Seg]]:
     """The page's segments as flows (a column of one band, or a full-width run), in order."""
     segs = sorted(segs, key=lambda s: (s.top, s.x0))
-    gutter = _gutter(segs, width)
     if gutter is None:
         return [segs] if segs else []
     flows: list[list[_Seg]] = []
@@ -212,30 +261,35 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
     usual_gap = statistics.median(gaps) if gaps else 0.2 * body_size
     # A column's right edge, from every flow that starts at its left edge: a short flow
     # (the end of a chapter) does not show how wide its column is.
-    left = {flow[0].flow: round(min(s.x0 for s in flow) / 4) for flow in flows}
-    right: dict[int, float] = {}
+    key = {flow[0].flow: round(min(s.x0 for s in flow) / 4) for flow in flows}
+    edges: dict[int, tuple[float, float]] = {}
     for flow in flows:
-        key = left[flow[0].flow]
-        right[key] = max(right.get(key, 0.0), max(s.x1 for s in flow))
-    extent = {flow: right[key] for flow, key in left.items()}
+        lo, hi = edges.get(key[flow[0].flow], (float("inf"), 0.0))
+        edges[key[flow[0].flow]] = (min(lo, *(s.x0 for s in flow)), max(hi, *(s.x1 for s in flow)))
+    extent = {flow: edges[k] for flow, k in key.items()}
 
     paras: list[tuple[Para, _Seg, _Seg]] = []  # paragraph, its first and last segment
     prev: _Seg | None = None
-    for seg in segs:
-        if prev is not None and _runs_on(prev, seg, usual_gap, extent):
-            para, first, _ = paras[-1]
-            joined, cut = _join(para.text, seg.text, text, words)
-            if seg.page != prev.page:
-                para.turns.append((cut, seg.page))
-            para.text = joined
-            paras[-1] = (para, first, seg)
-        elif seg.cells > 1 and prev is not None and prev.cells > 1 and _same_row(prev, seg):
-            continue  # handled with the row's first cell
-        else:
-            paras.append((Para(seg.text, page=seg.page), seg, seg))
-            if seg.cells > 1:
-                paras[-1:] = _row(seg, segs)
-        prev = seg
+    header: list[str] = []  # the column names of the table being read, if it has them
+    for flow in flows:
+        for seg in flow:
+            if prev is not None and _runs_on(prev, seg, usual_gap, extent):
+                para, first, _ = paras[-1]
+                joined, cut = _join(para.text, seg.text, text, words)
+                if seg.page != prev.page:
+                    para.turns.append((cut, seg.page))
+                para.text = joined
+                paras[-1] = (para, first, seg)
+            elif seg.cells > 1 and prev is not None and prev.cells > 1 and _same_row(prev, seg):
+                continue  # read with the row's first cell
+            elif seg.cells > 1:
+                cells = sorted((s for s in flow if s is seg or (s.cells > 1 and _same_row(seg, s))), key=lambda s: s.x0)
+                (label, value), header = table_row([c.text for c in cells], header, seg.page)
+                paras += [(label, cells[0], cells[0]), (value, cells[-1], cells[-1])]
+            else:
+                header = []
+                paras.append((Para(seg.text, page=seg.page), seg, seg))
+            prev = seg
     levels = _heading_levels([(p, first) for p, first, _ in paras], body_size)
     for (para, _, _), level in zip(paras, levels):
         para.level = level
@@ -243,29 +297,23 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
 
 
 def _same_row(a: _Seg, b: _Seg) -> bool:
-    return a.page == b.page and a.flow == b.flow and abs(a.bottom - b.bottom) <= 0.3 * max(a.size, 1)
+    return a.flow == b.flow and abs(a.bottom - b.bottom) <= 0.3 * max(a.size, 1)
 
 
-def _row(first: _Seg, segs: list[_Seg]) -> list[tuple[Para, _Seg, _Seg]]:
-    """A table row: its first cell as a label line, the other cells as its value line."""
-    cells = [s for s in segs if s is first or (s.cells > 1 and _same_row(first, s))]
-    cells.sort(key=lambda s: s.x0)
-    value = "; ".join(s.text for s in cells[1:])
-    return [(Para(cells[0].text, page=first.page), cells[0], cells[0]),
-            (Para(value, page=first.page), cells[-1], cells[-1])]
-
-
-def _runs_on(prev: _Seg, seg: _Seg, usual_gap: float, extent: dict[int, float]) -> bool:
+def _runs_on(prev: _Seg, seg: _Seg, usual_gap: float, extent: dict[int, tuple[float, float]]) -> bool:
     """Does `seg` continue the paragraph whose last line is `prev`? Not when a wider gap,
-    another font or a table row comes between them, nor when its first word would have
-    fitted at the end of `prev` (a typesetter breaks a line only when the next word does
-    not fit): that rule also decides across a column or page break."""
+    another font, a table row or a first-line indent comes between them, nor when its first
+    word would have fitted at the end of `prev` (a typesetter breaks a line only when the
+    next word does not fit): that rule also decides across a column or page break."""
     if prev.cells > 1 or seg.cells > 1 or abs(prev.size - seg.size) > 0.5 or prev.bold != seg.bold:
         return False
     if seg.flow == prev.flow and seg.top - prev.bottom > usual_gap + 0.4 * prev.size:
         return False
+    left, right = extent[seg.flow]
+    if seg.x0 - left > 0.5 * seg.size and prev.x0 - extent[prev.flow][0] < 0.25 * prev.size:
+        return False  # an indented first line
     space = 0.3 * prev.size
-    return prev.x1 + space + seg.lead > extent[prev.flow] - 0.5 * prev.size  # measured widths are rough
+    return prev.x1 + space + seg.lead > extent[prev.flow][1] - 0.5 * prev.size  # measured widths are rough
 
 
 def _ends_sentence(text: str) -> bool:
@@ -313,7 +361,7 @@ def _heading_levels(paras: list[tuple[Para, _Seg]], body_size: float) -> list[in
         if first.size in large and len(para.text) <= 200:
             levels.append(large.index(first.size) + 1)
         elif first.bold and numbered and len(para.text) <= 120 and not _ends_sentence(para.text):
-            levels.append(min(numbered.group(1).count(".") + 1, 6))
+            levels.append(min(len(large) + numbered.group(1).count(".") + 1, 6))  # under any larger headings
         else:
             levels.append(0)
     return levels

@@ -49,6 +49,7 @@ class Line:
     end: int
     text: str
     level: int = 0  # heading level the format gives (markdown, HTML, PDF, Word), 0 if none
+    cell: bool = False  # a table row's label or value, as a reader found it (never a heading)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,23 @@ class Para:
     text: str
     level: int = 0  # heading level, 0 for body text
     page: int = 0  # 1-based page where it starts; 0 when the format has no pages
+    cell: bool = False  # a table row's label or value
     turns: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) where it runs onto a later page
+
+
+def table_row(cells: list[str], header: list[str], page: int = 0) -> tuple[list[Para], list[str]]:
+    """A table row as two lines, its first cell (the label) and the others (the value,
+    "Column: cell; …" under a header row of column names); and the header that holds for
+    the rows after it."""
+    if len(cells) == 1:
+        return [Para(cells[0], page=page)], header
+    if len(cells) > 2 and len(cells) == len(header):
+        value = "; ".join(f"{name}: {cell}" for name, cell in zip(header[1:], cells[1:]))
+    else:
+        value = "; ".join(cells[1:])
+        names = len(cells) > 2 and all(len(c.split()) <= 4 and not re.search(r"\d", c) for c in cells)
+        header = cells if names else []
+    return [Para(cells[0], page=page, cell=True), Para(value, page=page, cell=True)], header
 
 
 def from_paragraphs(paras: list[Para]) -> Extracted:
@@ -76,7 +93,7 @@ def from_paragraphs(paras: list[Para]) -> Extracted:
         text = para.text.strip()
         if not text:
             continue
-        lines.append(Line(pos, pos + len(text), text, para.level))
+        lines.append(Line(pos, pos + len(text), text, para.level, para.cell))
         if para.page:
             pages.append((pos, para.page))
             pages.extend((pos + offset, page) for offset, page in para.turns)
@@ -229,6 +246,7 @@ def _explicit_headings(text: str, run: list[Line], path: list[str]) -> list[Bloc
 
 
 def _facts_or_lines(text: str, lines: list[Line], path: list[str]) -> list[Block]:
+    lines = _without_empty_header(lines)
     if not lines:
         return []
     facts = _facts(text, lines, [p for p in path if p])
@@ -240,20 +258,20 @@ def _facts_or_lines(text: str, lines: list[Line], path: list[str]) -> list[Block
 
 def _run_blocks(text: str, run: list[Line], followed: bool, path: list[str]) -> list[Block]:
     """A run of short lines: header rows, facts, then the heading(s) of what follows."""
-    tail = 0
-    while tail < len(run) and _is_column_label(run[len(run) - 1 - tail].text):
-        tail += 1
-    if tail >= 4 or (tail >= 3 and tail == len(run)):
-        run = run[: len(run) - tail]  # a table header with no rows under it
-        if not run:
-            return []
+    run = _without_empty_header(run)
+    if not run:
+        return []
+    if followed and len(run) % 2 == 1 and len(run[-1].text.split()) > 25 and not run[-1].cell:
+        # too long for a heading: a paragraph without closing punctuation
+        blocks = _run_blocks(text, run[:-1], True, path) if len(run) > 1 else []
+        return blocks + [_paragraph(text, run[-1], tuple(path))]
     headings: list[str] = []
-    if followed and not run[-1].text.endswith(":"):
+    if followed and not run[-1].text.endswith(":") and not run[-1].cell:
         headings.append(run[-1].text)
         run = run[:-1]
     blocks: list[Block] = []
     facts_path = list(path)
-    if len(run) % 2 == 1 and not run[0].text.endswith(":"):
+    if len(run) % 2 == 1 and not run[0].text.endswith(":") and not run[0].cell:
         parent = run[0].text
         run = run[1:]
         if run:
@@ -271,6 +289,16 @@ def _run_blocks(text: str, run: list[Line], followed: bool, path: list[str]) -> 
     elif headings:
         _place_heading(path, headings[0])
     return blocks
+
+
+def _without_empty_header(run: list[Line]) -> list[Line]:
+    """Drop a table header with no rows under it: a run's last 3+ column labels."""
+    tail = 0
+    while tail < len(run) and _is_column_label(run[len(run) - 1 - tail].text):
+        tail += 1
+    if tail >= 4 or (tail >= 3 and tail == len(run)):
+        return run[: len(run) - tail]
+    return run
 
 
 def _place_heading(path: list[str], heading: str) -> None:

@@ -2,10 +2,10 @@
 
 Read with python-docx (MIT), imported only when a .docx is read. "Title" and "Heading N"
 styles (and styles based on them) give heading levels; list items are paragraphs of their
-own; a table row of two cells is given as a label line and a value line (structure
-recovery reads them as a fact), a wider row as its first cell and the rest joined with
-"; ". Not recovered: text boxes, headers and footers (page furniture), footnotes,
-comments, images. Word files have no fixed pages, so their passages carry no page.
+own; a table row is given as a label line and a value line, which structure recovery
+reads as a fact (structure.table_row). Not recovered: text boxes, headers and footers
+(page furniture), footnotes, comments, images. Word files have no fixed pages, so their
+passages carry no page.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import re
 import zipfile
 
 from ..errors import Unreadable
-from .structure import Extracted, Para, from_paragraphs
+from .structure import Extracted, Para, from_paragraphs, table_row
 
 
 def read(data: bytes) -> Extracted:
@@ -53,14 +53,14 @@ def _level(style) -> int:
 
 def _table(table) -> list[Para]:
     out: list[Para] = []
+    header: list[str] = []
     for row in table.rows:
         cells = []
         for cell in row.cells:
             text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
             if text and (not cells or cells[-1] != text):  # a merged cell repeats itself
                 cells.append(text)
-        if len(cells) == 1:
-            out.append(Para(cells[0]))
-        elif cells:
-            out.extend([Para(cells[0]), Para("; ".join(cells[1:]))])
+        if cells:
+            lines, header = table_row(cells, header)
+            out.extend(lines)
     return out
