@@ -135,6 +135,9 @@ def status_markdown(bot: Assistant) -> str:
             f"model `{s.model}` · built {s.built_at}")
     if not bot.ready:
         text += "\n\n⏳ **Loading the model…** A question asked now is answered as soon as it is ready."
+    if s.unreadable:
+        text += "\n\n⚠️ **Not indexed:** " + "; ".join(
+            f"{html.escape(source)} ({html.escape(why)})" for source, why in s.unreadable.items())
     if s.stale:
         changes = ", ".join(f"{len(v)} {k}" for k, v in s.pending.items() if v)
         text += f"\n\n⚠️ **The seeds changed since the index was built ({changes}).** Press “Rebuild index”."

@@ -175,13 +175,37 @@ def test_new_document_is_answerable_after_rebuild(page, server):
     assert "Omegamab is approved for chronic hiccups in adults. [1]" in chat
 
 
+def test_a_pdf_citation_shows_its_page_and_a_scan_is_named_with_its_reason(page, server):
+    from benchmarks.documents import image_only_pdf, pdf_from_paragraphs
+    filler = [f"Study {n} of kappamab enrolled {20 + n} adults with chronic hand eczema for {n + 4} weeks."
+              for n in range(60)]
+    starts = pdf_from_paragraphs(["Kappamab Label"] + filler + ["Kappamab is stored in a refrigerator at 2 to 8 °C."],
+                                 server[1] / "kappamab.pdf", columns=1)
+    image_only_pdf(server[1] / "scan.pdf")
+    rebuild(page, "added: kappamab.pdf")
+    report = page.locator("#citeqa-report").inner_text()
+    assert "skipped scan.pdf (no text layer (a scanned image?): OCR is not done" in report
+    assert "Not indexed: scan.pdf (no text layer" in page.locator("#citeqa-status").inner_text()
+    chat = ask(page, "How should kappamab be stored?")
+    last = starts[-1][1]
+    assert "Kappamab is stored in a refrigerator at 2 to 8 °C. [1]" in chat
+    assert f"[1] kappamab.pdf › Kappamab Label · p. {last}" in chat
+    assert f"kappamab.pdf › Kappamab Label · p. {last} (characters" in page.locator("#citeqa-context").inner_text()
+    if SHOTS:
+        page.screenshot(path=str(ROOT / "docs" / "screenshot-pdf.png"))
+    from gradio_client import Client
+    result = Client(server[0], verbose=False).predict("How should kappamab be stored?", 1, api_name="/ask")
+    assert result["passages"][0]["source"] == "kappamab.pdf" and result["passages"][0]["page"] == last
+
+
 def test_http_api_answers_twenty_questions_at_once(server):
     from gradio_client import Client
 
     client = Client(server[0], verbose=False)
     result = client.predict("On which tyrosine is STAT6 phosphorylated?", 2, api_name="/ask")
     assert result["found"] is True and "tyrosine 641" in result["text"]
-    assert set(result["passages"][0]) == {"text", "source", "section", "start", "end", "score", "topic"}
+    assert set(result["passages"][0]) == {"text", "source", "section", "start", "end", "page", "score", "topic"}
+    assert result["passages"][0]["page"] is None  # a .txt has no pages (a PDF's: see above)
     result = client.predict("and in COPD?", 3, ["Which trials showed it works in asthma?"], api_name="/ask")
     assert result["found"] and "Read as: Which trials showed it works in COPD?" in result["notes"]
     questions = {"On which tyrosine is STAT6 phosphorylated?": "tyrosine 641",

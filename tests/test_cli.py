@@ -18,7 +18,8 @@ def test_ask_json(bot, capsys):
                  "--json", "--k", "1"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["found"] is False and len(data["passages"]) == 1
-    assert set(data["passages"][0]) == {"text", "source", "section", "start", "end", "score", "topic", "id"}
+    assert set(data["passages"][0]) == {"text", "source", "section", "start", "end", "score", "topic", "id", "page"}
+    assert data["passages"][0]["page"] is None  # a .txt has no pages
 
 
 def test_domain_errors_are_one_line_and_exit_2(tmp_path, capsys):
@@ -66,3 +67,22 @@ def test_eval_reports_both_dev_sets_with_a_row_per_category(bot, capsys, monkeyp
             line.split()[0] in {"followup", "offtopic", "broad"}}
     assert rows["offtopic"][:4] == ["19", "–", "–", "–"] and rows["offtopic"][4] == "1.00"
     assert len(rows["followup"]) == 6 and len(rows["broad"]) == 6
+
+
+def test_a_pdf_citation_gives_its_page_and_status_names_unreadable_files(corpus, capsys):
+    from benchmarks.documents import image_only_pdf, pdf_from_paragraphs
+    filler = [f"Study {n} of somemab enrolled {20 + n} adults with chronic hand eczema for {n + 4} weeks."
+              for n in range(60)]
+    starts = pdf_from_paragraphs(["Somemab Label"] + filler + ["Zetamab is stored in a refrigerator at 2 to 8 degrees."],
+                                 corpus / "label.pdf", columns=1)
+    image_only_pdf(corpus / "scan.pdf")
+    args = ["--seeds", str(corpus), "--index", str(corpus.parent / "index"), "--model", "hash"]
+    assert main(args + ["ask", "How is zetamab stored?", "--k", "1"]) == 0
+    out = capsys.readouterr().out
+    assert f"\n[1] label.pdf › Somemab Label · p. {starts[-1][1]}\n" in out and starts[-1][1] >= 2
+    assert main(args + ["ask", "How is zetamab stored?", "--k", "1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["passages"][0]["page"] == starts[-1][1]
+    assert main(args + ["status"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "skipped:   scan.pdf (no text layer (a scanned image?): OCR is not done; run OCR and add the result)" in out
+    assert out[-1] == "up to date"

@@ -75,6 +75,8 @@ def _run(args: argparse.Namespace) -> int:
         status = bot.status()
         print(f"documents: {status.documents}\npassages:  {status.chunks}\nmodel:     {status.model}\n"
               f"dense:     {status.index_type}\nbuilt:     {status.built_at}\nversion:   {status.version}")
+        for source, reason in status.unreadable.items():
+            print(f"skipped:   {source} ({reason})")
         print("up to date" if not status.stale else "out of date: " + json.dumps(status.pending))
         return 0
     if args.command == "eval":

@@ -133,31 +133,31 @@ def _split_where(words: list[dict], starts: list[float]) -> list[list[dict]]:
 
 
 def _gutter(rows: list[list[dict]], width: float) -> float | None:
-    """The x of the gap between two columns: crossed by few baselines, with at least three
-    baselines holding a wide run of text on each side of it (a table's narrow label column
-    does not count). The middle of the widest such gap."""
+    """The x of the gap between two columns: crossed by few baselines, at least 8 points
+    wide, with at least three baselines holding a wide run of text on each side of it (a
+    table's narrow label column does not count; a title or a centred page number may cross
+    it). The middle of the widest such gap."""
     def extent(words):
         return max(w["x1"] for w in words) - min(w["x0"] for w in words) if words else 0.0
 
-    best: tuple[int, list[int]] | None = None
+    valid = []
     for x in range(int(0.3 * width), int(0.7 * width) + 1, 2):
         crossing = sum(any(w["x0"] < x < w["x1"] for w in row) for row in rows)
         left = sum(extent([w for w in row if w["x1"] <= x]) >= 0.25 * width for row in rows)
         right = sum(extent([w for w in row if w["x0"] >= x]) >= 0.25 * width for row in rows)
         if left >= 3 and right >= 3 and crossing <= 0.2 * min(left, right):
-            if best is None or crossing < best[0]:
-                best = (crossing, [x])
-            elif crossing == best[0]:
-                best[1].append(x)
-    if best is None:
+            valid.append(x)
+    if not valid:
         return None
-    runs: list[list[int]] = []  # the widest run of neighbouring x with the fewest crossings
-    for x in best[1]:
+    runs: list[list[int]] = []  # the widest run of neighbouring x that qualify
+    for x in valid:
         if runs and x - runs[-1][-1] == 2:
             runs[-1].append(x)
         else:
             runs.append([x])
     run = max(runs, key=len)
+    if run[-1] - run[0] < 8:  # narrower than a gutter: spaces that happen to line up
+        return None
     return (run[0] + run[-1]) / 2
 
 
