@@ -177,8 +177,9 @@ def test_new_document_is_answerable_after_rebuild(page, server):
 
 def test_a_pdf_citation_shows_its_page_and_a_scan_is_named_with_its_reason(page, server):
     from benchmarks.documents import image_only_pdf, pdf_from_paragraphs
-    filler = [f"Study {n} of kappamab enrolled {20 + n} adults with chronic hand eczema for {n + 4} weeks."
-              for n in range(60)]
+    filler = [f"Study {n} of kappamab enrolled {20 + n} adults with chronic hand eczema for {n + 4} weeks. Most "
+              "had tried topical corticosteroids before, and about a third had also taken oral ciclosporin."
+              for n in range(30)]
     starts = pdf_from_paragraphs(["Kappamab Label"] + filler + ["Kappamab is stored in a refrigerator at 2 to 8 °C."],
                                  server[1] / "kappamab.pdf", columns=1)
     image_only_pdf(server[1] / "scan.pdf")
@@ -192,7 +193,7 @@ def test_a_pdf_citation_shows_its_page_and_a_scan_is_named_with_its_reason(page,
     assert f"[1] kappamab.pdf › Kappamab Label · p. {last}" in chat
     assert f"kappamab.pdf › Kappamab Label · p. {last} (characters" in page.locator("#citeqa-context").inner_text()
     if SHOTS:
-        page.screenshot(path=str(ROOT / "docs" / "screenshot-pdf.png"))
+        page.screenshot(path=str(ROOT / "docs" / "app-pdf.png"))
     from gradio_client import Client
     result = Client(server[0], verbose=False).predict("How should kappamab be stored?", 1, api_name="/ask")
     assert result["passages"][0]["source"] == "kappamab.pdf" and result["passages"][0]["page"] == last

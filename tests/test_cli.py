@@ -71,8 +71,9 @@ def test_eval_reports_both_dev_sets_with_a_row_per_category(bot, capsys, monkeyp
 
 def test_a_pdf_citation_gives_its_page_and_status_names_unreadable_files(corpus, capsys):
     from benchmarks.documents import image_only_pdf, pdf_from_paragraphs
-    filler = [f"Study {n} of somemab enrolled {20 + n} adults with chronic hand eczema for {n + 4} weeks."
-              for n in range(60)]
+    filler = [f"Study {n} of somemab enrolled {20 + n} adults with chronic hand eczema for {n + 4} weeks. Most "
+              "had tried topical corticosteroids before, and about a third had also taken oral ciclosporin."
+              for n in range(30)]
     starts = pdf_from_paragraphs(["Somemab Label"] + filler + ["Zetamab is stored in a refrigerator at 2 to 8 degrees."],
                                  corpus / "label.pdf", columns=1)
     image_only_pdf(corpus / "scan.pdf")

@@ -29,6 +29,7 @@ from .structure import Extracted, Para, from_paragraphs, table_row
 
 MARGIN = 0.08  # top and bottom share of the page where running headers and footers sit
 PAGE_NUMBER = re.compile(r"^(page\s*)?[#ivxlc]+(\s*(of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.I)
+BULLET = re.compile(r"^([•◦▪▫‣○●■□–—*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 # Words that mostly come after a hyphen in compounds ("IL-4-mediated", "steroid-free").
 COMPOUND_TAILS = frozenset("""
@@ -302,15 +303,17 @@ def _same_row(a: _Seg, b: _Seg) -> bool:
 
 def _runs_on(prev: _Seg, seg: _Seg, usual_gap: float, extent: dict[int, tuple[float, float]]) -> bool:
     """Does `seg` continue the paragraph whose last line is `prev`? Not when a wider gap,
-    another font, a table row or a first-line indent comes between them, nor when its first
-    word would have fitted at the end of `prev` (a typesetter breaks a line only when the
-    next word does not fit): that rule also decides across a column or page break."""
+    another font, a table row, a list bullet or a first-line indent comes between them,
+    nor when its first word would have fitted at the end of `prev` (a typesetter breaks a
+    line only when the next word does not fit): that rule also decides across a column or
+    page break."""
     if prev.cells > 1 or seg.cells > 1 or abs(prev.size - seg.size) > 0.5 or prev.bold != seg.bold:
         return False
     if seg.flow == prev.flow and seg.top - prev.bottom > usual_gap + 0.4 * prev.size:
         return False
-    left, right = extent[seg.flow]
-    if seg.x0 - left > 0.5 * seg.size and prev.x0 - extent[prev.flow][0] < 0.25 * prev.size:
+    if BULLET.match(seg.text):
+        return False  # a list item
+    if seg.x0 - extent[seg.flow][0] > 0.5 * seg.size and prev.x0 - extent[prev.flow][0] < 0.25 * prev.size:
         return False  # an indented first line
     space = 0.3 * prev.size
     return prev.x1 + space + seg.lead > extent[prev.flow][1] - 0.5 * prev.size  # measured widths are rough
