@@ -161,9 +161,11 @@ def test_bad_files_are_skipped_with_their_reasons_and_the_rest_indexed(corpus):
     image_only_pdf(corpus / "scan.pdf")
     truncated_pdf(corpus / "cut.pdf", ["A paragraph that was never finished downloading."] * 40)
     (corpus / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (corpus / "garbled.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
     bot = Assistant(corpus, corpus.parent / "index", settings=HASH)
     reasons = dict(bot.last_report.skipped)
-    assert set(reasons) == {"locked.pdf", "scan.pdf", "cut.pdf", "old.docx"}
+    assert set(reasons) == {"locked.pdf", "scan.pdf", "cut.pdf", "old.docx", "garbled.pdf"}
+    assert reasons["garbled.pdf"].startswith("damaged PDF (")
     assert reasons["locked.pdf"].startswith("encrypted PDF")
     assert reasons["scan.pdf"].startswith("no text layer") and "OCR is not done" in reasons["scan.pdf"]
     assert reasons["cut.pdf"].startswith("damaged or truncated PDF")

@@ -1,20 +1,24 @@
 """PDF: the text a reader sees, with the page where each part of it begins.
 
 Read with pdfplumber (MIT, over pdfminer.six), imported only when a PDF is read. Per page:
-- words on one baseline form a line; a wide gap between words ends a segment (a table
-  cell, or a column);
-- a vertical gutter that no line crosses makes a page two-column: the reading order is
-  then band by band (a full-width line ends a band), left column before right;
+- words on one baseline form a row; a vertical gutter (at least 8 points wide, crossed by
+  few rows, with wide runs of text on both sides) makes the page two-column, and each row
+  is cut there first; then a row is cut where a gap is far wider than its other spaces
+  (a table cell: a justified line stretches all its spaces alike), and a header row of
+  one-word cells where the cells below it start;
+- the reading order is band by band (a full-width line ends a band), left column first;
 - running headers and footers (text repeated in the top or bottom margin of most pages,
   digits aside) and bare page numbers are dropped as furniture.
-Lines are joined into paragraphs, ending one at a wider gap, a change of font size or
-weight, or a short last line; a paragraph runs on across a column or page break when its
-last line is full. A word hyphenated at a line end is rejoined unless the document (or
-English) says the hyphen belongs to it. A larger font is a heading (levels by size), as is
-a bold numbered line ("5.1 Hypersensitivity"). A table row is given as two lines, its first cell
-(the label) and the others (the value, "Column: cell; …" when the table names its columns),
-which structure recovery reads as a fact. Not recovered: text inside images (a scan needs OCR, which is not done),
-formulas, figures, table cells that wrap onto several lines.
+Lines are joined into paragraphs; one ends at a wider gap, a change of font size or
+weight, a list bullet, a first-line indent, or a line that the next line's first word
+would have fitted on (a typesetter breaks a line only when the next word does not fit),
+which also decides whether a paragraph runs on across a column or page break. A word
+hyphenated at a line end is rejoined unless the document spells it with the hyphen, or the
+hyphen joins a compound. Larger type is a heading (levels by size), as is a bold numbered
+line ("5.1 Hypersensitivity"). A table row becomes two lines, its first cell (the label)
+and the others (the value), which structure recovery reads as a fact. Not recovered: text
+inside images (a scan needs OCR, which is not done), formulas, figures, table cells that
+wrap onto several lines, more than two columns.
 """
 from __future__ import annotations
 
@@ -24,12 +28,14 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..errors import Unreadable
 from .structure import Extracted, Para, from_paragraphs, table_row
 
 MARGIN = 0.08  # top and bottom share of the page where running headers and footers sit
 PAGE_NUMBER = re.compile(r"^(page\s*)?[#ivxlc]+(\s*(of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.I)
-BULLET = re.compile(r"^([•◦▪▫‣○●■□–—*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
+BULLET = re.compile(r"^([•◦▪▫‣○●■□*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 # Words that mostly come after a hyphen in compounds ("IL-4-mediated", "steroid-free").
 COMPOUND_TAILS = frozenset("""
@@ -80,6 +86,13 @@ def read(data: bytes) -> Extracted:
     if not any(words for _, _, words in pages):
         raise Unreadable("no text layer (a scanned image?): OCR is not done; run OCR and add the result"
                          if images else "no text in this PDF")
+    try:
+        return _lay_out(pages)
+    except Exception as exc:  # one odd PDF must never stop a build: it is skipped, with the reason
+        raise Unreadable(f"could not lay out this PDF's text ({type(exc).__name__}: {str(exc)[:120]})") from exc
+
+
+def _lay_out(pages: list[tuple[float, float, list[dict]]]) -> Extracted:
     laid_out = [_segments(n, w, h, words) for n, (w, h, words) in enumerate(pages, 1)]
     segments = _drop_furniture([segs for segs, _ in laid_out])
     flows = [flow for segs, (_, gutter) in zip(segments, laid_out) for flow in _reading_order(segs, gutter)]
@@ -138,16 +151,23 @@ def _gutter(rows: list[list[dict]], width: float) -> float | None:
     wide, with at least three baselines holding a wide run of text on each side of it (a
     table's narrow label column does not count; a title or a centred page number may cross
     it). The middle of the widest such gap."""
-    def extent(words):
-        return max(w["x1"] for w in words) - min(w["x0"] for w in words) if words else 0.0
+    if not rows:
+        return None
+    x0 = np.array([w["x0"] for row in rows for w in row])
+    x1 = np.array([w["x1"] for row in rows for w in row])
+    starts = np.cumsum([0] + [len(row) for row in rows[:-1]])  # each row's first word
+    xs = np.arange(int(0.3 * width), int(0.7 * width) + 1, 2, dtype=float)[:, None]
 
-    valid = []
-    for x in range(int(0.3 * width), int(0.7 * width) + 1, 2):
-        crossing = sum(any(w["x0"] < x < w["x1"] for w in row) for row in rows)
-        left = sum(extent([w for w in row if w["x1"] <= x]) >= 0.25 * width for row in rows)
-        right = sum(extent([w for w in row if w["x0"] >= x]) >= 0.25 * width for row in rows)
-        if left >= 3 and right >= 3 and crossing <= 0.2 * min(left, right):
-            valid.append(x)
+    def wide(mask: np.ndarray) -> np.ndarray:
+        """Per x: how many rows hold words under `mask` spanning a quarter of the page."""
+        hi = np.maximum.reduceat(np.where(mask, x1, -np.inf), starts, axis=1)
+        lo = np.minimum.reduceat(np.where(mask, x0, np.inf), starts, axis=1)
+        return (hi - lo >= 0.25 * width).sum(axis=1)
+
+    crossing = np.maximum.reduceat((x0 < xs) & (xs < x1), starts, axis=1).sum(axis=1)
+    left, right = wide(x1 <= xs), wide(x0 >= xs)
+    ok = (left >= 3) & (right >= 3) & (crossing <= 0.2 * np.minimum(left, right))
+    valid = [int(x) for x in xs[ok, 0]]
     if not valid:
         return None
     runs: list[list[int]] = []  # the widest run of neighbouring x that qualify
@@ -251,8 +271,9 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
     segs = [s for flow in flows for s in flow]
     if not segs:
         return []
-    text = "\n".join(s.text for s in segs).lower()
-    words = set(re.findall(r"(?<![\w-])[^\W\d_]+(?![\w-])", re.sub(r"\S*-\n\S*", " ", text)))
+    text = re.sub(r"\S*-\n\S*", " ", "\n".join(s.text for s in segs).lower())  # line-end hyphens aside
+    words = set(re.findall(r"(?<![\w-])[^\W\d_]+(?![\w-])", text))
+    pairs = {m.group(1) for m in re.finditer(r"(?=(?<![^\W\d_])([^\W\d_]+-[^\W\d_]+))", text)}
     body = Counter()
     for s in segs:
         body[s.size] += len(s.text)
@@ -276,7 +297,7 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
         for seg in flow:
             if prev is not None and _runs_on(prev, seg, usual_gap, extent):
                 para, first, _ = paras[-1]
-                joined, cut = _join(para.text, seg.text, text, words)
+                joined, cut = _join(para.text, seg.text, pairs, words)
                 if seg.page != prev.page:
                     para.turns.append((cut, seg.page))
                 para.text = joined
@@ -323,34 +344,31 @@ def _ends_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?:][\"'”’)\]]*$", text))
 
 
-def _join(text: str, line: str, document: str, words: set[str]) -> tuple[str, int]:
+def _join(text: str, line: str, pairs: set[str], words: set[str]) -> tuple[str, int]:
     """Append a line to a paragraph: (new text, offset where the line begins in it)."""
     hyphen = re.search(r"([^\W\d_]+)-$", text)
     if hyphen and line[:1].islower():
         head = hyphen.group(1)
         tail = re.match(r"[^\W\d_]+", line).group(0)
-        if not line[len(tail):].startswith("-") and not _keeps_hyphen(head, tail, document, words):
+        if not line[len(tail):].startswith("-") and not _keeps_hyphen(head, tail, pairs, words):
             return text[:-1] + line, len(text) - 1
     if text.endswith(("-", "–", "/")) and not text.endswith((" -", " –")):
         return text + line, len(text)
     return text + " " + line, len(text) + 1
 
 
-def _keeps_hyphen(head: str, tail: str, document: str, words: set[str]) -> bool:
+def _keeps_hyphen(head: str, tail: str, pairs: set[str], words: set[str]) -> bool:
     """Is 'head-' + 'tail' at a line end one hyphenated word (well-known) or one word split?
-    The document's own spelling decides first, then English; a hyphen between two words
-    the document uses on their own stays ("dupilumab-treated"), as does one before a word
-    that forms compounds ("elongase-dependent") or after a prefix that keeps its hyphen ("anti-tumor")."""
+    The document's own spelling decides first (`pairs`: its hyphenated word pairs; `words`:
+    the words it uses on their own), then English; a hyphen between two words the document
+    uses on their own stays ("dupilumab-treated"), as does one before a word that forms
+    compounds ("elongase-dependent") or after a prefix that keeps its hyphen ("anti-tumor")."""
     from ..wordlists import english_words  # noqa: PLC0415
-    hyphenated, whole = f"{head}-{tail}".lower(), f"{head}{tail}".lower()
-    if re.search(rf"(?<![\w-]){re.escape(hyphenated)}", document):
+    head, tail = head.lower(), tail.lower()
+    if f"{head}-{tail}" in pairs:
         return True
-    if re.search(rf"(?<![\w-]){re.escape(whole)}(?![\w-])", document):
+    if head + tail in words or head + tail in english_words():
         return False
-    if whole in english_words():
-        return False
-    tail = tail.lower()
-    head = head.lower()
     return tail in COMPOUND_TAILS or head in COMPOUND_HEADS or (head in words and tail in words)
 
 
