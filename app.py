@@ -261,15 +261,21 @@ def main(argv: list[str] | None = None) -> None:
     print(f"citeqa: opening the index in {args.index} for {args.seeds} …", flush=True)
     bot = Assistant(args.seeds, args.index, progress=True)
     print(f"citeqa: {bot.last_report.summary()}", flush=True)
-    # the page is served while the model loads; a question asked meanwhile waits for it
+    serve(bot, args.host, args.port, watch=args.watch)
+
+
+def serve(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, watch: bool = False, block: bool = True):
+    """Serve the chat for `bot`: the page at once, the model loading in the background (a
+    question asked meanwhile waits for it). With block=False, returns the running app."""
     threading.Thread(target=bot.query_encoder, name="citeqa-model", daemon=True).start()
     demo = build_ui(bot)
-    if args.watch:
+    if watch:
         threading.Thread(target=watch_seeds, args=(bot, threading.Event()), daemon=True).start()
     demo.queue(default_concurrency_limit=8)
-    print(f"citeqa: serving the chat at http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
-    demo.launch(server_name=args.host, server_port=args.port, share=False, css=CSS,
-                footer_links=["api"], max_file_size=0, quiet=True)
+    print(f"citeqa: serving the chat at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+    demo.launch(server_name=host, server_port=port, share=False, css=CSS, footer_links=["api"],
+                max_file_size=0, quiet=True, prevent_thread_lock=not block)
+    return demo
 
 
 if __name__ == "__main__":
