@@ -277,7 +277,7 @@ def test_a_question_asked_while_the_model_loads_waits_with_a_message(bot, monkey
     assert "Loading the model" in app.status_markdown(bot)
 
 
-def test_in_the_browser_a_question_asked_while_the_model_loads_waits_then_is_answered(bot, tmp_path):
+def test_in_the_browser_a_question_asked_while_the_model_loads_waits_then_is_answered(page, bot, tmp_path):
     """The page is served before the model is ready: the status says so, a question asked
     then shows that it waits, and its answer follows once the model is loaded."""
     import threading
@@ -285,9 +285,6 @@ def test_in_the_browser_a_question_asked_while_the_model_loads_waits_then_is_ans
     import app
     from citeqa import Assistant
 
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
     shutil.copytree(bot.seeds, tmp_path / "seeds")
     shutil.copytree(bot.index_dir, tmp_path / "index")
     fresh = Assistant(tmp_path / "seeds", tmp_path / "index")
@@ -296,30 +293,26 @@ def test_in_the_browser_a_question_asked_while_the_model_loads_waits_then_is_ans
     fresh.query_encoder = lambda: (loaded.wait(120), load())[1]
     port = free_port()
     demo = app.serve(fresh, port=port, block=False)
+    pg = page.context.browser.new_page(viewport={"width": 1400, "height": 1000})  # the suite's browser
     try:
-        with playwright.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
-            pg = browser.new_page(viewport={"width": 1400, "height": 1000})
-            pg.goto(f"http://127.0.0.1:{port}/")
-            pg.wait_for_selector("#citeqa-question textarea")
-            assert "Loading the model…" in pg.locator("#citeqa-status").inner_text()
-            box = pg.locator("#citeqa-question textarea")
-            box.fill("On which tyrosine is STAT6 phosphorylated?")
-            box.press("Enter")
-            pg.wait_for_function("([w]) => document.querySelector('#citeqa-chat').innerText.includes(w)",
-                                 arg=[app.WAITING], timeout=30000)
-            assert not fresh.ready
-            loaded.set()
-            pg.wait_for_function("() => document.querySelector('#citeqa-chat').innerText.includes('tyrosine 641. [1]')",
-                                 timeout=60000)
-            assert app.WAITING not in pg.locator("#citeqa-chat").inner_text()
-            pg.wait_for_function("() => !document.querySelector('#citeqa-status').innerText.includes('Loading')",
-                                 timeout=30000)
-            browser.close()
+        pg.goto(f"http://127.0.0.1:{port}/")
+        pg.wait_for_selector("#citeqa-question textarea")
+        assert "Loading the model…" in pg.locator("#citeqa-status").inner_text()
+        box = pg.locator("#citeqa-question textarea")
+        box.fill("On which tyrosine is STAT6 phosphorylated?")
+        box.press("Enter")
+        pg.wait_for_function("([w]) => document.querySelector('#citeqa-chat').innerText.includes(w)",
+                             arg=[app.WAITING], timeout=30000)
+        assert not fresh.ready
+        loaded.set()
+        pg.wait_for_function("() => document.querySelector('#citeqa-chat').innerText.includes('tyrosine 641. [1]')",
+                             timeout=60000)
+        assert app.WAITING not in pg.locator("#citeqa-chat").inner_text()
+        pg.wait_for_function("() => !document.querySelector('#citeqa-status').innerText.includes('Loading')",
+                             timeout=30000)
     finally:
         loaded.set()
+        pg.close()
         demo.close()
 
 

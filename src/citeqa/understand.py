@@ -35,6 +35,7 @@ from .text import DRUG_STEMS, STOPWORDS, stem
 from .wordlists import consumer_health, english_words, generic_words, medical_words, words_of
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
+EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 ANAPHORS = {"it", "its", "they", "them", "their", "that", "those", "these", "this", "there", "ones", "such",
             "same", "he", "she", "him", "her"}
@@ -278,8 +279,10 @@ class Reader:
                 forms = ((term,),) + tuple((t,) for t in synonyms if t in self.vocab and t != term)
                 # a concept weighs as its most common form: a brand name weighs as its generic
                 weight = min(self.vocab.idf(f[0]) for f in forms)
-                if lowered in examples or term.isdigit():
-                    continue  # an example or a number is not what the question is about
+                if term.isdigit():
+                    continue  # a number is not what the question is about
+                if lowered in examples:  # "like pen or syringe": still what the question is about
+                    weight *= EXAMPLE_WEIGHT
                 if not (name or term in self.vocab or stem(lowered) in self.medical
                         or lowered not in english_words()):
                     weight *= EVERYDAY_WEIGHT  # an everyday word the documents lack ("nurse", "won")
