@@ -14,10 +14,13 @@ import argparse
 import html
 import re
 import threading
+from pathlib import Path
 
 from citeqa import Answer, Assistant, CiteqaError
 from citeqa.cli import plural
 from citeqa.evaluate import cited
+from citeqa.settings import default_settings
+from citeqa.store import live_shards
 
 TOPIC_CHOICES = ["all", "mechanism", "trials", "safety", "indications"]
 EXAMPLES = {
@@ -257,9 +260,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=7860)
     parser.add_argument("--watch", action="store_true", help="refresh the index when the seeds change")
+    parser.add_argument("--cluster", default=None, metavar="ADDRESS",
+                        help="serve the index from Ray shard actors: 'local', 'auto' or an address")
+    parser.add_argument("--shards", type=int, default=None, help="split the index into N shards (with --cluster)")
     args = parser.parse_args(argv)
     print(f"citeqa: opening the index in {args.index} for {args.seeds} …", flush=True)
-    bot = Assistant(args.seeds, args.index, progress=True)
+    settings = default_settings().replace(shards=args.shards or live_shards(Path(args.index)))
+    bot = Assistant(args.seeds, args.index, settings=settings, progress=True, cluster=args.cluster)
     print(f"citeqa: {bot.last_report.summary()}", flush=True)
     serve(bot, args.host, args.port, watch=args.watch)
 

@@ -70,6 +70,7 @@ class IndexStatus:
     pending: dict = field(default_factory=dict)  # {"added": [...], "changed": [...], "removed": [...]}
     index_type: str = "flat"  # the dense index: "flat" (exact) or "ivf" (approximate)
     unreadable: dict = field(default_factory=dict)  # {source: why it could not be indexed}
+    shards: int = 1  # how many parts the index is split into (on a Ray cluster, one actor set each)
 
     @property
     def stale(self) -> bool:
@@ -79,12 +80,19 @@ class IndexStatus:
 class Assistant:
     def __init__(self, seeds: str | Path = "seeds", index: str | Path = "index", *,
                  model: str | None = None, settings: Settings | None = None,
-                 refresh: bool = True, progress: bool = False):
+                 refresh: bool = True, progress: bool = False, cluster: str | None = None):
         self.seeds = Path(seeds)
         self.index_dir = Path(index)
         settings = settings or default_settings()
         self.settings = settings.replace(model=model) if model else settings
         self.embedder = get_embedder(self.settings.model)  # builds the index (sentence-transformers)
+        # on a Ray cluster ("local", "auto" or an address): documents are read and embedded
+        # by Ray workers, and the index is served by shard actors (cluster.py)
+        self.cluster = cluster
+        self._shards: list[list] = []
+        if cluster:
+            from . import cluster as ray_cluster
+            ray_cluster.connect(cluster)
         self._encoder = None  # embeds questions: see query_encoder()
         self._encoder_lock = threading.Lock()
         self._lock = threading.RLock()
@@ -118,7 +126,7 @@ class Assistant:
             live = None
         state, reuse, why = None, None, ""
         try:
-            data = store.load(self.index_dir)
+            data = store.load(self.index_dir, vectors=not self.cluster)  # a cluster's shards hold the vectors
         except IndexCorrupt as exc:
             data, why = None, str(exc)
         if data is None:
@@ -129,9 +137,9 @@ class Assistant:
             if differ:
                 why = f"the index was built with other settings ({', '.join(differ)})"
                 if "model" not in differ and data.manifest.get("model") == self.settings.model:
-                    reuse = data  # same model: its vectors can be reused
+                    reuse = store.load(self.index_dir) if self.cluster else data  # same model: its vectors can be reused
             else:
-                state = (data, Retriever(data, self.settings))
+                state = (data, self._retriever(data, live))
         if why and why != "no index yet":
             warnings.warn(f"citeqa: rebuilding the index: {why}", stacklevel=3)
         self._state, self._reuse, self._why, self._seen = state, reuse, why, live.name if live else None
@@ -146,12 +154,22 @@ class Assistant:
             if (live.name if live else None) != self._seen:
                 self._reload()  # another process refreshed it, or it is gone
             current = self._state[0] if self._state else None
-            data, report = build.refresh(self.seeds, self.settings, self.embedder, current,
+            embedder, reader = self.embedder, build.read_documents
+            if self.cluster:
+                from . import cluster as ray_cluster
+                embedder = ray_cluster.RayEmbedder(self.settings.model, self.settings.embed_batch,
+                                                   self.settings.embed_actors)
+                reader = ray_cluster.read_documents
+                if current is not None and any(self.pending().values()):
+                    current = store.load(self.index_dir)  # with its vectors, to reuse them
+            data, report = build.refresh(self.seeds, self.settings, embedder, current,
                                          rebuilt=self._why if self._why != "no index yet" else "",
-                                         progress=progress, reuse=self._reuse)
+                                         progress=progress, reuse=self._reuse, reader=reader)
             if data is not None:
-                folder = store.save(self.index_dir, data)
-                self._state, self._reuse, self._why = (data, Retriever(data, self.settings)), None, ""
+                folder = store.save(self.index_dir, data, shards=self.settings.shards)
+                if self.cluster:  # the shard actors hold the vectors, not this process
+                    data.vectors, data.dense = data.vectors[:0], store._empty_dense(data.manifest)
+                self._state, self._reuse, self._why = (data, self._retriever(data, folder)), None, ""
                 self._seen = folder.name
             self._stale_note, self._stale_checked = "", time.monotonic()
             self.last_report = report
@@ -159,6 +177,23 @@ class Assistant:
                 # the model is loaded now: check the fast query encoder against it, once
                 self._encoder = query_encoder(self.settings.model, self.embedder, check_now=True)
             return report
+
+    def _retriever(self, data: store.IndexData, version: Path) -> Retriever:
+        """What scores passages: in this process, or (on a cluster) by the version's shard
+        actors, started here and the previous version's stopped."""
+        if not self.cluster:
+            return Retriever(data, self.settings)
+        from . import cluster as ray_cluster
+        old, self._shards = self._shards, ray_cluster.start_shards(version, self.settings)
+        ray_cluster.stop_shards(old)
+        return ray_cluster.ShardedRetriever(data, self.settings, self._shards)
+
+    def close(self) -> None:
+        """Stop the shard actors (on a cluster); the index on disk stays."""
+        if self._shards:
+            from . import cluster as ray_cluster
+            ray_cluster.stop_shards(self._shards)
+            self._shards, self._state = [], None
 
     def query_encoder(self):
         """What embeds questions: the model run in NumPy once it has been checked to give the
@@ -186,7 +221,8 @@ class Assistant:
         return IndexStatus(len(data.manifest["sources"]), len(data.chunks), data.manifest["model"],
                            data.manifest.get("built_at", ""), data.manifest.get("version", ""), pending,
                            data.manifest.get("index_type", "flat"),
-                           {s: bad["reason"] for s, bad in data.manifest.get("unreadable", {}).items()})
+                           {s: bad["reason"] for s, bad in data.manifest.get("unreadable", {}).items()},
+                           len(data.manifest.get("shards") or [None]))
 
     def pending(self) -> dict:
         """Seeds added, changed or removed since the live index was built (by size and mtime)."""

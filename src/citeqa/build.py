@@ -129,18 +129,35 @@ def dense_index(vectors: np.ndarray, settings: Settings) -> tuple[faiss.Index, s
     return index, kind
 
 
+def read_documents(seeds: Path, files: list[tuple[Path, bytes]], progress: bool = False) -> list:
+    """Each file's Document, or the Unreadable reason it cannot be indexed (in order),
+    under a progress bar when asked (PDF extraction takes time)."""
+    if progress:
+        from tqdm.auto import tqdm  # noqa: PLC0415
+        files = tqdm(files, desc="Reading documents", unit="file")
+    out = []
+    for path, data in files:
+        try:
+            out.append(load_document(seeds, path, data))
+        except Unreadable as exc:
+            out.append(exc)
+    return out
+
+
 def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexData | None,
             rebuilt: str = "", progress: bool = False,
-            reuse: IndexData | None = None) -> tuple[IndexData | None, RefreshReport]:
+            reuse: IndexData | None = None, reader=read_documents) -> tuple[IndexData | None, RefreshReport]:
     """The new index (None when nothing changed) and what was done. `reuse` is an index
-    built with other settings: everything is re-chunked, but its vectors are reused."""
+    built with other settings: everything is re-chunked, but its vectors are reused.
+    `reader` reads the added and changed files (cluster.read_documents: in Ray tasks)."""
     files, skipped = scan_seeds(seeds)
     old_sources: dict = current.manifest["sources"] if current else {}
     old_unreadable: dict = current.manifest.get("unreadable", {}) if current else {}
     new_sources: dict[str, dict] = {}
     unreadable: dict[str, dict] = {}  # remembered, so an unchanged bad file is not read again
     documents = {}
-    for source, path in _reading(files, progress):
+    to_read: list[tuple[str, Path, list[int], str, bytes]] = []
+    for source, path in sorted(files.items()):
         old = old_sources.get(source)
         try:
             stamp = file_stamp(path)
@@ -156,12 +173,16 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
             continue
         digest = sha256_bytes(data)
         if not old or old["sha256"] != digest:
-            try:
-                documents[source] = load_document(seeds, path, data)
-            except Unreadable as exc:
-                unreadable[source] = {"stamp": stamp, "reason": str(exc)}
-                continue
-        new_sources[source] = {"sha256": digest, "stamp": stamp}
+            to_read.append((source, path, stamp, digest, data))
+        else:
+            new_sources[source] = {"sha256": digest, "stamp": stamp}
+    read = reader(seeds, [(path, data) for _, path, _, _, data in to_read], progress) if to_read else []
+    for (source, _, stamp, digest, _), doc in zip(to_read, read):
+        if isinstance(doc, Unreadable):
+            unreadable[source] = {"stamp": stamp, "reason": str(doc)}
+        else:
+            documents[source] = doc
+            new_sources[source] = {"sha256": digest, "stamp": stamp}
     skipped.extend((source, bad["reason"]) for source, bad in unreadable.items())
     added = sorted(s for s in new_sources if s not in old_sources)
     changed = sorted(s for s in documents if s in old_sources)
@@ -185,15 +206,6 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
     data, embedded = assemble(chunks, settings, embedder, current or reuse, progress)
     data.manifest.update(sources=new_sources, unreadable=unreadable, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
     return data, RefreshReport(added, changed, removed, embedded, sorted(skipped), rebuilt)
-
-
-def _reading(files: dict[str, Path], progress: bool):
-    """The files in order, under a progress bar when asked (PDF extraction takes time)."""
-    items = sorted(files.items())
-    if not progress:
-        return items
-    from tqdm.auto import tqdm  # noqa: PLC0415
-    return tqdm(items, desc="Reading documents", unit="file")
 
 
 def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,

