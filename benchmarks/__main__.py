@@ -2,7 +2,9 @@
 
 Writes markdown tables, PNG plots and the raw numbers (results-*.json) to docs/benchmarks/,
 and puts each table in the README between its <!-- bench:NAME --> markers. Parts: quality (dev-set ablations and baselines), speed (ratios
-measured side by side), scale (10k to 1M synthetic passages), load (50 HTTP clients).
+measured side by side), scale (10k to 1M synthetic passages), load (50 HTTP clients),
+distributed (on a local Ray instance: build throughput, the cost of the fan-out, shard memory;
+needs the ray extra).
 
     python -m benchmarks                       # everything (about 6 minutes on 2 cores)
     python -m benchmarks --only quality,speed  # some parts
@@ -16,14 +18,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import load, quality, scale, speed
+from . import distributed, load, quality, scale, speed
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
 NATURAL = ROOT / "tests" / "data" / "natural.jsonl"
 QUESTION_SETS = {"page-worded": QUESTIONS, "natural": NATURAL}
 DOCS = ROOT / "docs" / "benchmarks"  # results written here also update the README's tables
-PARTS = ("quality", "speed", "scale", "load")
+PARTS = ("quality", "speed", "scale", "load", "distributed")
 
 
 def put_in_readme(name: str, table: str, readme: Path = ROOT / "README.md") -> bool:
@@ -78,9 +80,12 @@ def main() -> None:
                 results = scale.run_scale([int(n) for n in args.sizes.split(",")])
                 scale.plot(results, out / "scale.png")
                 save(part, results, scale.markdown(results))
-            else:
+            elif part == "load":
                 results = load.run_load(seeds, Path(tmp), clients=args.clients, seconds=args.seconds)
                 save(part, results, load.markdown(results))
+            else:
+                results = distributed.run_distributed(seeds, list(QUESTION_SETS.values()), Path(tmp))
+                save(part, results, distributed.markdown(results))
         print(f"({part}: {time.perf_counter() - start:.0f} s)", flush=True)
 
 

@@ -35,3 +35,15 @@ def test_formats_build_times_a_pdf_corpus_from_nothing(tmp_path):
     r = speed.formats_build(SEEDS, tmp_path, get_embedder("hash"), HASH)
     assert r["pages"] == 5 and r["texts"] == 128  # the seed's 40 passages and 88 sentences
     assert min(r["extract_s"], r["build_s"], r["raw_s"]) > 0
+
+
+def test_distributed_shard_memory_counts_the_vectors_twice(tmp_path):
+    import subprocess
+    import sys
+
+    from benchmarks import distributed
+    distributed.write_shard_vectors(20_000, tmp_path / "s.faiss")
+    out = subprocess.run([sys.executable, "-c", "from benchmarks import distributed; "
+                          f"print(distributed.shard_memory({str(tmp_path / 's.faiss')!r}))"],
+                         capture_output=True, text=True, check=True)
+    assert 1.8 * 20_000 * 384 * 4 < int(out.stdout) < 2.5 * 20_000 * 384 * 4  # FAISS's copy and NumPy's

@@ -17,6 +17,7 @@ this machine, "auto" joins the cluster RAY_ADDRESS names, anything else is an ad
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import time
 from pathlib import Path
@@ -100,6 +101,8 @@ class RayEmbedder:
         ray = _ray()
         if progress:
             ray.data.DataContext.get_current().enable_progress_bars = True
+        else:  # Ray Data logs its progress otherwise
+            logging.getLogger("ray.data").setLevel(logging.WARNING)
         rows = ray.data.from_items([{"row": n, "text": t} for n, t in enumerate(texts)])
         out = rows.map_batches(_Embed, fn_constructor_args=(self.model_id,), batch_size=self.batch_size,
                                compute=ray.data.ActorPoolStrategy(size=self.actors), num_cpus=1,
@@ -134,7 +137,7 @@ class Shard:
 
 def shard_folders(version: Path) -> list[Path]:
     """The folders holding a live version's shards (the version itself when unsharded)."""
-    manifest = store._manifest(version)
+    manifest = store.read_manifest(version)
     return [version / name for name in manifest["shards"]] if manifest.get("shards") else [version]
 
 

@@ -70,7 +70,7 @@ def live_shards(index_dir: Path) -> int:
     """How many shards the live version has (1 when unsharded, unreadable or missing)."""
     try:
         folder = current_version(index_dir)
-        return len(_manifest(folder).get("shards") or [None]) if folder else 1
+        return len(read_manifest(folder).get("shards") or [None]) if folder else 1
     except IndexCorrupt:
         return 1
 
@@ -83,13 +83,13 @@ def load(index_dir: Path, vectors: bool = True) -> IndexData | None:
     folder = current_version(index_dir)
     if folder is None:
         return None
-    manifest = _manifest(folder)
+    manifest = read_manifest(folder)
     if manifest.get("shards"):
         return load_sharded(folder, manifest, vectors)
     return load_version(folder, vectors)
 
 
-def _manifest(folder: Path) -> dict:
+def read_manifest(folder: Path) -> dict:
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except Exception as exc:
@@ -103,7 +103,7 @@ def _manifest(folder: Path) -> dict:
 def load_version(folder: Path, vectors: bool = True) -> IndexData:
     """One version folder (or one shard of a sharded version), checked for damage."""
     try:
-        manifest = _manifest(folder)
+        manifest = read_manifest(folder)
         for name, expected in manifest["files"].items():
             actual = file_digest(folder / name)
             if actual != expected:
