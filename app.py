@@ -136,6 +136,8 @@ def status_markdown(bot: Assistant) -> str:
     s = bot.status()
     text = (f"**Index:** {plural(s.documents, 'document')} · {plural(s.chunks, 'passage')} · "
             f"model `{s.model}` · built {s.built_at}")
+    if bot.cluster:
+        text += f" · {plural(s.shards, 'shard')} on Ray ({html.escape(bot.cluster)})"
     if not bot.ready:
         text += "\n\n⏳ **Loading the model…** A question asked now is answered as soon as it is ready."
     if s.unreadable:

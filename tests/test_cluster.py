@@ -91,6 +91,30 @@ def test_a_killed_shard_is_restarted_and_the_next_ask_is_right(local_ray, bot, s
         sharded.close()
 
 
+def test_replicas_share_the_asks_and_answer_alike(local_ray, bot, single_answers, tmp_path):
+    shutil.copytree(bot.index_dir, tmp_path / "index")
+    sharded = Assistant(bot.seeds, tmp_path / "index", settings=Settings(shards=2, replicas=2), cluster="local")
+    try:
+        assert [len(group) for group in sharded._shards] == [2, 2]
+        for q, want in list(zip(QUESTIONS, single_answers))[:6]:  # asks alternate between the replicas
+            assert asdict(sharded.ask(q["q"], history=q.get("prev", ()))) == want
+    finally:
+        sharded.close()
+
+
+def test_a_shard_that_is_gone_fails_the_ask_with_an_error_not_an_answer(local_ray, bot, tmp_path):
+    from citeqa.cluster import ClusterError
+
+    shutil.copytree(bot.index_dir, tmp_path / "index")
+    sharded = Assistant(bot.seeds, tmp_path / "index", settings=Settings(shards=2), cluster="local")
+    try:
+        ray.kill(sharded._shards[0][0], no_restart=True)
+        with pytest.raises(ClusterError, match="an index shard died while answering"):
+            sharded.ask(QUESTIONS[0]["q"])
+    finally:
+        sharded.close()
+
+
 def test_without_ray_a_cluster_is_refused_with_the_reason(monkeypatch, corpus):
     import sys
 
