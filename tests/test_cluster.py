@@ -33,6 +33,8 @@ def test_a_sharded_index_answers_exactly_as_one_process(local_ray, bot, single_a
     sharded = Assistant(bot.seeds, tmp_path / "index", settings=Settings(shards=shards), cluster="local")
     try:
         assert sharded.status().shards == shards and sharded.last_report.embedded == 0
+        manifest = sharded._state[0].manifest
+        assert manifest["bm25_stats"]["documents"] == 40 and manifest["bm25_stats"]["average_length"] > 50
         assert len(sharded._shards) == shards and sharded._state[0].vectors.size == 0  # vectors live in the shards
         for q, want in zip(QUESTIONS, single_answers):
             # same passages in the same order, same scores, quotes, offsets and found
@@ -49,8 +51,8 @@ def test_a_refresh_reads_and_embeds_only_the_changed_document_through_ray(local_
     monkeypatch.setattr(cluster.RayEmbedder, "encode", lambda self, texts, progress=False: (
         sent.append(list(texts)), encode(self, texts, progress))[1])
     read = cluster.read_documents
-    monkeypatch.setattr(cluster, "read_documents", lambda seeds, files, progress=False: (
-        sent.append([p.name for p, _ in files]), read(seeds, files, progress))[1])
+    monkeypatch.setattr(cluster, "read_documents", lambda seeds, files, size, progress=False: (
+        sent.append([p.name for p, _ in files]), read(seeds, files, size, progress))[1])
     bot = Assistant(corpus, corpus.parent / "index", settings=HASH.replace(shards=2), cluster="local")
     try:
         assert sent[0] == ["a.txt", "b.md", "c.txt"] and bot.last_report.embedded == len(sent[1])

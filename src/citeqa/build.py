@@ -129,19 +129,22 @@ def dense_index(vectors: np.ndarray, settings: Settings) -> tuple[faiss.Index, s
     return index, kind
 
 
-def read_documents(seeds: Path, files: list[tuple[Path, bytes]], progress: bool = False) -> list:
-    """Each file's Document, or the Unreadable reason it cannot be indexed (in order),
-    under a progress bar when asked (PDF extraction takes time)."""
+def read_documents(seeds: Path, files: list[tuple[Path, bytes]], max_chunk_chars: int,
+                   progress: bool = False) -> list:
+    """Each file read and cut into passages: its chunks, or the Unreadable reason it cannot
+    be indexed (in order), under a progress bar when asked (PDF extraction takes time)."""
     if progress:
         from tqdm.auto import tqdm  # noqa: PLC0415
         files = tqdm(files, desc="Reading documents", unit="file")
-    out = []
-    for path, data in files:
-        try:
-            out.append(load_document(seeds, path, data))
-        except Unreadable as exc:
-            out.append(exc)
-    return out
+    return [read_document(seeds, path, data, max_chunk_chars) for path, data in files]
+
+
+def read_document(seeds: Path, path: Path, data: bytes, max_chunk_chars: int) -> list[Chunk] | Unreadable:
+    """One file's passages (ingest, then chunk), or why it cannot be indexed."""
+    try:
+        return chunk_document(load_document(seeds, path, data), max_chunk_chars)
+    except Unreadable as exc:
+        return exc
 
 
 def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexData | None,
@@ -149,13 +152,14 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
             reuse: IndexData | None = None, reader=read_documents) -> tuple[IndexData | None, RefreshReport]:
     """The new index (None when nothing changed) and what was done. `reuse` is an index
     built with other settings: everything is re-chunked, but its vectors are reused.
-    `reader` reads the added and changed files (cluster.read_documents: in Ray tasks)."""
+    `reader` reads and chunks the added and changed files (cluster.read_documents: in Ray
+    tasks)."""
     files, skipped = scan_seeds(seeds)
     old_sources: dict = current.manifest["sources"] if current else {}
     old_unreadable: dict = current.manifest.get("unreadable", {}) if current else {}
     new_sources: dict[str, dict] = {}
     unreadable: dict[str, dict] = {}  # remembered, so an unchanged bad file is not read again
-    documents = {}
+    documents: dict[str, list[Chunk]] = {}  # the passages of each added or changed file
     to_read: list[tuple[str, Path, list[int], str, bytes]] = []
     for source, path in sorted(files.items()):
         old = old_sources.get(source)
@@ -176,12 +180,13 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
             to_read.append((source, path, stamp, digest, data))
         else:
             new_sources[source] = {"sha256": digest, "stamp": stamp}
-    read = reader(seeds, [(path, data) for _, path, _, _, data in to_read], progress) if to_read else []
-    for (source, _, stamp, digest, _), doc in zip(to_read, read):
-        if isinstance(doc, Unreadable):
-            unreadable[source] = {"stamp": stamp, "reason": str(doc)}
+    read = reader(seeds, [(path, data) for _, path, _, _, data in to_read], settings.max_chunk_chars,
+                  progress) if to_read else []
+    for (source, _, stamp, digest, _), chunks in zip(to_read, read):
+        if isinstance(chunks, Unreadable):
+            unreadable[source] = {"stamp": stamp, "reason": str(chunks)}
         else:
-            documents[source] = doc
+            documents[source] = chunks
             new_sources[source] = {"sha256": digest, "stamp": stamp}
     skipped.extend((source, bad["reason"]) for source, bad in unreadable.items())
     added = sorted(s for s in new_sources if s not in old_sources)
@@ -200,7 +205,7 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
     chunks: list[Chunk] = []
     for source in sorted(new_sources):
         if source in documents:
-            chunks.extend(chunk_document(documents[source], settings.max_chunk_chars))
+            chunks.extend(documents[source])
         else:
             chunks.extend(c for c in current.chunks if c.source == source)
     data, embedded = assemble(chunks, settings, embedder, current or reuse, progress)
@@ -233,11 +238,14 @@ def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,
     tokenize = tokenizer(settings)
     lexicon = Lexicon.learn([c.text for c in chunks] if settings.abbreviations else [], tokenize)
     bm25 = bm25s.BM25(k1=settings.bm25_k1, b=settings.bm25_b)
-    bm25.index([lexicon.expand(tokenize(c.index_text(settings.heading_context))) for c in chunks],
-               show_progress=False)
+    terms = [lexicon.expand(tokenize(c.index_text(settings.heading_context))) for c in chunks]
+    bm25.index(terms, show_progress=False)
     manifest = {
         "model": settings.model, "dimension": int(dim), "settings": settings.stored(),
         "chunks": len(chunks), "units": len(unit_keys), "index_type": index_type,
+        # the statistics every BM25 score was computed with (a shard's scores are sliced from them)
+        "bm25_stats": {"documents": len(chunks), "average_length": float(np.mean([len(t) for t in terms])) if terms else 0.0,
+                       "k1": settings.bm25_k1, "b": settings.bm25_b},
     }
     data = IndexData(manifest, chunks, np.array(unit_chunk, dtype=np.int64),
                      np.array(unit_span, dtype=np.int64).reshape(-1, 2), unit_keys, vectors,

@@ -1,7 +1,7 @@
 """Past one machine, on Ray: the same stages, spread over a cluster.
 
-Nothing here is a second pipeline. A build reads documents in Ray tasks (ingest.load_document,
-one task per changed file) and embeds with Ray Data (`map_batches` over a pool of actors,
+Nothing here is a second pipeline. A build reads and chunks documents in Ray tasks
+(build.read_document: ingest then chunk, one task per changed file) and embeds with Ray Data (`map_batches` over a pool of actors,
 each loading the model once), then build.refresh assembles the index as always and
 store.save writes it split into shards (``Settings.shards``): version folders of the usual
 format whose BM25 scores are sliced from the whole index's, so each scores with the whole
@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from . import store
-from .errors import CiteqaError, Unreadable
-from .ingest import load_document
+from .build import read_document
+from .errors import CiteqaError
 from .retrieve import Retriever, normalise_bm25
 from .settings import Settings
 
@@ -64,18 +64,13 @@ def connect(address: str) -> None:
 # ---------------------------------------------------------------- build
 
 
-def read_documents(seeds: Path, files: list[tuple[Path, bytes]], progress: bool = False) -> list:
-    """Each file read in its own Ray task: its Document, or the Unreadable reason."""
+def read_documents(seeds: Path, files: list[tuple[Path, bytes]], max_chunk_chars: int,
+                   progress: bool = False) -> list:
+    """Each file read and cut into passages in its own Ray task (build.read_document: the
+    file's bytes travel with the task, so no node needs the seeds folder)."""
     ray = _ray()
-
-    @ray.remote
-    def read(seeds: Path, path: Path, data: bytes):
-        try:
-            return load_document(seeds, path, data)
-        except Unreadable as exc:
-            return exc
-
-    return ray.get([read.remote(seeds, path, data) for path, data in files])
+    task = ray.remote(read_document)
+    return ray.get([task.remote(seeds, path, data, max_chunk_chars) for path, data in files])
 
 
 class _Embed:

@@ -151,7 +151,10 @@ def save(index_dir: Path, data: IndexData, shards: int = 1) -> Path:
             for shard_name, part in zip(names, split(data, shards)):
                 (tmp / shard_name).mkdir()
                 _write_version(tmp / shard_name, part, f"{name}/{shard_name}")
+            # the whole corpus's document frequencies, beside bm25_stats (documents, average length)
+            np.save(tmp / "document_frequencies.npy", np.diff(np.asarray(data.bm25.scores["indptr"])))
             files = {f"{n}/manifest.json": file_digest(tmp / n / "manifest.json") for n in names}
+            files["document_frequencies.npy"] = file_digest(tmp / "document_frequencies.npy")
             manifest = dict(data.manifest, format_version=FORMAT_VERSION, files=files, version=name, shards=names)
             (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
             data.manifest = manifest
