@@ -286,8 +286,7 @@ class Assistant:
         if query.read_as:
             notes += (f"Read as: {query.read_as}",)
         q_vec = self.query_encoder().encode([query.text])[0]
-        bm25 = retriever.bm25_scores(query.weights)
-        unit_cos = retriever.unit_cosines(q_vec, bm25)
+        bm25, unit_cos = retriever.score(query.weights, q_vec)
         hits = retriever.search(bm25, unit_cos, k, topic, query.kinds)
         passages = [self._passage(data, h) for h in hits]
         if self.settings.answer_selection:

@@ -6,10 +6,11 @@ each loading the model once), then build.refresh assembles the index as always a
 store.save writes it split into shards (``Settings.shards``): version folders of the usual
 format whose BM25 scores are sliced from the whole index's, so each scores with the whole
 corpus's statistics. Serving, one actor per shard (``Settings.replicas`` copies of each)
-holds its vectors and BM25 and answers two questions per ask: its passages' weighted BM25
-sums with each term's best score (retrieve.Retriever.bm25_parts), and its units' cosines
-with the question. ShardedRetriever joins them into the arrays one index would have
-computed and hands them to the existing fusion, answer selection and abstention.
+holds its vectors and BM25 and answers two questions per ask: each question term's best
+BM25 score among its passages, then (with the whole index's normalisation) its top
+passages by fused score with their BM25 and their units' cosines. ShardedRetriever joins
+them into the arrays one index would have computed, on every passage that matters, and
+hands them to the existing fusion, answer selection and abstention.
 
 Ray is an optional extra (``pip install -e '.[ray]'``); "local" starts a Ray instance on
 this machine, "auto" joins the cluster RAY_ADDRESS names, anything else is an address.
@@ -27,7 +28,7 @@ import numpy as np
 from . import store
 from .build import read_document
 from .errors import CiteqaError
-from .retrieve import Retriever, normalise_bm25
+from .retrieve import Retriever
 from .settings import Settings
 
 
@@ -115,16 +116,26 @@ class RayEmbedder:
 
 class Shard:
     """One shard of a live index, held by a Ray actor (restarted from its folder by Ray
-    if it dies)."""
+    if it dies). It scores its passages with the one Retriever's code."""
 
     def __init__(self, folder: str, settings: dict):
         self.retriever = Retriever(store.load_version(Path(folder)), Settings(**settings))
 
-    def bm25_parts(self, weights: dict[str, float]):
-        return self.retriever.bm25_parts(weights)
+    def best(self, weights: dict[str, float]) -> dict[str, float]:
+        """Each question term's best BM25 score among this shard's passages."""
+        return self.retriever.bm25_parts(weights)[1]
 
-    def unit_cosines(self, q_vec: np.ndarray, bm25: np.ndarray) -> np.ndarray:
-        return self.retriever.unit_cosines(q_vec, bm25)
+    def candidates(self, weights: dict[str, float], ideal: float, q_vec: np.ndarray, top: int):
+        """This shard's `top` passages by fused score, with the whole index's BM25
+        normalisation (`ideal`): (their positions here, their normalised BM25, their units'
+        cosines, one array per passage)."""
+        r = self.retriever
+        scores, _ = r.bm25_parts(weights)
+        bm25 = scores / ideal if ideal > 0 else scores
+        cos = r.unit_cosines(np.asarray(q_vec, dtype=np.float32), bm25)
+        fused = r.fuse(bm25, r.dense_scores(cos))
+        chosen = np.argsort(-fused, kind="stable")[:top]
+        return chosen, bm25[chosen], [cos[r.bounds[c]:r.bounds[c + 1]] for c in chosen]
 
     def ready(self) -> bool:
         return True
@@ -185,21 +196,29 @@ class ShardedRetriever(Retriever):
             except ray.exceptions.RayActorError as exc:
                 raise ClusterError("an index shard died while answering (Ray is restarting it): ask again") from exc
 
-    def bm25_parts(self, weights: dict[str, float]):
-        parts = self._ask_all("bm25_parts", [weights] * len(self.replicas))
-        scores = np.concatenate([s for s, _ in parts]) if parts else np.zeros(0, np.float32)
+    def score(self, weights: dict[str, float], q_vec: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Two rounds: each shard's best score per term (the whole index's BM25 ideal is
+        their sum over terms of the best), then each shard's top `candidates` passages by
+        fused score, with their BM25 and their units' cosines. The arrays one index would
+        have computed agree on every passage the fusion, the answer and the evidence look at:
+        the whole index's top `candidates` are among the shards' (other passages get BM25 0
+        and cosine -1, below them all)."""
         best: dict[str, float] = {}
-        for _, shard_best in parts:
+        for shard_best in self._ask_all("best", [weights] * len(self.replicas)):
             for term, value in shard_best.items():
                 best[term] = max(best.get(term, value), value)
-        return scores, best
-
-    def bm25_scores(self, weights: dict[str, float]) -> np.ndarray:
-        scores, best = self.bm25_parts(weights)
-        return normalise_bm25(scores, weights, best)
-
-    def unit_cosines(self, q_vec: np.ndarray, bm25: np.ndarray) -> np.ndarray:
+        ideal = 0.0
+        for term, weight in weights.items():  # as retrieve.normalise_bm25 sums it
+            if term in best:
+                ideal += weight * best[term]
         q_vec = np.asarray(q_vec, dtype=np.float32)
-        parts = self._ask_all("unit_cosines", [q_vec] * len(self.replicas),
-                              [bm25[lo:hi] for lo, hi in self.chunk_bounds])
-        return np.concatenate(parts) if parts else np.zeros(0, np.float32)
+        n = len(self.replicas)
+        parts = self._ask_all("candidates", [weights] * n, [ideal] * n, [q_vec] * n,
+                              [self.settings.candidates] * n)
+        bm25 = np.zeros(self.n_docs, dtype=np.float32)
+        unit_cos = np.full(len(self.data.unit_keys), -1.0, dtype=np.float32)
+        for (lo, _), (chosen, values, cosines) in zip(self.chunk_bounds, parts):
+            for chunk, value, cos in zip(chosen, values, cosines):
+                bm25[lo + chunk] = value
+                unit_cos[self.bounds[lo + chunk]:self.bounds[lo + chunk + 1]] = cos
+        return bm25, unit_cos

@@ -109,6 +109,22 @@ class Retriever:
             best[term] = float(part.max())
         return scores, best
 
+    def score(self, weights: dict[str, float], q_vec: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Both sides for a question: every passage's normalised BM25 and the units' cosines
+        (what search, answer selection and abstention are computed from)."""
+        bm25 = self.bm25_scores(weights)
+        return bm25, self.unit_cosines(q_vec, bm25)
+
+    def dense_scores(self, unit_cos: np.ndarray) -> np.ndarray:
+        """A passage's cosine: the best of its own and its sentences' (or its own alone)."""
+        if self.settings.sentence_vectors:
+            return np.maximum.reduceat(unit_cos, self.bounds[:-1])
+        return unit_cos[self.bounds[:-1]]
+
+    def fuse(self, bm25: np.ndarray, dense: np.ndarray) -> np.ndarray:
+        w = self.settings.bm25_weight
+        return w * bm25 + (1 - w) * dense
+
     def unit_cosines(self, q_vec: np.ndarray, bm25: np.ndarray) -> np.ndarray:
         """Cosine of embedded units with the query. With an exact index, every unit's;
         with an approximate (IVF) one, only the units of the passages that either side puts
@@ -132,12 +148,9 @@ class Retriever:
                topic: str | None = None, kinds: tuple[str, ...] = ()) -> list[Hit]:
         if not self.n_docs:
             return []
-        w, tw = self.settings.bm25_weight, self.settings.type_weight
-        if self.settings.sentence_vectors:
-            dense = np.maximum.reduceat(unit_cos, self.bounds[:-1])
-        else:
-            dense = unit_cos[self.bounds[:-1]]
-        fused = w * bm25 + (1 - w) * dense
+        tw = self.settings.type_weight
+        dense = self.dense_scores(unit_cos)
+        fused = self.fuse(bm25, dense)
         order = np.argsort(-fused, kind="stable")
         kind = self.asked_kind(kinds) if tw else None
         if kind:  # passages that hold the kind of answer asked for move up
