@@ -70,6 +70,15 @@ def test_a_refresh_reads_and_embeds_only_the_changed_document_through_ray(local_
         bot.close()
 
 
+def test_more_shards_than_passages_gives_one_shard_a_passage(local_ray, corpus):
+    bot = Assistant(corpus, corpus.parent / "index", settings=HASH.replace(shards=9), cluster="local")
+    try:
+        assert bot.status().shards == len(bot._state[0].chunks) == 5
+        assert bot.ask("What is gammamab approved for?").passages[0].source == "c.txt"
+    finally:
+        bot.close()
+
+
 def test_ray_embeds_as_the_model_does(local_ray):
     from citeqa.cluster import RayEmbedder
     from citeqa.embed import get_embedder

@@ -139,9 +139,11 @@ def load_version(folder: Path, vectors: bool = True) -> IndexData:
 
 def save(index_dir: Path, data: IndexData, shards: int = 1) -> Path:
     """Write a new version beside the live one, then make it live; returns its folder.
-    With shards > 1 the version holds that many shard folders, each a version of its own
-    (passages split in order into runs of about equal size), under a manifest naming them."""
+    With shards > 1 the version holds that many shard folders (no more than there are
+    passages), each a version of its own (passages split in order into runs of about equal
+    size), under a manifest naming them."""
     index_dir.mkdir(parents=True, exist_ok=True)
+    shards = min(shards, max(1, len(data.chunks)))  # never an empty shard
     name = f"v-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     tmp = index_dir / f".tmp-{name}"
     tmp.mkdir()
