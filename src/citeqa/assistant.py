@@ -168,7 +168,7 @@ class Assistant:
             if data is not None:
                 folder = store.save(self.index_dir, data, shards=self.settings.shards)
                 if self.cluster:  # the shard actors hold the vectors, not this process
-                    data.vectors, data.dense = data.vectors[:0], store._empty_dense(data.manifest)
+                    data.vectors, data.dense = data.vectors[:0], store.empty_dense(data.manifest)
                 self._state, self._reuse, self._why = (data, self._retriever(data, folder)), None, ""
                 self._seen = folder.name
             self._stale_note, self._stale_checked = "", time.monotonic()

@@ -111,7 +111,7 @@ def load_version(folder: Path, vectors: bool = True) -> IndexData:
                                    f"({actual['bytes']} bytes, expected {expected['bytes']}, or other content)")
         chunks = [_chunk(json.loads(line)) for line in _lines(folder / "chunks.jsonl")]
         units = [json.loads(line) for line in _lines(folder / "units.jsonl")]
-        dense = faiss.read_index(str(folder / "dense.faiss")) if vectors else _empty_dense(manifest)
+        dense = faiss.read_index(str(folder / "dense.faiss")) if vectors else empty_dense(manifest)
         bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False, verbosity=0)
         lexicon = Lexicon.from_json(json.loads((folder / "lexicon.json").read_text(encoding="utf-8")))
     except IndexCorrupt:
@@ -256,14 +256,14 @@ def load_sharded(folder: Path, manifest: dict, vectors: bool = True) -> IndexDat
         else:
             dense.add(all_vectors)
     else:
-        dense = _empty_dense(manifest)
+        dense = empty_dense(manifest)
     return IndexData(dict(manifest, chunks=len(chunks), units=sum(len(p.unit_keys) for p in parts)), chunks,
                      np.concatenate([part.unit_chunk + offset for offset, part in zip(offsets, parts)]),
                      np.concatenate([part.unit_span for part in parts]),
                      [k for part in parts for k in part.unit_keys], all_vectors, dense, bm25, parts[0].lexicon)
 
 
-def _empty_dense(manifest: dict) -> faiss.Index:
+def empty_dense(manifest: dict) -> faiss.Index:
     return faiss.IndexFlatIP(int(manifest["dimension"]))
 
 
