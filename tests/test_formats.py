@@ -215,3 +215,11 @@ def test_a_typeset_article_justified_indented_with_a_table(tmp_path):
     facts = [b for b in doc.blocks if b.kind == "facts"]
     assert [b.labels for b in facts] == [("SOLO 1: N: 671; Result: 38% vs 10%", "SOLO 2: N: 708; Result: 36% vs 8%")]
     assert "Journal of Test Layouts" not in doc.text and not any(line.isdigit() for line in doc.text.splitlines())
+
+
+def test_one_line_paragraphs_stay_apart_when_no_line_fills_the_column(tmp_path):
+    # nothing wraps, so the column's width is unknown: no line may swallow the next
+    lines = [f"Study {n} of somemab enrolled {20 + n} adults." for n in range(40)]
+    starts = pdf_from_paragraphs(["Somemab Studies"] + lines, tmp_path / "s.pdf", columns=1)
+    doc = load_document(tmp_path, tmp_path / "s.pdf")
+    assert doc.text.splitlines() == ["Somemab Studies"] + lines and list(doc.pages) == starts

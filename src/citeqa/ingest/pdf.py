@@ -289,13 +289,18 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
         lo, hi = edges.get(key[flow[0].flow], (float("inf"), 0.0))
         edges[key[flow[0].flow]] = (min(lo, *(s.x0 for s in flow)), max(hi, *(s.x1 for s in flow)))
     extent = {flow: edges[k] for flow, k in key.items()}
+    # Columns with no line broken mid-sentence have no wrapped lines to measure their width
+    # by: there a line runs on only when it is broken mid-sentence.
+    wraps = {key[a.flow] for flow in flows for a, b in zip(flow, flow[1:])
+             if a.cells == b.cells == 1 and not _ends_sentence(a.text) and b.text[:1].islower()}
+    measured = {flow: k in wraps for flow, k in key.items()}
 
     paras: list[tuple[Para, _Seg, _Seg]] = []  # paragraph, its first and last segment
     prev: _Seg | None = None
     header: list[str] = []  # the column names of the table being read, if it has them
     for flow in flows:
         for seg in flow:
-            if prev is not None and _runs_on(prev, seg, usual_gap, extent):
+            if prev is not None and _runs_on(prev, seg, usual_gap, extent, measured[prev.flow]):
                 para, first, _ = paras[-1]
                 joined, cut = _join(para.text, seg.text, pairs, words)
                 if seg.page != prev.page:
@@ -322,12 +327,14 @@ def _same_row(a: _Seg, b: _Seg) -> bool:
     return a.flow == b.flow and abs(a.bottom - b.bottom) <= 0.3 * max(a.size, 1)
 
 
-def _runs_on(prev: _Seg, seg: _Seg, usual_gap: float, extent: dict[int, tuple[float, float]]) -> bool:
+def _runs_on(prev: _Seg, seg: _Seg, usual_gap: float, extent: dict[int, tuple[float, float]],
+             measured: bool = True) -> bool:
     """Does `seg` continue the paragraph whose last line is `prev`? Not when a wider gap,
     another font, a table row, a list bullet or a first-line indent comes between them,
     nor when its first word would have fitted at the end of `prev` (a typesetter breaks a
     line only when the next word does not fit): that rule also decides across a column or
-    page break."""
+    page break. In a column with no line broken mid-sentence (`measured` False: nothing
+    shows how wide it is), only a sentence broken mid-way runs on."""
     if prev.cells > 1 or seg.cells > 1 or abs(prev.size - seg.size) > 0.5 or prev.bold != seg.bold:
         return False
     if seg.flow == prev.flow and seg.top - prev.bottom > usual_gap + 0.4 * prev.size:
@@ -336,6 +343,8 @@ def _runs_on(prev: _Seg, seg: _Seg, usual_gap: float, extent: dict[int, tuple[fl
         return False  # a list item
     if seg.x0 - extent[seg.flow][0] > 0.5 * seg.size and prev.x0 - extent[prev.flow][0] < 0.25 * prev.size:
         return False  # an indented first line
+    if not measured:  # the column's width is unknown: only a sentence broken mid-way runs on
+        return not _ends_sentence(prev.text) and seg.text[:1].islower()
     space = 0.3 * prev.size
     return prev.x1 + space + seg.lead > extent[prev.flow][1] - 0.5 * prev.size  # measured widths are rough
 
