@@ -223,3 +223,29 @@ def test_one_line_paragraphs_stay_apart_when_no_line_fills_the_column(tmp_path):
     starts = pdf_from_paragraphs(["Somemab Studies"] + lines, tmp_path / "s.pdf", columns=1)
     doc = load_document(tmp_path, tmp_path / "s.pdf")
     assert doc.text.splitlines() == ["Somemab Studies"] + lines and list(doc.pages) == starts
+
+
+def test_a_pdf_printed_by_a_browser(tmp_path):
+    """Another producer (Chromium's Skia): CSS columns, justified text, headings in larger type."""
+    import html
+    import subprocess
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    long = [p for p in seed_paragraphs() if len(p) > 300][:10]
+    sections = [("1 Background", long[:5]), ("2 Mechanism", long[5:])]
+    body = "".join(f"<h2>{h}</h2>" + "".join(f"<p>{html.escape(p)}</p>" for p in ps) for h, ps in sections)
+    (tmp_path / "a.html").write_text(
+        "<html><head><style>body { font-family: 'DejaVu Sans'; font-size: 9pt; columns: 2; column-gap: 24pt;"
+        " text-align: justify } h1 { column-span: all; font-size: 18pt } h2 { font-size: 12pt }"
+        " p { margin: 0 0 5pt 0 } @page { size: letter; margin: 54pt }</style></head>"
+        f"<body><h1>Dupilumab: a review</h1>{body}</body></html>", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    subprocess.run([str(chromium), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={tmp_path / 'seeds' / 'a.pdf'}", (tmp_path / "a.html").as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    doc = load_document(tmp_path / "seeds", tmp_path / "seeds" / "a.pdf")
+    paras = [(b.path, doc.text[b.start:b.end]) for b in doc.blocks if b.kind == "para"]
+    assert [text for _, text in paras] == long
+    assert [path[:2] for path, _ in paras] == [("Dupilumab: a review", h) for h, ps in sections for _ in ps]

@@ -36,13 +36,14 @@ from .structure import Extracted, Para, from_paragraphs, table_row
 MARGIN = 0.08  # top and bottom share of the page where running headers and footers sit
 PAGE_NUMBER = re.compile(r"^(page\s*)?[#ivxlc]+(\s*(of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.I)
 BULLET = re.compile(r"^([•◦▪▫‣○●■□*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
+GLYPH_BULLET = re.compile(r"^[•◦▪▫‣○●■□*]\s")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 # Words that mostly come after a hyphen in compounds ("IL-4-mediated", "steroid-free").
 COMPOUND_TAILS = frozenset("""
     associated based blind bound containing controlled dependent derived driven exposed free
     induced independent label like limited line linked mediated naive negative positive
     refractory related resistant responsive sensitive specific sparing term treated type
-    week weekly year old month""".split())
+    week weekly year old month range level risk dose weight onset""".split())
 COMPOUND_HEADS = frozenset("anti non self well long short high low cross first second third all".split())
 LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": "-"})
 
@@ -339,8 +340,8 @@ def _runs_on(prev: _Seg, seg: _Seg, usual_gap: float, extent: dict[int, tuple[fl
         return False
     if seg.flow == prev.flow and seg.top - prev.bottom > usual_gap + 0.4 * prev.size:
         return False
-    if BULLET.match(seg.text):
-        return False  # a list item
+    if BULLET.match(seg.text) and (GLYPH_BULLET.match(seg.text) or prev.text.endswith((".", ":", ";", "!", "?"))):
+        return False  # a list item (a number opening a line mid-sentence is no list: "IL-" / "13. By")
     if seg.x0 - extent[seg.flow][0] > 0.5 * seg.size and prev.x0 - extent[prev.flow][0] < 0.25 * prev.size:
         return False  # an indented first line
     if not measured:  # the column's width is unknown: only a sentence broken mid-way runs on
@@ -370,9 +371,12 @@ def _keeps_hyphen(head: str, tail: str, pairs: set[str], words: set[str]) -> boo
     """Is 'head-' + 'tail' at a line end one hyphenated word (well-known) or one word split?
     The document's own spelling decides first (`pairs`: its hyphenated word pairs; `words`:
     the words it uses on their own), then English; a hyphen between two words the document
-    uses on their own stays ("dupilumab-treated"), as does one before a word that forms
-    compounds ("elongase-dependent") or after a prefix that keeps its hyphen ("anti-tumor")."""
+    uses on their own stays ("dupilumab-treated"), as does one after an acronym
+    ("EOS-ceramides"), before a word that forms compounds ("elongase-dependent") or after a
+    prefix that keeps its hyphen ("anti-tumor")."""
     from ..wordlists import english_words  # noqa: PLC0415
+    if sum(ch.isupper() for ch in head) >= 2:
+        return True  # an acronym before the hyphen ("EOS-ceramides", "IgE-mediated") is never a split word
     head, tail = head.lower(), tail.lower()
     if f"{head}-{tail}" in pairs:
         return True
