@@ -28,7 +28,7 @@ import numpy as np
 from . import store
 from .build import read_document
 from .errors import CiteqaError
-from .retrieve import Retriever
+from .retrieve import Retriever, bm25_ideal
 from .settings import Settings
 
 
@@ -130,8 +130,7 @@ class Shard:
         normalisation (`ideal`): (their positions here, their normalised BM25, their units'
         cosines, one array per passage)."""
         r = self.retriever
-        scores, _ = r.bm25_parts(weights)
-        bm25 = scores / ideal if ideal > 0 else scores
+        bm25 = r.bm25_scores(weights, ideal)
         cos = r.unit_cosines(np.asarray(q_vec, dtype=np.float32), bm25)
         fused = r.fuse(bm25, r.dense_scores(cos))
         chosen = np.argsort(-fused, kind="stable")[:top]
@@ -207,10 +206,7 @@ class ShardedRetriever(Retriever):
         for shard_best in self._ask_all("best", [weights] * len(self.replicas)):
             for term, value in shard_best.items():
                 best[term] = max(best.get(term, value), value)
-        ideal = 0.0
-        for term, weight in weights.items():  # as retrieve.normalise_bm25 sums it
-            if term in best:
-                ideal += weight * best[term]
+        ideal = bm25_ideal(weights, best)
         q_vec = np.asarray(q_vec, dtype=np.float32)
         n = len(self.replicas)
         parts = self._ask_all("candidates", [weights] * n, [ideal] * n, [q_vec] * n,

@@ -23,14 +23,14 @@ from .kinds import holds_kind
 from .understand import Query, Reader, Vocabulary
 
 
-def normalise_bm25(scores: np.ndarray, weights: dict[str, float], best: dict[str, float]) -> np.ndarray:
-    """Divide weighted BM25 sums by the ideal: the sum over the question's terms (in its
-    order) of weight x the term's best score in the whole index."""
+def bm25_ideal(weights: dict[str, float], best: dict[str, float]) -> float:
+    """What a passage holding every question term at its best would score: the sum over
+    the terms (in the question's order) of weight x the term's best score in the index."""
     ideal = 0.0
     for term, weight in weights.items():
         if term in best:
             ideal += weight * best[term]
-    return scores / ideal if ideal > 0 else scores
+    return ideal
 
 
 @dataclass(frozen=True)
@@ -84,13 +84,14 @@ class Retriever:
 
     # ------------------------------------------------------------ search
 
-    def bm25_scores(self, weights: dict[str, float]) -> np.ndarray:
+    def bm25_scores(self, weights: dict[str, float], ideal: float | None = None) -> np.ndarray:
         """Weighted BM25 of every passage (the sum over terms of weight x the term's BM25),
-        divided by what a passage holding every term at its best would score (the sum of
-        each term's best), so it lies in [0, 1] and a passage matching one minor word of
-        the question scores low, however far ahead of the others it is."""
+        divided by what a passage holding every term at its best would score (bm25_ideal;
+        a shard is given the whole index's), so it lies in [0, 1] and a passage matching
+        one minor word of the question scores low, however far ahead of the others it is."""
         scores, best = self.bm25_parts(weights)
-        return normalise_bm25(scores, weights, best)
+        ideal = bm25_ideal(weights, best) if ideal is None else ideal
+        return scores / ideal if ideal > 0 else scores
 
     def bm25_parts(self, weights: dict[str, float]) -> tuple[np.ndarray, dict[str, float]]:
         """The weighted sums before normalising, and each term's best score here: what an
