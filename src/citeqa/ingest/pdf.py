@@ -14,8 +14,8 @@ weight, a list bullet, a first-line indent, or a line that the next line's first
 would have fitted on (a typesetter breaks a line only when the next word does not fit),
 which also decides whether a paragraph runs on across a column or page break. A word
 hyphenated at a line end is rejoined unless the document spells it with the hyphen, or the
-hyphen joins a compound. Larger type is a heading (levels by size), as is a bold numbered
-line ("5.1 Hypersensitivity"). A table row becomes two lines, its first cell (the label)
+hyphen joins a compound (hyphens.py). Larger type is a heading (levels by size), as is a
+bold numbered line ("5.1 Hypersensitivity"). A table row becomes two lines, its first cell (the label)
 and the others (the value), which structure recovery reads as a fact. Not recovered: text
 inside images (a scan needs OCR, which is not done), formulas, figures, table cells that
 wrap onto several lines, more than two columns.
@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import Unreadable
+from .hyphens import LineJoiner
 from .structure import Extracted, Para, from_paragraphs, table_row
 
 MARGIN = 0.08  # top and bottom share of the page where running headers and footers sit
@@ -38,13 +39,6 @@ PAGE_NUMBER = re.compile(r"^(page\s*)?[#ivxlc]+(\s*(of|/)\s*#)?$|^[-–—]\s*#\
 BULLET = re.compile(r"^([•◦▪▫‣○●■□*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 GLYPH_BULLET = re.compile(r"^[•◦▪▫‣○●■□*]\s")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
-# Words that mostly come after a hyphen in compounds ("IL-4-mediated", "steroid-free").
-COMPOUND_TAILS = frozenset("""
-    associated based blind bound containing controlled dependent derived driven exposed free
-    induced independent label like limited line linked mediated naive negative positive
-    refractory related resistant responsive sensitive specific sparing term treated type
-    week weekly year old month range level risk dose weight onset""".split())
-COMPOUND_HEADS = frozenset("anti non self well long short high low cross first second third all".split())
 LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": "-"})
 
 
@@ -115,14 +109,7 @@ def _segments(page: int, width: float, height: float, words: list[dict]) -> tupl
     baseline is cut at the gutter first, then where a gap is much wider than its other
     spaces (a justified line stretches all its spaces alike; a table row leaves one gap
     far wider than the rest)."""
-    rows: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
-        if rows and abs(word["bottom"] - rows[-1][0]["bottom"]) <= 0.3 * max(word["size"], 1):
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    for row in rows:
-        row.sort(key=lambda w: w["x0"])
+    rows = _baselines(words, lambda w: (w["bottom"], w["x0"], w["size"]))
     gutter = _gutter(rows, width)
     groups: list[list[list[dict]]] = []
     for row in rows:
@@ -253,16 +240,28 @@ def _reading_order(segs: list[_Seg], gutter: float | None) -> list[list[_Seg]]:
 def _number_flow(flow: list[_Seg], number: int) -> None:
     """Sort a flow top to bottom and count the cells of each of its baselines."""
     flow.sort(key=lambda s: (s.bottom, s.x0))
-    rows: list[list[_Seg]] = []
-    for seg in flow:
-        seg.flow = number
-        if rows and abs(seg.bottom - rows[-1][0].bottom) <= 0.3 * max(seg.size, 1):
-            rows[-1].append(seg)
-        else:
-            rows.append([seg])
-    for row in rows:
+    for row in _baselines(flow, lambda s: (s.bottom, s.x0, s.size)):
         for seg in row:
-            seg.cells = len(row)
+            seg.flow, seg.cells = number, len(row)
+
+
+def _baselines(items: list, where) -> list[list]:
+    """Items on one baseline (bottoms within 0.3 of the type size), top to bottom, each
+    row left to right; `where(item)` gives (bottom, x0, size)."""
+    rows: list[list] = []
+    for item in sorted(items, key=lambda i: where(i)[:2]):
+        bottom, _, size = where(item)
+        if rows and _same_baseline(bottom, where(rows[-1][0])[0], size):
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    for row in rows:
+        row.sort(key=lambda i: where(i)[1])
+    return rows
+
+
+def _same_baseline(a: float, b: float, size: float) -> bool:
+    return abs(a - b) <= 0.3 * max(size, 1)
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -272,9 +271,7 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
     segs = [s for flow in flows for s in flow]
     if not segs:
         return []
-    text = re.sub(r"\S*-\n\S*", " ", "\n".join(s.text for s in segs).lower())  # line-end hyphens aside
-    words = set(re.findall(r"(?<![\w-])[^\W\d_]+(?![\w-])", text))
-    pairs = {m.group(1) for m in re.finditer(r"(?=(?<![^\W\d_])([^\W\d_]+-[^\W\d_]+))", text)}
+    joiner = LineJoiner([s.text for s in segs])
     body = Counter()
     for s in segs:
         body[s.size] += len(s.text)
@@ -303,7 +300,7 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
         for seg in flow:
             if prev is not None and _runs_on(prev, seg, usual_gap, extent, measured[prev.flow]):
                 para, first, _ = paras[-1]
-                joined, cut = _join(para.text, seg.text, pairs, words)
+                joined, cut = joiner.join(para.text, seg.text)
                 if seg.page != prev.page:
                     para.turns.append((cut, seg.page))
                 para.text = joined
@@ -325,7 +322,7 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
 
 
 def _same_row(a: _Seg, b: _Seg) -> bool:
-    return a.flow == b.flow and abs(a.bottom - b.bottom) <= 0.3 * max(a.size, 1)
+    return a.flow == b.flow and _same_baseline(a.bottom, b.bottom, a.size)
 
 
 def _runs_on(prev: _Seg, seg: _Seg, usual_gap: float, extent: dict[int, tuple[float, float]],
@@ -352,37 +349,6 @@ def _runs_on(prev: _Seg, seg: _Seg, usual_gap: float, extent: dict[int, tuple[fl
 
 def _ends_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?:][\"'”’)\]]*$", text))
-
-
-def _join(text: str, line: str, pairs: set[str], words: set[str]) -> tuple[str, int]:
-    """Append a line to a paragraph: (new text, offset where the line begins in it)."""
-    hyphen = re.search(r"([^\W\d_]+)-$", text)
-    if hyphen and line[:1].islower():
-        head = hyphen.group(1)
-        tail = re.match(r"[^\W\d_]+", line).group(0)
-        if not line[len(tail):].startswith("-") and not _keeps_hyphen(head, tail, pairs, words):
-            return text[:-1] + line, len(text) - 1
-    if text.endswith(("-", "–", "/")) and not text.endswith((" -", " –")):
-        return text + line, len(text)
-    return text + " " + line, len(text) + 1
-
-
-def _keeps_hyphen(head: str, tail: str, pairs: set[str], words: set[str]) -> bool:
-    """Is 'head-' + 'tail' at a line end one hyphenated word (well-known) or one word split?
-    The document's own spelling decides first (`pairs`: its hyphenated word pairs; `words`:
-    the words it uses on their own), then English; a hyphen between two words the document
-    uses on their own stays ("dupilumab-treated"), as does one after an acronym
-    ("EOS-ceramides"), before a word that forms compounds ("elongase-dependent") or after a
-    prefix that keeps its hyphen ("anti-tumor")."""
-    from ..wordlists import english_words  # noqa: PLC0415
-    if sum(ch.isupper() for ch in head) >= 2:
-        return True  # an acronym before the hyphen ("EOS-ceramides", "IgE-mediated") is never a split word
-    head, tail = head.lower(), tail.lower()
-    if f"{head}-{tail}" in pairs:
-        return True
-    if head + tail in words or head + tail in english_words():
-        return False
-    return tail in COMPOUND_TAILS or head in COMPOUND_HEADS or (head in words and tail in words)
 
 
 def _heading_levels(paras: list[tuple[Para, _Seg]], body_size: float) -> list[int]:
