@@ -154,3 +154,13 @@ def test_index_type_follows_corpus_size_and_a_settings_change_reuses_vectors(cor
 def test_unknown_index_type_is_refused():
     with pytest.raises(ValueError, match="index_type must be one of auto, flat, ivf"):
         HASH.replace(index_type="hnsw")
+
+
+def test_a_sharded_index_is_served_whole_without_a_cluster(corpus):
+    questions = ("What is gammamab approved for?", "How many adults did BETA-1 enroll?")
+    want = [open_bot(corpus).ask(q) for q in questions]
+    sharded = Assistant(corpus, corpus.parent / "index", settings=HASH.replace(shards=3))
+    assert sharded.last_report.embedded == 0 and sharded.status().shards == 3
+    assert sorted(p.name for p in store.current_version(corpus.parent / "index").iterdir()) == [
+        "document_frequencies.npy", "manifest.json", "shard-00", "shard-01", "shard-02"]
+    assert [sharded.ask(q) for q in questions] == want  # its shards joined back into one index

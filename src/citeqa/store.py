@@ -247,14 +247,10 @@ def load_sharded(folder: Path, manifest: dict, vectors: bool = True) -> IndexDat
                                             ).astype(np.asarray(first["indptr"]).dtype),
                    "num_docs": len(chunks)}
     all_vectors = np.concatenate([part.vectors for part in parts])
-    if vectors:
-        dense = faiss.IndexFlatIP(all_vectors.shape[1]) if manifest.get("index_type", "flat") == "flat" else None
-        if dense is None:
-            from .build import dense_index  # noqa: PLC0415
-            from .settings import Settings  # noqa: PLC0415
-            dense, _ = dense_index(all_vectors, Settings(index_type="ivf"))
-        else:
-            dense.add(all_vectors)
+    if vectors:  # one dense index over all of them, of the kind the shards have
+        from .build import dense_index  # noqa: PLC0415 - build imports this module
+        from .settings import Settings  # noqa: PLC0415
+        dense, _ = dense_index(all_vectors, Settings(index_type=manifest.get("index_type", "flat")))
     else:
         dense = empty_dense(manifest)
     return IndexData(dict(manifest, chunks=len(chunks), units=sum(len(p.unit_keys) for p in parts)), chunks,
