@@ -152,6 +152,16 @@ def test_a_broad_question_quotes_several_distinct_sentences_each_cited(bot):
     assert "conjunctivitis is the most frequent serious adverse event" in ans.text
 
 
+def test_a_fact_whose_label_the_question_names_is_quoted(bot):
+    # "Drug Class: Human IgG4 monoclonal antibody" is a table fact; its label is the question's words
+    assert bot.ask("What drug class does dupilumab belong to?").text == "Drug Class\nHuman IgG4 monoclonal antibody [1]"
+
+
+def test_a_how_much_question_is_answered_with_a_number_not_the_digit_of_a_name(bot):
+    ans = bot.ask("How much did dupilumab reduce COPD exacerbatons?")  # misspelt, too
+    assert ans.found and "%" in ans.text  # not "COPD with type 2 inflammation ... reduces exacerbations"
+
+
 def test_a_narrow_question_keeps_one_sentence(bot):
     ans = bot.ask("Who developed dupilumab?")
     assert MARKER.findall(ans.text) == ["1"] and "Regeneron" in ans.text

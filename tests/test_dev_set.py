@@ -52,24 +52,24 @@ def test_natural_set_covers_the_ways_people_ask():
 
 
 def test_quality_bar(results):
-    # measured: hit@1 0.921, hit@5 1.000, accuracy 0.876, abstention 0.750, false abstention 0.011
+    # measured: hit@1 0.921, hit@5 1.000, accuracy 0.888, abstention 0.917, false abstention 0.022
     m = metrics(results)
     assert m["hit@1"] >= 0.90
     assert m["hit@5"] >= 0.98
     assert m["answer_accuracy"] >= 0.85
-    assert m["abstention_unanswerable"] >= 2 / 3
+    assert m["abstention_unanswerable"] >= 0.80
     assert m["false_abstention"] <= 0.03
     assert m["mean_cited_chars"] <= 900
 
 
 def test_natural_quality_bar(natural):
-    # Measured: hit@1 0.708, hit@5 0.912, accuracy 0.717, declined 0.598, false abstention 0.027.
+    # Measured: hit@1 0.708, hit@5 0.912, accuracy 0.726, declined 0.676, false abstention 0.044.
     # The bars we aim at (0.80, 0.95, 0.80, 0.80, 0.05) are not all met yet: README, Evaluation.
     m = metrics(natural)
     assert m["hit@1"] >= 0.69
     assert m["hit@5"] >= 0.89
     assert m["answer_accuracy"] >= 0.70
-    assert m["abstention_unanswerable"] >= 0.55
+    assert m["abstention_unanswerable"] >= 0.65
     assert m["false_abstention"] <= 0.05
 
 

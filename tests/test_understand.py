@@ -3,6 +3,7 @@ lack, kinds of answer and broad questions. Over the real seed with the hashing e
 (no model needed): understanding is lexical."""
 import pytest
 
+from citeqa.kinds import holds_kind
 from citeqa import Assistant
 from citeqa.kinds import answer_kinds, is_broad
 from citeqa.wordlists import CONSUMER_HEALTH, GENERIC_WORDS, consumer_health, generic_words
@@ -59,7 +60,19 @@ def test_the_last_question_of_the_history_is_itself_read_first(reader):
 def test_names_the_documents_never_mention_are_listed(reader):
     assert reader.read("What does pembrolizumab block?").unknown_names == ("pembrolizumab",)
     assert reader.read("What did the ECZTRA 3 trial show?").unknown_names == ("ECZTRA",)
-    assert reader.read("Is rinvoq better?").unknown_names == ()  # lower case, no drug ending: a focus word instead
+    # lower case and no drug ending, but no English word (in either spelling) nor a typo of a corpus word
+    assert reader.read("is rinvoq better than dupixent?").unknown_names == ("rinvoq",)
+    assert reader.read("side effects of metformin?").unknown_names == ("metformin",)
+
+
+@pytest.mark.parametrize("question", [
+    "how comon is conjuctivitis on dupixent?",  # misspelt corpus words, not names
+    "Can you summarise the main safety signals?",  # British spelling of an English word
+    "What are the dosing regimens?",  # an English word the documents lack
+    "What IgG subclass is dupilumab?",  # a class of the numbered names the documents hold (IgG4)
+])
+def test_lower_case_words_that_are_english_or_typos_are_not_names(reader, question):
+    assert reader.read(question).unknown_names == ()
 
 
 @pytest.mark.parametrize("question", [
@@ -75,6 +88,13 @@ def test_a_drug_name_is_not_corrected_into_another_drug(reader):
     assert reader.vocab.correct("nemolizumab") is None  # mepolizumab is in the documents, one letter off twice
     assert reader.vocab.correct("dupilimab") == "dupilumab"
     assert reader.vocab.correct("weight", "weight") is None  # a real English word is no typo
+
+
+def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
+    # the stem of "exacerbatons" ("exacerbaton") is far from the corpus stem "exacerb";
+    # the word is one letter from "exacerbations"
+    assert reader.vocab.correct("exacerbaton", "exacerbatons") == "exacerb"
+    assert reader.vocab.correct("dupixnet", "dupixnet") == "dupix"  # two letters swapped in the brand
 
 
 @pytest.mark.parametrize("question, kinds", [
@@ -108,3 +128,13 @@ def test_word_lists_are_general_and_well_formed():
                if line.strip() and not line.startswith("#"))
     assert "miss" not in generic_words()  # words of the comment lines are not list words
     assert {stem("actually"), stem("nurse")} & generic_words() == {stem("actually")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("reduced exacerbations by 31% versus placebo", True), ("enrolling 671 and 708 adults", True),
+    ("n=1,874", True), ("children aged 6 months and older", True), ("a 2-fold rise", True),
+    ("COPD with type 2 inflammation", False), ("IL-4 and IL-13 signaling", False), ("In SOLO 1", False),
+    ("STAT6 on its own", False), ("two phase 3 trials", False),
+])
+def test_a_number_is_a_count_share_or_amount_not_the_digit_of_a_name(text, held):
+    assert holds_kind(text, "number") is held

@@ -42,7 +42,7 @@ class Quote:
 
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
-            "kind_held", "rarest_quoted", "rarest_in_passage")
+            "kind_held", "rarest_quoted", "rarest_in_passage", "rarest_held")
 
 
 @dataclass(frozen=True)
@@ -56,23 +56,29 @@ class Evidence:
 
 def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                     type_weight: float, look_at: int = 3, term_weight: float = 0.25,
-                    passage_weight: float = 1.0, list_weight: float = 0.0) -> list[Quote]:
-    """Every sentence of the first `look_at` passages, scored, best first."""
+                    passage_weight: float = 1.0, list_weight: float = 0.0, label_weight: float = 0.0) -> list[Quote]:
+    """Every sentence of the first `look_at` passages, scored, best first. A fact whose
+    label the question names ("Drug Class" for "what drug class is it?") scores
+    `label_weight` more (every word of the label asked): the label says what its value is."""
     data = retriever.data
     weights = {t: w * retriever.vocab.idf(t) for t, w in query.weights.items()}
     total = sum(weights.values()) or 1.0
     kind = retriever.asked_kind(query.kinds)
     bonus = type_weight * (SPECIFIC_BONUS if kind in SPECIFIC_KINDS else 1.0)
+    asked = set(query.weights)
     scored: list[Quote] = []
     for rank, hit in enumerate(hits[:look_at]):
         chunk = data.chunks[hit.chunk]
-        for row in retriever.rows(hit.chunk)[1:]:  # row 0 is the whole passage
+        for k, row in enumerate(retriever.rows(hit.chunk)[1:]):  # row 0 is the whole passage
             s, e = (int(x) for x in data.unit_span[row])
             text = chunk.text[s - chunk.start:e - chunk.start]
             own = set(data.lexicon.expand(retriever.tokenize(text)))
             overlap = sum(w for t, w in weights.items() if t in own) / total
             score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
                      + bonus * bool(kind and holds_kind(text, kind)))
+            if label_weight and chunk.labels:
+                label = set(retriever.tokenize(chunk.labels[k].partition(":")[0]))
+                score += label_weight * bool(label and label <= asked)
             if list_weight:  # a question that wants a list is best answered by sentences that list
                 score += list_weight * min(1.0, len(LIST_SEPARATOR.findall(text)) / 4)
             scored.append(Quote(rank, s, e, score, int(row), text))
@@ -89,7 +95,8 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     type_weight = settings.type_weight if type_weight is None else type_weight
     if query.broad and settings.broad_answers and settings.max_quotes > 1:
         return _broad_quotes(retriever, hits, query, unit_cos, settings, type_weight)
-    scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at, term_weight)
+    scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at, term_weight,
+                             label_weight=settings.label_weight)
     names = query.held_names(retriever.vocab, settings.name_weight) if settings.name_check else []
     if names:  # a question about a named drug, gene or trial is answered from a passage naming it
         scored = [q for q in scored if all(_names(retriever, hits, q, c) for c in names)]
@@ -124,7 +131,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     question asks for a kind of answer (safety findings, trials), holds it; no two with
     mostly the same words; best first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits),
-                             list_weight=settings.list_weight)
+                             list_weight=settings.list_weight, label_weight=settings.label_weight)
     if not scored:
         return []
     data = retriever.data
@@ -207,4 +214,5 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
         "kind_held": float(kind_held),
         "rarest_quoted": rarest_quoted,
         "rarest_in_passage": rarest_in_passage,
+        "rarest_held": float(rarest is not None and rarest.held(vocab)),
     }

@@ -40,7 +40,10 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                           r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
                           r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
                           r"response rate|chance|odds|percentage)\b", re.I),
-               re.compile(r"\d")),
+               # a count, share or amount: not the digit of a name ("type 2", "IL-4", "SOLO 1")
+               re.compile(r"\d(\.\d+)?\s*%|(?<![\w.-])\d{2,}|\b\d+([.,]\d+)?\s*(mg|kg|ml|months?|weeks?|"
+                          r"years?|days?|hours?|patients|participants|people|adults|children|times|fold|"
+                          r"percent|per ?cent)\b|\b\d+-fold\b", re.I)),
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
                           r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
                           r"contraindicat\w*|precautions?|avoid|interact\w*)\b", re.I),

@@ -33,8 +33,8 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-3.156, -1.679, -0.238, 1.294, 1.596, 1.689, 0.666, 1.688, 0.058, 0.489)
-    abstain_threshold: float = 0.35
+    abstain_weights: tuple[float, ...] = (-3.859, -1.100, -0.544, 1.200, 1.893, 1.755, 0.806, 1.775, 0.077, 0.505, 0.673)
+    abstain_threshold: float = 0.40
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
     # understanding the question (understand.py)
@@ -45,6 +45,7 @@ class Settings:
     max_quotes: int = 4  # sentences quoted for a broad question, each from its own passage
     broad_margin: float = 0.25  # ... while within this much of the best sentence's score
     list_weight: float = 0.2  # ... sentences listing four or more items score this much more
+    label_weight: float = 0.5  # a fact whose label the question names ("Drug Class") scores this much more
     # parts of the pipeline, each switchable so the benchmarks can show what it buys
     heading_context: bool = True  # passages and sentences are indexed with their headings
     biomedical_tokens: bool = True  # IL-4Rα -> il4ralpha, 1,874 -> 1874 (else plain words)

