@@ -138,3 +138,9 @@ def test_word_lists_are_general_and_well_formed():
 ])
 def test_a_number_is_a_count_share_or_amount_not_the_digit_of_a_name(text, held):
     assert holds_kind(text, "number") is held
+
+
+def test_a_follow_up_asks_for_what_its_own_words_ask_for(reader):
+    query = reader.read("is that common?", ["can dupixent cause eye problems?"])
+    assert query.kinds[0] == "number"  # its own words first; the earlier question adds "safety"
+    assert "safety" in query.kinds

@@ -39,6 +39,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "number": (re.compile(r"^\s*(how (many|much|common|often|large|big|frequent)|(what|which) (percentage|"
                           r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
                           r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
+                          r"(is|are) (it|that|this|they|those|these) (common|rare|frequent|usual)|"
                           r"response rate|chance|odds|percentage)\b", re.I),
                # a count, share or amount: not the digit of a name ("type 2", "IL-4", "SOLO 1")
                re.compile(r"\d(\.\d+)?\s*%|(?<![\w.-])\d{2,}|\b\d+([.,]\d+)?\s*(mg|kg|ml|months?|weeks?|"

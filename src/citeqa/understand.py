@@ -282,8 +282,10 @@ class Reader:
         embed = text
         if self.settings.embed_bridges and bridges:  # the dense side sees the clinical words too
             embed = f"{text} ({'; '.join(w for _, w in bridges)})"
+        # what is asked for: a follow-up's own words say it first ("is that common?" wants a number)
+        kinds = tuple(dict.fromkeys(answer_kinds(question) + answer_kinds(text)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
-                     answer_kinds(text), is_broad(question), read_as, names, tuple(b for b, _ in bridges))
+                     kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges))
 
     def _readwords_of(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
         """(concepts, BM25 term weights, names the documents lack, lay bridges used)."""
