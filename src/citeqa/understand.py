@@ -33,7 +33,8 @@ import numpy as np
 from .kinds import answer_kinds, is_broad
 from .store import IndexData
 from .text import DRUG_STEMS, STOPWORDS, stem
-from .wordlists import consumer_health, english_counts, english_words, is_english, generic_words, medical_words, words_of
+from .wordlists import (consumer_health, english_counts, english_words, generic_words, is_english, medical_words,
+                        words_of)
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name

