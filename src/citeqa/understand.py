@@ -100,13 +100,13 @@ class Vocabulary:
             return np.zeros(0, dtype=np.int64)
         return self.indices[self.indptr[j]:self.indptr[j + 1]]
 
-    def numbered(self, term: str) -> bool:
-        """Whether a name of letters is the start of numbered ones the documents hold
-        ("igg" of igg4, "nct" of nct06477653): a class of them, not a name they lack."""
-        if not term.isalpha() or len(term) < 3:
-            return False
+    def numbered(self, term: str) -> tuple[str, ...]:
+        """The numbered names the documents hold that a name of letters (not itself in them)
+        starts ("igg" -> igg4, "nct" -> nct06477653): a class of them, not a name they lack."""
+        if term in self.term_id or not term.isalpha() or len(term) < 3:
+            return ()
         start = bisect.bisect_left(self._sorted, term)
-        return any(t[len(term):].isdigit() for t in self._sorted[start:start + 50] if t.startswith(term))
+        return tuple(t for t in self._sorted[start:start + 50] if t.startswith(term) and t[len(term):].isdigit())
 
     def correct(self, term: str, word: str = "") -> str | None:
         """The corpus term a misspelt query word was meant to be, or None. A real English
@@ -302,13 +302,17 @@ class Reader:
                 continue
             name = self._looks_like_name(word, n == 0)
             generic = stem(lowered) in self.generic
-            for term in terms:
-                if self.settings.typo_correction:
-                    term = self.vocab.correct(term, lowered if len(terms) == 1 else "") or term
-                if name and term not in self.vocab and lowered not in examples and not self.vocab.numbered(term):
-                    names.append(word)
+            if self.settings.typo_correction:
+                terms = [self.vocab.correct(t, lowered if len(terms) == 1 else "") or t for t in terms]
+            held = [t in self.vocab or bool(self.vocab.numbered(t)) for t in terms]
+            if name and not any(held) and lowered not in examples:
+                names.append(word)
+            for k, term in enumerate(terms):
+                if k == 0 and len(terms) > 1 and not held[0] and any(held[1:]):
+                    continue  # "CYP450-mediated" joined is not in the documents; its parts are
                 synonyms = self.lexicon.expand([term])[1:]
                 forms = ((term,),) + tuple((t,) for t in synonyms if t in self.vocab and t != term)
+                forms += tuple((t,) for t in self.vocab.numbered(term) if (t,) not in forms)  # "IgG": IgG4
                 # a concept weighs as its most common form: a brand name weighs as its generic
                 weight = min(self.vocab.idf(f[0]) for f in forms)
                 if term.isdigit():
