@@ -162,6 +162,14 @@ def test_a_how_much_question_is_answered_with_a_number_not_the_digit_of_a_name(b
     assert ans.found and "%" in ans.text  # not "COPD with type 2 inflammation ... reduces exacerbations"
 
 
+def test_a_broad_question_quotes_the_passages_under_a_heading_it_names(bot):
+    # "How Dupilumab (Dupixent) Works" is a heading whose every word the question asks: the
+    # passage under it is quoted although its sentence scores well below the best one
+    ans = bot.ask("Give me an overview of how dupilumab works in the body.")
+    cited = {ans.passages[int(n) - 1].section for n in MARKER.findall(ans.text)}
+    assert "How Dupilumab (Dupixent) Works" in cited and len(cited) >= 2
+
+
 def test_a_narrow_question_keeps_one_sentence(bot):
     ans = bot.ask("Who developed dupilumab?")
     assert MARKER.findall(ans.text) == ["1"] and "Regeneron" in ans.text

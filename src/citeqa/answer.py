@@ -127,7 +127,8 @@ def _names(retriever: Retriever, hits: list[Hit], quote: Quote, concept) -> bool
 def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                   settings: Settings, type_weight: float) -> list[Quote]:
     """Best sentence of each passage among the top ones, while it scores within
-    `broad_margin` of the best (sentences that list things score higher) and, when the
+    `broad_margin` of the best or its passage is an item of a list the question names by its
+    heading (sentences that list things score higher) and, when the
     question asks for a kind of answer (safety findings, trials), holds it; no two with
     mostly the same words; best first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits),
@@ -142,7 +143,9 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         return not kind or holds_kind(quote.text, kind) or (
             kind == "safety" and data.chunks[hits[quote.rank].chunk].topic == "safety")
 
-    near = [q for q in scored if q.score >= top - settings.broad_margin]
+    # the items of a list the question names by its heading ("Approved Indications") are all near
+    listed = retriever.under_named_heading(set(query.weights))
+    near = [q for q in scored if q.score >= top - settings.broad_margin or listed[hits[q.rank].chunk]]
     fitting = [q for q in near if on_topic(q)]
     chosen: list[Quote] = []
     words: list[set[str]] = []

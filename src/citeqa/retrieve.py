@@ -11,6 +11,7 @@ kind of answer asked for (a date, a dose, a safety finding, ...) move up.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import faiss
 import numpy as np
@@ -66,6 +67,17 @@ class Retriever:
             self._holds[kind] = np.array([holds_kind(c.text, kind) or (kind == "safety" and c.topic == "safety")
                                           for c in self.data.chunks], dtype=bool)
         return self._holds[kind]
+
+    @cached_property
+    def _headings(self) -> list[tuple[frozenset[str], ...]]:
+        """Each passage's headings, outermost first, as sets of index terms."""
+        return [tuple(frozenset(self.tokenize(h)) for h in c.section.split(" › ")) for c in self.data.chunks]
+
+    def under_named_heading(self, asked: set[str]) -> np.ndarray:
+        """Which passages sit under a heading whose every term the question asks
+        ("Approved Indications" for "which indications is it approved for?"): the items
+        of the list a broad question wants."""
+        return np.array([any(h and h <= asked for h in path) for path in self._headings], dtype=bool)
 
     def asked_kind(self, kinds: tuple[str, ...]) -> str | None:
         """The first kind asked for that tells passages apart (some hold it, some do not):
