@@ -150,6 +150,8 @@ def test_a_name_with_a_word_hung_on_it_is_held_when_its_identifier_is(reader):
     query = reader.read("Does dupilumab have clinically relevant CYP450-mediated drug interactions?")
     assert query.unknown_names == ()
     assert "cyp450" in query.weights and query.unmatched(reader.vocab) == 0.0
+    # only its identifier is a name the quote must come from a passage naming: not "mediated"
+    assert [c.term for c in query.concepts if c.word == "CYP450-mediated" and c.name] == ["cyp450"]
 
 
 def test_the_letters_of_numbered_names_stand_for_them(reader):

@@ -33,8 +33,8 @@ import numpy as np
 from .kinds import answer_kinds, is_broad
 from .store import IndexData
 from .text import DRUG_STEMS, STOPWORDS, stem
-from .wordlists import (consumer_health, english_counts, english_words, generic_words, is_english, medical_words,
-                        words_of)
+from .wordlists import (consumer_health, english_counts, english_stems, english_words, generic_words, is_english,
+                        medical_words, words_of)
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
@@ -322,7 +322,9 @@ class Reader:
                 if not (name or term in self.vocab or lowered not in english_words()
                         or (stem(lowered) in self.medical and english_counts().get(lowered, 0) < EVERYDAY_COUNT)):
                     weight *= EVERYDAY_WEIGHT  # an everyday word the documents lack ("nurse", "won")
-                concepts.append(Concept(word, forms, 0.0 if generic else weight, name))
+                # of a name with words hung on it ("CYP450-mediated"), the words are no names
+                named = name and (len(terms) == 1 or term not in english_stems())
+                concepts.append(Concept(word, forms, 0.0 if generic else weight, named))
         weights = {c.term: 1.0 for c in concepts if c.term in self.vocab}
         bridges: list[tuple[str, str]] = []  # (lay -> clinical, the clinical forms as written)
         for key, clinical, written in self._lay_phrases(question):

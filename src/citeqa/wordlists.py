@@ -69,6 +69,12 @@ def english_words() -> frozenset[str]:
         return frozenset()
 
 
+@lru_cache(maxsize=1)
+def english_stems() -> frozenset[str]:
+    """The stems of english_words ("mediat" of "mediated")."""
+    return frozenset(stem(w) for w in english_words())
+
+
 BRITISH = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our(s?)$"), r"or\1"),
            (re.compile(r"lling$"), "ling"), (re.compile(r"lled$"), "led"), (re.compile(r"tre(s?)$"), r"ter\1"))
 BRITISH_DIGRAPHS = (("oe", "e"), ("ae", "e"))
