@@ -42,7 +42,7 @@ class Quote:
 
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
-            "kind_held", "rarest_quoted", "rarest_in_passage", "rarest_held")
+            "kind_held", "rarest_quoted", "rarest_in_passage")
 
 
 @dataclass(frozen=True)
@@ -217,5 +217,4 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
         "kind_held": float(kind_held),
         "rarest_quoted": rarest_quoted,
         "rarest_in_passage": rarest_in_passage,
-        "rarest_held": float(rarest is not None and rarest.held(vocab)),
     }

@@ -35,7 +35,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-3.859, -1.100, -0.544, 1.200, 1.893, 1.755, 0.806, 1.775, 0.077, 0.505, 0.673)
+    abstain_weights: tuple[float, ...] = (-4.208, -1.037, -0.144, 1.650, 1.655, 2.002, 0.814, 1.938, 0.037, 0.452)
     abstain_threshold: float = 0.40
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
