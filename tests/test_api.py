@@ -170,6 +170,12 @@ def test_a_broad_question_quotes_the_passages_under_a_heading_it_names(bot):
     assert "How Dupilumab (Dupixent) Works" in cited and len(cited) >= 2
 
 
+def test_a_question_naming_things_held_in_different_passages_is_answered_from_one_naming_most(bot):
+    # IgE and IgG4 are both in the documents, never in one passage: not declined for want of one
+    ans = bot.ask("What happens to total IgE and allergen-specific IgG4 levels during dupilumab therapy?")
+    assert ans.found and "IgE levels fall progressively" in ans.text
+
+
 def test_a_narrow_question_keeps_one_sentence(bot):
     ans = bot.ask("Who developed dupilumab?")
     assert MARKER.findall(ans.text) == ["1"] and "Regeneron" in ans.text

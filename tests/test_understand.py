@@ -157,3 +157,8 @@ def test_a_name_with_a_word_hung_on_it_is_held_when_its_identifier_is(reader):
 def test_the_letters_of_numbered_names_stand_for_them(reader):
     igg = next(c for c in reader.read("What IgG subclass is dupilumab?").concepts if c.word == "IgG")
     assert ("igg4",) in igg.forms and igg.held(reader.vocab)
+
+
+def test_a_pronoun_with_a_contraction_is_no_focus(reader):
+    query = reader.read("Can my daughter still get her school vaccines while she's on Dupixent?")
+    assert "she's" not in [c.word for c in query.concepts]

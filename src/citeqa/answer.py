@@ -98,8 +98,12 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at, term_weight,
                              label_weight=settings.label_weight)
     names = query.held_names(retriever.vocab, settings.name_weight) if settings.name_check else []
-    if names:  # a question about a named drug, gene or trial is answered from a passage naming it
-        scored = [q for q in scored if all(_names(retriever, hits, q, c) for c in names)]
+    if names:  # a question about named drugs, genes or trials is answered from a passage naming them
+        # (all of them, where one does; else as many as any passage names: "IgE and IgG4" may
+        # be answered in two places)
+        named = [sum(_names(retriever, hits, q, c) for c in names) for q in scored]
+        most = max(named, default=0)
+        scored = [q for q, n in zip(scored, named) if n == most and n > 0]
     if not scored:
         return []
     best = scored[0]

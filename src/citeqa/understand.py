@@ -301,7 +301,7 @@ class Reader:
             if not terms or lowered in ANAPHORS:
                 continue
             name = self._looks_like_name(word, n == 0)
-            generic = stem(lowered) in self.generic
+            generic = stem(lowered) in self.generic or all(t in self.generic for t in terms)  # "she's": she
             if self.settings.typo_correction:
                 terms = [self.vocab.correct(t, lowered if len(terms) == 1 else "") or t for t in terms]
             held = [t in self.vocab or bool(self.vocab.numbered(t)) for t in terms]
