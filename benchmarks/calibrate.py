@@ -5,8 +5,8 @@
 Every question of both dev sets (tests/data/questions.jsonl, tests/data/natural.jsonl)
 is asked once; its evidence features (answer.FEATURES) are the inputs, and whether the
 documents answer it is the label. Questions declined for naming something the
-documents lack, or with no sentence even `min_cosine` close, are left out: those rules
-are not learned. The model is an L2-regularised
+documents lack or mention only in passing, or with no sentence even `min_cosine` close,
+are left out: those rules are not learned. The model is an L2-regularised
 logistic regression fitted by Newton's method (NumPy only). Five-fold cross-validation
 estimates how the weights do on questions they were not fitted on; the threshold is the
 one that keeps false abstention at or under `--max-false` in cross-validation.
@@ -56,7 +56,8 @@ def collect(bot: Assistant) -> tuple[np.ndarray, np.ndarray]:
     for path in DEV_SETS:
         for row in load_questions(path):
             _, evidence = bot.weigh(row["q"], history=row.get("prev", ()))
-            if evidence.unknown_names or evidence.features["best_cosine"] < bot.settings.min_cosine:
+            if (evidence.unknown_names or evidence.passing_names
+                    or evidence.features["best_cosine"] < bot.settings.min_cosine):
                 continue  # declined by rule, not by the model
             xs.append([evidence.features[f] for f in FEATURES])
             answerable.append(bool(row["gold"]))

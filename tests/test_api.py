@@ -135,6 +135,12 @@ def test_a_question_about_a_drug_the_documents_never_mention_is_declined(bot):
     assert ans.passages  # the closest passages are still listed
 
 
+def test_a_question_about_a_drug_mentioned_only_in_passing_is_declined(bot):
+    ans = bot.ask("How does benralizumab deplete eosinophils?")
+    assert not ans.found
+    assert ans.text.startswith("The documents do not answer this question. They mention benralizumab only in passing.")
+
+
 def test_a_follow_up_is_read_against_the_conversation(bot):
     ans = bot.ask("and in COPD?", history=["Which trials showed it works in asthma?"])
     assert ans.found and "Read as: Which trials showed it works in COPD?" in ans.notes

@@ -162,3 +162,14 @@ def test_the_letters_of_numbered_names_stand_for_them(reader):
 def test_a_pronoun_with_a_contraction_is_no_focus(reader):
     query = reader.read("Can my daughter still get her school vaccines while she's on Dupixent?")
     assert "she's" not in [c.word for c in query.concepts]
+
+
+@pytest.mark.parametrize("question, passing", [
+    ("How does benralizumab deplete eosinophils?", ("benralizumab",)),  # listed once, in a trial's passage
+    ("does mepolizumab work for nasal polyps?", ("mepolizumab",)),
+    ("How does dupilumab differ from mepolizumab?", ()),  # it names the drug the documents are about
+    ("is omalizumab better than dupixent for asthma?", ()),  # ... by its brand
+    ("What does dupilumab bind to?", ()),
+])
+def test_a_drug_the_documents_mention_only_in_passing(reader, question, passing):
+    assert reader.read(question).passing_names == passing

@@ -52,6 +52,7 @@ class Evidence:
     confidence: float  # calibrated probability that the quotes answer the question
     unknown_names: tuple[str, ...]  # names the documents never mention
     found: bool
+    passing_names: tuple[str, ...] = ()  # drugs asked about that the documents mention only in passing
 
 
 def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
@@ -168,17 +169,18 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 
 def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
           settings: Settings, quotes: list[Quote], look_at: int = 3) -> Evidence:
-    """Weigh the evidence: a question naming something the documents never mention is
-    declined outright; otherwise a logistic model over the features below, calibrated on
+    """Weigh the evidence: a question naming something the documents never mention, or
+    asking about a drug they mention only in passing, is declined outright; otherwise a logistic model over the features below, calibrated on
     the dev sets (benchmarks/calibrate.py), says how likely the quotes answer it."""
     names = query.unknown_names if settings.name_check else ()
+    passing = query.passing_names if settings.name_check else ()
     features = evidence_features(retriever, hits, query, unit_cos, quotes, look_at)
     weights = settings.abstain_weights
     z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], FEATURES))
     confidence = float(1 / (1 + np.exp(-z)))
-    found = (not names and bool(quotes) and features["best_cosine"] >= settings.min_cosine
+    found = (not names and not passing and bool(quotes) and features["best_cosine"] >= settings.min_cosine
              and confidence >= settings.abstain_threshold)
-    return Evidence(features, confidence, names, found)
+    return Evidence(features, confidence, names, found, passing)
 
 
 def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,

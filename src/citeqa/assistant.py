@@ -300,6 +300,8 @@ class Assistant:
             why = NOT_FOUND
             if evidence.unknown_names:
                 why += f" They never mention {', '.join(evidence.unknown_names)}."
+            elif evidence.passing_names:
+                why += f" They mention {', '.join(evidence.passing_names)} only in passing."
             return Answer(False, why + " The passages below are the closest, and may not answer it.",
                           passages, notes), evidence
         text = " ".join(f"{q.text} [{q.rank + 1}]" for q in quotes)

@@ -83,6 +83,12 @@ class Vocabulary:
                         words[word] = terms[0]
         return words
 
+    @cached_property
+    def heading_terms(self) -> frozenset[str]:
+        """Every index term of the documents' headings and titles."""
+        return frozenset(t for section in {c.section for c in self.data.chunks}
+                         for t in self.tokenize(section.replace(" › ", "\n")))
+
     def __contains__(self, term: str) -> bool:
         return term in self.term_id
 
@@ -174,6 +180,7 @@ class Query:
     read_as: str = ""  # how a follow-up was read, for the answer's notes
     unknown_names: tuple[str, ...] = ()  # names the documents never mention
     bridged: tuple[str, ...] = ()  # "lay -> clinical" links used
+    passing_names: tuple[str, ...] = ()  # drugs asked about that the documents only mention in passing
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
@@ -268,6 +275,7 @@ class Reader:
         # a substituted follow-up is a whole question; otherwise its own words lead
         whole = not before or read_as == text
         concepts, weights, names, bridges = self._readwords_of(text if whole else question)
+        own = len(concepts)  # the question's own concepts; an earlier question's follow
         if not whole:  # context: the earlier question's words and concepts, weighted down
             context = self.settings.context_weight
             earlier_concepts, earlier, _, _ = self._readwords_of(before)
@@ -286,7 +294,8 @@ class Reader:
         # what is asked for: a follow-up's own words say it first ("is that common?" wants a number)
         kinds = tuple(dict.fromkeys(answer_kinds(question) + answer_kinds(text)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
-                     kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges))
+                     kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges),
+                     passing_names=self._in_passing(concepts if whole else concepts[:own]))
 
     def _readwords_of(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
         """(concepts, BM25 term weights, names the documents lack, lay bridges used)."""
@@ -339,6 +348,21 @@ class Reader:
                         weight = max(min(self.vocab.idf(t) for t in f) for f in clinical)
                     concepts[k] = Concept(c.word, c.forms + tuple(clinical), weight, c.name)
         return concepts, weights, tuple(dict.fromkeys(names)), bridges
+
+    def _in_passing(self, concepts: list[Concept]) -> tuple[str, ...]:
+        """The drugs a question asks about when the documents mention each only in passing
+        (in at most two passages, never in a heading) and the question names no drug the
+        documents are about: "How does benralizumab deplete eosinophils?" of a page on
+        another drug that lists benralizumab once."""
+        drugs = [c for c in concepts if c.held(self.vocab) and any(  # a brand counts by its generic's form
+            len(t) >= 6 and DRUG_STEMS.search(t) for f in c.forms for t in f)]
+        passing = []
+        for c in drugs:
+            docs = set().union(*(set(self.vocab.docs_with(t).tolist()) for f in c.forms for t in f))
+            if len(docs) > 2 or any(t in self.vocab.heading_terms for f in c.forms for t in f):
+                return ()  # the question names a drug the documents are about
+            passing.append(c.word)
+        return tuple(dict.fromkeys(passing))
 
     def _alternatives(self, question: str) -> set[str]:
         """Names offered as a choice beside one the documents hold ("an IgG1 or an IgG4
