@@ -3,7 +3,7 @@ lack, kinds of answer and broad questions. Over the real seed with the hashing e
 (no model needed): understanding is lexical."""
 import pytest
 
-from citeqa.kinds import holds_kind
+from citeqa.kinds import about_the_document, holds_kind
 from citeqa import Assistant
 from citeqa.kinds import answer_kinds, is_broad
 from citeqa.wordlists import CONSUMER_HEALTH, GENERIC_WORDS, consumer_health, generic_words
@@ -173,3 +173,14 @@ def test_a_pronoun_with_a_contraction_is_no_focus(reader):
 ])
 def test_a_drug_the_documents_mention_only_in_passing(reader, question, passing):
     assert reader.read(question).passing_names == passing
+
+
+@pytest.mark.parametrize("sentence, about", [
+    ("This table shows how Dupilumab compares to other biologics.", True),
+    ("Each entry breaks down the representative drugs and their targets.", True),
+    ("Trial data synthesized by an AI research agent from publications.", True),
+    ("This structural choice was the defining pharmacological decision.", False),
+    ("Each patient received 300 mg every other week.", False),
+])
+def test_a_sentence_about_the_document_itself_is_told_apart(sentence, about):
+    assert about_the_document(sentence) is about

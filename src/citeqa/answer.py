@@ -23,10 +23,11 @@ import numpy as np
 
 from .retrieve import Hit, Retriever
 from .settings import Settings
-from .kinds import holds_kind
+from .kinds import about_the_document, holds_kind
 from .understand import Query
 
 SPECIFIC_KINDS = ("date", "dose", "number", "age")  # kinds a quote visibly holds or lacks
+META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how it was made)
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
@@ -80,6 +81,8 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             if label_weight and chunk.labels:
                 label = set(retriever.tokenize(chunk.labels[k].partition(":")[0]))
                 score += label_weight * bool(label and label <= asked)
+            if about_the_document(text):  # "This table shows...": navigation, quoted only when nothing else is near
+                score -= META_PENALTY
             if list_weight:  # a question that wants a list is best answered by sentences that list
                 score += list_weight * min(1.0, len(LIST_SEPARATOR.findall(text)) / 4)
             scored.append(Quote(rank, s, e, score, int(row), text))

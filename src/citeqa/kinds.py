@@ -79,6 +79,20 @@ BROAD = re.compile(
     r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step)\b", re.I)
 
 
+# A sentence about the document itself rather than its subject ("This table shows how...",
+# "Each entry breaks down...", "Trial data synthesized by..."): navigation, not an answer.
+ABOUT_THE_DOCUMENT = re.compile(
+    r"^\W*(this|the following|the table below|below,?|each|every|here,? we) ([\w-]+ ){0,3}(table|page|section|"
+    r"chart|figure|graph|list|entry|entries|row|column|article|guide|overview|report|summary|document|tool)s?\b|"
+    r"\b(synthesi[sz]ed|generated|compiled|curated|produced|written) (by|using|with|from) (an? |the )?"
+    r"([\w'’-]+ ){0,3}(ai|agent|tool|team|editors?|model|software)\b", re.I)
+
+
+def about_the_document(sentence: str) -> bool:
+    """Whether a sentence speaks of the document (a table, page or entry) or how it was made."""
+    return bool(ABOUT_THE_DOCUMENT.search(sentence))
+
+
 def answer_kinds(question: str) -> tuple[str, ...]:
     """The kinds of answer a question asks for, most specific first."""
     return tuple(kind for kind, (asks, _) in ANSWER_KINDS.items() if asks.search(question))
