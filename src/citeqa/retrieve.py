@@ -69,15 +69,21 @@ class Retriever:
         return self._holds[kind]
 
     @cached_property
-    def _headings(self) -> list[tuple[frozenset[str], ...]]:
-        """Each passage's headings, outermost first, as sets of index terms."""
-        return [tuple(frozenset(self.tokenize(h)) for h in c.section.split(" › ")) for c in self.data.chunks]
+    def _headings(self) -> tuple[np.ndarray, list[tuple[frozenset[str], ...]]]:
+        """Each passage's heading path (an index into the distinct ones), and each distinct
+        path's headings, outermost first, as sets of index terms."""
+        paths = list(dict.fromkeys(c.section for c in self.data.chunks))
+        code = {p: i for i, p in enumerate(paths)}
+        return (np.array([code[c.section] for c in self.data.chunks], dtype=np.int64),
+                [tuple(frozenset(self.tokenize(h)) for h in p.split(" › ")) for p in paths])
 
     def under_named_heading(self, asked: set[str]) -> np.ndarray:
         """Which passages sit under a heading whose every term the question asks
         ("Approved Indications" for "which indications is it approved for?"): the items
         of the list a broad question wants."""
-        return np.array([any(h and h <= asked for h in path) for path in self._headings], dtype=bool)
+        codes, paths = self._headings
+        named = np.array([any(h and h <= asked for h in path) for path in paths], dtype=bool)
+        return named[codes] if len(codes) else np.zeros(0, dtype=bool)
 
     def asked_kind(self, kinds: tuple[str, ...]) -> str | None:
         """The first kind asked for that tells passages apart (some hold it, some do not):

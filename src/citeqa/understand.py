@@ -39,6 +39,7 @@ from .wordlists import (consumer_health, english_counts, english_stems, english_
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
+SURFACE_MAX_PASSAGES = 100_000  # misspellings matched on the documents' words up to this many passages
 EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
 ANAPHORS = {"it", "its", "they", "them", "their", "that", "those", "these", "this", "there", "ones", "such",
             "same", "he", "she", "him", "her"}
@@ -73,14 +74,19 @@ class Vocabulary:
     def _surface(self) -> dict[str, str]:
         """Every word of the documents as written (lower-cased) -> its index term: a
         misspelling is compared with words, not stems ("exacerbatons" is near
-        "exacerbations", but its stem "exacerbaton" is far from "exacerb")."""
-        words: dict[str, str] = {}
+        "exacerbations", but its stem "exacerbaton" is far from "exacerb"). Read once, on
+        the first unknown word, from corpora of up to SURFACE_MAX_PASSAGES passages (above,
+        misspellings are matched on stems only: reading every passage would stall that ask)."""
+        if self.n_docs > SURFACE_MAX_PASSAGES:
+            return {}
+        seen: set[str] = set()
         for chunk in self.data.chunks:
-            for word in re.findall(r"[a-z][a-z0-9]{3,}", chunk.text.lower()):
-                if word not in words:
-                    terms = self.tokenize(word)
-                    if len(terms) == 1 and terms[0] in self.term_id:
-                        words[word] = terms[0]
+            seen.update(re.findall(r"[a-z][a-z0-9]{3,}", chunk.text.lower()))
+        words: dict[str, str] = {}
+        for word in seen:
+            terms = self.tokenize(word)
+            if len(terms) == 1 and terms[0] in self.term_id:
+                words[word] = terms[0]
         return words
 
     @cached_property
