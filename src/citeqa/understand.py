@@ -65,6 +65,7 @@ class Vocabulary:
         self.indptr = np.asarray(scores["indptr"])
         self.indices = np.asarray(scores["indices"])
         self.n_docs = len(data.chunks)
+        self._corrected: dict[tuple[str, str], str | None] = {}
 
     @cached_property
     def _sorted(self) -> list[str]:
@@ -121,6 +122,17 @@ class Vocabulary:
         return tuple(t for t in self._sorted[start:start + 50] if t.startswith(term) and t[len(term):].isdigit())
 
     def correct(self, term: str, word: str = "") -> str | None:
+        """The corpus term a misspelt query word was meant to be, or None (remembered: a
+        question asks for it more than once)."""
+        key = (term, word)
+        if key in self._corrected:
+            return self._corrected[key]
+        if len(self._corrected) > 10_000:
+            self._corrected = {}
+        found = self._corrected[key] = self._correct(term, word)
+        return found
+
+    def _correct(self, term: str, word: str = "") -> str | None:
         """The corpus term a misspelt query word was meant to be, or None. A real English
         word is not a typo, and a drug-like name only matches one a letter or two away
         that starts the same."""
