@@ -125,8 +125,9 @@ class Vocabulary:
         """The corpus term a misspelt query word was meant to be, or None (remembered: a
         question asks for it more than once)."""
         key = (term, word)
-        if key in self._corrected:
-            return self._corrected[key]
+        known = self._corrected.get(key, self)  # (self: not asked yet; None is an answer)
+        if known is not self:
+            return known
         if len(self._corrected) > 10_000:
             self._corrected = {}
         found = self._corrected[key] = self._correct(term, word)
