@@ -35,7 +35,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.208, -1.037, -0.144, 1.650, 1.655, 2.002, 0.814, 1.938, 0.037, 0.452)
+    abstain_weights: tuple[float, ...] = (-4.321, -0.977, -0.151, 1.419, 1.384, 1.883, 1.297, 1.964, 0.204, 0.749)
     abstain_threshold: float = 0.40
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
