@@ -182,6 +182,10 @@ def test_a_question_naming_things_held_in_different_passages_is_answered_from_on
     assert ans.found and "IgE levels fall progressively" in ans.text
 
 
+def test_is_it_a_kind_of_thing_is_answered_with_what_the_drug_is(bot):
+    assert bot.ask("Is dupilumab considered a biologic?").text.startswith("Dupilumab is a fully human IgG4 monoclonal antibody")
+
+
 def test_a_narrow_question_keeps_one_sentence(bot):
     ans = bot.ask("Who developed dupilumab?")
     assert MARKER.findall(ans.text) == ["1"] and "Regeneron" in ans.text

@@ -184,3 +184,17 @@ def test_a_drug_the_documents_mention_only_in_passing(reader, question, passing)
 ])
 def test_a_sentence_about_the_document_itself_is_told_apart(sentence, about):
     assert about_the_document(sentence) is about
+
+
+@pytest.mark.parametrize("question, first", [
+    ("is dupixent a steroid?", "definition"), ("Is dupilumab considered a biologic?", "definition"),
+    ("Is it safe?", "safety"), ("What drug class does dupilumab belong to?", "class"),
+])
+def test_is_it_a_kind_of_thing_asks_what_the_drug_is(question, first):
+    assert answer_kinds(question)[0] == first
+
+
+def test_a_sentence_saying_what_a_drug_is_holds_a_definition():
+    assert holds_kind("Dupilumab is a human IgG4 monoclonal antibody used for type 2 diseases", "definition")
+    assert holds_kind("Drug Class\nHuman IgG4 monoclonal antibody", "definition")
+    assert not holds_kind("Corticosteroids should not be stopped abruptly", "definition")

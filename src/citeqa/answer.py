@@ -26,7 +26,7 @@ from .settings import Settings
 from .kinds import about_the_document, holds_kind
 from .understand import Query
 
-SPECIFIC_KINDS = ("date", "dose", "number", "age")  # kinds a quote visibly holds or lacks
+SPECIFIC_KINDS = ("date", "dose", "number", "age", "definition")  # kinds a quote visibly holds or lacks
 META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how it was made)
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list

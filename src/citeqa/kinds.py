@@ -2,7 +2,7 @@
 
 Each kind is two patterns, one for a question that asks for it and one for a sentence that
 holds it (a date, a dose, an age, an organisation, a time to effect, a number, a safety
-finding, a trial, a drug class or target, an efficacy result). Word patterns only, in
+finding, a trial, what a drug is, a drug class or target, an efficacy result). Word patterns only, in
 English; general to medicine, nothing about any one drug.
 """
 from __future__ import annotations
@@ -55,6 +55,12 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          r"participants|patients were)\b", re.I),
               re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
                          r"stud(y|ies)|(?-i:[A-Z]{4,}\d*))\b", re.I)),  # trial acronyms: SOLO, PRIME2
+    "definition": (re.compile(r"^\s*(is|are) (it|this|that|they|[\w-]+) (really |actually |considered |classed as |"
+                              r"classified as )?(an? |a type of |a kind of |a form of )", re.I),
+                   re.compile(r"\b(is|are) (an?|the) ([\w-]+ ){0,4}(antibod(y|ies)|inhibitors?|antagonists?|agonists?|"
+                              r"biologics?|steroids?|corticosteroids?|immunosuppressants?|vaccines?|drugs?|"
+                              r"medicines?|medications?|agents?|molecules?|proteins?|hormones?|enzymes?|"
+                              r"compounds?|therap(y|ies))\b|^(drug )?(class|type|category)\b", re.I)),
     "class": (re.compile(r"\b(what (type|kind|class|sort) of|drug class|is it an?|is \w+ an?|target\w*|"
                          r"binds?|block\w*|mechanism|how does (it|\w+) work|how (it|\w+) works|"
                          r"what does (it|\w+) do)\b", re.I),
