@@ -45,6 +45,7 @@ CONFIGS: list[tuple[str, str, Settings]] = [
     ("no fusion: BM25 side only", "ablation", FULL.replace(bm25_weight=1.0)),
     ("no sentence vectors in passage score", "ablation", FULL.replace(sentence_vectors=False)),
     ("no answer-type bonus", "ablation", FULL.replace(type_weight=0.0)),
+    ("no heading bonus for list questions", "ablation", FULL.replace(heading_weight=0.0)),
     ("no fact-label bonus (\"Drug Class\" for \"what class is it?\")", "ablation", FULL.replace(label_weight=0.0)),
     ("no answer selection (top passage's closest sentence)", "ablation", FULL.replace(answer_selection=False)),
     ("no lay vocabulary (consumer-health bridges)", "ablation", FULL.replace(lay_vocabulary=False)),

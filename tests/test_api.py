@@ -186,6 +186,13 @@ def test_is_it_a_kind_of_thing_is_answered_with_what_the_drug_is(bot):
     assert bot.ask("Is dupilumab considered a biologic?").text.startswith("Dupilumab is a fully human IgG4 monoclonal antibody")
 
 
+def test_a_list_question_brings_up_the_items_under_the_heading_it_names(bot):
+    ans = bot.ask("Which conditions is dupilumab currently approved to treat?")
+    items = [p.section for p in ans.passages if p.section.startswith("Clinical Relevance › Approved Indications › ")]
+    assert len(items) >= 2  # atopic dermatitis and asthma, each its own passage under the heading
+    assert "atopic dermatitis" in ans.text and "asthma" in ans.text and "esophagitis" in ans.text
+
+
 def test_a_narrow_question_keeps_one_sentence(bot):
     ans = bot.ask("Who developed dupilumab?")
     assert MARKER.findall(ans.text) == ["1"] and "Regeneron" in ans.text

@@ -287,7 +287,8 @@ class Assistant:
             notes += (f"Read as: {query.read_as}",)
         q_vec = self.query_encoder().encode([query.text])[0]
         bm25, unit_cos = retriever.score(query.weights, q_vec)
-        hits = retriever.search(bm25, unit_cos, k, topic, query.kinds)
+        wants_list = query.broad and self.settings.broad_answers
+        hits = retriever.search(bm25, unit_cos, k, topic, query.kinds, set(query.weights) if wants_list else None)
         passages = [self._passage(data, h) for h in hits]
         if self.settings.answer_selection:
             quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings)

@@ -164,12 +164,17 @@ class Retriever:
         return cos
 
     def search(self, bm25: np.ndarray, unit_cos: np.ndarray, k: int,
-               topic: str | None = None, kinds: tuple[str, ...] = ()) -> list[Hit]:
+               topic: str | None = None, kinds: tuple[str, ...] = (), named: set[str] | None = None) -> list[Hit]:
+        """The top k passages by fused score. Those holding the kind of answer asked for
+        move up by `type_weight`; given the terms of a question that wants a list (`named`),
+        those under a heading it names ("Approved Indications") by `heading_weight`."""
         if not self.n_docs:
             return []
         tw = self.settings.type_weight
         dense = self.dense_scores(unit_cos)
         fused = self.fuse(bm25, dense)
+        if named and self.settings.heading_weight:
+            fused = fused + self.settings.heading_weight * self.under_named_heading(named)
         order = np.argsort(-fused, kind="stable")
         kind = self.asked_kind(kinds) if tw else None
         if kind:  # passages that hold the kind of answer asked for move up
