@@ -198,3 +198,20 @@ def test_a_sentence_saying_what_a_drug_is_holds_a_definition():
     assert holds_kind("Dupilumab is a human IgG4 monoclonal antibody used for type 2 diseases", "definition")
     assert holds_kind("Drug Class\nHuman IgG4 monoclonal antibody", "definition")
     assert not holds_kind("Corticosteroids should not be stopped abruptly", "definition")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("who actually makes dupixent", "organisation"),  # an adverb between "who" and the verb
+    ("my dermatologist wants to put me on dupixent, is it a steroid?", "definition"),  # after a clause
+    ("and when was it approved for asthma?", "date"),  # a follow-up's leading "and"
+])
+def test_what_is_asked_for_is_found_where_people_put_it(question, kind):
+    assert answer_kinds(question)[0] == kind
+
+
+def test_is_that_a_known_thing_is_no_question_about_what_the_drug_is():
+    assert "definition" not in answer_kinds("my eyes have gone red since starting dupixent, is that a known thing?")
+
+
+def test_a_care_setting_abbreviation_is_no_unknown_name(reader):
+    assert reader.read("My ENT said dupilumab might shrink my nasal polyps - does it work?").unknown_names == ()

@@ -25,7 +25,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                        r"elderly)\b", re.I),
             re.compile(r"\b\d+\s*(months?|years?)\b|\baged?\b|[≥≤]\s*\d+|\b(adolescents|children|pediatric|"
                        r"paediatric|infants)\b", re.I)),
-    "organisation": (re.compile(r"\bwho (makes|made|developed|develops|manufactures|markets|sells|owns|"
+    "organisation": (re.compile(r"\bwho (\w+ly )?(makes|made|developed|develops|manufactures|markets|sells|owns|"
                                 r"discovered|invented|sponsored|sponsors|funded|produces)\b|\b(which|what) "
                                 r"(company|companies|firm|manufacturer|sponsor|organi[sz]ation)\b|"
                                 r"\b(manufacturer|developer|maker|sponsor|company|companies)\b", re.I),
@@ -55,8 +55,12 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          r"participants|patients were)\b", re.I),
               re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
                          r"stud(y|ies)|(?-i:[A-Z]{4,}\d*))\b", re.I)),  # trial acronyms: SOLO, PRIME2
-    "definition": (re.compile(r"^\s*(is|are) (it|this|that|they|[\w-]+) (really |actually |considered |classed as |"
-                              r"classified as )?(an? |a type of |a kind of |a form of )", re.I),
+    "definition": (re.compile(r"(^|[,;:]\s*)(is|are) (?!that\b|there\b)([\w-]+) (really |actually |considered |classed as |"
+                              r"classified as |whats? called )?(an? |a type of |a kind of |a form of )([\w-]+ ){0,2}?"
+                              r"(steroids?|corticosteroids?|biologics?|antibod(y|ies)|immunosuppressants?|"
+                              r"immunosupressants?|vaccines?|inhibitors?|antihistamines?|antibiotics?|hormones?|"
+                              r"chemo(therapy)?|painkillers?|drugs?|medicines?|medications?|proteins?|"
+                              r"small molecules?)\b|\b(is|are) (it|this|[\w-]+) (a|an) (type|kind|form|class) of\b", re.I),
                    re.compile(r"\b(is|are) (an?|the) ([\w-]+ ){0,4}(antibod(y|ies)|inhibitors?|antagonists?|agonists?|"
                               r"biologics?|steroids?|corticosteroids?|immunosuppressants?|vaccines?|drugs?|"
                               r"medicines?|medications?|agents?|molecules?|proteins?|hormones?|enzymes?|"
@@ -99,8 +103,13 @@ def about_the_document(sentence: str) -> bool:
     return bool(ABOUT_THE_DOCUMENT.search(sentence))
 
 
+LEADING_CONJUNCTION = re.compile(r"^\s*((and|but|so|also|then|or|plus|ok(ay)?)\b[\s,]*)+", re.I)
+
+
 def answer_kinds(question: str) -> tuple[str, ...]:
-    """The kinds of answer a question asks for, most specific first."""
+    """The kinds of answer a question asks for, most specific first ("and when was it
+    approved?" asks as "when was it approved?" does)."""
+    question = LEADING_CONJUNCTION.sub("", question)
     return tuple(kind for kind, (asks, _) in ANSWER_KINDS.items() if asks.search(question))
 
 

@@ -453,7 +453,7 @@ class Reader:
             return True
         if len(re.findall(r"[A-Za-z]", plain)) >= 2 and re.search(r"\d", plain) and len(plain) >= 3:
             return True
-        if sum(ch.isupper() for ch in plain) >= 2 and len(plain) >= 3:
+        if sum(ch.isupper() for ch in plain) >= 2 and len(plain) >= 3 and stem(lowered) not in self.generic:
             return True
         if (not starts and plain[:1].isupper() and plain[1:].islower() and len(plain) >= 4
                 and lowered not in english_words() and stem(lowered) not in self.generic):
