@@ -63,11 +63,11 @@ def test_quality_bar(results):
 
 
 def test_natural_quality_bar(natural):
-    # Measured: hit@1 0.736, hit@5 0.936, accuracy 0.736, declined 0.631, false abstention 0.026.
+    # Measured: hit@1 0.738, hit@5 0.942, accuracy 0.738, declined 0.628, false abstention 0.029.
     # The bars we aim at (0.80, 0.95, 0.80, 0.80, 0.05) are not all met yet: README, Evaluation.
     m = metrics(natural)
     assert m["hit@1"] >= 0.72
-    assert m["hit@5"] >= 0.92
+    assert m["hit@5"] >= 0.93
     assert m["answer_accuracy"] >= 0.72
     assert m["abstention_unanswerable"] >= 0.61
     assert m["false_abstention"] <= 0.05
@@ -75,4 +75,4 @@ def test_natural_quality_bar(natural):
 
 def test_plainly_off_topic_questions_are_all_declined(results, natural):
     off = [r for r in results if r.question in OFF_TOPIC] + [r for r in natural if r.cat == "offtopic"]
-    assert len(off) == len(OFF_TOPIC) + 28 and not any(r.found for r in off)
+    assert len(off) == len(OFF_TOPIC) + 31 and not any(r.found for r in off)

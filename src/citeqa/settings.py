@@ -36,8 +36,8 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.248, -0.951, -0.267, 1.699, 0.812, 2.060, 1.388, 1.766, 0.374, 0.905)
-    abstain_threshold: float = 0.35
+    abstain_weights: tuple[float, ...] = (-4.396, -0.916, -0.325, 1.669, 0.827, 2.319, 1.553, 1.787, 0.324, 0.835)
+    abstain_threshold: float = 0.375
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
     # understanding the question (understand.py)
