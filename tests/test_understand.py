@@ -3,9 +3,8 @@ lack, kinds of answer and broad questions. Over the real seed with the hashing e
 (no model needed): understanding is lexical."""
 import pytest
 
-from citeqa.kinds import about_the_document, holds_kind
 from citeqa import Assistant
-from citeqa.kinds import answer_kinds, is_broad
+from citeqa.kinds import about_the_document, answer_kinds, holds_kind, is_broad
 from citeqa.wordlists import CONSUMER_HEALTH, GENERIC_WORDS, consumer_health, generic_words
 from citeqa.text import stem
 from tests.conftest import HASH, SEEDS
@@ -215,3 +214,17 @@ def test_is_that_a_known_thing_is_no_question_about_what_the_drug_is():
 
 def test_a_care_setting_abbreviation_is_no_unknown_name(reader):
     assert reader.read("My ENT said dupilumab might shrink my nasal polyps - does it work?").unknown_names == ()
+
+
+def test_a_short_document_about_a_drug_is_about_it_though_few_passages_name_it(corpus):
+    # gammamab is in one passage of c.txt, which is about it: no passing mention; deltamab,
+    # named once in a.txt (about alphamab) and nowhere else, is one; betamab, named there
+    # too, is what b.md is about
+    (corpus / "a.txt").write_text((corpus / "a.txt").read_text(encoding="utf-8")
+                                  + "Unlike deltamab and betamab, alphamab needs no loading dose.\n", encoding="utf-8")
+    reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].reader
+    assert reader.read("What is gammamab approved for?").passing_names == ()
+    assert reader.read("How does deltamab work?").passing_names == ("deltamab",)
+    assert reader.read("How does betamab lower beta levels?").passing_names == ()
+    subjects = reader.vocab.drug_subjects
+    assert "alphamab" in subjects["a.txt"] and "deltamab" not in subjects["a.txt"]

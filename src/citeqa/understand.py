@@ -91,10 +91,22 @@ class Vocabulary:
         return words
 
     @cached_property
-    def heading_terms(self) -> frozenset[str]:
-        """Every index term of the documents' headings and titles."""
-        return frozenset(t for section in {c.section for c in self.data.chunks}
-                         for t in self.tokenize(section.replace(" › ", "\n")))
+    def drug_subjects(self) -> dict[str, frozenset[str]]:
+        """Each document's subject drugs: the drug-like terms (an INN ending) in its headings
+        or title, in the most of its passages, or in three passages or more."""
+        sources = [c.source for c in self.data.chunks]
+        counts: dict[str, dict[str, int]] = {}
+        for term in self.term_id:
+            if len(term) >= 6 and DRUG_STEMS.search(term):
+                for d in self.docs_with(term).tolist():
+                    per = counts.setdefault(sources[d], {})
+                    per[term] = per.get(term, 0) + 1
+        headings: dict[str, set[str]] = {}
+        for c in self.data.chunks:
+            headings.setdefault(c.source, set()).update(self.tokenize(c.section.replace(" › ", "\n")))
+        return {source: frozenset(t for t, n in per.items() if n == max(per.values()) or n >= 3
+                                  or t in headings.get(source, ()))
+                for source, per in counts.items()}
 
     def __contains__(self, term: str) -> bool:
         return term in self.term_id
@@ -369,17 +381,19 @@ class Reader:
         return concepts, weights, tuple(dict.fromkeys(names)), bridges
 
     def _in_passing(self, concepts: list[Concept]) -> tuple[str, ...]:
-        """The drugs a question asks about when the documents mention each only in passing
-        (in at most two passages, never in a heading) and the question names no drug the
-        documents are about: "How does benralizumab deplete eosinophils?" of a page on
-        another drug that lists benralizumab once."""
+        """The drugs a question asks about when every document that mentions one is about
+        another drug (Vocabulary.drug_subjects) and the question names no drug a document
+        is about: "How does benralizumab deplete eosinophils?" of a page on dupilumab that
+        lists benralizumab once. A short document about benralizumab would answer it."""
         drugs = [c for c in concepts if c.held(self.vocab) and any(  # a brand counts by its generic's form
             len(t) >= 6 and DRUG_STEMS.search(t) for f in c.forms for t in f)]
+        subjects = self.vocab.drug_subjects
         passing = []
         for c in drugs:
-            docs = set().union(*(set(self.vocab.docs_with(t).tolist()) for f in c.forms for t in f))
-            if len(docs) > 2 or any(t in self.vocab.heading_terms for f in c.forms for t in f):
-                return ()  # the question names a drug the documents are about
+            terms = {t for f in c.forms for t in f}
+            docs = set().union(*(set(self.vocab.docs_with(t).tolist()) for t in terms))
+            if any(terms & subjects.get(self.vocab.data.chunks[d].source, frozenset()) for d in docs):
+                return ()  # the question names a drug some document is about
             passing.append(c.word)
         return tuple(dict.fromkeys(passing))
 
