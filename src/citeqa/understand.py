@@ -94,16 +94,18 @@ class Vocabulary:
     def drug_subjects(self) -> dict[str, frozenset[str]]:
         """Each document's subject drugs: the drug-like terms (an INN ending) in its headings
         or title, in the most of its passages, or in three passages or more."""
-        sources = [c.source for c in self.data.chunks]
+        names = list(dict.fromkeys(c.source for c in self.data.chunks))
+        code = {name: i for i, name in enumerate(names)}
+        source_of = np.array([code[c.source] for c in self.data.chunks], dtype=np.int64)
         counts: dict[str, dict[str, int]] = {}
         for term in self.term_id:
             if len(term) >= 6 and DRUG_STEMS.search(term):
-                for d in self.docs_with(term).tolist():
-                    per = counts.setdefault(sources[d], {})
-                    per[term] = per.get(term, 0) + 1
+                where, n = np.unique(source_of[self.docs_with(term)], return_counts=True)
+                for s, k in zip(where.tolist(), n.tolist()):
+                    counts.setdefault(names[s], {})[term] = k
         headings: dict[str, set[str]] = {}
-        for c in self.data.chunks:
-            headings.setdefault(c.source, set()).update(self.tokenize(c.section.replace(" › ", "\n")))
+        for source, section in dict.fromkeys((c.source, c.section) for c in self.data.chunks):
+            headings.setdefault(source, set()).update(self.tokenize(section.replace(" › ", "\n")))
         return {source: frozenset(t for t, n in per.items() if n == max(per.values()) or n >= 3
                                   or t in headings.get(source, ()))
                 for source, per in counts.items()}
