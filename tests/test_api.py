@@ -193,6 +193,11 @@ def test_a_list_question_brings_up_the_items_under_the_heading_it_names(bot):
     assert "atopic dermatitis" in ans.text and "asthma" in ans.text and "esophagitis" in ans.text
 
 
+def test_when_was_it_first_approved_quotes_the_earliest_approval(bot):
+    # the top passage's "the first drug approved for this indication" (2022) is not it
+    assert bot.ask("when was dupixent first approved?").text.startswith("The FDA approved dupilumab on March 28, 2017")
+
+
 def test_a_narrow_question_keeps_one_sentence(bot):
     ans = bot.ask("Who developed dupilumab?")
     assert MARKER.findall(ans.text) == ["1"] and "Regeneron" in ans.text

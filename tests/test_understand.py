@@ -4,7 +4,7 @@ lack, kinds of answer and broad questions. Over the real seed with the hashing e
 import pytest
 
 from citeqa import Assistant
-from citeqa.kinds import about_the_document, answer_kinds, holds_kind, is_broad
+from citeqa.kinds import EARLIEST_ASKED, about_the_document, answer_kinds, holds_kind, is_broad
 from citeqa.wordlists import CONSUMER_HEALTH, GENERIC_WORDS, consumer_health, generic_words
 from citeqa.text import stem
 from tests.conftest import HASH, SEEDS
@@ -228,3 +228,11 @@ def test_a_short_document_about_a_drug_is_about_it_though_few_passages_name_it(c
     assert reader.read("How does betamab lower beta levels?").passing_names == ()
     subjects = reader.vocab.drug_subjects
     assert "alphamab" in subjects["a.txt"] and "deltamab" not in subjects["a.txt"]
+
+
+@pytest.mark.parametrize("question, earliest", [
+    ("when was dupixent first approved?", True), ("when did it first come out", True),
+    ("When did dupilumab become the first biologic approved for CRSwNP?", False),  # X's date, not the earliest
+])
+def test_first_approved_asks_for_the_earliest_date(question, earliest):
+    assert bool(EARLIEST_ASKED.search(question)) is earliest

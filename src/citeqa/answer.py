@@ -23,7 +23,7 @@ import numpy as np
 
 from .retrieve import Hit, Retriever
 from .settings import Settings
-from .kinds import about_the_document, holds_kind
+from .kinds import EARLIEST_ASKED, about_the_document, earliest_year, holds_kind
 from .understand import Query
 
 SPECIFIC_KINDS = ("date", "dose", "number", "age", "definition")  # kinds a quote visibly holds or lacks
@@ -86,6 +86,11 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             if list_weight:  # a question that wants a list is best answered by sentences that list
                 score += list_weight * min(1.0, len(LIST_SEPARATOR.findall(text)) / 4)
             scored.append(Quote(rank, s, e, score, int(row), text))
+    if kind == "date" and EARLIEST_ASKED.search(query.question):  # the earliest date in reach answers
+        years = [earliest_year(q.text) for q in scored]
+        first = min((y for y in years if y), default=None)
+        scored = [Quote(q.rank, q.start, q.end, q.score + bonus * (y == first), q.row, q.text) if first else q
+                  for q, y in zip(scored, years)]
     scored.sort(key=lambda q: -q.score)
     return scored
 

@@ -103,6 +103,19 @@ def about_the_document(sentence: str) -> bool:
     return bool(ABOUT_THE_DOCUMENT.search(sentence))
 
 
+# "when was it first approved?": of the dates in reach, the earliest answers ("first
+# biologic approved for X" asks for X's date instead)
+EARLIEST_ASKED = re.compile(r"\b(first|initially|originally) (be(en)? )?(approved?|come|came|launched|marketed|"
+                            r"available|released|licensed|authori[sz]ed|introduced|sold|used)\b", re.I)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def earliest_year(text: str) -> int | None:
+    """The earliest year a text names."""
+    years = [int(y) for y in YEAR.findall(text)]
+    return min(years) if years else None
+
+
 LEADING_CONJUNCTION = re.compile(r"^\s*((and|but|so|also|then|or|plus|ok(ay)?)\b[\s,]*)+", re.I)
 
 
