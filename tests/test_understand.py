@@ -236,3 +236,11 @@ def test_a_short_document_about_a_drug_is_about_it_though_few_passages_name_it(c
 ])
 def test_first_approved_asks_for_the_earliest_date(question, earliest):
     assert bool(EARLIEST_ASKED.search(question)) is earliest
+
+
+@pytest.mark.parametrize("question, bridge", [
+    ("does dupixent weaken your immune system?", "weaken immun system"),  # "your" inside the phrase
+    ("who actually makes dupixent", "who make"),  # "actually" inside it
+])
+def test_a_lay_phrase_is_found_without_its_fillers(reader, question, bridge):
+    assert any(b.startswith(bridge + " →") for b in reader.read(question).bridged)

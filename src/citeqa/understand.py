@@ -41,6 +41,8 @@ EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, a
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 SURFACE_MAX_PASSAGES = 100_000  # misspellings matched on the documents' words up to this many passages
 EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
+FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
+                             "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
 ANAPHORS = {"it", "its", "they", "them", "their", "that", "those", "these", "this", "there", "ones", "such",
             "same", "he", "she", "him", "her"}
 FOLLOW_CUE = re.compile(r"^\s*(?:(?:and|but|also|so|then|or|plus)\b[\s,]*(?:(?:what|how) about\b)?|"
@@ -418,7 +420,8 @@ class Reader:
         the documents hold."""
         if not self.lay:
             return []
-        words = words_of(question)
+        # "weaken your immune system", "who actually makes": the phrase is there without its fillers
+        words = [w for w in words_of(question) if w not in FILLERS]
         used = [False] * len(words)
         found = []
         for size in (4, 3, 2, 1):
