@@ -63,13 +63,13 @@ def test_quality_bar(results):
 
 
 def test_natural_quality_bar(natural):
-    # Measured: hit@1 0.738, hit@5 0.942, accuracy 0.738, declined 0.628, false abstention 0.029.
+    # Measured: hit@1 0.742, hit@5 0.942, accuracy 0.749, declined 0.638, false abstention 0.029.
     # The bars we aim at (0.80, 0.95, 0.80, 0.80, 0.05) are not all met yet: README, Evaluation.
     m = metrics(natural)
     assert m["hit@1"] >= 0.72
     assert m["hit@5"] >= 0.93
-    assert m["answer_accuracy"] >= 0.72
-    assert m["abstention_unanswerable"] >= 0.61
+    assert m["answer_accuracy"] >= 0.73
+    assert m["abstention_unanswerable"] >= 0.62
     assert m["false_abstention"] <= 0.05
 
 

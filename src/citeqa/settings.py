@@ -36,7 +36,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.396, -0.916, -0.325, 1.669, 0.827, 2.319, 1.553, 1.787, 0.324, 0.835)
+    abstain_weights: tuple[float, ...] = (-4.382, -0.941, -0.255, 1.742, 0.832, 2.231, 1.477, 1.779, 0.310, 0.826)
     abstain_threshold: float = 0.375
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
