@@ -55,6 +55,12 @@ PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before",
 # ------------------------------------------------------------------ the corpus's words
 
 
+def drug_like(term: str) -> bool:
+    """A word of six letters or more with an INN drug ending (-mab, -nib, -vir, ...)."""
+    return len(term) >= 6 and bool(DRUG_STEMS.search(term))
+
+
+
 class Vocabulary:
     """The index's terms with their document frequencies: what the documents hold."""
 
@@ -93,6 +99,10 @@ class Vocabulary:
         return words
 
     @cached_property
+    def _surface_words(self) -> list[str]:
+        return list(self._surface)
+
+    @cached_property
     def drug_subjects(self) -> dict[str, frozenset[str]]:
         """Each document's subject drugs: the drug-like terms (an INN ending) in its headings
         or title, in the most of its passages, or in three passages or more."""
@@ -101,7 +111,7 @@ class Vocabulary:
         source_of = np.array([code[c.source] for c in self.data.chunks], dtype=np.int64)
         counts: dict[str, dict[str, int]] = {}
         for term in self.term_id:
-            if len(term) >= 6 and DRUG_STEMS.search(term):
+            if drug_like(term):
                 where, n = np.unique(source_of[self.docs_with(term)], return_counts=True)
                 for s, k in zip(where.tolist(), n.tolist()):
                     counts.setdefault(names[s], {})[term] = k
@@ -111,6 +121,11 @@ class Vocabulary:
         return {source: frozenset(t for t, n in per.items() if n == max(per.values()) or n >= 3
                                   or t in headings.get(source, ()))
                 for source, per in counts.items()}
+
+    @cached_property
+    def subject_drugs(self) -> frozenset[str]:
+        """The drugs some document is about (every document's subjects together)."""
+        return frozenset().union(*self.drug_subjects.values())
 
     def __contains__(self, term: str) -> bool:
         return term in self.term_id
@@ -162,7 +177,7 @@ class Vocabulary:
         cutoff = 0.86 if drug else 0.8
         # the closest of: a word of the documents to the word as asked, a stem to its stem
         found = [(difflib.SequenceMatcher(None, asked, near).ratio(), near, table.get(near, near))
-                 for asked, pool, table in ((word, list(self._surface), self._surface), (term, self._sorted, {}))
+                 for asked, pool, table in ((word, self._surface_words, self._surface), (term, self._sorted, {}))
                  for near in difflib.get_close_matches(asked, pool, n=1, cutoff=cutoff)
                  if not drug or near[:2] == asked[:2]]
         return max(found)[2] if found else None
@@ -389,14 +404,12 @@ class Reader:
         another drug (Vocabulary.drug_subjects) and the question names no drug a document
         is about: "How does benralizumab deplete eosinophils?" of a page on dupilumab that
         lists benralizumab once. A short document about benralizumab would answer it."""
-        drugs = [c for c in concepts if c.held(self.vocab) and any(  # a brand counts by its generic's form
-            len(t) >= 6 and DRUG_STEMS.search(t) for f in c.forms for t in f)]
-        subjects = self.vocab.drug_subjects
         passing = []
-        for c in drugs:
+        for c in concepts:
             terms = {t for f in c.forms for t in f}
-            docs = set().union(*(set(self.vocab.docs_with(t).tolist()) for t in terms))
-            if any(terms & subjects.get(self.vocab.data.chunks[d].source, frozenset()) for d in docs):
+            if not c.held(self.vocab) or not any(drug_like(t) for t in terms):  # a brand counts by its generic
+                continue
+            if terms & self.vocab.subject_drugs:  # (a document's subject is named in that document)
                 return ()  # the question names a drug some document is about
             passing.append(c.word)
         return tuple(dict.fromkeys(passing))
@@ -468,7 +481,7 @@ class Reader:
         160k-word list, in either spelling), nor a lay health word ("rinvoq", "metformin")."""
         plain = word.strip(".-'")
         lowered = plain.lower()
-        if len(plain) >= 6 and DRUG_STEMS.search(lowered) and lowered not in english_words():
+        if drug_like(lowered) and lowered not in english_words():
             return True
         if len(re.findall(r"[A-Za-z]", plain)) >= 2 and re.search(r"\d", plain) and len(plain) >= 3:
             return True
