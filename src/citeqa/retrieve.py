@@ -21,7 +21,8 @@ from .settings import Settings
 from .store import IndexData
 from .text import tokenizer
 from .kinds import holds_kind
-from .understand import Query, Reader, Vocabulary
+from .understand import Query, Reader
+from .vocabulary import Vocabulary
 
 
 def bm25_ideal(weights: dict[str, float], best: dict[str, float]) -> float:

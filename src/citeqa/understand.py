@@ -16,30 +16,27 @@
   something else.
 
 Nothing here knows about any one drug or document: the word lists (wordlists.py) are
-general English and general medicine, and the kinds of answer (kinds.py) are word patterns. Left out: parsing beyond word patterns (no syntax tree), and
-resolving a follow-up further back than the conversation's last reading.
+general English and general medicine, the kinds of answer (kinds.py) are word patterns,
+and what the documents hold is read from the index (vocabulary.py). Left out: parsing
+beyond word patterns (no syntax tree), and resolving a follow-up further back than the
+conversation's last reading.
 """
 from __future__ import annotations
 
-import bisect
-import difflib
-import math
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 
 from .kinds import answer_kinds, is_broad
-from .store import IndexData
 from .text import DRUG_STEMS, STOPWORDS, stem
+from .vocabulary import Vocabulary, drug_like
 from .wordlists import (consumer_health, english_counts, english_stems, english_words, generic_words, is_english,
                         medical_words, words_of)
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
-SURFACE_MAX_PASSAGES = 100_000  # misspellings matched on the documents' words up to this many passages
 EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
@@ -50,137 +47,6 @@ FOLLOW_CUE = re.compile(r"^\s*(?:(?:and|but|also|so|then|or|plus)\b[\s,]*(?:(?:w
                         re.I)
 PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before", "at", "of", "to", "about",
                 "under", "over", "from", "by", "without", "versus", "vs")
-
-
-# ------------------------------------------------------------------ the corpus's words
-
-
-def drug_like(term: str) -> bool:
-    """A word of six letters or more with an INN drug ending (-mab, -nib, -vir, ...)."""
-    return len(term) >= 6 and bool(DRUG_STEMS.search(term))
-
-
-
-class Vocabulary:
-    """The index's terms with their document frequencies: what the documents hold."""
-
-    def __init__(self, data: IndexData, tokenize):
-        self.data = data
-        self.tokenize = tokenize
-        vocab = data.bm25.vocab_dict
-        self.term_id = {t: i for t, i in vocab.items() if t}
-        scores = data.bm25.scores
-        self.indptr = np.asarray(scores["indptr"])
-        self.indices = np.asarray(scores["indices"])
-        self.n_docs = len(data.chunks)
-        self._corrected: dict[tuple[str, str], str | None] = {}
-
-    @cached_property
-    def _sorted(self) -> list[str]:
-        return sorted(self.term_id)
-
-    @cached_property
-    def _surface(self) -> dict[str, str]:
-        """Every word of the documents as written (lower-cased) -> its index term: a
-        misspelling is compared with words, not stems ("exacerbatons" is near
-        "exacerbations", but its stem "exacerbaton" is far from "exacerb"). Read once, on
-        the first unknown word, from corpora of up to SURFACE_MAX_PASSAGES passages (above,
-        misspellings are matched on stems only: reading every passage would stall that ask)."""
-        if self.n_docs > SURFACE_MAX_PASSAGES:
-            return {}
-        seen: set[str] = set()
-        for chunk in self.data.chunks:
-            seen.update(re.findall(r"[a-z][a-z0-9]{3,}", chunk.text.lower()))
-        words: dict[str, str] = {}
-        for word in seen:
-            terms = self.tokenize(word)
-            if len(terms) == 1 and terms[0] in self.term_id:
-                words[word] = terms[0]
-        return words
-
-    @cached_property
-    def _surface_words(self) -> list[str]:
-        return list(self._surface)
-
-    @cached_property
-    def drug_subjects(self) -> dict[str, frozenset[str]]:
-        """Each document's subject drugs: the drug-like terms (an INN ending) in its headings
-        or title, in the most of its passages, or in three passages or more."""
-        names = list(dict.fromkeys(c.source for c in self.data.chunks))
-        code = {name: i for i, name in enumerate(names)}
-        source_of = np.array([code[c.source] for c in self.data.chunks], dtype=np.int64)
-        counts: dict[str, dict[str, int]] = {}
-        for term in self.term_id:
-            if drug_like(term):
-                where, n = np.unique(source_of[self.docs_with(term)], return_counts=True)
-                for s, k in zip(where.tolist(), n.tolist()):
-                    counts.setdefault(names[s], {})[term] = k
-        headings: dict[str, set[str]] = {}
-        for source, section in dict.fromkeys((c.source, c.section) for c in self.data.chunks):
-            headings.setdefault(source, set()).update(self.tokenize(section.replace(" › ", "\n")))
-        return {source: frozenset(t for t, n in per.items() if n == max(per.values()) or n >= 3
-                                  or t in headings.get(source, ()))
-                for source, per in counts.items()}
-
-    @cached_property
-    def subject_drugs(self) -> frozenset[str]:
-        """The drugs some document is about (every document's subjects together)."""
-        return frozenset().union(*self.drug_subjects.values())
-
-    def __contains__(self, term: str) -> bool:
-        return term in self.term_id
-
-    def df(self, term: str) -> int:
-        j = self.term_id.get(term)
-        return 0 if j is None else int(self.indptr[j + 1] - self.indptr[j])
-
-    def idf(self, term: str) -> float:
-        df = self.df(term)
-        return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
-
-    def docs_with(self, term: str) -> np.ndarray:
-        j = self.term_id.get(term)
-        if j is None:
-            return np.zeros(0, dtype=np.int64)
-        return self.indices[self.indptr[j]:self.indptr[j + 1]]
-
-    def numbered(self, term: str) -> tuple[str, ...]:
-        """The numbered names the documents hold that a name of letters (not itself in them)
-        starts ("igg" -> igg4, "nct" -> nct06477653): a class of them, not a name they lack."""
-        if term in self.term_id or not term.isalpha() or len(term) < 3:
-            return ()
-        start = bisect.bisect_left(self._sorted, term)
-        return tuple(t for t in self._sorted[start:start + 50] if t.startswith(term) and t[len(term):].isdigit())
-
-    def correct(self, term: str, word: str = "") -> str | None:
-        """The corpus term a misspelt query word was meant to be, or None (remembered: a
-        question asks for it more than once)."""
-        key = (term, word)
-        known = self._corrected.get(key, self)  # (self: not asked yet; None is an answer)
-        if known is not self:
-            return known
-        if len(self._corrected) > 10_000:
-            self._corrected = {}
-        found = self._corrected[key] = self._correct(term, word)
-        return found
-
-    def _correct(self, term: str, word: str = "") -> str | None:
-        """The corpus term a misspelt query word was meant to be, or None. A real English
-        word is not a typo, and a drug-like name only matches one a letter or two away
-        that starts the same."""
-        if term in self.term_id:
-            return term
-        word = word or term
-        if len(word) < 4 or not word.isalpha() or word in english_words():
-            return None
-        drug = bool(DRUG_STEMS.search(word))
-        cutoff = 0.86 if drug else 0.8
-        # the closest of: a word of the documents to the word as asked, a stem to its stem
-        found = [(difflib.SequenceMatcher(None, asked, near).ratio(), near, table.get(near, near))
-                 for asked, pool, table in ((word, self._surface_words, self._surface), (term, self._sorted, {}))
-                 for near in difflib.get_close_matches(asked, pool, n=1, cutoff=cutoff)
-                 if not drug or near[:2] == asked[:2]]
-        return max(found)[2] if found else None
 
 
 # ------------------------------------------------------------------ the question, understood
