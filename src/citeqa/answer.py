@@ -178,8 +178,9 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
           settings: Settings, quotes: list[Quote], look_at: int = 3) -> Evidence:
     """Weigh the evidence: a question naming something the documents never mention, or
-    asking about a drug they mention only in passing, is declined outright; otherwise a logistic model over the features below, calibrated on
-    the dev sets (benchmarks/calibrate.py), says how likely the quotes answer it."""
+    asking about a drug they mention only in passing, is declined outright; otherwise a
+    logistic model over the features below, calibrated on the dev sets
+    (benchmarks/calibrate.py), says how likely the quotes answer it."""
     names = query.unknown_names if settings.name_check else ()
     passing = query.passing_names if settings.name_check else ()
     features = evidence_features(retriever, hits, query, unit_cos, quotes, look_at)

@@ -2,8 +2,8 @@
 
 Each kind is two patterns, one for a question that asks for it and one for a sentence that
 holds it (a date, a dose, an age, an organisation, a time to effect, a number, a safety
-finding, a trial, what a drug is, a drug class or target, an efficacy result). Word patterns only, in
-English; general to medicine, nothing about any one drug.
+finding, a trial, what a drug is, a drug class or target, an efficacy result). Word
+patterns only, in English; general to medicine, nothing about any one drug.
 """
 from __future__ import annotations
 
