@@ -25,8 +25,8 @@ from citeqa.text import split_sentences
 FULL = Settings()
 # plain retrieval: no answer selection, no abstention, no question understanding
 NO_SELECTION = dict(type_weight=0.0, answer_selection=False, abstain_threshold=0.0, min_cosine=0.0,
-                    name_check=False, lay_vocabulary=False, follow_ups=False, broad_answers=False,
-                    embed_bridges=False)
+                    name_check=False, topic_check=False, lay_vocabulary=False, follow_ups=False,
+                    broad_answers=False, embed_bridges=False)
 # (name, kind, settings); kind: "full", "baseline" or "ablation"
 CONFIGS: list[tuple[str, str, Settings]] = [
     ("full pipeline", "full", FULL),
@@ -52,8 +52,11 @@ CONFIGS: list[tuple[str, str, Settings]] = [
     ("no bridged words in the embedded question", "ablation", FULL.replace(embed_bridges=False)),
     ("no follow-up reading (history ignored)", "ablation", FULL.replace(follow_ups=False)),
     ("no broad answers (one sentence for list questions)", "ablation", FULL.replace(broad_answers=False)),
+    ("broad answers drawn from the top k only (not 10)", "ablation", FULL.replace(broad_pool=1)),
     ("no name check (unknown drugs, genes, trials)", "ablation", FULL.replace(name_check=False)),
-    ("no abstention", "ablation", FULL.replace(abstain_threshold=0.0, min_cosine=0.0, name_check=False)),
+    ("no topic check (pregnancy, storage... none covers)", "ablation", FULL.replace(topic_check=False)),
+    ("no abstention", "ablation", FULL.replace(abstain_threshold=0.0, min_cosine=0.0, name_check=False,
+                                               topic_check=False)),
 ]
 COLUMNS = ["hit@1", "hit@5", "answer_accuracy", "abstention_unanswerable", "false_abstention"]
 

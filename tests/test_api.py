@@ -141,6 +141,24 @@ def test_a_question_about_a_drug_mentioned_only_in_passing_is_declined(bot):
     assert ans.text.startswith("The documents do not answer this question. They mention benralizumab only in passing.")
 
 
+def test_a_broad_answer_draws_on_passages_past_k_and_shows_those_it_cites(bot):
+    ans = bot.ask("Which conditions is Dupixent approved for?", k=2)
+    cited = [int(n) for n in re.findall(r"\[(\d+)\]", ans.text)]
+    assert ans.found and len(cited) >= 3 and max(cited) > 2
+    assert len(ans.passages) == 2 + sum(n > 2 for n in set(cited))  # the top 2, then the cited ones
+    wider = bot.ask("Which conditions is Dupixent approved for?", k=5)
+    assert [p.section for p in ans.passages[:2]] == [p.section for p in wider.passages[:2]]
+    # past the first two: the table of approved indications, cited
+    assert any("Approved Indications" in ans.passages[n - 1].text for n in cited if n > 2)
+
+
+def test_a_question_about_a_label_topic_the_documents_never_cover_is_declined(bot):
+    ans = bot.ask("Can I take Dupixent while pregnant?")
+    assert not ans.found and ans.passages
+    assert ans.text.startswith("The documents do not answer this question. They say nothing of pregnancy, "
+                               "breastfeeding and fertility.")
+
+
 def test_a_follow_up_is_read_against_the_conversation(bot):
     ans = bot.ask("and in COPD?", history=["Which trials showed it works in asthma?"])
     assert ans.found and "Read as: Which trials showed it works in COPD?" in ans.notes

@@ -5,7 +5,8 @@ import pytest
 
 from citeqa import Assistant
 from citeqa.kinds import EARLIEST_ASKED, about_the_document, answer_kinds, holds_kind, is_broad
-from citeqa.wordlists import CONSUMER_HEALTH, GENERIC_WORDS, consumer_health, generic_words
+from citeqa.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
+                              label_topics, words_of)
 from citeqa.text import stem
 from tests.conftest import HASH, SEEDS
 
@@ -121,7 +122,8 @@ def test_word_lists_are_general_and_well_formed():
     table = consumer_health()
     assert len(table) >= 400
     assert table[("pink", "eye")] == ("conjunctivitis", "allergic conjunctivitis")
-    text = (CONSUMER_HEALTH.read_text(encoding="utf-8") + GENERIC_WORDS.read_text(encoding="utf-8")).lower()
+    text = (CONSUMER_HEALTH.read_text(encoding="utf-8") + GENERIC_WORDS.read_text(encoding="utf-8")
+            + LABEL_TOPICS.read_text(encoding="utf-8")).lower()
     assert "dupilumab" not in text and "dupixent" not in text  # nothing in them knows this page
     assert all(line.count("\t") == 1 for line in CONSUMER_HEALTH.read_text(encoding="utf-8").splitlines()
                if line.strip() and not line.startswith("#"))
@@ -244,3 +246,35 @@ def test_first_approved_asks_for_the_earliest_date(question, earliest):
 ])
 def test_a_lay_phrase_is_found_without_its_fillers(reader, question, bridge):
     assert any(b.startswith(bridge + " →") for b in reader.read(question).bridged)
+
+
+@pytest.mark.parametrize("question, topics", [
+    ("Is dupilumab safe during pregnancy?", ("pregnancy, breastfeeding and fertility",)),
+    ("i forgot my shot last week, what now?", ("a missed dose",)),  # both words, anywhere
+    ("Can I take my pens on a plane?", ("storage and travel", "injecting and injection devices")),
+    ("whats the half life of dupixent", ("half-life and elimination",)),
+    ("Did half of the patients improve their quality of life?", ()),  # the phrase, not its words apart
+    ("Did the trial miss its primary endpoint?", ()),  # missing, but no dose
+])
+def test_label_topics_are_asked_about_by_their_cues(question, topics):
+    assert tuple(t.name for t in label_topics() if t.asked(words_of(question))) == topics
+
+
+def test_a_label_topic_no_passage_covers_is_uncovered(reader):
+    assert reader.read("Is dupilumab safe to use in pregnancy?").uncovered_topics == (
+        "pregnancy, breastfeeding and fertility",)
+    assert reader.read("How much does a year of Dupixent cost?").uncovered_topics == ("cost and insurance",)
+    # the page says how it is absorbed: a topic whose words the documents use is left to the evidence
+    assert reader.read("How is dupilumab absorbed after subcutaneous dosing?").uncovered_topics == ()
+    assert reader.read("What does dupilumab bind to?").uncovered_topics == ()
+    # a follow-up is read whole: it is still about a missed dose
+    assert reader.read("and for kids?", ["what should i do if i miss a dose?"]).uncovered_topics == (
+        "a missed dose",)
+
+
+def test_a_document_that_covers_a_topic_lets_it_be_asked(corpus):
+    (corpus / "c.txt").write_text("Gamma Drug\nGammamab is approved for gout in adults.\n"
+                                  "Pregnancy\nNo data exist on gammamab in pregnant women.\n", encoding="utf-8")
+    reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].reader
+    assert reader.read("Is gammamab safe when breastfeeding?").uncovered_topics == ()
+    assert reader.read("Should gammamab be stored in the fridge?").uncovered_topics == ("storage and travel",)

@@ -54,6 +54,7 @@ class Evidence:
     unknown_names: tuple[str, ...]  # names the documents never mention
     found: bool
     passing_names: tuple[str, ...] = ()  # drugs asked about that the documents mention only in passing
+    uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
 
 
 def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
@@ -183,13 +184,14 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     (benchmarks/calibrate.py), says how likely the quotes answer it."""
     names = query.unknown_names if settings.name_check else ()
     passing = query.passing_names if settings.name_check else ()
+    topics = query.uncovered_topics if settings.topic_check else ()
     features = evidence_features(retriever, hits, query, unit_cos, quotes, look_at)
     weights = settings.abstain_weights
     z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], FEATURES))
     confidence = float(1 / (1 + np.exp(-z)))
-    found = (not names and not passing and bool(quotes) and features["best_cosine"] >= settings.min_cosine
+    found = (not names and not passing and not topics and bool(quotes) and features["best_cosine"] >= settings.min_cosine
              and confidence >= settings.abstain_threshold)
-    return Evidence(features, confidence, names, found, passing)
+    return Evidence(features, confidence, names, found, passing, topics)
 
 
 def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,

@@ -14,7 +14,7 @@ import threading
 import time
 import unicodedata
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from filelock import FileLock
@@ -288,13 +288,19 @@ class Assistant:
         q_vec = self.query_encoder().encode([query.text])[0]
         bm25, unit_cos = retriever.score(query.weights, q_vec)
         wants_list = query.broad and self.settings.broad_answers
-        hits = retriever.search(bm25, unit_cos, k, topic, query.kinds, set(query.weights) if wants_list else None)
-        passages = [self._passage(data, h) for h in hits]
+        pool = max(k, self.settings.broad_pool) if wants_list else k
+        hits = retriever.search(bm25, unit_cos, pool, topic, query.kinds, set(query.weights) if wants_list else None)
         if self.settings.answer_selection:
             quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings)
         else:  # the top passage's sentence closest to the question
             quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings.replace(broad_answers=False),
                                    look_at=1, term_weight=0.0, type_weight=0.0)
+        if len(hits) > k:  # a list's items may lie past the first k passages: those cited are shown too
+            shown = sorted(set(range(k)) | {q.rank for q in quotes})
+            place = {rank: n for n, rank in enumerate(shown)}
+            hits = [hits[n] for n in shown]
+            quotes = [replace(q, rank=place[q.rank]) for q in quotes]
+        passages = [self._passage(data, h) for h in hits]
         evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes)
         notes += self._stale_notes()
         if not evidence.found:
@@ -303,6 +309,8 @@ class Assistant:
                 why += f" They never mention {', '.join(evidence.unknown_names)}."
             elif evidence.passing_names:
                 why += f" They mention {', '.join(evidence.passing_names)} only in passing."
+            elif evidence.uncovered_topics:
+                why += f" They say nothing of {' or '.join(evidence.uncovered_topics)}."
             return Answer(False, why + " The passages below are the closest, and may not answer it.",
                           passages, notes), evidence
         text = " ".join(f"{q.text} [{q.rank + 1}]" for q in quotes)

@@ -36,7 +36,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.382, -0.941, -0.255, 1.742, 0.832, 2.231, 1.477, 1.779, 0.310, 0.826)
+    abstain_weights: tuple[float, ...] = (-4.412, -0.928, -0.246, 1.746, 0.825, 2.250, 1.490, 1.778, 0.164, 0.978)
     abstain_threshold: float = 0.375
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
@@ -47,6 +47,7 @@ class Settings:
     name_weight: float = 1.5  # a named drug/gene/trial this rare (IDF) must be in the quoted sentence
     max_quotes: int = 4  # sentences quoted for a broad question, each from its own passage
     broad_margin: float = 0.25  # ... while within this much of the best sentence's score
+    broad_pool: int = 10  # ... drawn from this many passages (those cited beyond k are shown too)
     list_weight: float = 0.2  # ... sentences listing four or more items score this much more
     label_weight: float = 0.5  # a fact whose label the question names ("Drug Class") scores this much more
     # parts of the pipeline, each switchable so the benchmarks can show what it buys
@@ -61,6 +62,7 @@ class Settings:
     broad_answers: bool = True  # a question that wants a list gets several sentences
     fast_query_encoder: bool = True  # questions embedded by the model run in NumPy, once checked
     name_check: bool = True  # decline when the question names a drug, gene or trial the documents lack
+    topic_check: bool = True  # ... or asks about a label topic (pregnancy, storage) no document covers
     # on a Ray cluster (cluster.py): the index split into this many shards, each served by
     # `replicas` actors; built with `embed_actors` embedding actors taking `embed_batch` texts a call
     shards: int = 1
@@ -71,7 +73,7 @@ class Settings:
     def __post_init__(self):
         if self.index_type not in INDEX_TYPES:
             raise ValueError(f"index_type must be one of {', '.join(INDEX_TYPES)}, not {self.index_type!r}")
-        for name in ("shards", "replicas", "embed_actors", "embed_batch"):
+        for name in ("shards", "replicas", "embed_actors", "embed_batch", "broad_pool", "max_quotes"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ValueError(f"{name} must be a whole number of at least 1, not {getattr(self, name)!r}")
 

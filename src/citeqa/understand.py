@@ -32,7 +32,7 @@ from .kinds import answer_kinds, is_broad
 from .text import DRUG_STEMS, STOPWORDS, stem
 from .vocabulary import Vocabulary, drug_like
 from .wordlists import (consumer_health, english_counts, english_stems, english_words, generic_words, is_english,
-                        medical_words, words_of)
+                        label_topics, medical_words, words_of)
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
@@ -97,6 +97,7 @@ class Query:
     unknown_names: tuple[str, ...] = ()  # names the documents never mention
     bridged: tuple[str, ...] = ()  # "lay -> clinical" links used
     passing_names: tuple[str, ...] = ()  # drugs asked about that the documents only mention in passing
+    uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
@@ -121,6 +122,8 @@ class Reader:
         self.lay = consumer_health() if settings.lay_vocabulary else {}
         self.generic = generic_words()
         self.medical = medical_words() if settings.lay_vocabulary else frozenset()
+        self.topics = label_topics() if settings.topic_check else ()
+        self._covered: dict[str, bool] = {}  # topic name -> whether some passage holds its evidence
 
     # ------------------------------------------------------------ follow-ups
 
@@ -211,7 +214,23 @@ class Reader:
         kinds = tuple(dict.fromkeys(answer_kinds(question) + answer_kinds(text)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges),
-                     passing_names=self._in_passing(concepts if whole else concepts[:own]))
+                     passing_names=self._in_passing(concepts if whole else concepts[:own]),
+                     uncovered_topics=self._uncovered(text))
+
+    def _uncovered(self, text: str) -> tuple[str, ...]:
+        """The label topics (data/label_topics.tsv) the question asks about that no passage
+        covers: "Is it safe in pregnancy?" of documents that never say pregnancy, fetal or
+        lactation. A follow-up is read whole: "and for kids?" after a missed dose still asks
+        about a missed dose."""
+        words = words_of(text)
+        return tuple(t.name for t in self.topics if t.asked(words) and not self._covers(t))
+
+    def _covers(self, topic) -> bool:
+        if topic.name not in self._covered:
+            self._covered[topic.name] = any(
+                (terms := self.tokenize(phrase)) and all(t in self.vocab for t in terms)
+                and self._passages_with(terms).size for phrase in topic.evidence)
+        return self._covered[topic.name]
 
     def _readwords_of(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
         """(concepts, BM25 term weights, names the documents lack, lay bridges used)."""

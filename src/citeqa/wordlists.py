@@ -1,7 +1,8 @@
 """The word lists the question is read with: a consumer-health vocabulary (lay -> clinical),
+the topics of drug labels that documents may not cover (pregnancy, storage, cost...),
 everyday words that never carry a question's topic, the English words of the bundled
 model's vocabulary, and an English word-frequency list (pyspellchecker's, 160k words
-counted in film and TV subtitles). The first two are data files in the package (data/);
+counted in film and TV subtitles). The first three are data files in the package (data/);
 all are general English or general medicine.
 """
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from .text import normalize, stem
 DATA = Path(__file__).parent / "data"
 CONSUMER_HEALTH = DATA / "consumer_health.tsv"
 GENERIC_WORDS = DATA / "generic_words.txt"
+LABEL_TOPICS = DATA / "label_topics.tsv"
 
 
 def words_of(text: str) -> list[str]:
@@ -48,6 +51,37 @@ def medical_words(path: Path = CONSUMER_HEALTH) -> frozenset[str]:
         if line.strip() and not line.startswith("#"):
             words.update(w for w in words_of(line.split("\t")[0]) if len(w) > 2)
     return frozenset(words - generic_words())
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic of drug labels that documents may not cover (data/label_topics.tsv)."""
+    name: str  # as told to the user
+    phrases: tuple[tuple[str, ...], ...]  # cue phrases of the question (stemmed words, in order)
+    together: tuple[frozenset[str], ...]  # cue word sets, each wanted anywhere in the question
+    evidence: tuple[str, ...]  # phrases a document covering the topic holds (its plain cues too)
+
+    def asked(self, words: list[str]) -> bool:
+        """Whether a question (its words_of) asks about the topic."""
+        present = set(words)
+        return (any(group <= present for group in self.together)
+                or any(tuple(words[i:i + len(p)]) == p for p in self.phrases for i in range(len(words))))
+
+
+@lru_cache(maxsize=4)
+def label_topics(path: Path = LABEL_TOPICS) -> tuple[Topic, ...]:
+    topics = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, cues, evidence = line.split("\t")
+        cues = [c.strip() for c in cues.split(";") if c.strip()]
+        topics.append(Topic(name.strip(),
+                            tuple(tuple(words_of(c)) for c in cues if "+" not in c),
+                            tuple(frozenset(w for part in c.split("+") for w in words_of(part)) for c in cues if "+" in c),
+                            tuple(dict.fromkeys([e.strip() for e in evidence.split(";") if e.strip()]
+                                                + [c for c in cues if "+" not in c]))))
+    return tuple(topics)
 
 
 @lru_cache(maxsize=1)
