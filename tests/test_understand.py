@@ -278,3 +278,10 @@ def test_a_document_that_covers_a_topic_lets_it_be_asked(corpus):
     reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].reader
     assert reader.read("Is gammamab safe when breastfeeding?").uncovered_topics == ()
     assert reader.read("Should gammamab be stored in the fridge?").uncovered_topics == ("storage and travel",)
+
+
+def test_a_code_of_capitals_and_digits_is_held_only_whole(reader):
+    # LIBERTY is a word of the documents' trial names; LIBERTY-ALOPECIA-7 is not one of them
+    assert reader.read("What did the LIBERTY-ALOPECIA-7 trial show?").unknown_names == ("LIBERTY-ALOPECIA-7",)
+    assert reader.read("What did SINUS-52 show?").unknown_names == ()
+    assert reader.read("How does IL-4Rα signal?").unknown_names == ()

@@ -249,7 +249,10 @@ class Reader:
             if self.settings.typo_correction:
                 terms = [self.vocab.correct(t, lowered if len(terms) == 1 else "") or t for t in terms]
             held = [t in self.vocab or bool(self.vocab.numbered(t)) for t in terms]
-            if name and not any(held) and lowered not in examples:
+            # a code of capitals and digits ("LIBERTY-ALOPECIA-7") is held only whole; a name
+            # with words hung on it ("CYP450-mediated") when its identifier is
+            whole = "-" in word and not any(part.islower() for part in word.split("-"))
+            if name and not (held[0] if whole else any(held)) and lowered not in examples:
                 names.append(word)
             for k, term in enumerate(terms):
                 if k == 0 and len(terms) > 1 and not held[0] and any(held[1:]):
