@@ -152,6 +152,22 @@ def test_a_broad_answer_draws_on_passages_past_k_and_shows_those_it_cites(bot):
     assert any("Approved Indications" in ans.passages[n - 1].text for n in cited if n > 2)
 
 
+def test_is_it_a_kind_of_thing_is_answered_by_what_it_is_and_that_passage_leads(bot):
+    # the corticosteroid-tapering passage is retrieved first ("steroid" bridged), but the
+    # answer is the sentence saying what the drug is, and the passage it quotes is shown first
+    ans = bot.ask("Is Dupixent a steroid?")
+    assert ans.text == ("Dupilumab is a fully human IgG4 monoclonal antibody administered by subcutaneous "
+                        "injection. [1]")
+    assert ans.passages[0].section == "Detailed Mechanism of Action"
+    assert "Corticosteroid tapering" in ans.passages[1].section
+
+
+def test_a_declined_answer_lists_the_passages_as_retrieved(bot):
+    ans = bot.ask("Can I take Dupixent while pregnant?")
+    scores = [p.score for p in ans.passages]
+    assert not ans.found and scores == sorted(scores, reverse=True)
+
+
 def test_a_question_about_a_label_topic_the_documents_never_cover_is_declined(bot):
     ans = bot.ask("Can I take Dupixent while pregnant?")
     assert not ans.found and ans.passages
@@ -162,6 +178,9 @@ def test_a_question_about_a_label_topic_the_documents_never_cover_is_declined(bo
 def test_a_follow_up_is_read_against_the_conversation(bot):
     ans = bot.ask("and in COPD?", history=["Which trials showed it works in asthma?"])
     assert ans.found and "Read as: Which trials showed it works in COPD?" in ans.notes
+    # two sentences of one passage, one after the other, share one citation
+    assert ans.text.startswith("A pooled analysis of the Phase 3 BOREAS and NOTUS trials")
+    assert ans.text.endswith("an FDA sNDA submission for COPD is under review. [1]") and ans.text.count("[") == 1
     assert "COPD" in ans.passages[0].section
     alone = bot.ask("What does dupilumab bind to?")
     assert bot.ask("What does dupilumab bind to?", history=["Who makes Dupixent?"]) == alone

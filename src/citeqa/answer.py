@@ -114,6 +114,8 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         named = [sum(_names(retriever, hits, q, c) for c in names) for q in scored]
         most = max(named, default=0)
         scored = [q for q, n in zip(scored, named) if n == most and n > 0]
+    if query.kinds[:1] == ("definition",):  # "is it a steroid?" is answered by what it is, if in reach
+        scored = [q for q in scored if holds_kind(q.text, "definition")] or scored
     if not scored:
         return []
     best = scored[0]

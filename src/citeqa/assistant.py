@@ -295,13 +295,15 @@ class Assistant:
         else:  # the top passage's sentence closest to the question
             quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings.replace(broad_answers=False),
                                    look_at=1, term_weight=0.0, type_weight=0.0)
-        if len(hits) > k:  # a list's items may lie past the first k passages: those cited are shown too
-            shown = sorted(set(range(k)) | {q.rank for q in quotes})
-            place = {rank: n for n, rank in enumerate(shown)}
-            hits = [hits[n] for n in shown]
-            quotes = [replace(q, rank=place[q.rank]) for q in quotes]
-        passages = [self._passage(data, h) for h in hits]
         evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes)
+        # the passages the answer quotes come first (sentence scoring reranks the retrieved
+        # ones), then the rest of the first k; a list's items may lie past the first k
+        first = [q.rank for q in quotes] if evidence.found and not wants_list else []
+        shown = list(dict.fromkeys(first + list(range(min(k, len(hits)))) + [q.rank for q in quotes]))
+        place = {rank: n for n, rank in enumerate(shown)}
+        hits = [hits[n] for n in shown]
+        quotes = sorted((replace(q, rank=place[q.rank]) for q in quotes), key=lambda q: (q.rank, q.start))
+        passages = [self._passage(data, h) for h in hits]
         notes += self._stale_notes()
         if not evidence.found:
             why = NOT_FOUND
@@ -310,10 +312,12 @@ class Assistant:
             elif evidence.passing_names:
                 why += f" They mention {', '.join(evidence.passing_names)} only in passing."
             elif evidence.uncovered_topics:
-                why += f" They say nothing of {' or '.join(evidence.uncovered_topics)}."
+                why += f" They say nothing of {', or of '.join(evidence.uncovered_topics)}."
             return Answer(False, why + " The passages below are the closest, and may not answer it.",
                           passages, notes), evidence
-        text = " ".join(f"{q.text} [{q.rank + 1}]" for q in quotes)
+        # sentences quoted one after another from the same passage share its citation
+        text = " ".join(q.text + (f" [{q.rank + 1}]" if n + 1 == len(quotes) or quotes[n + 1].rank != q.rank else "")
+                        for n, q in enumerate(quotes))
         return Answer(True, text, passages, notes), evidence
 
     def _clean_history(self, history) -> tuple[str, ...]:
