@@ -36,7 +36,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.412, -0.928, -0.246, 1.746, 0.825, 2.250, 1.490, 1.778, 0.164, 0.978)
+    abstain_weights: tuple[float, ...] = (-4.507, -1.015, -0.427, 1.757, 0.953, 2.253, 1.411, 1.981, 0.030, 0.898)
     abstain_threshold: float = 0.375
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
