@@ -298,7 +298,7 @@ class Assistant:
         evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes)
         # the passages the answer quotes come first (sentence scoring reranks the retrieved
         # ones), then the rest of the first k; a list's items may lie past the first k
-        first = [q.rank for q in quotes] if evidence.found and not wants_list else []
+        first = [q.rank for q in quotes] if evidence.found else []
         shown = list(dict.fromkeys(first + list(range(min(k, len(hits)))) + [q.rank for q in quotes]))
         place = {rank: n for n, rank in enumerate(shown)}
         hits = [hits[n] for n in shown]
