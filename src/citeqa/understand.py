@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .kinds import answer_kinds, is_broad
+from .kinds import COMPARES, answer_kinds, is_broad
 from .text import DRUG_STEMS, STOPWORDS, stem
 from .vocabulary import Vocabulary, drug_like
 from .wordlists import (consumer_health, english_counts, english_stems, english_words, generic_words, is_english,
@@ -214,7 +214,8 @@ class Reader:
         kinds = tuple(dict.fromkeys(answer_kinds(question) + answer_kinds(text)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges),
-                     passing_names=self._in_passing(concepts if whole else concepts[:own]),
+                     passing_names=self._in_passing(concepts if whole else concepts[:own],
+                                                    bool(COMPARES.search(question))),
                      uncovered_topics=self._uncovered(text))
 
     def _uncovered(self, text: str) -> tuple[str, ...]:
@@ -287,17 +288,21 @@ class Reader:
                     concepts[k] = Concept(c.word, c.forms + tuple(clinical), weight, c.name)
         return concepts, weights, tuple(dict.fromkeys(names)), bridges
 
-    def _in_passing(self, concepts: list[Concept]) -> tuple[str, ...]:
+    def _in_passing(self, concepts: list[Concept], compares: bool = False) -> tuple[str, ...]:
         """The drugs a question asks about when every document that mentions one is about
         another drug (Vocabulary.drug_subjects) and the question names no drug a document
         is about: "How does benralizumab deplete eosinophils?" of a page on dupilumab that
-        lists benralizumab once. A short document about benralizumab would answer it."""
+        lists benralizumab once. A short document about benralizumab would answer it. A
+        question comparing drugs (`compares`) asks about each: "Is omalizumab better than
+        dupilumab?" names omalizumab, mentioned in passing, however much dupilumab is spoken of."""
         passing = []
         for c in concepts:
             terms = {t for f in c.forms for t in f}
             if not c.held(self.vocab) or not any(drug_like(t) for t in terms):  # a brand counts by its generic
                 continue
             if terms & self.vocab.subject_drugs:  # (a document's subject is named in that document)
+                if compares:  # ... weighed against another: that one must be spoken of too
+                    continue
                 return ()  # the question names a drug some document is about
             passing.append(c.word)
         return tuple(dict.fromkeys(passing))
