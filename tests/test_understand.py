@@ -113,6 +113,9 @@ def test_the_kind_of_answer_asked_for(question, kinds):
     ("What are the side effects?", True), ("Which trials tested it?", True), ("List the indications", True),
     ("What should I watch out for?", True), ("What does it bind to?", False), ("Who makes it?", False),
     ("What is the dose?", False), ("Which receptor subunit does it bind?", False),
+    ("For my exam, what key facts should I know?", True), ("How was it developed, from discovery through approval?", True),
+    ("Which age groups can use it for each of its indications?", True), ("Which companies sell it?", True),
+    ("How does it differ from the steroid creams?", False),
 ])
 def test_broad_questions(question, broad):
     assert is_broad(question) is broad
@@ -288,3 +291,19 @@ def test_a_code_of_capitals_and_digits_is_held_only_whole(reader):
     assert reader.read("What did the LIBERTY-ALOPECIA-7 trial show?").unknown_names == ("LIBERTY-ALOPECIA-7",)
     assert reader.read("What did SINUS-52 show?").unknown_names == ()
     assert reader.read("How does IL-4Rα signal?").unknown_names == ()
+
+
+def test_a_hyphenated_word_the_documents_write_apart_is_held(reader):
+    # the page says "type 2"; "type-2" is no unknown name, and stands for the words apart
+    query = reader.read("What type-2 inflammatory conditions has dupilumab been studied in?")
+    assert query.unknown_names == ()
+    assert ("2",) in next(c for c in query.concepts if c.word == "type-2").forms
+    assert reader.read("Does dupilumab help COVID-19?").unknown_names == ("COVID-19",)
+
+
+@pytest.mark.parametrize("question, dropped", [
+    ("Is dupilumab a steroid? My husband doesn't want steroids", "doesn't"),  # a contraction
+    ("Give me an overview of how dupilumab works, suitable for a slide deck", "deck"),  # what it is for
+])
+def test_words_that_carry_no_topic_are_no_focus(reader, question, dropped):
+    assert dropped not in [c.word for c in reader.read(question).concepts]

@@ -78,7 +78,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 }
 
 # A question that wants a list: "what are the ...s", "which ...s" (a plural among the next
-# few words), "list", "summarise", "overview", "watch out for", "step by step".
+# few words), "list", "summarise", "overview", "watch out for", "step by step", "key facts",
+# "for each", "from discovery through approval".
 LIST_NOUNS = (r"side[- ]?(effects|affects)|risks|conditions|diseases|disorders|indications|uses|trials|studies|"
               r"warnings|precautions|problems|reactions|events|signals|biomarkers|markers|benefits|"
               r"interactions|options|kinds|types|cytokines|cells|consequences|changes|steps|symptoms|"
@@ -86,7 +87,8 @@ LIST_NOUNS = (r"side[- ]?(effects|affects)|risks|conditions|diseases|disorders|i
 BROAD = re.compile(
     rf"^\s*(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
     rf"\b(what|which) ([\w'-]+ ){{0,5}}({LIST_NOUNS})\b|"
-    r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step)\b", re.I)
+    r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step|key facts|"
+    r"rundown|walk me through|for each|each of (its|the)|companies|from \w+( \w+)? through)\b", re.I)
 
 
 # A sentence about the document itself rather than its subject ("This table shows how...",

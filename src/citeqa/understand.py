@@ -246,14 +246,18 @@ class Reader:
             if not terms or lowered in ANAPHORS:
                 continue
             name = self._looks_like_name(word, n == 0)
-            generic = stem(lowered) in self.generic or all(t in self.generic for t in terms)  # "she's": she
+            generic = (stem(lowered) in self.generic or all(t in self.generic for t in terms)  # "she's": she
+                       or stem(re.sub(r"['’]", "", lowered)) in self.generic)  # "doesn't": doesnt
             if self.settings.typo_correction:
                 terms = [self.vocab.correct(t, lowered if len(terms) == 1 else "") or t for t in terms]
             held = [t in self.vocab or bool(self.vocab.numbered(t)) for t in terms]
             # a code of capitals and digits ("LIBERTY-ALOPECIA-7") is held only whole; a name
             # with words hung on it ("CYP450-mediated") when its identifier is
             whole = "-" in word and not any(part.islower() for part in word.split("-"))
-            if name and not (held[0] if whole else any(held)) and lowered not in examples:
+            # ... or written apart, as the documents write it ("type-2" for "type 2")
+            apart = tuple(t for part in word.split("-") for t in self.tokenize(part)) if "-" in word else ()
+            apart_held = bool(apart) and all(t in self.vocab for t in apart) and not held[0]
+            if name and not (apart_held or (held[0] if whole else any(held))) and lowered not in examples:
                 names.append(word)
             for k, term in enumerate(terms):
                 if k == 0 and len(terms) > 1 and not held[0] and any(held[1:]):
@@ -261,6 +265,8 @@ class Reader:
                 synonyms = self.lexicon.expand([term])[1:]
                 forms = ((term,),) + tuple((t,) for t in synonyms if t in self.vocab and t != term)
                 forms += tuple((t,) for t in self.vocab.numbered(term) if (t,) not in forms)  # "IgG": IgG4
+                if k == 0 and apart_held:
+                    forms += (apart,)
                 # a concept weighs as its most common form: a brand name weighs as its generic
                 weight = min(self.vocab.idf(f[0]) for f in forms)
                 if term.isdigit():
