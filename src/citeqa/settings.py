@@ -36,8 +36,8 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.507, -1.015, -0.427, 1.757, 0.953, 2.253, 1.411, 1.981, 0.030, 0.898)
-    abstain_threshold: float = 0.375
+    abstain_weights: tuple[float, ...] = (-4.664, -1.106, -0.198, 1.564, 0.951, 2.411, 1.495, 2.008, -0.096, 1.013)
+    abstain_threshold: float = 0.325
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
     # understanding the question (understand.py)
