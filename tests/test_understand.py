@@ -307,3 +307,8 @@ def test_a_hyphenated_word_the_documents_write_apart_is_held(reader):
 ])
 def test_words_that_carry_no_topic_are_no_focus(reader, question, dropped):
     assert dropped not in [c.word for c in reader.read(question).concepts]
+
+
+def test_a_plural_the_word_list_lacks_is_english_not_a_name(reader):
+    assert reader.read("Which safety warnings should prescribers know about?").unknown_names == ()
+    assert reader.read("Which devices does it come in?").uncovered_topics == ("injecting and injection devices",)

@@ -126,13 +126,17 @@ def english_counts() -> dict[str, int]:
 
 
 def is_english(word: str) -> bool:
-    """Whether a lower-cased word is English, in American or British spelling
-    ("summarise", "oesophageal", "signalling" count as their American forms)."""
+    """Whether a lower-cased word is English, in American or British spelling, singular
+    or plural ("summarise", "oesophageal", "signalling", "prescribers" count)."""
     counts = english_counts()
     if word in counts:
         return True
     forms = {word}
-    forms |= {pattern.sub(american, word) for pattern, american in BRITISH}
+    if word.endswith("s") and len(word) > 4:  # a plural the list may lack ("prescribers")
+        forms |= {word[:-1], word[:-2]}  # "prescribers", "boxes"
+        if word.endswith("ies"):
+            forms.add(word[:-3] + "y")
+    forms |= {pattern.sub(american, f) for f in set(forms) for pattern, american in BRITISH}
     for a, b in BRITISH_DIGRAPHS:
         forms |= {f.replace(a, b) for f in forms}
     return any(f in counts for f in forms)
