@@ -51,10 +51,19 @@ def test_a_question_that_stands_on_its_own_is_not_changed_by_the_history(reader)
 
 
 def test_the_last_question_of_the_history_is_itself_read_first(reader):
+    # "and for asthma?" has no slot for a disease ("for adults" holds people): it is read
+    # as context, "What is the dose for adults: and for asthma?"; then kids take the adults' place
     query = reader.read("and for kids?", ["What is the dose for adults?", "and for asthma?"])
-    assert query.read_as == "What is the dose for kids?"  # read against "What is the dose for asthma?"
+    assert query.read_as == "What is the dose for kids and for asthma?"
     query = reader.read("and in kids?", ["What is the dose for adults?", "and for asthma?"])
-    assert query.read_as == "and in kids? (following “What is the dose for asthma?”)"  # no "in" slot: context
+    assert query.read_as == "What is the dose for kids and for asthma?"  # people, whatever the preposition
+
+
+def test_a_group_of_people_takes_the_place_of_the_group_asked_about(reader):
+    query = reader.read("What about for older children?", ["When was Dupixent approved for eczema in adults?"])
+    assert query.read_as == "When was Dupixent approved for eczema in older children?"
+    query = reader.read("and in COPD?", ["Which trials showed it works in asthma in adults?"])
+    assert query.read_as == "Which trials showed it works in COPD in adults?"
 
 
 def test_names_the_documents_never_mention_are_listed(reader):

@@ -45,6 +45,10 @@ ANAPHORS = {"it", "its", "they", "them", "their", "that", "those", "these", "thi
 FOLLOW_CUE = re.compile(r"^\s*(?:(?:and|but|also|so|then|or|plus)\b[\s,]*(?:(?:what|how) about\b)?|"
                         r"(?:what|how) about\b|what of\b|same (?=for|with|in)|ok(?:ay)?,?\s+(?:and|what about)\b)",
                         re.I)
+# groups of people a question is asked for ("in adults", "for kids", "in older children")
+PEOPLE = re.compile(r"\b(adults?|children|child|kids?|babies|baby|infants?|toddlers?|teens?|teenagers?|adolescents?|"
+                    r"elderly|older (people|patients|adults)|women|men|patients aged|pediatric|paediatric|"
+                    r"(\d+|six|twelve)[- ](year|month)s?[- ]olds?)\b", re.I)
 PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before", "at", "of", "to", "about",
                 "under", "over", "from", "by", "without", "versus", "vs")
 
@@ -176,16 +180,23 @@ class Reader:
         first = rest.split()[0].lower()
         if first not in PREPOSITIONS or len(rest.split()) < 2 or len(rest.split()) > 8:
             return None
-        slots = list(re.finditer(rf"\b{first}\b\s+([^?.,;!]+)", before, re.I))
-        if not slots:
-            return None
-        slot = slots[-1]
-        tail = slot.group(1)
-        # the phrase ends where another preposition or clause starts
-        stop = re.search(r"\s\b(" + "|".join(PREPOSITIONS) + r"|and|or|but|that|which|who|when)\b\s", tail, re.I)
-        end = slot.start(1) + (stop.start() if stop else len(tail.rstrip()))
         replacement = rest.split(None, 1)[1]
-        return f"{before[:slot.start(1)]}{replacement}{before[end:]}".strip()
+        # a group of people ("for older children") takes the place of the group asked about
+        # ("in adults"), whatever its preposition; anything else the same preposition's phrase
+        people = bool(PEOPLE.search(replacement))
+        pattern = (r"\b(" + "|".join(PREPOSITIONS) + r")\b\s+(?=[^?.,;!\s])") if people else rf"\b{first}\b\s+(?=[^?.,;!\s])"
+        spans = []
+        for slot in re.finditer(pattern, before, re.I):  # (slots may nest: "for eczema in adults")
+            tail = re.match(r"[^?.,;!]+", before[slot.end():]).group(0)
+            # the phrase ends where another preposition or clause starts
+            stop = re.search(r"\s\b(" + "|".join(PREPOSITIONS) + r"|and|or|but|that|which|who|when)\b\s", tail, re.I)
+            end = slot.end() + (stop.start() if stop else len(tail.rstrip()))
+            if bool(PEOPLE.search(before[slot.end():end])) == people:
+                spans.append((slot.end(), end))
+        if not spans:
+            return None
+        start, end = spans[-1]
+        return f"{before[:start]}{replacement}{before[end:]}".strip()
 
     # ------------------------------------------------------------ terms and concepts
 
