@@ -113,23 +113,26 @@ def test_a_three_turn_conversation(page, tmp_path):
 
 
 def test_the_panel_opens_on_the_passage_the_answer_cites(page):
+    # the ADEPT passage is not what retrieval ranks first; the answer quotes it, so it is [1]
     chat = ask(page, "How many patients does the ADEPT trial enroll?")
-    assert "n≈98" in chat and "[2]" in chat
-    assert page.locator("#citeqa-which input:checked").evaluate("e => e.value") == "[2]"
+    assert "n≈98" in chat and "[1]" in chat
+    assert page.locator("#citeqa-which input:checked").evaluate("e => e.value") == "[1]"
     context = page.locator("#citeqa-context").inner_text()
     assert "Bullous Pemphigoid" in context and "n≈98" in page.locator("#citeqa-context #citeqa-hl mark").first.inner_text()
 
 
 def test_clicking_a_cited_passage_shows_it_in_the_panel(page):
     ask(page, "How many patients does the ADEPT trial enroll?")
-    first = page.locator("#citeqa-chat .message-row.bot-row").last.locator(".thought").first
-    assert first.inner_text().strip().startswith("[1] dupilumab.txt")
-    first.click()
-    page.wait_for_function("() => document.querySelector('#citeqa-which input:checked').value === '[1]'",
+    second = page.locator("#citeqa-chat .message-row.bot-row").last.locator(".thought").nth(1)
+    title = second.inner_text().strip().splitlines()[0]
+    assert title.startswith("[2] dupilumab.txt")
+    second.click()
+    page.wait_for_function("() => document.querySelector('#citeqa-which input:checked').value === '[2]'",
                            timeout=10000)
     page.wait_for_function("() => !document.querySelector('#citeqa-context #citeqa-hl').innerText.includes('n≈98')",
-                           timeout=10000)  # the highlighted passage is [1] now, not the ADEPT one
-    assert "dupilumab.txt › Development History" in page.locator("#citeqa-context p").first.inner_text()
+                           timeout=10000)  # the highlighted passage is [2] now, not the ADEPT one
+    source_and_section = title.removeprefix("[2] ").split(" · ")[0]  # "dupilumab.txt › Development History"
+    assert page.locator("#citeqa-context p").first.inner_text().startswith(source_and_section)
 
 
 def test_a_not_found_answer_labels_its_passage_as_closest(page):

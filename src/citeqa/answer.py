@@ -3,11 +3,12 @@
 A sentence's score adds its own cosine with the question, the IDF-weighted share of the
 question's terms it contains, the score of the passage it sits in, and a bonus when it
 holds the kind of answer asked for. A narrow question gets its best sentence (and a
-runner-up beside it); a broad one ("what are the side effects?") gets up to
-`max_quotes` distinct sentences from different passages, best first.
+runner-up beside it; asked "is it a steroid?", the best sentence saying what the drug is);
+a broad one ("what are the side effects?") gets up to `max_quotes` distinct sentences from
+different passages, best first.
 
 The answer is withheld when the question names something the documents never mention
-(a drug, gene or trial), when no sentence of the best passages is even slightly close to
+(a drug, gene or trial) or asks about a label topic none covers (pregnancy, storage), when no sentence of the best passages is even slightly close to
 it, or when a logistic model over the evidence (how much of what it asks about is nowhere
 in the documents, in the best passages, in the quote; the quote's and the best sentence's
 cosines; whether the quote holds the kind of answer asked for), fitted on the dev sets by
@@ -180,8 +181,9 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 
 def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
           settings: Settings, quotes: list[Quote], look_at: int = 3) -> Evidence:
-    """Weigh the evidence: a question naming something the documents never mention, or
-    asking about a drug they mention only in passing, is declined outright; otherwise a
+    """Weigh the evidence: a question naming something the documents never mention,
+    asking about a drug they mention only in passing, or about a label topic no document
+    covers (pregnancy, storage), is declined outright; otherwise a
     logistic model over the features below, calibrated on the dev sets
     (benchmarks/calibrate.py), says how likely the quotes answer it."""
     names = query.unknown_names if settings.name_check else ()

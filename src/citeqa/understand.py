@@ -176,7 +176,8 @@ class Reader:
     @staticmethod
     def _substitute(before: str, rest: str) -> str | None:
         """'and in COPD' after 'Which trials showed it works in asthma?' ->
-        'Which trials showed it works in COPD?': the same preposition's phrase is replaced."""
+        'Which trials showed it works in COPD?': the same preposition's phrase is replaced;
+        a group of people replaces the group of people asked about, whatever its preposition."""
         first = rest.split()[0].lower()
         if first not in PREPOSITIONS or len(rest.split()) < 2 or len(rest.split()) > 8:
             return None
@@ -184,7 +185,8 @@ class Reader:
         # a group of people ("for older children") takes the place of the group asked about
         # ("in adults"), whatever its preposition; anything else the same preposition's phrase
         people = bool(PEOPLE.search(replacement))
-        pattern = (r"\b(" + "|".join(PREPOSITIONS) + r")\b\s+(?=[^?.,;!\s])") if people else rf"\b{first}\b\s+(?=[^?.,;!\s])"
+        slot_start = "(" + "|".join(PREPOSITIONS) + ")" if people else first
+        pattern = rf"\b{slot_start}\b\s+(?=[^?.,;!\s])"
         spans = []
         for slot in re.finditer(pattern, before, re.I):  # (slots may nest: "for eczema in adults")
             tail = re.match(r"[^?.,;!]+", before[slot.end():]).group(0)
