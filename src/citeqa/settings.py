@@ -36,7 +36,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.979, -1.004, -0.083, 1.715, 1.018, 2.406, 1.474, 2.051, -0.151, 1.059)
+    abstain_weights: tuple[float, ...] = (-4.723, -0.842, -0.119, 1.969, 0.936, 2.197, 1.456, 1.775, -0.065, 0.905)
     abstain_threshold: float = 0.275
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
