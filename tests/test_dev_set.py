@@ -63,13 +63,13 @@ def test_quality_bar(results):
 
 
 def test_natural_quality_bar(natural):
-    # Measured: hit@1 0.764, hit@5 0.946, accuracy 0.741, declined 0.649, false abstention 0.034.
+    # Measured: hit@1 0.764, hit@5 0.946, accuracy 0.754, declined 0.634, false abstention 0.028.
     # The bars we aim at (0.80, 0.95, 0.80, 0.80, 0.05) are not all met yet: README, Evaluation.
     m = metrics(natural)
     assert m["hit@1"] >= 0.74
     assert m["hit@5"] >= 0.93
-    assert m["answer_accuracy"] >= 0.72
-    assert m["abstention_unanswerable"] >= 0.63
+    assert m["answer_accuracy"] >= 0.74
+    assert m["abstention_unanswerable"] >= 0.62
     assert m["false_abstention"] <= 0.05
 
 

@@ -36,8 +36,8 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.723, -0.842, -0.119, 1.969, 0.936, 2.197, 1.456, 1.775, -0.065, 0.905)
-    abstain_threshold: float = 0.275
+    abstain_weights: tuple[float, ...] = (-4.706, -0.848, -0.128, 1.957, 1.000, 2.143, 1.476, 1.773, -0.093, 0.892)
+    abstain_threshold: float = 0.25
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
     # understanding the question (understand.py)
@@ -46,7 +46,7 @@ class Settings:
     context_weight: float = 0.5  # BM25 weight of an earlier question's words, for a follow-up
     name_weight: float = 1.5  # a named drug/gene/trial this rare (IDF) must be in the quoted sentence
     max_quotes: int = 4  # sentences quoted for a broad question, each from its own passage
-    broad_margin: float = 0.25  # ... while within this much of the best sentence's score
+    broad_margin: float = 0.45  # ... while within this much of the best sentence's score
     broad_pool: int = 10  # ... drawn from this many passages (those cited beyond k are shown too)
     list_weight: float = 0.2  # ... sentences listing four or more items score this much more
     label_weight: float = 0.5  # a fact whose label the question names ("Drug Class") scores this much more
