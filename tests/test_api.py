@@ -182,6 +182,8 @@ def test_a_follow_up_is_read_against_the_conversation(bot):
     # two sentences of one passage, one after the other, share one citation
     assert ans.text.startswith("A pooled analysis of the Phase 3 BOREAS and NOTUS trials")
     assert ans.text.endswith("an FDA sNDA submission for COPD is under review. [1]") and ans.text.count("[") == 1
+    scores = [p.score for p in ans.passages]
+    assert scores == sorted(scores, reverse=True)  # a follow-up's passages are listed as retrieved
     assert "COPD" in ans.passages[0].section
     alone = bot.ask("What does dupilumab bind to?")
     assert bot.ask("What does dupilumab bind to?", history=["Who makes Dupixent?"]) == alone

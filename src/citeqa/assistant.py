@@ -297,8 +297,10 @@ class Assistant:
                                    look_at=1, term_weight=0.0, type_weight=0.0)
         evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes)
         # the passages the answer quotes come first (sentence scoring reranks the retrieved
-        # ones), then the rest of the first k; a list's items may lie past the first k
-        first = [q.rank for q in quotes] if evidence.found else []
+        # ones), then the rest of the first k; a list's items may lie past the first k. A
+        # follow-up's sentences are scored against two questions at once: retrieval ranks
+        # better there, and so does it for a declined answer
+        first = [q.rank for q in quotes] if evidence.found and not query.read_as else []
         shown = list(dict.fromkeys(first + list(range(min(k, len(hits)))) + [q.rank for q in quotes]))
         place = {rank: n for n, rank in enumerate(shown)}
         hits = [hits[n] for n in shown]
