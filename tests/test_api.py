@@ -169,6 +169,12 @@ def test_a_declined_answer_lists_the_passages_as_retrieved(bot):
     assert not ans.found and scores == sorted(scores, reverse=True)
 
 
+def test_an_unknown_name_listed_beside_known_ones_is_answered_with_a_note(bot):
+    ans = bot.ask("How does dupilumab affect serum IgE, TARC/CCL17, and FeNO over time?")
+    assert "The documents never mention FeNO: the answer covers the rest." in ans.notes
+    assert ans.found and ans.text.startswith("Serum CCL17, CCL18, and periostin")
+
+
 def test_a_question_about_a_label_topic_the_documents_never_cover_is_declined(bot):
     ans = bot.ask("Can I take Dupixent while pregnant?")
     assert not ans.found and ans.passages

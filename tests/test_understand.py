@@ -321,3 +321,15 @@ def test_words_that_carry_no_topic_are_no_focus(reader, question, dropped):
 def test_a_plural_the_word_list_lacks_is_english_not_a_name(reader):
     assert reader.read("Which safety warnings should prescribers know about?").unknown_names == ()
     assert reader.read("Which devices does it come in?").uncovered_topics == ("injecting and injection devices",)
+
+
+@pytest.mark.parametrize("question, unknown, listed", [
+    ("How does dupilumab affect serum IgE, TARC/CCL17, and FeNO over time?", (), ("FeNO",)),
+    ("What effect does dupilumab have on FeNO and serum IgE levels?", (), ("FeNO",)),
+    ("Does dupilumab reduce FeNO?", ("FeNO",), ()),  # nothing held beside it
+    ("Compare dupilumab and tralokinumab", ("tralokinumab",), ()),  # a drug, and weighed
+    ("Is dupilumab or tralokinumab better?", ("tralokinumab",), ()),  # a drug is no choice to skip
+])
+def test_an_unknown_name_listed_beside_held_ones_is_answered_without(reader, question, unknown, listed):
+    query = reader.read(question)
+    assert (query.unknown_names, query.listed_unknown) == (unknown, listed)

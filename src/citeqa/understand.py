@@ -49,6 +49,7 @@ FOLLOW_CUE = re.compile(r"^\s*(?:(?:and|but|also|so|then|or|plus)\b[\s,]*(?:(?:w
 PEOPLE = re.compile(r"\b(adults?|children|child|kids?|babies|baby|infants?|toddlers?|teens?|teenagers?|adolescents?|"
                     r"elderly|older (people|patients|adults)|women|men|patients aged|pediatric|paediatric|"
                     r"(\d+|six|twelve)[- ](year|month)s?[- ]olds?)\b", re.I)
+WEIGHED = re.compile(r"\b(compar\w*|versus|vs\.?|better|worse|safer|stronger|switch\w*|instead)\b", re.I)
 PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before", "at", "of", "to", "about",
                 "under", "over", "from", "by", "without", "versus", "vs")
 
@@ -102,6 +103,7 @@ class Query:
     bridged: tuple[str, ...] = ()  # "lay -> clinical" links used
     passing_names: tuple[str, ...] = ()  # drugs asked about that the documents only mention in passing
     uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
+    listed_unknown: tuple[str, ...] = ()  # unknown names listed beside held ones: answered without
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
@@ -207,6 +209,7 @@ class Reader:
         # a substituted follow-up is a whole question; otherwise its own words lead
         whole = not before or read_as == text
         concepts, weights, names, bridges = self._readwords_of(text if whole else question)
+        names, listed = self._listed_beside_held(text if whole else question, names, concepts)
         own = len(concepts)  # the question's own concepts; an earlier question's follow
         if not whole:  # context: the earlier question's words and concepts, weighted down
             context = self.settings.context_weight
@@ -229,7 +232,29 @@ class Reader:
                      kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges),
                      passing_names=self._in_passing(concepts if whole else concepts[:own],
                                                     bool(COMPARES.search(question))),
-                     uncovered_topics=self._uncovered(text))
+                     uncovered_topics=self._uncovered(text), listed_unknown=listed)
+
+    def _listed_beside_held(self, question: str, names: tuple[str, ...],
+                            concepts: list[Concept]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(unknown names, those of them listed beside a name the documents hold): "How does
+        it affect serum IgE, TARC/CCL17 and FeNO?" can be answered for IgE and TARC, saying
+        that FeNO is never mentioned. Never a drug, nor in a comparison: "Is it better than
+        tralokinumab?" is about tralokinumab as much as about the drug the page is about."""
+        held = [c.word for c in concepts if c.name and c.held(self.vocab)
+                and not {t for f in c.forms for t in f} & self.vocab.subject_drugs]
+        if not names or not held or COMPARES.search(question) or WEIGHED.search(question):
+            return names, ()
+        listed = []
+        for name in names:
+            if drug_like(name.lower()):
+                continue
+            for other in held:
+                a, b = re.escape(other), re.escape(name)
+                item = r"[^?.;:]{0,40}?(,|\band\b|&)[^?.;:]{0,40}?"  # items of one list
+                if re.search(rf"\b{a}{item}{b}\b|\b{b}{item}{a}\b", question):
+                    listed.append(name)
+                    break
+        return tuple(n for n in names if n not in listed), tuple(listed)
 
     def _uncovered(self, text: str) -> tuple[str, ...]:
         """The label topics (data/label_topics.tsv) the question asks about that no passage
@@ -328,15 +353,15 @@ class Reader:
 
     def _alternatives(self, question: str) -> set[str]:
         """Names offered as a choice beside one the documents hold ("an IgG1 or an IgG4
-        antibody?"): the documents can answer with the one they hold."""
+        antibody?"): the documents can answer with the one they hold. Never a drug: "Is
+        dupilumab or tralokinumab better?" asks about tralokinumab."""
         out = set()
         for m in re.finditer(r"([\w-]+)\s+or\s+(?:an?\s+|the\s+)?([\w-]+)", question):
             a, b = m.group(1), m.group(2)
             known = [all(t in self.vocab for t in self.tokenize(w)) and self.tokenize(w) for w in (a, b)]
-            if known[0] and not known[1]:
-                out.add(b.lower())
-            elif known[1] and not known[0]:
-                out.add(a.lower())
+            for offered, beside in ((b, known[0] and not known[1]), (a, known[1] and not known[0])):
+                if beside and not drug_like(offered.lower()):
+                    out.add(offered.lower())
         return out
 
     def _lay_phrases(self, question: str) -> list[tuple[tuple[str, ...], list[tuple[str, ...]], list[str]]]:
