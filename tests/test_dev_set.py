@@ -63,12 +63,12 @@ def test_quality_bar(results):
 
 
 def test_natural_quality_bar(natural):
-    # Measured: hit@1 0.780, hit@5 0.948, accuracy 0.754, declined 0.652, false abstention 0.028.
+    # Measured: hit@1 0.780, hit@5 0.949, accuracy 0.751, declined 0.644, false abstention 0.029.
     # The bars we aim at (0.80, 0.95, 0.80, 0.80, 0.05) are not all met yet: README, Evaluation.
     m = metrics(natural)
-    assert m["hit@1"] >= 0.74
+    assert m["hit@1"] >= 0.76
     assert m["hit@5"] >= 0.93
-    assert m["answer_accuracy"] >= 0.74
+    assert m["answer_accuracy"] >= 0.73
     assert m["abstention_unanswerable"] >= 0.62
     assert m["false_abstention"] <= 0.05
 

@@ -36,8 +36,8 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.646, -0.821, -0.094, 1.936, 1.032, 2.168, 1.344, 1.771, -0.111, 0.877)
-    abstain_threshold: float = 0.3
+    abstain_weights: tuple[float, ...] = (-4.911, -0.800, 0.006, 1.871, 1.120, 2.115, 1.449, 1.921, -0.247, 0.930)
+    abstain_threshold: float = 0.275
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
     # understanding the question (understand.py)
