@@ -185,6 +185,7 @@ def test_a_pronoun_with_a_contraction_is_no_focus(reader):
     # weighed against the drug they are about, a drug mentioned in passing is still asked about
     ("How does dupilumab differ from mepolizumab?", ("mepolizumab",)),
     ("is omalizumab better than dupixent for asthma?", ("omalizumab",)),
+    ("Should I switch from mepolizumab to dupilumab?", ("mepolizumab",)),
     ("What does dupilumab bind to?", ()),
 ])
 def test_a_drug_the_documents_mention_only_in_passing(reader, question, passing):

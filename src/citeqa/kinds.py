@@ -112,7 +112,8 @@ def about_the_document(sentence: str) -> bool:
 # in passing one they speak of ("is omalizumab better than dupilumab?")
 COMPARES = re.compile(r"\b((better|worse|stronger|weaker|safer|more effective|less effective|superior|inferior|"
                       r"faster|slower) (than|to)|compared? (with|to)|comparison (with|to|of|between)|"
-                      r"differences? (between|from)|different from|differs? from|advantages? (over|of)|instead of)\b", re.I)
+                      r"differences? (between|from)|different from|differs? from|advantages? (over|of)|instead of|"
+                      r"compar(e|es|ed|ing|ison)|versus|vs\.?|switch(es|ed|ing)? (from|to))\b", re.I)
 EARLIEST_ASKED = re.compile(r"\b(first|initially|originally) (be(en)? )?(approved?|come|came|launched|marketed|"
                             r"available|released|licensed|authori[sz]ed|introduced|sold|used)\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

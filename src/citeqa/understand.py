@@ -9,7 +9,8 @@
   an organisation, a safety finding, a trial, a drug class or target, an efficacy
   result, a time to effect) and whether the question wants a list (a broad question).
 - **Follow-ups.** An elliptical question ("and in COPD?", "how many were in them?") is
-  read against the conversation's earlier questions; one that stands alone is not.
+  read against the conversation's earlier questions (followups.py); one that stands alone
+  is not.
 - **Focus.** Each content word of the question is a concept that the documents either
   hold (the word or a bridged form) or not; names (drugs, genes, trials) the documents
   never mention are listed, so the answer can decline instead of answering about
@@ -29,7 +30,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .kinds import COMPARES, answer_kinds, is_broad
-from .text import DRUG_STEMS, STOPWORDS, stem
+from .followups import ANAPHORS, read_follow_up
+from .text import DRUG_STEMS, stem
 from .vocabulary import Vocabulary, drug_like
 from .wordlists import (consumer_health, english_counts, english_stems, english_words, generic_words, is_english,
                         label_topics, medical_words, words_of)
@@ -40,18 +42,6 @@ EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical 
 EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
-ANAPHORS = {"it", "its", "they", "them", "their", "that", "those", "these", "this", "there", "ones", "such",
-            "same", "he", "she", "him", "her"}
-FOLLOW_CUE = re.compile(r"^\s*(?:(?:and|but|also|so|then|or|plus)\b[\s,]*(?:(?:what|how) about\b)?|"
-                        r"(?:what|how) about\b|what of\b|same (?=for|with|in)|ok(?:ay)?,?\s+(?:and|what about)\b)",
-                        re.I)
-# groups of people a question is asked for ("in adults", "for kids", "in older children")
-PEOPLE = re.compile(r"\b(adults?|children|child|kids?|babies|baby|infants?|toddlers?|teens?|teenagers?|adolescents?|"
-                    r"elderly|older (people|patients|adults)|women|men|patients aged|pediatric|paediatric|"
-                    r"(\d+|six|twelve)[- ](year|month)s?[- ]olds?)\b", re.I)
-WEIGHED = re.compile(r"\b(compar\w*|versus|vs\.?|better|worse|safer|stronger|switch\w*|instead)\b", re.I)
-PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before", "at", "of", "to", "about",
-                "under", "over", "from", "by", "without", "versus", "vs")
 
 
 # ------------------------------------------------------------------ the question, understood
@@ -134,34 +124,8 @@ class Reader:
     # ------------------------------------------------------------ follow-ups
 
     def read_follow_up(self, question: str, history: tuple[str, ...] | list[str]) -> tuple[str, str, str]:
-        """(question as read, the earlier question it leans on, how it was read) for an
-        elliptical question; (question, "", "") for one that stands on its own."""
-        history = [h for h in (" ".join(str(h).split()) for h in history or ()) if h]
-        if not history:
-            return question, "", ""
-        before = history[-1]
-        if len(history) > 1:  # the last question may itself have been a follow-up
-            before = self.read_follow_up(before, history[:-1])[0]
-        cue = FOLLOW_CUE.match(question)
-        words = re.findall(r"[A-Za-z0-9][\w'-]*", question)
-        lowered = [w.lower() for w in words]
-        content = [w for w in lowered if w not in STOPWORDS and stem(w) not in self.generic and w not in ANAPHORS]
-        anaphoric = any(w in ANAPHORS for w in lowered)
-        # without a cue or a pronoun, a short question leans on the conversation only when it
-        # asks for a particular fact and names nothing ("how many patients were enrolled?");
-        # "what are the side effects?" stands on its own
-        bare = (len(content) <= 2 and not is_broad(question) and not self._has_subject(question)
-                and answer_kinds(question)[:1] in (("date",), ("dose",), ("age",), ("organisation",), ("time",),
-                                                   ("number",)))
-        if not (cue or (anaphoric and len(content) <= 3) or bare):
-            return question, "", ""
-        rest = question[cue.end():].strip(" ,?.!") if cue else ""
-        if cue and rest:
-            swapped = self._substitute(before, rest)
-            if swapped:
-                return swapped, before, swapped
-        text = f"{before.rstrip('?.! ')}: {question}"
-        return text, before, f"{question} (following “{before}”)"
+        """(question as read, the earlier question it leans on, how it was read): followups.py."""
+        return read_follow_up(question, history, self._has_subject, self.generic)
 
     def _has_subject(self, question: str) -> bool:
         """Whether a question names what it is about: a drug, gene or trial (or a word the
@@ -174,33 +138,6 @@ class Reader:
             if any(DRUG_STEMS.search(t) for t in self.lexicon.expand(terms)):
                 return True
         return False
-
-    @staticmethod
-    def _substitute(before: str, rest: str) -> str | None:
-        """'and in COPD' after 'Which trials showed it works in asthma?' ->
-        'Which trials showed it works in COPD?': the same preposition's phrase is replaced;
-        a group of people replaces the group of people asked about, whatever its preposition."""
-        first = rest.split()[0].lower()
-        if first not in PREPOSITIONS or len(rest.split()) < 2 or len(rest.split()) > 8:
-            return None
-        replacement = rest.split(None, 1)[1]
-        # a group of people ("for older children") takes the place of the group asked about
-        # ("in adults"), whatever its preposition; anything else the same preposition's phrase
-        people = bool(PEOPLE.search(replacement))
-        slot_start = "(" + "|".join(PREPOSITIONS) + ")" if people else first
-        pattern = rf"\b{slot_start}\b\s+(?=[^?.,;!\s])"
-        spans = []
-        for slot in re.finditer(pattern, before, re.I):  # (slots may nest: "for eczema in adults")
-            tail = re.match(r"[^?.,;!]+", before[slot.end():]).group(0)
-            # the phrase ends where another preposition or clause starts
-            stop = re.search(r"\s\b(" + "|".join(PREPOSITIONS) + r"|and|or|but|that|which|who|when)\b\s", tail, re.I)
-            end = slot.end() + (stop.start() if stop else len(tail.rstrip()))
-            if bool(PEOPLE.search(before[slot.end():end])) == people:
-                spans.append((slot.end(), end))
-        if not spans:
-            return None
-        start, end = spans[-1]
-        return f"{before[:start]}{replacement}{before[end:]}".strip()
 
     # ------------------------------------------------------------ terms and concepts
 
@@ -242,7 +179,7 @@ class Reader:
         tralokinumab?" is about tralokinumab as much as about the drug the page is about."""
         held = [c.word for c in concepts if c.name and c.held(self.vocab)
                 and not {t for f in c.forms for t in f} & self.vocab.subject_drugs]
-        if not names or not held or COMPARES.search(question) or WEIGHED.search(question):
+        if not names or not held or COMPARES.search(question):
             return names, ()
         listed = []
         for name in names:
@@ -268,7 +205,7 @@ class Reader:
         if topic.name not in self._covered:
             self._covered[topic.name] = any(
                 (terms := self.tokenize(phrase)) and all(t in self.vocab for t in terms)
-                and self._passages_with(terms).size for phrase in topic.evidence)
+                and self.vocab.passages_with(terms).size for phrase in topic.evidence)
         return self._covered[topic.name]
 
     def _readwords_of(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
@@ -398,18 +335,8 @@ class Reader:
         terms = [t for w in words for t in self.tokenize(w) if stem(w) not in self.generic]
         if not terms:
             return False
-        own = len(self._passages_with(terms))
-        return own > 0 and own >= max(len(self._passages_with(list(f))) for f in clinical)
-
-    def _passages_with(self, terms: list[str]) -> np.ndarray:
-        """The passages holding every one of `terms` (posting lists intersected)."""
-        common = None
-        for t in terms:
-            docs = self.vocab.docs_with(t)
-            common = docs if common is None else np.intersect1d(common, docs, assume_unique=True)
-            if not common.size:
-                break
-        return common if common is not None else np.zeros(0, dtype=np.int64)
+        own = len(self.vocab.passages_with(terms))
+        return own > 0 and own >= max(len(self.vocab.passages_with(list(f))) for f in clinical)
 
     def _looks_like_name(self, word: str, starts: bool) -> bool:
         """A drug, gene, protein or trial name: an INN ending, letters with digits, two

@@ -108,6 +108,16 @@ class Vocabulary:
             return np.zeros(0, dtype=np.int64)
         return self.indices[self.indptr[j]:self.indptr[j + 1]]
 
+    def passages_with(self, terms: list[str] | tuple[str, ...]) -> np.ndarray:
+        """The passages holding every one of `terms` (posting lists intersected)."""
+        common = None
+        for t in terms:
+            docs = self.docs_with(t)
+            common = docs if common is None else np.intersect1d(common, docs, assume_unique=True)
+            if not common.size:
+                break
+        return common if common is not None else np.zeros(0, dtype=np.int64)
+
     def numbered(self, term: str) -> tuple[str, ...]:
         """The numbered names the documents hold that a name of letters (not itself in them)
         starts ("igg" -> igg4, "nct" -> nct06477653): a class of them, not a name they lack."""

@@ -63,9 +63,9 @@ class Topic:
 
     def asked(self, words: list[str]) -> bool:
         """Whether a question (its words_of) asks about the topic."""
-        present = set(words)
-        return (any(group <= present for group in self.together)
-                or any(tuple(words[i:i + len(p)]) == p for p in self.phrases for i in range(len(words))))
+        text = f" {' '.join(words)} "
+        return (any(group <= set(words) for group in self.together)
+                or any(f" {' '.join(p)} " in text for p in self.phrases))
 
 
 @lru_cache(maxsize=4)

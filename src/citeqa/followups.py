@@ -1,0 +1,85 @@
+"""Follow-ups: an elliptical question read against the conversation's earlier questions.
+
+"and in COPD?" after "Which trials showed it works in asthma?" is read as "Which trials
+showed it works in COPD?" (the same preposition's phrase swapped; a group of people takes
+the place of the group asked about, whatever its preposition); "is that common?" is read
+with the earlier question as context. A question that stands on its own is left as asked.
+Word patterns only: no syntax tree, and nothing about any one drug.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .kinds import answer_kinds, is_broad
+from .text import STOPWORDS, stem
+
+ANAPHORS = {"it", "its", "they", "them", "their", "that", "those", "these", "this", "there", "ones", "such",
+            "same", "he", "she", "him", "her"}
+FOLLOW_CUE = re.compile(r"^\s*(?:(?:and|but|also|so|then|or|plus)\b[\s,]*(?:(?:what|how) about\b)?|"
+                        r"(?:what|how) about\b|what of\b|same (?=for|with|in)|ok(?:ay)?,?\s+(?:and|what about)\b)",
+                        re.I)
+# groups of people a question is asked for ("in adults", "for kids", "in older children")
+PEOPLE = re.compile(r"\b(adults?|children|child|kids?|babies|baby|infants?|toddlers?|teens?|teenagers?|adolescents?|"
+                    r"elderly|older (people|patients|adults)|women|men|patients aged|pediatric|paediatric|"
+                    r"(\d+|six|twelve)[- ](year|month)s?[- ]olds?)\b", re.I)
+PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before", "at", "of", "to", "about",
+                "under", "over", "from", "by", "without", "versus", "vs")
+# a short question that names nothing leans on the conversation when it asks for one of these
+FACT_KINDS = (("date",), ("dose",), ("age",), ("organisation",), ("time",), ("number",))
+
+
+def read_follow_up(question: str, history: tuple[str, ...] | list[str],
+                   has_subject: Callable[[str], bool], generic: frozenset[str]) -> tuple[str, str, str]:
+    """(question as read, the earlier question it leans on, how it was read) for an
+    elliptical question; (question, "", "") for one that stands on its own. `has_subject`
+    says whether a question names what it is about (a drug, gene or trial); `generic` are
+    the stemmed words that carry no topic."""
+    history = [h for h in (" ".join(str(h).split()) for h in history or ()) if h]
+    if not history:
+        return question, "", ""
+    before = history[-1]
+    if len(history) > 1:  # the last question may itself have been a follow-up
+        before = read_follow_up(before, history[:-1], has_subject, generic)[0]
+    cue = FOLLOW_CUE.match(question)
+    lowered = [w.lower() for w in re.findall(r"[A-Za-z0-9][\w'-]*", question)]
+    content = [w for w in lowered if w not in STOPWORDS and stem(w) not in generic and w not in ANAPHORS]
+    anaphoric = any(w in ANAPHORS for w in lowered)
+    # without a cue or a pronoun, a short question leans on the conversation only when it
+    # asks for a particular fact and names nothing ("how many patients were enrolled?");
+    # "what are the side effects?" stands on its own
+    bare = (len(content) <= 2 and not is_broad(question) and not has_subject(question)
+            and answer_kinds(question)[:1] in FACT_KINDS)
+    if not (cue or (anaphoric and len(content) <= 3) or bare):
+        return question, "", ""
+    rest = question[cue.end():].strip(" ,?.!") if cue else ""
+    if cue and rest:
+        swapped = substitute(before, rest)
+        if swapped:
+            return swapped, before, swapped
+    text = f"{before.rstrip('?.! ')}: {question}"
+    return text, before, f"{question} (following “{before}”)"
+
+
+def substitute(before: str, rest: str) -> str | None:
+    """'and in COPD' after 'Which trials showed it works in asthma?' ->
+    'Which trials showed it works in COPD?': the same preposition's phrase is replaced;
+    a group of people replaces the group of people asked about, whatever its preposition."""
+    first = rest.split()[0].lower()
+    if first not in PREPOSITIONS or len(rest.split()) < 2 or len(rest.split()) > 8:
+        return None
+    replacement = rest.split(None, 1)[1]
+    people = bool(PEOPLE.search(replacement))
+    slot_start = "(" + "|".join(PREPOSITIONS) + ")" if people else first
+    spans = []
+    for slot in re.finditer(rf"\b{slot_start}\b\s+(?=[^?.,;!\s])", before, re.I):  # slots may nest
+        tail = re.match(r"[^?.,;!]+", before[slot.end():]).group(0)
+        # the phrase ends where another preposition or clause starts
+        stop = re.search(r"\s\b(" + "|".join(PREPOSITIONS) + r"|and|or|but|that|which|who|when)\b\s", tail, re.I)
+        end = slot.end() + (stop.start() if stop else len(tail.rstrip()))
+        if bool(PEOPLE.search(before[slot.end():end])) == people:
+            spans.append((slot.end(), end))
+    if not spans:
+        return None
+    start, end = spans[-1]
+    return f"{before[:start]}{replacement}{before[end:]}".strip()
