@@ -8,12 +8,13 @@ a broad one ("what are the side effects?") gets up to `max_quotes` distinct sent
 different passages, best first.
 
 The answer is withheld when the question names something the documents never mention
-(a drug, gene or trial) or asks about a label topic none covers (pregnancy, storage), when no sentence of the best passages is even slightly close to
-it, or when a logistic model over the evidence (how much of what it asks about is nowhere
-in the documents, in the best passages, in the quote; the quote's and the best sentence's
-cosines; whether the quote holds the kind of answer asked for), fitted on the dev sets by
-benchmarks/calibrate.py, finds it unlikely that the quotes answer: a single similarity
-threshold cannot tell a lay paraphrase from an unanswerable question.
+(a drug, gene or trial) or asks about a label topic none covers (pregnancy, storage), when
+no sentence of the best passages is even slightly close to it, or when a logistic model
+over the evidence (how much of what it asks about is nowhere in the documents, in the best
+passages, in the quote; the quote's and the best sentence's cosines; whether the quote
+holds the kind of answer asked for), fitted on the dev sets by benchmarks/calibrate.py,
+finds it unlikely that the quotes answer: a single similarity threshold cannot tell a lay
+paraphrase from an unanswerable question.
 """
 from __future__ import annotations
 
@@ -193,8 +194,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     weights = settings.abstain_weights
     z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], FEATURES))
     confidence = float(1 / (1 + np.exp(-z)))
-    found = (not names and not passing and not topics and bool(quotes) and features["best_cosine"] >= settings.min_cosine
-             and confidence >= settings.abstain_threshold)
+    found = (not names and not passing and not topics and bool(quotes)
+             and features["best_cosine"] >= settings.min_cosine and confidence >= settings.abstain_threshold)
     return Evidence(features, confidence, names, found, passing, topics)
 
 

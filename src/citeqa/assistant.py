@@ -286,7 +286,8 @@ class Assistant:
         if query.read_as:
             notes += (f"Read as: {query.read_as}",)
         if query.listed_unknown:
-            notes += (f"The documents never mention {', '.join(query.listed_unknown)}: the answer covers the rest.",)
+            missing = ", ".join(query.listed_unknown)
+            notes += (f"The documents never mention {missing}: the answer covers the rest.",)
         q_vec = self.query_encoder().encode([query.text])[0]
         bm25, unit_cos = retriever.score(query.weights, q_vec)
         wants_list = query.broad and self.settings.broad_answers

@@ -57,6 +57,7 @@ class Retriever:
         self.bounds = np.searchsorted(data.unit_chunk, np.arange(self.n_docs + 1))
         self.exact = data.manifest.get("index_type", "flat") == "flat"
         self._holds: dict[str, np.ndarray] = {}
+        self._named: tuple[frozenset | None, np.ndarray | None] = (None, None)  # the last under_named_heading
         if not self.exact and data.dense.ntotal:  # (a cluster's coordinator holds no vectors)
             ivf = faiss.extract_index_ivf(data.dense)
             ivf.nprobe = ivf_probes(ivf.nlist)
@@ -82,9 +83,14 @@ class Retriever:
         """Which passages sit under a heading whose every term the question asks
         ("Approved Indications" for "which indications is it approved for?"): the items
         of the list a broad question wants."""
+        key, last = frozenset(asked), self._named  # (one read: another thread may replace it)
+        if last[0] == key:  # search and the broad answer ask it of the same question
+            return last[1]
         codes, paths = self._headings
-        named = np.array([any(h and h <= asked for h in path) for path in paths], dtype=bool)
-        return named[codes] if len(codes) else np.zeros(0, dtype=bool)
+        named = np.array([any(h and h <= key for h in path) for path in paths], dtype=bool)
+        named = named[codes] if len(codes) else np.zeros(0, dtype=bool)
+        self._named = (key, named)
+        return named
 
     def asked_kind(self, kinds: tuple[str, ...]) -> str | None:
         """The first kind asked for that tells passages apart (some hold it, some do not):
