@@ -249,6 +249,17 @@ def test_a_narrow_question_keeps_one_sentence(bot):
     assert MARKER.findall(ans.text) == ["1"] and "Regeneron" in ans.text
 
 
+def test_a_narrow_answer_adds_the_sentence_holding_what_the_best_one_lacks(bot):
+    # the best sentence names the trials and the disease; another gives the scores asked about
+    q = "How did dupilumab perform on nasal polyp score and nasal congestion score in SINUS-24 and SINUS-52?"
+    ans = bot.ask(q)
+    assert ans.text.startswith("CRSwNP (adults): For adults with chronic rhinosinusitis with nasal polyps")
+    assert "significant reductions in nasal polyp score and total symptom score" in ans.text
+    assert MARKER.findall(ans.text) == ["1", "2"]
+    alone = Assistant(bot.seeds, bot.index_dir, settings=bot.settings.replace(complement_margin=-1.0))
+    assert MARKER.findall(alone.ask(q).text) == ["1"]
+
+
 def test_history_must_be_a_list_of_strings(bot):
     with pytest.raises(TypeError, match="history must be a list"):
         bot.ask("and in COPD?", history="What about asthma?")

@@ -3,7 +3,8 @@
 A sentence's score adds its own cosine with the question, the IDF-weighted share of the
 question's terms it contains, the score of the passage it sits in, and a bonus when it
 holds the kind of answer asked for. A narrow question gets its best sentence (and a
-runner-up beside it; asked "is it a steroid?", the best sentence saying what the drug is);
+runner-up beside it, or one nearly as good holding the part of the question the best one
+lacks; asked "is it a steroid?", the best sentence saying what the drug is);
 a broad one ("what are the side effects?") gets up to `max_quotes` distinct sentences from
 different passages, best first.
 
@@ -31,6 +32,7 @@ from .understand import Query
 SPECIFIC_KINDS = ("date", "dose", "number", "age", "definition")  # kinds a quote visibly holds or lacks
 META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how it was made)
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
+COMPLEMENT_SHARE = 0.15  # the second sentence of a narrow answer holds this much of the question the first lacks
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
 
@@ -126,7 +128,42 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         if other.rank == best.rank and other.score >= best.score - 0.05:
             quotes.append(other)
             break
+    else:
+        quotes += _complement(retriever, hits, query, scored, settings.complement_margin)
     return sorted(quotes, key=lambda q: (q.rank, q.start))
+
+
+def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: list[Quote],
+                margin: float) -> list[Quote]:
+    """The sentence that holds the part of the question the best one lacks: the best
+    scoring within `margin` of it, among the passages looked at, that holds at least
+    COMPLEMENT_SHARE of the question's concepts (IDF-weighted) which the best does not
+    ("How did it perform on nasal polyp score in SINUS-24 and SINUS-52?": one sentence names
+    the trials, another gives the scores). Nothing when none does, or the best holds them all."""
+    if margin < 0:
+        return []
+    focus = [c for c in query.concepts if c.weight >= 1.0]  # the documents' own subject weighs ~0
+    total = sum(c.weight for c in query.concepts) or 1.0
+    best = scored[0]
+    missing = [c for c in focus if not c.in_terms(_terms(retriever, hits, best))]
+    if not missing:
+        return []
+    for other in scored[1:]:
+        if other.score < best.score - margin:
+            break
+        if about_the_document(other.text):
+            continue
+        own = _terms(retriever, hits, other)
+        if sum(c.weight for c in missing if c.in_terms(own)) / total >= COMPLEMENT_SHARE:
+            return [other]
+    return []
+
+
+def _terms(retriever: Retriever, hits: list[Hit], quote: Quote) -> set[str]:
+    """A quoted sentence's index terms with its headings' (and their learned synonyms)."""
+    data = retriever.data
+    chunk = data.chunks[hits[quote.rank].chunk]
+    return set(data.lexicon.expand(retriever.tokenize(quote.text + "\n" + chunk.section)))
 
 
 def _names(retriever: Retriever, hits: list[Hit], quote: Quote, concept) -> bool:
@@ -221,8 +258,7 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
     rarest = max(focus, key=lambda c: c.weight, default=None)
     rarest_quoted = rarest_in_passage = 0.0
     for q in quotes:
-        chunk = data.chunks[hits[q.rank].chunk]
-        own = set(data.lexicon.expand(retriever.tokenize(q.text + "\n" + chunk.section)))
+        own = _terms(retriever, hits, q)
         quote_cov = max(quote_cov, share(lambda c: c.in_terms(own)))
         quote_cos = max(quote_cos, float(unit_cos[q.row]))
         kind_held = kind_held or holds_kind(q.text, query.kinds[0])

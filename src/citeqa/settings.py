@@ -36,7 +36,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.911, -0.800, 0.006, 1.871, 1.120, 2.115, 1.449, 1.921, -0.247, 0.930)
+    abstain_weights: tuple[float, ...] = (-4.552, -0.742, 0.039, 2.265, 0.375, 1.714, 1.605, 1.685, -0.186, 0.926)
     abstain_threshold: float = 0.275
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
@@ -48,6 +48,7 @@ class Settings:
     max_quotes: int = 4  # sentences quoted for a broad question, each from its own passage
     broad_margin: float = 0.45  # ... while within this much of the best sentence's score
     broad_pool: int = 10  # ... drawn from this many passages (those cited beyond k are shown too)
+    complement_margin: float = 0.2  # a narrow answer adds the sentence holding what the best one lacks, if this near (< 0: never)
     list_weight: float = 0.2  # ... sentences listing four or more items score this much more
     label_weight: float = 0.5  # a fact whose label the question names ("Drug Class") scores this much more
     # parts of the pipeline, each switchable so the benchmarks can show what it buys
