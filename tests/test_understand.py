@@ -97,6 +97,9 @@ def test_a_drug_name_is_not_corrected_into_another_drug(reader):
     assert reader.vocab.correct("nemolizumab") is None  # mepolizumab is in the documents, one letter off twice
     assert reader.vocab.correct("dupilimab") == "dupilumab"
     assert reader.vocab.correct("weight", "weight") is None  # a real English word is no typo
+    # nor a medical word the documents lack: "lymphoma" is no typo of "lymphatic"
+    assert reader.vocab.correct("lymphoma", "lymphoma") is None
+    assert reader.vocab.correct("cutan", "cutaneous") is None
 
 
 def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):

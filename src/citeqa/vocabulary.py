@@ -15,7 +15,7 @@ import numpy as np
 
 from .store import IndexData
 from .text import DRUG_STEMS
-from .wordlists import english_words
+from .wordlists import english_words, is_english
 
 SURFACE_MAX_PASSAGES = 100_000  # misspellings matched on the documents' words up to this many passages
 
@@ -145,7 +145,7 @@ class Vocabulary:
         if term in self.term_id:
             return term
         word = word or term
-        if len(word) < 4 or not word.isalpha() or word in english_words():
+        if len(word) < 4 or not word.isalpha() or word in english_words() or is_english(word):
             return None
         drug = bool(DRUG_STEMS.search(word))
         cutoff = 0.86 if drug else 0.8
