@@ -240,8 +240,9 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
                       quotes: list[Quote], look_at: int = 3) -> dict[str, float]:
     """unmatched: IDF share of the question's focus found nowhere in the documents;
     coverage: share found in the top passages together, passage_coverage: in the best
-    single one; quote_coverage: in a quoted sentence (with its headings); quote_cosine and
-    best_cosine: the quote's and the best sentence's cosine with the question; kind_held:
+    single one; quote_coverage: in the quoted sentences together (with their headings);
+    quote_cosine and best_cosine: the quote's and the best sentence's cosine with the
+    question; kind_held:
     whether a quote holds the kind of answer asked for (a date, dose, number or age);
     rarest_quoted and rarest_in_passage: whether the question's most specific concept is
     in a quote (with its headings) or in its passage."""
@@ -257,9 +258,11 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
     quote_cov, quote_cos, kind_held = 0.0, 0.0, not any(k in SPECIFIC_KINDS for k in query.kinds[:1])
     rarest = max(focus, key=lambda c: c.weight, default=None)
     rarest_quoted = rarest_in_passage = 0.0
+    quoted: set[str] = set()
     for q in quotes:
         own = _terms(retriever, hits, q)
-        quote_cov = max(quote_cov, share(lambda c: c.in_terms(own)))
+        quoted |= own
+        quote_cov = share(lambda c: c.in_terms(quoted))
         quote_cos = max(quote_cos, float(unit_cos[q.row]))
         kind_held = kind_held or holds_kind(q.text, query.kinds[0])
         if rarest is not None:

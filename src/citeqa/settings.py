@@ -36,7 +36,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.552, -0.742, 0.039, 2.265, 0.375, 1.714, 1.605, 1.685, -0.186, 0.926)
+    abstain_weights: tuple[float, ...] = (-4.480, -0.786, 0.083, 2.301, 0.373, 1.651, 1.565, 1.688, -0.186, 0.826)
     abstain_threshold: float = 0.275
     min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
