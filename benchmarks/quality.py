@@ -50,6 +50,7 @@ CONFIGS: list[tuple[str, str, Settings]] = [
     ("no answer selection (top passage's closest sentence)", "ablation", FULL.replace(answer_selection=False)),
     ("no lay vocabulary (consumer-health bridges)", "ablation", FULL.replace(lay_vocabulary=False)),
     ("no bridged words in the embedded question", "ablation", FULL.replace(embed_bridges=False)),
+    ("the subject drug embedded by name, not as \"it\"", "ablation", FULL.replace(subject_as_it=False)),
     ("no follow-up reading (history ignored)", "ablation", FULL.replace(follow_ups=False)),
     ("no broad answers (one sentence for list questions)", "ablation", FULL.replace(broad_answers=False)),
     ("broad answers drawn from the top k only (not 10)", "ablation", FULL.replace(broad_pool=1)),

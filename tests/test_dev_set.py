@@ -52,7 +52,7 @@ def test_natural_set_covers_the_ways_people_ask():
 
 
 def test_quality_bar(results):
-    # measured: hit@1 0.933, hit@5 1.000, accuracy 0.899, abstention 0.917, false abstention 0.011
+    # measured: hit@1 0.966, hit@5 0.989, accuracy 0.944, abstention 0.917, false abstention 0.000
     m = metrics(results)
     assert m["hit@1"] >= 0.90
     assert m["hit@5"] >= 0.98
@@ -63,13 +63,17 @@ def test_quality_bar(results):
 
 
 def test_natural_quality_bar(natural):
-    # Measured: hit@1 0.780, hit@5 0.949, accuracy 0.751, declined 0.644, false abstention 0.029.
-    # The bars we aim at (0.80, 0.95, 0.80, 0.80, 0.05) are not all met yet: README, Evaluation.
+    # Measured: hit@1 0.829, hit@5 0.978, accuracy 0.826 (broad 0.79, follow-ups 0.89),
+    # declined 0.674, false abstention 0.024. The bars (0.80, 0.95, 0.80, 0.75 for broad and
+    # follow-ups, 0.80 declined, 0.05) are met but for declining: README, Evaluation.
     m = metrics(natural)
-    assert m["hit@1"] >= 0.76
-    assert m["hit@5"] >= 0.93
-    assert m["answer_accuracy"] >= 0.73
-    assert m["abstention_unanswerable"] >= 0.62
+    assert m["hit@1"] >= 0.80
+    assert m["hit@5"] >= 0.95
+    assert m["answer_accuracy"] >= 0.80
+    for cat in ("broad", "followup"):
+        answerable = [r for r in natural if r.cat == cat and r.answerable]
+        assert sum(r.correct for r in answerable) / len(answerable) >= 0.75, cat
+    assert m["abstention_unanswerable"] >= 0.64
     assert m["false_abstention"] <= 0.05
 
 

@@ -251,6 +251,23 @@ def test_a_short_document_about_a_drug_is_about_it_though_few_passages_name_it(c
     assert "alphamab" in subjects["a.txt"] and "deltamab" not in subjects["a.txt"]
 
 
+def test_the_drug_every_document_is_about_is_embedded_as_it(reader):
+    # its name tells no passage from another, but lends its cosine to the sentences spelling it out
+    assert reader.vocab.common_subjects == {"dupilumab"}
+    assert reader.read("What is dupilumab's half-life?").text == "What is its half-life?"
+    assert reader.read("Is Dupixent a steroid?").text.startswith("Is it a steroid?")  # the brand too
+    assert reader.read("Is dupilumab-associated conjunctivitis common?").text.startswith(
+        "Is dupilumab-associated conjunctivitis common?")  # a name with a word hung on it stays
+    assert reader.read("How does omalizumab compare with dupilumab?").text.startswith(
+        "How does omalizumab compare with it?")
+
+
+def test_a_drug_only_some_documents_are_about_keeps_its_name(corpus):
+    reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].reader
+    assert reader.vocab.common_subjects == frozenset()  # a.txt is about alphamab, b.md about betamab
+    assert reader.read("What does alphamab bind?").text == "What does alphamab bind?"
+
+
 @pytest.mark.parametrize("question, earliest", [
     ("when was dupixent first approved?", True), ("when did it first come out", True),
     ("When did dupilumab become the first biologic approved for CRSwNP?", False),  # X's date, not the earliest

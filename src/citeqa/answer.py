@@ -26,7 +26,7 @@ import numpy as np
 
 from .retrieve import Hit, Retriever
 from .settings import Settings
-from .kinds import EARLIEST_ASKED, about_the_document, earliest_year, holds_kind
+from .kinds import EARLIEST_ASKED, about_the_document, earliest_date, holds_kind
 from .understand import Query
 
 SPECIFIC_KINDS = ("date", "dose", "number", "age", "definition")  # kinds a quote visibly holds or lacks
@@ -47,7 +47,7 @@ class Quote:
 
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
-            "kind_held", "rarest_quoted", "rarest_in_passage")
+            "kind_held", "rarest_quoted", "rarest_in_passage", "broad")
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,10 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
                 score += list_weight * min(1.0, len(LIST_SEPARATOR.findall(text)) / 4)
             scored.append(Quote(rank, s, e, score, int(row), text))
     if kind == "date" and EARLIEST_ASKED.search(query.question):  # the earliest date in reach answers
-        years = [earliest_year(q.text) for q in scored]
-        first = min((y for y in years if y), default=None)
-        scored = [Quote(q.rank, q.start, q.end, q.score + bonus * (y == first), q.row, q.text) if first else q
-                  for q, y in zip(scored, years)]
+        dates = [earliest_date(q.text) for q in scored]
+        first = min((d for d in dates if d), default=None)
+        scored = [Quote(q.rank, q.start, q.end, q.score + bonus * (d == first), q.row, q.text) if first else q
+                  for q, d in zip(scored, dates)]
     scored.sort(key=lambda q: -q.score)
     return scored
 
@@ -138,9 +138,11 @@ def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: lis
     """The sentence that holds the part of the question the best one lacks: the best
     scoring within `margin` of it, among the passages looked at, that holds at least
     COMPLEMENT_SHARE of the question's concepts (IDF-weighted) which the best does not
-    ("How did it perform on nasal polyp score in SINUS-24 and SINUS-52?": one sentence names
-    the trials, another gives the scores). Nothing when none does, or the best holds them all."""
-    if margin < 0:
+    ("How is it absorbed after subcutaneous dosing?": one sentence speaks of subcutaneous
+    doses, another of how it is absorbed). Nothing when none does, or the best holds them
+    all, or the question asks when something was first done (its "first" is no part the
+    best one lacks: the earliest date answers)."""
+    if margin < 0 or EARLIEST_ASKED.search(query.question):  # the earliest date is one sentence's
         return []
     focus = [c for c in query.concepts if c.weight >= 1.0]  # the documents' own subject weighs ~0
     total = sum(c.weight for c in query.concepts) or 1.0
@@ -229,6 +231,9 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     topics = query.uncovered_topics if settings.topic_check else ()
     features = evidence_features(retriever, hits, query, unit_cos, quotes, look_at)
     weights = settings.abstain_weights
+    if len(weights) != len(FEATURES) + 1:
+        raise ValueError(f"abstain_weights needs {len(FEATURES) + 1} numbers (intercept first, then "
+                         f"{', '.join(FEATURES)}), not {len(weights)}: refit with python -m benchmarks.calibrate")
     z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], FEATURES))
     confidence = float(1 / (1 + np.exp(-z)))
     found = (not names and not passing and not topics and bool(quotes)
@@ -245,7 +250,8 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
     question; kind_held:
     whether a quote holds the kind of answer asked for (a date, dose, number or age);
     rarest_quoted and rarest_in_passage: whether the question's most specific concept is
-    in a quote (with its headings) or in its passage."""
+    in a quote (with its headings) or in its passage; broad: whether the question wants a
+    list (each of whose quotes holds only part of it)."""
     vocab, data = retriever.vocab, retriever.data
     focus = query.concepts
     total = sum(c.weight for c in focus) or 1.0
@@ -278,4 +284,5 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
         "kind_held": float(kind_held),
         "rarest_quoted": rarest_quoted,
         "rarest_in_passage": rarest_in_passage,
+        "broad": float(query.broad),
     }

@@ -116,13 +116,18 @@ COMPARES = re.compile(r"\b((better|worse|stronger|weaker|safer|more effective|le
                       r"compar(e|es|ed|ing|ison)|versus|vs\.?|switch(es|ed|ing)? (from|to))\b", re.I)
 EARLIEST_ASKED = re.compile(r"\b(first|initially|originally) (be(en)? )?(approved?|come|came|launched|marketed|"
                             r"available|released|licensed|authori[sz]ed|introduced|sold|used)\b", re.I)
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+DATE = re.compile(r"\b(?:(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?(?:\s+\d{1,2})?,?\s+)?"
+                  r"(1[89]\d\d|20\d\d)\b", re.I)
 
 
-def earliest_year(text: str) -> int | None:
-    """The earliest year a text names."""
-    years = [int(y) for y in YEAR.findall(text)]
-    return min(years) if years else None
+def earliest_date(text: str) -> tuple[int, int] | None:
+    """The earliest date a text names, as (year, month); a year alone is month 0
+    ("March 28, 2017" comes before "September 2017", and "2017" before both)."""
+    dates = [(int(year), MONTHS.index(next(m for m in MONTHS if m.startswith(month.lower()))) + 1 if month else 0)
+             for month, year in DATE.findall(text)]
+    return min(dates) if dates else None
 
 
 LEADING_CONJUNCTION = re.compile(r"^\s*((and|but|so|also|then|or|plus|ok(ay)?)\b[\s,]*)+", re.I)

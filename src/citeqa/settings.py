@@ -36,13 +36,14 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.480, -0.786, 0.083, 2.301, 0.373, 1.651, 1.565, 1.688, -0.186, 0.826)
-    abstain_threshold: float = 0.275
-    min_cosine: float = 0.2  # and never when no sentence of the top passages is even this close
+    abstain_weights: tuple[float, ...] = (-4.831, -0.622, -0.258, 2.747, 0.180, 1.487, 1.845, 2.301, 0.127, 0.289, 2.033)
+    abstain_threshold: float = 0.300
+    min_cosine: float = 0.15  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
     # understanding the question (understand.py)
     bridge_weight: float = 0.5  # BM25 weight of a bridged lay word's clinical forms and learned synonyms
     embed_bridges: bool = True  # the embedded question carries the bridged clinical words
+    subject_as_it: bool = True  # ... and says "it" for the drug every document is about
     context_weight: float = 0.5  # BM25 weight of an earlier question's words, for a follow-up
     name_weight: float = 1.5  # a named drug/gene/trial this rare (IDF) must be in the quoted sentence
     max_quotes: int = 4  # sentences quoted for a broad question, each from its own passage

@@ -40,6 +40,7 @@ EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|i
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
+SUBJECT_WORD = re.compile(r"(?<![\w-])([\w-]+?)(['’]s)?(?![\w-])")  # a word, and its possessive
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
 
@@ -160,9 +161,9 @@ class Reader:
         for t in self.lexicon.expand(asked)[len(asked):]:  # corpus-learned synonyms
             if t in self.vocab:
                 weights.setdefault(t, self.settings.bridge_weight)
-        embed = text
+        embed = self._subject_as_it(text) if self.settings.subject_as_it else text
         if self.settings.embed_bridges and bridges:  # the dense side sees the clinical words too
-            embed = f"{text} ({'; '.join(w for _, w in bridges)})"
+            embed = f"{embed} ({'; '.join(w for _, w in bridges)})"
         # what is asked for: a follow-up's own words say it first ("is that common?" wants a number)
         kinds = tuple(dict.fromkeys(answer_kinds(question) + answer_kinds(text)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
@@ -170,6 +171,23 @@ class Reader:
                      passing_names=self._in_passing(concepts if whole else concepts[:own],
                                                     bool(COMPARES.search(question))),
                      uncovered_topics=self._uncovered(text), listed_unknown=listed)
+
+    def _subject_as_it(self, text: str) -> str:
+        """The question as embedded: the drug every document is about, by any of its names,
+        reads "it" ("its" for "Dupixent's"). Its name tells no passage from another, but
+        lends its cosine to the few sentences that spell it out (the brand name's, most):
+        "does Dupixent weaken your immune system" was answered "As of 2024, Dupixent
+        carries indications spanning six disease areas"."""
+        subjects = self.vocab.common_subjects
+        if not subjects:
+            return text
+
+        def swap(m: re.Match) -> str:
+            terms = self.tokenize(m.group(1))  # a name alone, not "dupilumab-associated"
+            if len(terms) == 1 and set(self.lexicon.expand(terms)) & subjects:
+                return "its" if m.group(2) else "it"
+            return m.group(0)
+        return SUBJECT_WORD.sub(swap, text)
 
     def _listed_beside_held(self, question: str, names: tuple[str, ...],
                             concepts: list[Concept]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -91,6 +91,16 @@ class Vocabulary:
         """The drugs some document is about (every document's subjects together)."""
         return frozenset().union(*self.drug_subjects.values())
 
+    @cached_property
+    def common_subjects(self) -> frozenset[str]:
+        """The drugs every document is about: naming one says nothing of which passage
+        answers (none when some document is about another drug, or about none)."""
+        sources = set(c.source for c in self.data.chunks)
+        subjects = self.drug_subjects
+        if not sources or sources - set(subjects):
+            return frozenset()
+        return frozenset.intersection(*(subjects[s] for s in sources))
+
     def __contains__(self, term: str) -> bool:
         return term in self.term_id
 
