@@ -208,6 +208,15 @@ def test_a_broad_question_quotes_several_distinct_sentences_each_cited(bot):
     assert "conjunctivitis is the most frequent serious adverse event" in ans.text
 
 
+def test_a_list_answer_opens_with_the_passages_on_the_topic_asked_about(bot):
+    # the hypereosinophilic-syndrome trial's "20% developed eosinophil-related complications"
+    # holds a safety word and scores well, but a safety passage's finding comes first
+    ans = bot.ask("What are the side effects of dupilumab?")
+    topics = [ans.passages[int(n) - 1].topic for n in MARKER.findall(ans.text)]
+    assert topics[0] == "safety" and topics == sorted(topics, key=lambda t: t != "safety")
+    assert ans.text.startswith("Long-term open-label extension data show conjunctivitis is the most frequent")
+
+
 def test_a_fact_whose_label_the_question_names_is_quoted(bot):
     # "Drug Class: Human IgG4 monoclonal antibody" is a table fact; its label is the question's words
     assert bot.ask("What drug class does dupilumab belong to?").text == "Drug Class\nHuman IgG4 monoclonal antibody [1]"

@@ -33,6 +33,7 @@ SPECIFIC_KINDS = ("date", "dose", "number", "age", "definition")  # kinds a quot
 META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how it was made)
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
 COMPLEMENT_SHARE = 0.15  # the second sentence of a narrow answer holds this much of the question the first lacks
+KIND_TOPIC = {"safety": "safety", "trial": "trials"}  # the passage topic (chunk.TOPICS) of a kind of answer
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
 
@@ -186,8 +187,10 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     """Best sentence of each passage among the top ones, while it scores within
     `broad_margin` of the best or its passage is an item of a list the question names by its
     heading (sentences that list things score higher) and, when the
-    question asks for a kind of answer (safety findings, trials), holds it; no two with
-    mostly the same words; best first."""
+    question asks for a kind of answer (safety findings, trials), holds it or sits in a
+    passage on that topic; no two with mostly the same words; those from passages on the
+    topic first ("What are the side effects?" opens with the safety passages' findings,
+    not a trial's complication rate), then best first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits),
                              list_weight=settings.list_weight, label_weight=settings.label_weight)
     if not scored:
@@ -196,9 +199,13 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     kind = retriever.asked_kind(query.kinds)
     top = scored[0].score
 
+    topic = KIND_TOPIC.get(kind or "")
+
+    def in_topic(quote: Quote) -> bool:  # its passage is on the topic asked about
+        return topic is not None and data.chunks[hits[quote.rank].chunk].topic == topic
+
     def on_topic(quote: Quote) -> bool:
-        return not kind or holds_kind(quote.text, kind) or (
-            kind == "safety" and data.chunks[hits[quote.rank].chunk].topic == "safety")
+        return not kind or holds_kind(quote.text, kind) or in_topic(quote)
 
     # the items of a list the question names by its heading ("Approved Indications") are all near
     listed = retriever.under_named_heading(set(query.weights))
@@ -216,7 +223,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
             continue  # says the same thing again
         chosen.append(quote)
         words.append(own)
-    return chosen
+    return sorted(chosen, key=lambda q: not in_topic(q))  # those from passages on the topic first
 
 
 def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,

@@ -36,9 +36,9 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.831, -0.622, -0.258, 2.747, 0.180, 1.487, 1.845, 2.301, 0.127, 0.289, 2.033)
-    abstain_threshold: float = 0.300
-    min_cosine: float = 0.15  # and never when no sentence of the top passages is even this close
+    abstain_weights: tuple[float, ...] = (-5.070, -0.608, -0.104, 2.781, -0.186, 1.484, 2.074, 2.362, 0.092, 0.334, 1.876)
+    abstain_threshold: float = 0.275
+    min_cosine: float = 0.1  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
     # understanding the question (understand.py)
     bridge_weight: float = 0.5  # BM25 weight of a bridged lay word's clinical forms and learned synonyms
