@@ -26,7 +26,7 @@ FULL = Settings()
 # plain retrieval: no answer selection, no abstention, no question understanding
 NO_SELECTION = dict(type_weight=0.0, answer_selection=False, abstain_threshold=0.0, min_cosine=0.0,
                     name_check=False, topic_check=False, lay_vocabulary=False, follow_ups=False,
-                    broad_answers=False, embed_bridges=False)
+                    broad_answers=False, embed_bridges=False, subject_as_it=False)
 # (name, kind, settings); kind: "full", "baseline" or "ablation"
 CONFIGS: list[tuple[str, str, Settings]] = [
     ("full pipeline", "full", FULL),

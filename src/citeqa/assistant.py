@@ -296,7 +296,8 @@ class Assistant:
         if self.settings.answer_selection:
             quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings)
         else:  # the top passage's sentence closest to the question
-            quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings.replace(broad_answers=False),
+            quotes = choose_quotes(retriever, hits, query, unit_cos,
+                                   self.settings.replace(broad_answers=False, complement_margin=-1.0),
                                    look_at=1, term_weight=0.0, type_weight=0.0)
         evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes)
         # the passages the answer quotes come first (sentence scoring reranks the retrieved
