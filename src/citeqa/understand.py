@@ -11,6 +11,9 @@
 - **Follow-ups.** An elliptical question ("and in COPD?", "how many were in them?") is
   read against the conversation's earlier questions (followups.py); one that stands alone
   is not.
+- **The subject, as "it".** The embedded question says "it" for the drug every document
+  is about: its name tells no passage from another, but draws the cosine to the sentences
+  that spell it out.
 - **Focus.** Each content word of the question is a concept that the documents either
   hold (the word or a bridged form) or not; names (drugs, genes, trials) the documents
   never mention are listed, so the answer can decline instead of answering about
@@ -84,7 +87,7 @@ class Concept:
 @dataclass(frozen=True)
 class Query:
     question: str  # as the user asked it
-    text: str  # as read (a follow-up made whole): what is embedded
+    text: str  # as read (a follow-up made whole, the common subject as "it"): what is embedded
     weights: dict[str, float]  # BM25 terms and their weights
     concepts: tuple[Concept, ...]
     kinds: tuple[str, ...] = ()
