@@ -20,7 +20,7 @@ paraphrase from an unanswerable question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -45,6 +45,7 @@ class Quote:
     score: float
     row: int  # its embedded unit (the row of its vector)
     text: str  # the sentence, verbatim
+    terms: frozenset[str]  # its index terms and their learned synonyms
 
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
@@ -80,7 +81,7 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
         for k, row in enumerate(retriever.rows(hit.chunk)[1:]):  # row 0 is the whole passage
             s, e = (int(x) for x in data.unit_span[row])
             text = chunk.text[s - chunk.start:e - chunk.start]
-            own = set(data.lexicon.expand(retriever.tokenize(text)))
+            own = frozenset(data.lexicon.expand(retriever.tokenize(text)))
             overlap = sum(w for t, w in weights.items() if t in own) / total
             score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
                      + bonus * bool(kind and holds_kind(text, kind)))
@@ -91,12 +92,11 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
                 score -= META_PENALTY
             if list_weight:  # a question that wants a list is best answered by sentences that list
                 score += list_weight * min(1.0, len(LIST_SEPARATOR.findall(text)) / 4)
-            scored.append(Quote(rank, s, e, score, int(row), text))
+            scored.append(Quote(rank, s, e, score, int(row), text, own))
     if kind == "date" and EARLIEST_ASKED.search(query.question):  # the earliest date in reach answers
         dates = [earliest_date(q.text) for q in scored]
         first = min((d for d in dates if d), default=None)
-        scored = [Quote(q.rank, q.start, q.end, q.score + bonus * (d == first), q.row, q.text) if first else q
-                  for q, d in zip(scored, dates)]
+        scored = [replace(q, score=q.score + bonus * (d == first)) if first else q for q, d in zip(scored, dates)]
     scored.sort(key=lambda q: -q.score)
     return scored
 
@@ -162,11 +162,9 @@ def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: lis
     return []
 
 
-def _terms(retriever: Retriever, hits: list[Hit], quote: Quote) -> set[str]:
+def _terms(retriever: Retriever, hits: list[Hit], quote: Quote) -> frozenset[str]:
     """A quoted sentence's index terms with its headings' (and their learned synonyms)."""
-    data = retriever.data
-    chunk = data.chunks[hits[quote.rank].chunk]
-    return set(data.lexicon.expand(retriever.tokenize(quote.text + "\n" + chunk.section)))
+    return quote.terms | retriever.heading_terms(hits[quote.rank].chunk)
 
 
 def _names(retriever: Retriever, hits: list[Hit], quote: Quote, concept) -> bool:
@@ -268,14 +266,13 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
         return sum(c.weight for c in focus if test(c)) / total if focus else 0.0
 
     rows = np.concatenate([retriever.rows(c) for c in top]) if top else np.zeros(0, dtype=np.int64)
-    quote_cov, quote_cos, kind_held = 0.0, 0.0, not any(k in SPECIFIC_KINDS for k in query.kinds[:1])
+    quote_cos, kind_held = 0.0, not any(k in SPECIFIC_KINDS for k in query.kinds[:1])
     rarest = max(focus, key=lambda c: c.weight, default=None)
     rarest_quoted = rarest_in_passage = 0.0
     quoted: set[str] = set()
     for q in quotes:
         own = _terms(retriever, hits, q)
         quoted |= own
-        quote_cov = share(lambda c: c.in_terms(quoted))
         quote_cos = max(quote_cos, float(unit_cos[q.row]))
         kind_held = kind_held or holds_kind(q.text, query.kinds[0])
         if rarest is not None:
@@ -285,7 +282,7 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
         "unmatched": query.unmatched(vocab),
         "coverage": share(lambda c: c.in_docs(vocab, set(top))),
         "passage_coverage": max((share(lambda c: c.in_docs(vocab, {t})) for t in top), default=0.0),
-        "quote_coverage": quote_cov,
+        "quote_coverage": share(lambda c: c.in_terms(quoted)),
         "quote_cosine": max(0.0, quote_cos),
         "best_cosine": max(0.0, float(unit_cos[rows].max())) if rows.size else 0.0,
         "kind_held": float(kind_held),

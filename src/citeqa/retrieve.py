@@ -58,6 +58,7 @@ class Retriever:
         self.exact = data.manifest.get("index_type", "flat") == "flat"
         self._holds: dict[str, np.ndarray] = {}
         self._named: tuple[frozenset | None, np.ndarray | None] = (None, None)  # the last under_named_heading
+        self._heading_terms: dict[str, frozenset[str]] = {}  # heading path -> its index terms
         if not self.exact and data.dense.ntotal:  # (a cluster's coordinator holds no vectors)
             ivf = faiss.extract_index_ivf(data.dense)
             ivf.nprobe = ivf_probes(ivf.nlist)
@@ -91,6 +92,15 @@ class Retriever:
         named = named[codes] if len(codes) else np.zeros(0, dtype=bool)
         self._named = (key, named)
         return named
+
+    def heading_terms(self, chunk: int) -> frozenset[str]:
+        """The index terms (with learned synonyms) of a passage's headings: a quoted
+        sentence is read with them. Computed once per heading path."""
+        section = self.data.chunks[chunk].section
+        terms = self._heading_terms.get(section)
+        if terms is None:
+            terms = self._heading_terms[section] = frozenset(self.data.lexicon.expand(self.tokenize(section)))
+        return terms
 
     def asked_kind(self, kinds: tuple[str, ...]) -> str | None:
         """The first kind asked for that tells passages apart (some hold it, some do not):
