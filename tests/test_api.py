@@ -217,6 +217,16 @@ def test_a_list_answer_opens_with_the_passages_on_the_topic_asked_about(bot):
     assert ans.text.startswith("Long-term open-label extension data show conjunctivitis is the most frequent")
 
 
+def test_a_list_answer_does_not_say_the_same_thing_twice_in_other_words(bot):
+    # "It binds the shared IL-4 receptor alpha subunit (IL-4Rα), blocking IL-4 and IL-13
+    # signaling" repeats the heading quoted first ("Inhibition of IL-4 and IL-13 signaling via
+    # IL-4 receptor alpha subunit binding") once IL-4Rα reads as IL-4 receptor alpha
+    ans = bot.ask("Give me an overview of how Dupixent works and what it treats.")
+    assert ans.text.startswith("How Dupilumab (Dupixent) Works: Inhibition of IL-4 and IL-13 signaling")
+    assert "It binds the shared IL-4 receptor alpha subunit" not in ans.text
+    assert "used for type 2 inflammatory diseases including atopic dermatitis, asthma" in ans.text
+
+
 def test_a_fact_whose_label_the_question_names_is_quoted(bot):
     # "Drug Class: Human IgG4 monoclonal antibody" is a table fact; its label is the question's words
     assert bot.ask("What drug class does dupilumab belong to?").text == "Drug Class\nHuman IgG4 monoclonal antibody [1]"

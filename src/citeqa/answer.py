@@ -186,7 +186,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     `broad_margin` of the best or its passage is an item of a list the question names by its
     heading (sentences that list things score higher) and, when the
     question asks for a kind of answer (safety findings, trials), holds it or sits in a
-    passage on that topic; no two with mostly the same words; those from passages on the
+    passage on that topic; no two with mostly the same terms; those from passages on the
     topic first ("What are the side effects?" opens with the safety passages' findings,
     not a trial's complication rate), then best first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits),
@@ -210,17 +210,15 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     near = [q for q in scored if q.score >= top - settings.broad_margin or listed[hits[q.rank].chunk]]
     fitting = [q for q in near if on_topic(q)]
     chosen: list[Quote] = []
-    words: list[set[str]] = []
     for quote in fitting or near[:1]:
         if len(chosen) == settings.max_quotes:
             break
         if any(q.rank == quote.rank for q in chosen):
             continue
-        own = set(retriever.tokenize(quote.text))
-        if any(len(own & w) / max(1, len(own | w)) > 0.5 for w in words):
-            continue  # says the same thing again
+        # says the same thing again (synonyms count: "IL-4Rα" repeats "IL-4 receptor alpha")
+        if any(len(quote.terms & q.terms) / max(1, len(quote.terms | q.terms)) > 0.5 for q in chosen):
+            continue
         chosen.append(quote)
-        words.append(own)
     return sorted(chosen, key=lambda q: not in_topic(q))  # those from passages on the topic first
 
 
