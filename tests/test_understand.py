@@ -4,7 +4,7 @@ lack, kinds of answer and broad questions. Over the real seed with the hashing e
 import pytest
 
 from citeqa import Assistant
-from citeqa.kinds import EARLIEST_ASKED, about_the_document, answer_kinds, holds_kind, is_broad
+from citeqa.kinds import EARLIEST_ASKED, about_the_document, answer_kinds, earliest_date, holds_kind, is_broad
 from citeqa.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, words_of)
 from citeqa.text import stem
@@ -274,6 +274,17 @@ def test_a_drug_only_some_documents_are_about_keeps_its_name(corpus):
 ])
 def test_first_approved_asks_for_the_earliest_date(question, earliest):
     assert bool(EARLIEST_ASKED.search(question)) is earliest
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The FDA approved dupilumab on March 28, 2017, for adults", (2017, 3)),
+    ("The European Medicines Agency followed with approval in September 2017.", (2017, 9)),
+    ("extended the label to prurigo nodularis (2022), and in Sept. 2019 to", (2019, 9)),
+    ("a year alone: 2017, and March 2017", (2017, 0)),
+    ("no date at all, 300 mg", None),
+])
+def test_the_earliest_date_a_sentence_names_compares_months(text, date):
+    assert earliest_date(text) == date
 
 
 @pytest.mark.parametrize("question, bridge", [

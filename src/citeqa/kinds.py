@@ -105,8 +105,6 @@ def about_the_document(sentence: str) -> bool:
     return bool(ABOUT_THE_DOCUMENT.search(sentence))
 
 
-# "when was it first approved?": of the dates in reach, the earliest answers ("first
-# biologic approved for X" asks for X's date instead)
 # a question weighing one treatment against another: the documents answer it only where
 # they compare them, so naming the drug they are about does not make a drug they mention
 # in passing one they speak of ("is omalizumab better than dupilumab?")
@@ -114,19 +112,19 @@ COMPARES = re.compile(r"\b((better|worse|stronger|weaker|safer|more effective|le
                       r"faster|slower) (than|to)|compared? (with|to)|comparison (with|to|of|between)|"
                       r"differences? (between|from)|different from|differs? from|advantages? (over|of)|instead of|"
                       r"compar(e|es|ed|ing|ison)|versus|vs\.?|switch(es|ed|ing)? (from|to))\b", re.I)
+# "when was it first approved?": of the dates in reach, the earliest answers ("first
+# biologic approved for X" asks for X's date instead)
 EARLIEST_ASKED = re.compile(r"\b(first|initially|originally) (be(en)? )?(approved?|come|came|launched|marketed|"
                             r"available|released|licensed|authori[sz]ed|introduced|sold|used)\b", re.I)
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
-DATE = re.compile(r"\b(?:(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?(?:\s+\d{1,2})?,?\s+)?"
-                  r"(1[89]\d\d|20\d\d)\b", re.I)
+MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}  # a month's first three letters -> its number
+DATE = re.compile(r"\b(?:(" + "|".join(MONTHS) + r")[a-z]*\.?(?:\s+\d{1,2})?,?\s+)?(1[89]\d\d|20\d\d)\b", re.I)
 
 
 def earliest_date(text: str) -> tuple[int, int] | None:
     """The earliest date a text names, as (year, month); a year alone is month 0
     ("March 28, 2017" comes before "September 2017", and "2017" before both)."""
-    dates = [(int(year), MONTHS.index(next(m for m in MONTHS if m.startswith(month.lower()))) + 1 if month else 0)
-             for month, year in DATE.findall(text)]
+    dates = [(int(year), MONTHS.get(month.lower(), 0)) for month, year in DATE.findall(text)]
     return min(dates) if dates else None
 
 
