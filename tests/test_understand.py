@@ -276,6 +276,12 @@ def test_first_approved_asks_for_the_earliest_date(question, earliest):
     assert bool(EARLIEST_ASKED.search(question)) is earliest
 
 
+def test_first_in_when_was_it_first_approved_asks_which_date_not_what_about(reader):
+    # the earliest date answers; "the first drug approved for this indication" is no closer
+    assert [c.word for c in reader.read("when was dupixent first approved?").concepts] == ["dupixent", "approved"]
+    assert "first" in [c.word for c in reader.read("Is it a first-line treatment or a first choice?").concepts]
+
+
 @pytest.mark.parametrize("text, date", [
     ("The FDA approved dupilumab on March 28, 2017, for adults", (2017, 3)),
     ("The European Medicines Agency followed with approval in September 2017.", (2017, 9)),

@@ -141,9 +141,8 @@ def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: lis
     COMPLEMENT_SHARE of the question's concepts (IDF-weighted) which the best does not
     ("How is it absorbed after subcutaneous dosing?": one sentence speaks of subcutaneous
     doses, another of how it is absorbed). Nothing when none does, or the best holds them
-    all, or the question asks when something was first done (its "first" is no part the
-    best one lacks: the earliest date answers)."""
-    if margin < 0 or EARLIEST_ASKED.search(query.question):  # the earliest date is one sentence's
+    all."""
+    if margin < 0:
         return []
     focus = [c for c in query.concepts if c.weight >= 1.0]  # the documents' own subject weighs ~0
     total = sum(c.weight for c in query.concepts) or 1.0

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .kinds import COMPARES, answer_kinds, is_broad
+from .kinds import COMPARES, EARLIEST_ASKED, answer_kinds, is_broad
 from .followups import ANAPHORS, read_follow_up
 from .text import DRUG_STEMS, stem
 from .vocabulary import Vocabulary, drug_like
@@ -233,6 +233,9 @@ class Reader:
         """(concepts, BM25 term weights, names the documents lack, lay bridges used)."""
         examples = {w.lower() for m in EXAMPLE_CLAUSE.finditer(question) for w in re.findall(r"[\w-]+", m.group(2))}
         examples |= self._alternatives(question)
+        # "first" in "when was it first approved?" says which date is wanted (kinds.py), not
+        # what the question is about: no sentence is closer for saying "the first drug approved"
+        asking = {m.group(1).lower() for m in EARLIEST_ASKED.finditer(question)}
         concepts: list[Concept] = []
         names: list[str] = []
         for n, word in enumerate(re.findall(r"[^\s?!,;:()\[\]\"]+", question)):
@@ -243,7 +246,8 @@ class Reader:
                 continue
             name = self._looks_like_name(word, n == 0)
             generic = (stem(lowered) in self.generic or all(t in self.generic for t in terms)  # "she's": she
-                       or stem(re.sub(r"['’]", "", lowered)) in self.generic)  # "doesn't": doesnt
+                       or stem(re.sub(r"['’]", "", lowered)) in self.generic  # "doesn't": doesnt
+                       or lowered in asking)
             if self.settings.typo_correction:
                 terms = [self.vocab.correct(t, lowered if len(terms) == 1 else "") or t for t in terms]
             held = [t in self.vocab or bool(self.vocab.numbered(t)) for t in terms]
