@@ -50,6 +50,18 @@ def test_a_question_that_stands_on_its_own_is_not_changed_by_the_history(reader)
     assert after == alone and after.read_as == ""
 
 
+@pytest.mark.parametrize("question", ["what did the trials show?", "which patients exactly?"])
+def test_a_question_naming_nothing_that_points_back_is_read_against_the_history(reader, question):
+    # a definite noun ("the trials") or an ask for detail, and no subject of its own
+    query = reader.read(question, ["Is Dupixent used for nasal polyps?"])
+    assert query.text == f"Is it used for nasal polyps: {question}"
+    assert query.weights["polyp"] == 0.5
+
+
+def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reader):
+    assert reader.read("what did the COPD trials show?", ["Is Dupixent used for nasal polyps?"]).read_as == ""
+
+
 def test_the_last_question_of_the_history_is_itself_read_first(reader):
     # "and for asthma?" has no slot for a disease ("for adults" holds people): it is read
     # as context, "What is the dose for adults: and for asthma?"; then kids take the adults' place
@@ -299,6 +311,15 @@ def test_the_earliest_date_a_sentence_names_compares_months(text, date):
 ])
 def test_a_lay_phrase_is_found_without_its_fillers(reader, question, bridge):
     assert any(b.startswith(bridge + " →") for b in reader.read(question).bridged)
+
+
+@pytest.mark.parametrize("question, bridges", [
+    ("my eyes are red and itchy", ("red eye → conjunct", "itchi → itch")),  # "red eyes", reordered
+    ("any problems with the eyes?", ("eye problem → conjunct; ocular",)),
+    ("are the eyes of these patients ever red?", ("eye → ocular",)),  # three words apart: "eyes" alone
+])
+def test_a_lay_phrase_said_in_another_order_is_found_a_word_or_two_apart(reader, question, bridges):
+    assert reader.read(question).bridged == bridges
 
 
 @pytest.mark.parametrize("question, topics", [

@@ -25,6 +25,7 @@ PEOPLE = re.compile(r"\b(adults?|children|child|kids?|babies|baby|infants?|toddl
                     r"(\d+|six|twelve)[- ](year|month)s?[- ]olds?)\b", re.I)
 PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before", "at", "of", "to", "about",
                 "under", "over", "from", "by", "without", "versus", "vs")
+POINTS_BACK = re.compile(r"\bthe\b|\b(exactly|specifically|in particular|precisely)\b", re.I)
 # a short question that names nothing leans on the conversation when it asks for one of these
 FACT_KINDS = (("date",), ("dose",), ("age",), ("organisation",), ("time",), ("number",))
 
@@ -50,7 +51,10 @@ def read_follow_up(question: str, history: tuple[str, ...] | list[str],
     # "what are the side effects?" stands on its own
     bare = (len(content) <= 2 and not is_broad(question) and not has_subject(question)
             and answer_kinds(question)[:1] in FACT_KINDS)
-    if not (cue or (anaphoric and len(content) <= 3) or bare):
+    # "what did the trials show?", "which patients exactly?": a definite noun or an ask for
+    # detail points back at what was just asked about when the question names nothing itself
+    pointing = (len(content) <= 3 and not has_subject(question) and bool(POINTS_BACK.search(question)))
+    if not (cue or (anaphoric and len(content) <= 3) or bare or pointing):
         return question, "", ""
     rest = question[cue.end():].strip(" ,?.!") if cue else ""
     if cue and rest:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 
@@ -44,6 +45,7 @@ EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, a
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
 SUBJECT_WORD = re.compile(r"(?<![\w-])([\w-]+?)(['’]s)?(?![\w-])")  # a word, and its possessive
+LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
 
@@ -120,6 +122,8 @@ class Reader:
         self.lexicon = vocab.data.lexicon
         self.tokenize = vocab.tokenize
         self.lay = consumer_health() if settings.lay_vocabulary else {}
+        # a lay phrase of several distinct words by its set of words, to find it said in another order
+        self.loose = {frozenset(key): key for key in self.lay if len(set(key)) == len(key) > 1}
         self.generic = generic_words()
         self.medical = medical_words() if settings.lay_vocabulary else frozenset()
         self.topics = label_topics() if settings.topic_check else ()
@@ -335,21 +339,31 @@ class Reader:
         # "weaken your immune system", "who actually makes": the phrase is there without its fillers
         words = [w for w in words_of(question) if w not in FILLERS]
         used = [False] * len(words)
-        found = []
+        # each phrase as said, longest first; then one of several words said in another
+        # order, a word or two between them: "eyes are red and itchy" says "red eyes"
+        spans = []
         for size in (4, 3, 2, 1):
-            for i in range(len(words) - size + 1):
-                key = tuple(words[i:i + size])
-                if key not in self.lay or any(used[i:i + size]):
-                    continue
-                clinical, written = [], []
-                for phrase in self.lay[key]:
-                    form = tuple(t for t in self.tokenize(phrase) if t not in self.generic and not t.isdigit())
-                    if form and all(t in self.vocab for t in form) and form not in clinical:
-                        clinical.append(form)
-                        written.append(phrase)
-                if clinical and not self._used_by_documents(key, clinical):
-                    used[i:i + size] = [True] * size
-                    found.append((key, clinical, written))
+            spans += [(tuple(words[i:i + size]), range(i, i + size)) for i in range(len(words) - size + 1)]
+            for i in range(len(words) - size + 1 if size > 1 else 0):
+                window = words[i:i + size + LOOSE_GAP]
+                for rest in combinations(range(1, len(window)), size - 1):
+                    key = self.loose.get(frozenset(window[k] for k in (0, *rest)))
+                    if key:
+                        spans.append((key, [i + k for k in (0, *rest)]))
+        found = []
+        for key, at in spans:
+            if key not in self.lay or any(used[k] for k in at):
+                continue
+            clinical, written = [], []
+            for phrase in self.lay[key]:
+                form = tuple(t for t in self.tokenize(phrase) if t not in self.generic and not t.isdigit())
+                if form and all(t in self.vocab for t in form) and form not in clinical:
+                    clinical.append(form)
+                    written.append(phrase)
+            if clinical and not self._used_by_documents(key, clinical):
+                for k in at:
+                    used[k] = True
+                found.append((key, clinical, written))
         return found
 
     def _used_by_documents(self, words: tuple[str, ...], clinical: list[tuple[str, ...]]) -> bool:
