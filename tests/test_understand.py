@@ -58,6 +58,13 @@ def test_a_question_naming_nothing_that_points_back_is_read_against_the_history(
     assert query.weights["polyp"] == 0.5
 
 
+def test_a_name_the_lay_vocabulary_knows_is_no_unknown_name(reader):
+    # "MMR" is a live vaccine (data/consumer_health.tsv), and the documents speak of live vaccines
+    query = reader.read("can my daughter get her MMR booster while on it?")
+    assert query.unknown_names == () and "mmr → live vaccin; vaccin" in query.bridged
+    assert reader.read("What does IL-5 do?").unknown_names == ("IL-5",)  # a name it does not know
+
+
 def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reader):
     assert reader.read("what did the COPD trials show?", ["Is Dupixent used for nasal polyps?"]).read_as == ""
 
@@ -236,6 +243,7 @@ def test_a_sentence_saying_what_a_drug_is_holds_a_definition():
     ("who actually makes dupixent", "organisation"),  # an adverb between "who" and the verb
     ("my dermatologist wants to put me on dupixent, is it a steroid?", "definition"),  # after a clause
     ("and when was it approved for asthma?", "date"),  # a follow-up's leading "and"
+    ("will dupixent help my sons food allergies", "efficacy"),  # will / would / can it help
 ])
 def test_what_is_asked_for_is_found_where_people_put_it(question, kind):
     assert answer_kinds(question)[0] == kind

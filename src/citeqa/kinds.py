@@ -70,7 +70,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                          r"what does (it|\w+) do)\b", re.I),
               re.compile(r"\b(antibod(y|ies)|inhibitors?|antagonists?|agonists?|receptors?|binds?|"
                          r"blocks?|blocking|blockade|targets?|targeting|mechanism)\b", re.I)),
-    "efficacy": (re.compile(r"\b(how (well|effective|good)|does (it|\w+) (work|help)|effective\w*|"
+    "efficacy": (re.compile(r"\b(how (well|effective|good)|(does|do|will|would|can|could|did) (it|this|that|\w+) "
+                            r"(really |actually )?(work|help|improve|reduce)|effective\w*|"
                             r"efficacy|response rate|benefit\w*|improve\w*|outcomes?|works? for|"
                             r"help (with|for))\b", re.I),
                  re.compile(r"\d+(\.\d+)?\s*%|\b(improv\w*|reduc\w*|significan\w*|versus placebo|"

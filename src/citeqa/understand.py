@@ -248,7 +248,9 @@ class Reader:
             terms = self.tokenize(word)
             if not terms or lowered in ANAPHORS:
                 continue
-            name = self._looks_like_name(word, n == 0)
+            # a name the consumer-health vocabulary knows, for what the documents hold, is no
+            # unknown name ("MMR": a live vaccine)
+            name = self._looks_like_name(word, n == 0) and not self._known_lay(word)
             generic = (stem(lowered) in self.generic or all(t in self.generic for t in terms)  # "she's": she
                        or stem(re.sub(r"['’]", "", lowered)) in self.generic  # "doesn't": doesnt
                        or lowered in asking)
@@ -297,6 +299,13 @@ class Reader:
                         weight = max(min(self.vocab.idf(t) for t in f) for f in clinical)
                     concepts[k] = Concept(c.word, c.forms + tuple(clinical), weight, c.name)
         return concepts, weights, tuple(dict.fromkeys(names)), bridges
+
+    def _known_lay(self, word: str) -> bool:
+        """Whether the documents lack the word but the consumer-health vocabulary bridges it
+        to something they hold."""
+        if all(t in self.vocab for t in self.tokenize(word)):
+            return False
+        return any(all(t in self.vocab for t in self.tokenize(phrase)) for phrase in self.lay.get(tuple(words_of(word)), ()))
 
     def _in_passing(self, concepts: list[Concept], compares: bool = False) -> tuple[str, ...]:
         """The drugs a question asks about when every document that mentions one is about
