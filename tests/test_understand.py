@@ -4,7 +4,8 @@ lack, kinds of answer and broad questions. Over the real seed with the hashing e
 import pytest
 
 from citeqa import Assistant
-from citeqa.kinds import EARLIEST_ASKED, about_the_document, answer_kinds, earliest_date, holds_kind, is_broad
+from citeqa.kinds import (EARLIEST_ASKED, about_the_document, answer_kinds, earliest_date, holds_kind, holds_quantity,
+                          is_broad, wants_quantity)
 from citeqa.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, words_of)
 from citeqa.text import stem
@@ -231,6 +232,27 @@ def test_a_sentence_about_the_document_itself_is_told_apart(sentence, about):
 ])
 def test_is_it_a_kind_of_thing_asks_what_the_drug_is(question, first):
     assert answer_kinds(question)[0] == first
+
+
+@pytest.mark.parametrize("question, wants", [
+    ("how common is that?", True), ("By how much did it cut exacerbations?", True),
+    ("how big were those trials?", True), ("What proportion of patients responded?", True),
+    ("How often do I take it?", False), ("how many shots do i need", False), ("How old must kids be?", False),
+])
+def test_how_common_or_how_many_of_a_group_asks_for_a_quantity(question, wants):
+    assert wants_quantity(question) is wants
+
+
+@pytest.mark.parametrize("sentence, holds", [
+    ("Conjunctivitis affects roughly 20% of patients over 5 years.", True),
+    ("A pooled analysis (n=1,874) found fewer exacerbations.", True),
+    ("two trials enrolling 671 and 708 adults", True),
+    ("conjunctivitis is the most frequent serious adverse event", True),
+    ("approved for asthma in patients aged 12 and older", False),  # a number, but no share or count
+    ("supported by the LIBERTY ASTHMA QUEST and VENTURE trials", False),
+])
+def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sentence, holds):
+    assert holds_quantity(sentence) is holds
 
 
 def test_a_sentence_saying_what_a_drug_is_holds_a_definition():

@@ -26,7 +26,7 @@ import numpy as np
 
 from .retrieve import Hit, Retriever
 from .settings import Settings
-from .kinds import EARLIEST_ASKED, about_the_document, earliest_date, holds_kind
+from .kinds import EARLIEST_ASKED, about_the_document, earliest_date, holds_kind, holds_quantity, wants_quantity
 from .understand import Query
 
 SPECIFIC_KINDS = ("date", "dose", "number", "age", "definition")  # kinds a quote visibly holds or lacks
@@ -250,7 +250,8 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
     single one; quote_coverage: in the quoted sentences together (with their headings);
     quote_cosine and best_cosine: the quote's and the best sentence's cosine with the
     question; kind_held:
-    whether a quote holds the kind of answer asked for (a date, dose, number or age);
+    whether a quote holds the kind of answer asked for (a date, dose, number or age), and
+    a share, rate or head count when asked how common, how many or by how much;
     rarest_quoted and rarest_in_passage: whether the question's most specific concept is
     in a quote (with its headings) or in its passage; broad: whether the question wants a
     list (each of whose quotes holds only part of it)."""
@@ -266,12 +267,14 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
     quote_cos, kind_held = 0.0, not any(k in SPECIFIC_KINDS for k in query.kinds[:1])
     rarest = max(focus, key=lambda c: c.weight, default=None)
     rarest_quoted = rarest_in_passage = 0.0
+    quantity_held = not wants_quantity(query.question)  # asked how many of a group: a quote says
     quoted: set[str] = set()
     for q in quotes:
         own = _terms(retriever, hits, q)
         quoted |= own
         quote_cos = max(quote_cos, float(unit_cos[q.row]))
         kind_held = kind_held or holds_kind(q.text, query.kinds[0])
+        quantity_held = quantity_held or holds_quantity(q.text)
         if rarest is not None:
             rarest_quoted = max(rarest_quoted, float(rarest.in_terms(own)))
             rarest_in_passage = max(rarest_in_passage, float(rarest.in_docs(vocab, {hits[q.rank].chunk})))
@@ -282,7 +285,7 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
         "quote_coverage": share(lambda c: c.in_terms(quoted)),
         "quote_cosine": max(0.0, quote_cos),
         "best_cosine": max(0.0, float(unit_cos[rows].max())) if rows.size else 0.0,
-        "kind_held": float(kind_held),
+        "kind_held": float(kind_held and quantity_held),
         "rarest_quoted": rarest_quoted,
         "rarest_in_passage": rarest_in_passage,
         "broad": float(query.broad),

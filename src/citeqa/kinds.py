@@ -78,6 +78,27 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                             r"achieved|remission|response)\b", re.I)),
 }
 
+# How many or how much of a group (a share, a rate, a head count), and a sentence that says
+# it: "how common is it?" is not answered by "aged 12 and older", though that holds a number.
+# Only abstention goes by it (answer.evidence_features): as a kind of answer, the bonus it
+# earned sentences that say "most frequent" outranked those that say "20%".
+QUANTITY = (re.compile(r"\b(what (percent\w*|proportion|share|fraction)|percentage|how (common|frequent(ly)?|likely)|"
+                       r"incidence|what rate|by how much|how much (did|does|was|were)|how many (patients|people|"
+                       r"participants|subjects|adults|children|kids)|how (big|large)|sample size|how many (were|was) "
+                       r"(enrolled|included|studied))\b", re.I),
+            re.compile(r"\d(\.\d+)?\s*%|\bper ?cent|\bn\s*[=≈]\s*\d|\b\d[\d,]*\s+(patients|participants|adults|"
+                       r"children|people|subjects)\b|\benroll\w*\s+\d|\b\d+ of \d+|\bone in \d+|\b\d+(\.\d+)?-fold|"
+                       r"\b(most|least) (common|frequent)|\b(rare|common|frequent)(ly)?\b", re.I))
+
+
+def wants_quantity(question: str) -> bool:
+    return bool(QUANTITY[0].search(question))
+
+
+def holds_quantity(text: str) -> bool:
+    return bool(QUANTITY[1].search(text))
+
+
 # A question that wants a list: "what are the ...s", "which ...s" (a plural among the next
 # few words), "list", "summarise", "overview", "watch out for", "step by step", "key facts",
 # "for each", "from discovery through approval".
