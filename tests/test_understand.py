@@ -255,6 +255,15 @@ def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sen
     assert holds_quantity(sentence) is holds
 
 
+@pytest.mark.parametrize("sentence, holds", [
+    ("ceramide content normalizes within two to eight weeks of treatment initiation", True),
+    ("rapid improvements in itch scores", True),
+    ("atopic dermatitis in pediatric patients down to 6 months of age", False),  # an age, not a time to effect
+])
+def test_a_sentence_holds_a_time_to_effect_not_an_age(sentence, holds):
+    assert holds_kind(sentence, "time") is holds
+
+
 def test_a_sentence_saying_what_a_drug_is_holds_a_definition():
     assert holds_kind("Dupilumab is a human IgG4 monoclonal antibody used for type 2 diseases", "definition")
     assert holds_kind("Drug Class\nHuman IgG4 monoclonal antibody", "definition")

@@ -34,8 +34,9 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                                 r"manufactured|marketed|discovered) by\b|\bin collaboration with\b", re.I)),
     "time": (re.compile(r"\bhow (fast|quickly|soon|long)\b|\b(onset|start(s)? working|kick in|take effect|"
                         r"until|how many (weeks|days|months))\b", re.I),
-             re.compile(r"\b\d+\s*(days?|weeks?|months?)\b|\b(within|rapid\w*|quickly|weeks?|months?|"
-                        r"early|preceding)\b", re.I)),
+             # not an age: "down to 6 months of age", "2 weeks old"
+             re.compile(r"\b(\d+\s*(days?|weeks?|months?)|within|rapid\w*|quickly|weeks?|months?|early|preceding)\b"
+                        r"(?!\s+(of age|old)\b)", re.I)),
     "number": (re.compile(r"^\s*(how (many|much|common|often|large|big|frequent)|(what|which) (percentage|"
                           r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
                           r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
