@@ -262,6 +262,14 @@ def test_a_list_question_brings_up_the_items_under_the_heading_it_names(bot):
     assert "atopic dermatitis" in ans.text and "asthma" in ans.text and "esophagitis" in ans.text
 
 
+def test_a_heading_is_named_without_its_bracketed_words_and_generic_ones(bot):
+    # "Key Drug Interactions (Mechanism-Based)": "drug interactions" names it, and its items are quoted
+    ans = bot.ask("Overview of drug interactions and vaccine considerations with dupilumab please")
+    cited = {ans.passages[int(n) - 1].section for n in MARKER.findall(ans.text)}
+    assert {"Key Drug Interactions (Mechanism-Based) › CYP450 substrates",
+            "Key Drug Interactions (Mechanism-Based) › Live vaccines"} <= cited
+
+
 def test_when_was_it_first_approved_quotes_the_earliest_approval(bot):
     # the top passage's "the first drug approved for this indication" (2022) is not it
     assert bot.ask("when was dupixent first approved?").text.startswith("The FDA approved dupilumab on March 28, 2017")

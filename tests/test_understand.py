@@ -148,6 +148,7 @@ def test_the_kind_of_answer_asked_for(question, kinds):
     ("For my exam, what key facts should I know?", True), ("How was it developed, from discovery through approval?", True),
     ("Which age groups can use it for each of its indications?", True), ("Which companies sell it?", True),
     ("How does it differ from the steroid creams?", False),
+    ("For a monograph: what are the contraindications, warnings and precautions?", True),  # after a colon; commas
 ])
 def test_broad_questions(question, broad):
     assert is_broad(question) is broad

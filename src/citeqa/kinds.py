@@ -108,8 +108,8 @@ LIST_NOUNS = (r"side[- ]?(effects|affects)|risks|conditions|diseases|disorders|i
               r"interactions|options|kinds|types|cytokines|cells|consequences|changes|steps|symptoms|"
               r"treatments|results|outcomes|findings|mechanisms|pathways|genes|proteins|effects|ways")
 BROAD = re.compile(
-    rf"^\s*(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
-    rf"\b(what|which) ([\w'-]+ ){{0,5}}({LIST_NOUNS})\b|"
+    rf"(^|[:;]\s*)(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
+    rf"\b(what|which) ([\w'-]+,? ){{0,5}}({LIST_NOUNS})\b|"
     r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step|key facts|"
     r"rundown|walk me through|for each|each of (its|the)|companies|from \w+( \w+)? through)\b", re.I)
 

@@ -10,6 +10,8 @@ kind of answer asked for (a date, a dose, a safety finding, ...) move up.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -74,11 +76,17 @@ class Retriever:
     @cached_property
     def _headings(self) -> tuple[np.ndarray, list[tuple[frozenset[str], ...]]]:
         """Each passage's heading path (an index into the distinct ones), and each distinct
-        path's headings, outermost first, as sets of index terms."""
+        path's headings, outermost first, as sets of index terms: without what a heading
+        says in brackets or its generic words ("Key Drug Interactions (Mechanism-Based)" is
+        named by "drug interactions")."""
         paths = list(dict.fromkeys(c.section for c in self.data.chunks))
         code = {p: i for i, p in enumerate(paths)}
+        generic = self.reader.generic
+
+        def terms(heading: str) -> frozenset[str]:
+            return frozenset(t for t in self.tokenize(re.sub(r"\([^)]*\)", " ", heading)) if t not in generic)
         return (np.array([code[c.section] for c in self.data.chunks], dtype=np.int64),
-                [tuple(frozenset(self.tokenize(h)) for h in p.split(" › ")) for p in paths])
+                [tuple(terms(h) for h in p.split(" › ")) for p in paths])
 
     def under_named_heading(self, asked: set[str]) -> np.ndarray:
         """Which passages sit under a heading whose every term the question asks
