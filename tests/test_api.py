@@ -262,6 +262,13 @@ def test_a_list_question_brings_up_the_items_under_the_heading_it_names(bot):
     assert "atopic dermatitis" in ans.text and "asthma" in ans.text and "esophagitis" in ans.text
 
 
+def test_a_list_answer_names_each_trial_once(bot):
+    # BOREAS and NOTUS are spoken of in two passages: one of them is an item, the other is not
+    ans = bot.ask("What are the main phase 3 trials of dupilumab across its different indications?")
+    quoted = [s for s in re.split(r"(?<=\]) ", ans.text)]
+    assert sum("BOREAS" in s for s in quoted) <= 1 and len(quoted) >= 3
+
+
 def test_a_heading_is_named_without_its_bracketed_words_and_generic_ones(bot):
     # "Key Drug Interactions (Mechanism-Based)": "drug interactions" names it, and its items are quoted
     ans = bot.ask("Overview of drug interactions and vaccine considerations with dupilumab please")

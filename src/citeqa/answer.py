@@ -34,6 +34,8 @@ META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
 COMPLEMENT_SHARE = 0.15  # the second sentence of a narrow answer holds this much of the question the first lacks
 KIND_TOPIC = {"safety": "safety", "trial": "trials"}  # the passage topic (chunk.TOPICS) of a kind of answer
+NAME_WORD = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")  # a word of capitals: BOREAS, SINUS-52, NCT06477653
+ITEM_NAME_PASSAGES = 3  # a name in at most this many passages names one item of a list
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
 
@@ -209,16 +211,32 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     near = [q for q in scored if q.score >= top - settings.broad_margin or listed[hits[q.rank].chunk]]
     fitting = [q for q in near if on_topic(q)]
     chosen: list[Quote] = []
+    spoken: set[int] = set()  # passages that only name again an item already listed
+    listed_names: set[str] = set()
     for quote in fitting or near[:1]:
         if len(chosen) == settings.max_quotes:
             break
-        if any(q.rank == quote.rank for q in chosen):
+        if quote.rank in spoken or any(q.rank == quote.rank for q in chosen):
             continue
         # says the same thing again (synonyms count: "IL-4Rα" repeats "IL-4 receptor alpha")
         if any(len(quote.terms & q.terms) / max(1, len(quote.terms | q.terms)) > 0.5 for q in chosen):
             continue
+        # names again what a chosen one named (the same trial, said in another passage): the
+        # passage speaks of an item already listed
+        names = _item_names(retriever, quote.text)
+        if names and names <= listed_names:
+            spoken.add(quote.rank)
+            continue
+        listed_names |= names
         chosen.append(quote)
     return sorted(chosen, key=lambda q: not in_topic(q))  # those from passages on the topic first
+
+
+def _item_names(retriever: Retriever, text: str) -> set[str]:
+    """The rare names a sentence speaks of (a trial's acronym, an identifier: a word of
+    capitals named in at most ITEM_NAME_PASSAGES passages; not "FDA" or "COPD")."""
+    return {t for w in NAME_WORD.findall(text) for t in retriever.tokenize(w)
+            if 0 < retriever.vocab.df(t) <= ITEM_NAME_PASSAGES}
 
 
 def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
