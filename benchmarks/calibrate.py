@@ -59,7 +59,7 @@ def collect(bot: Assistant) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
     for path in DEV_SETS:
         for row in load_questions(path):
             _, evidence = bot.weigh(row["q"], history=row.get("prev", ()))
-            if (evidence.unknown_names or evidence.passing_names
+            if (evidence.unknown_names or evidence.passing_names or evidence.earlier_unanswered
                     or evidence.features["best_cosine"] < bot.settings.min_cosine):
                 by_rule.append(bool(row["gold"]))  # declined by rule, not by the model
                 continue

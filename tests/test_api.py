@@ -199,6 +199,16 @@ def test_a_follow_up_is_read_against_the_conversation(bot):
     assert bot.ask("What does dupilumab bind to?", history=["Who makes Dupixent?"]) == alone
 
 
+def test_a_follow_up_leaning_on_an_unanswered_question_is_not_answered_either(bot):
+    earlier = "does dupixent work for hives"
+    assert not bot.ask(earlier).found
+    ans = bot.ask("what trials were done for that?", history=[earlier])
+    assert not ans.found and f"Nor do they answer “{earlier}”, which it follows." in ans.text
+    # one that takes the earlier question's place is a question of its own ("with" for "in")
+    ans = bot.ask("and in COPD?", history=["Does dupixent help with hives?"])
+    assert ans.found and "Read as: Does dupixent help with COPD?" in ans.notes
+
+
 def test_a_broad_question_quotes_several_distinct_sentences_each_cited(bot):
     ans = bot.ask("What are the side effects?")
     cited = [int(n) for n in MARKER.findall(ans.text)]

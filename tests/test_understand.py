@@ -70,6 +70,12 @@ def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reade
     assert reader.read("what did the COPD trials show?", ["Is Dupixent used for nasal polyps?"]).read_as == ""
 
 
+def test_a_condition_takes_the_place_of_one_asked_with_another_preposition(reader):
+    query = reader.read("and in COPD?", ["Does it help with hives?"])
+    assert query.read_as == "Does it help with COPD?" and not query.leans_on
+    assert reader.read("what trials were done for that?", ["Does it help with hives?"]).leans_on
+
+
 def test_the_last_question_of_the_history_is_itself_read_first(reader):
     # "and for asthma?" has no slot for a disease ("for adults" holds people): it is read
     # as context, "What is the dose for adults: and for asthma?"; then kids take the adults' place

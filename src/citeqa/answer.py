@@ -63,6 +63,7 @@ class Evidence:
     found: bool
     passing_names: tuple[str, ...] = ()  # drugs asked about that the documents mention only in passing
     uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
+    earlier_unanswered: str = ""  # the earlier question a follow-up leans on, which the documents do not answer
 
 
 def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,

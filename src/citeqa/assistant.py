@@ -274,7 +274,7 @@ class Assistant:
         return self.weigh(question, k, topic, history)[0]
 
     def weigh(self, question: str, k: int = 5, topic: str | None = None,
-              history: list[str] | tuple[str, ...] = ()) -> tuple[Answer, Evidence]:
+              history: list[str] | tuple[str, ...] = (), *, _lean: bool = True) -> tuple[Answer, Evidence]:
         """The answer and the evidence it was judged on (features and calibrated confidence)."""
         question, notes = self._clean(question, k, topic)
         history = self._clean_history(history)
@@ -300,6 +300,13 @@ class Assistant:
                                    self.settings.replace(broad_answers=False, complement_margin=-1.0),
                                    look_at=1, term_weight=0.0, type_weight=0.0)
         evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes)
+        # a follow-up read with the earlier question as context ("what trials showed that?"
+        # after "does it work for hives?") asks about what that one asked: where the
+        # documents do not answer that, they do not answer this (a follow-up that takes the
+        # earlier one's place, "and in COPD?", stands as a question of its own)
+        if (evidence.found and _lean and query.leans_on
+                and not self.weigh(history[-1], k, topic, history[:-1], _lean=False)[1].found):
+            evidence = replace(evidence, found=False, earlier_unanswered=history[-1])
         # the passages the answer quotes come first (sentence scoring reranks the retrieved
         # ones), then the rest of the first k; a list's items may lie past the first k. A
         # follow-up's sentences are scored against two questions at once: retrieval ranks
@@ -319,6 +326,8 @@ class Assistant:
                 why += f" They mention {', '.join(evidence.passing_names)} only in passing."
             elif evidence.uncovered_topics:
                 why += f" They say nothing of {', or of '.join(evidence.uncovered_topics)}."
+            elif evidence.earlier_unanswered:
+                why += f" Nor do they answer “{evidence.earlier_unanswered}”, which it follows."
             return Answer(False, why + " The passages below are the closest, and may not answer it.",
                           passages, notes), evidence
         # sentences quoted one after another from the same passage share its citation

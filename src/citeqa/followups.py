@@ -26,6 +26,7 @@ PEOPLE = re.compile(r"\b(adults?|children|child|kids?|babies|baby|infants?|toddl
 PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before", "at", "of", "to", "about",
                 "under", "over", "from", "by", "without", "versus", "vs")
 POINTS_BACK = re.compile(r"\bthe\b|\b(exactly|specifically|in particular|precisely)\b", re.I)
+TOPIC_PREPOSITIONS = ("in", "for", "with")  # what a condition is asked with: "works in asthma", "help with hives"
 # a short question that names nothing leans on the conversation when it asks for one of these
 FACT_KINDS = (("date",), ("dose",), ("age",), ("organisation",), ("time",), ("number",))
 
@@ -75,6 +76,9 @@ def substitute(before: str, rest: str) -> str | None:
     replacement = rest.split(None, 1)[1]
     people = bool(PEOPLE.search(replacement))
     slot_start = "(" + "|".join(PREPOSITIONS) + ")" if people else first
+    if not people and first in TOPIC_PREPOSITIONS and not re.search(rf"\b{first}\b", before, re.I):
+        # "and in COPD?" after "does it help with hives?": a condition's preposition varies
+        slot_start = "(" + "|".join(TOPIC_PREPOSITIONS) + ")"
     spans = []
     for slot in re.finditer(rf"\b{slot_start}\b\s+(?=[^?.,;!\s])", before, re.I):  # slots may nest
         tail = re.match(r"[^?.,;!]+", before[slot.end():]).group(0)

@@ -36,7 +36,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-5.442, -0.668, -0.153, 2.690, 0.146, 1.543, 2.140, 2.654, 0.267, 0.111, 1.828)
+    abstain_weights: tuple[float, ...] = (-5.420, -0.722, -0.211, 2.724, 0.121, 1.516, 2.150, 2.651, 0.257, 0.180, 1.850)
     abstain_threshold: float = 0.275
     min_cosine: float = 0.1  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000

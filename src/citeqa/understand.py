@@ -100,6 +100,7 @@ class Query:
     passing_names: tuple[str, ...] = ()  # drugs asked about that the documents only mention in passing
     uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
     listed_unknown: tuple[str, ...] = ()  # unknown names listed beside held ones: answered without
+    leans_on: bool = False  # a follow-up read with the earlier question as context (not in its place)
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
@@ -177,7 +178,7 @@ class Reader:
                      kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges),
                      passing_names=self._in_passing(concepts if whole else concepts[:own],
                                                     bool(COMPARES.search(question))),
-                     uncovered_topics=self._uncovered(text), listed_unknown=listed)
+                     uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole)
 
     def _subject_as_it(self, text: str) -> str:
         """The question as embedded: the drug every document is about, by any of its names,
