@@ -329,6 +329,7 @@ def test_a_drug_only_some_documents_are_about_keeps_its_name(corpus):
 @pytest.mark.parametrize("question, earliest", [
     ("when was dupixent first approved?", True), ("when did it first come out", True),
     ("When did dupilumab become the first biologic approved for CRSwNP?", False),  # X's date, not the earliest
+    ("What was the first indication it got approved for?", True), ("What was its first approval?", True),
 ])
 def test_first_approved_asks_for_the_earliest_date(question, earliest):
     assert bool(EARLIEST_ASKED.search(question)) is earliest

@@ -96,7 +96,9 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             if list_weight:  # a question that wants a list is best answered by sentences that list
                 score += list_weight * min(1.0, len(LIST_SEPARATOR.findall(text)) / 4)
             scored.append(Quote(rank, s, e, score, int(row), text, own))
-    if kind == "date" and EARLIEST_ASKED.search(query.question):  # the earliest date in reach answers
+    # the earliest date in reach answers (asked by a follow-up's earlier question too: "what
+    # was its first indication?" + "when was that?")
+    if kind == "date" and EARLIEST_ASKED.search(query.text if query.leans_on else query.question):
         dates = [earliest_date(q.text) for q in scored]
         first = min((d for d in dates if d), default=None)
         scored = [replace(q, score=q.score + bonus * (d == first)) if first else q for q, d in zip(scored, dates)]

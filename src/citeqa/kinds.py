@@ -135,10 +135,11 @@ COMPARES = re.compile(r"\b((better|worse|stronger|weaker|safer|more effective|le
                       r"faster|slower) (than|to)|compared? (with|to)|comparison (with|to|of|between)|"
                       r"differences? (between|from)|different from|differs? from|advantages? (over|of)|instead of|"
                       r"compar(e|es|ed|ing|ison)|versus|vs\.?|switch(es|ed|ing)? (from|to))\b", re.I)
-# "when was it first approved?": of the dates in reach, the earliest answers ("first
+# "when was it first approved?", "what was its first indication?": of the dates in reach, the earliest answers ("first
 # biologic approved for X" asks for X's date instead)
-EARLIEST_ASKED = re.compile(r"\b(first|initially|originally) (be(en)? )?(approved?|come|came|launched|marketed|"
-                            r"available|released|licensed|authori[sz]ed|introduced|sold|used)\b", re.I)
+EARLIEST_ASKED = re.compile(r"\b(first|initially|originally) (?:(?:be(?:en)? )?(?:approved?|come|came|launched|marketed|"
+                            r"available|released|licensed|authori[sz]ed|introduced|sold|used)|(?:approval|indication)s?)\b",
+                            re.I)  # ... or its first approval, its first indication
 MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                        "dec"), 1)}  # a month's first three letters -> its number
 DATE = re.compile(r"\b(?:(" + "|".join(MONTHS) + r")[a-z]*\.?(?:\s+\d{1,2})?,?\s+)?(1[89]\d\d|20\d\d)\b", re.I)
