@@ -63,8 +63,8 @@ def test_quality_bar(results):
 
 
 def test_natural_quality_bar(natural):
-    # Measured: hit@1 0.826, hit@5 0.976, accuracy 0.829 (broad 0.81, follow-ups 0.89),
-    # declined 0.674, false abstention 0.033. The bars (0.80, 0.95, 0.80, 0.75 for broad and
+    # Measured: hit@1 0.836, hit@5 0.983, accuracy 0.837 (broad 0.81, follow-ups 0.89),
+    # declined 0.703, false abstention 0.031. The bars (0.80, 0.95, 0.80, 0.75 for broad and
     # follow-ups, 0.80 declined, 0.05) are met but for declining: README, Evaluation.
     m = metrics(natural)
     assert m["hit@1"] >= 0.80
@@ -73,10 +73,10 @@ def test_natural_quality_bar(natural):
     for cat in ("broad", "followup"):
         answerable = [r for r in natural if r.cat == cat and r.answerable]
         assert sum(r.correct for r in answerable) / len(answerable) >= 0.75, cat
-    assert m["abstention_unanswerable"] >= 0.65
+    assert m["abstention_unanswerable"] >= 0.68
     assert m["false_abstention"] <= 0.05
 
 
 def test_plainly_off_topic_questions_are_all_declined(results, natural):
     off = [r for r in results if r.question in OFF_TOPIC] + [r for r in natural if r.cat == "offtopic"]
-    assert len(off) == len(OFF_TOPIC) + 37 and not any(r.found for r in off)
+    assert len(off) == len(OFF_TOPIC) + 49 and not any(r.found for r in off)

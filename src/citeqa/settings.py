@@ -36,8 +36,8 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-5.420, -0.722, -0.211, 2.724, 0.121, 1.516, 2.150, 2.651, 0.257, 0.180, 1.850)
-    abstain_threshold: float = 0.275
+    abstain_weights: tuple[float, ...] = (-5.824, -0.534, -0.454, 2.994, 0.245, 1.533, 2.230, 2.765, 0.528, -0.023, 1.904)
+    abstain_threshold: float = 0.225
     min_cosine: float = 0.1  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
     # understanding the question (understand.py)
