@@ -155,6 +155,7 @@ def test_the_kind_of_answer_asked_for(question, kinds):
     ("Which age groups can use it for each of its indications?", True), ("Which companies sell it?", True),
     ("How does it differ from the steroid creams?", False),
     ("For a monograph: what are the contraindications, warnings and precautions?", True),  # after a colon; commas
+    ("What should I know before starting the injections?", True), ("Tell me everything I should know.", True),
 ])
 def test_broad_questions(question, broad):
     assert is_broad(question) is broad
@@ -282,6 +283,7 @@ def test_a_sentence_saying_what_a_drug_is_holds_a_definition():
     ("my dermatologist wants to put me on dupixent, is it a steroid?", "definition"),  # after a clause
     ("and when was it approved for asthma?", "date"),  # a follow-up's leading "and"
     ("will dupixent help my sons food allergies", "efficacy"),  # will / would / can it help
+    ("What should I know before starting Dupixent?", "safety"),  # what to know before: precautions
 ])
 def test_what_is_asked_for_is_found_where_people_put_it(question, kind):
     assert answer_kinds(question)[0] == kind

@@ -47,7 +47,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                           r"years?|days?|hours?|patients|participants|people|adults|children|times|fold|"
                           r"percent|per ?cent)\b|\b\d+-fold\b", re.I)),
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
-                          r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
+                          r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|know before|"
                           r"contraindicat\w*|precautions?|avoid|interact\w*)\b", re.I),
                re.compile(r"(?<!-)\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
                           r"toxicit\w*|contraindicat\w*|infections?|pharmacovigilance|interactions?|"
@@ -111,7 +111,9 @@ BROAD = re.compile(
     rf"(^|[:;]\s*)(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
     rf"\b(what|which) ([\w'-]+,? ){{0,5}}({LIST_NOUNS})\b|"
     r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step|key facts|"
-    r"rundown|walk me through|for each|each of (its|the)|companies|from \w+( \w+)? through)\b", re.I)
+    r"rundown|walk me through|for each|each of (its|the)|companies|from \w+( \w+)? through|"
+    r"(should|need to|must) (i|we|you|they|someone|a patient|patients|parents?) know|everything \w+ (should|need to) know)\b",
+    re.I)
 
 
 # A sentence about the document itself rather than its subject ("This table shows how...",
