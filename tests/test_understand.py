@@ -59,6 +59,12 @@ def test_a_question_naming_nothing_that_points_back_is_read_against_the_history(
     assert query.weights["polyp"] == 0.5
 
 
+def test_a_capital_starting_a_sentence_or_a_contraction_is_no_name(reader):
+    query = reader.read("My son has had eczema since he was a baby. We've tried every cream. Would Dupixent help?")
+    assert query.unknown_names == ()
+    assert reader.read("Is it better than Rinvoq? Tralokinumab too?").unknown_names == ("Rinvoq", "Tralokinumab")
+
+
 def test_a_name_the_lay_vocabulary_knows_is_no_unknown_name(reader):
     # "MMR" is a live vaccine (data/consumer_health.tsv), and the documents speak of live vaccines
     query = reader.read("can my daughter get her MMR booster while on it?")

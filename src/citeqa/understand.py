@@ -45,6 +45,7 @@ EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, a
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
 SUBJECT_WORD = re.compile(r"(?<![\w-])([\w-]+?)(['’]s)?(?![\w-])")  # a word, and its possessive
+CONTRACTION = re.compile(r"['’](ve|re|ll|d|m|s|t)$|n['’]t$", re.I)
 LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
@@ -114,6 +115,12 @@ class Query:
         return missing / total if total else 0.0
 
 
+def words_and_starts(question: str) -> list[tuple[str, bool]]:
+    """The question's words, each with whether it starts a sentence (a capital there is no name)."""
+    return [(m.group(0), not question[:m.start()].strip() or question[:m.start()].rstrip()[-1] in ".!?")
+            for m in re.finditer(r"[^\s?!,;:()\[\]\"]+", question)]
+
+
 class Reader:
     """Reads questions against one index (its vocabulary and learned synonyms)."""
 
@@ -139,9 +146,8 @@ class Reader:
     def _has_subject(self, question: str) -> bool:
         """Whether a question names what it is about: a drug, gene or trial (or a word the
         documents pair with a drug name, such as its brand)."""
-        words = re.findall(r"[^\s?!,;:()\[\]\"]+", question)
-        for n, word in enumerate(words):
-            if self._looks_like_name(word.strip(".'’"), n == 0):
+        for word, starts in words_and_starts(question):
+            if self._looks_like_name(word.strip(".'’"), starts):
                 return True
             terms = self.tokenize(word)
             if any(DRUG_STEMS.search(t) for t in self.lexicon.expand(terms)):
@@ -243,7 +249,7 @@ class Reader:
         asking = {m.group(1).lower() for m in EARLIEST_ASKED.finditer(question)}
         concepts: list[Concept] = []
         names: list[str] = []
-        for n, word in enumerate(re.findall(r"[^\s?!,;:()\[\]\"]+", question)):
+        for word, starts in words_and_starts(question):
             word = word.strip(".'’")
             lowered = word.lower()
             terms = self.tokenize(word)
@@ -251,7 +257,7 @@ class Reader:
                 continue
             # a name the consumer-health vocabulary knows, for what the documents hold, is no
             # unknown name ("MMR": a live vaccine)
-            name = self._looks_like_name(word, n == 0) and not self._known_lay(word)
+            name = self._looks_like_name(word, starts) and not self._known_lay(word)
             generic = (stem(lowered) in self.generic or all(t in self.generic for t in terms)  # "she's": she
                        or stem(re.sub(r"['’]", "", lowered)) in self.generic  # "doesn't": doesnt
                        or lowered in asking)
@@ -392,7 +398,7 @@ class Reader:
         capitals, a capitalised word inside a sentence that is no English word, or a
         lower-case word of five letters or more that is no English word at all (not in a
         160k-word list, in either spelling), nor a lay health word ("rinvoq", "metformin")."""
-        plain = word.strip(".-'")
+        plain = CONTRACTION.sub("", word.strip(".-'"))  # "We've": we
         lowered = plain.lower()
         if drug_like(lowered) and lowered not in english_words():
             return True
