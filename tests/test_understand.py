@@ -290,6 +290,7 @@ def test_a_sentence_saying_what_a_drug_is_holds_a_definition():
     ("and when was it approved for asthma?", "date"),  # a follow-up's leading "and"
     ("will dupixent help my sons food allergies", "efficacy"),  # will / would / can it help
     ("What should I know before starting Dupixent?", "safety"),  # what to know before: precautions
+    ("What evidence exists for it in bullous pemphigoid?", "efficacy"),  # results, evidence: what it achieved
 ])
 def test_what_is_asked_for_is_found_where_people_put_it(question, kind):
     assert answer_kinds(question)[0] == kind

@@ -52,8 +52,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                re.compile(r"(?<!-)\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
                           r"toxicit\w*|contraindicat\w*|infections?|pharmacovigilance|interactions?|"
                           r"should not|safety)\b", re.I)),
-    "trial": (re.compile(r"\b(trials?|stud(y|ies)|tested|evidence|phase|data|results?|enrolled|"
-                         r"participants|patients were)\b", re.I),
+    "trial": (re.compile(r"\b(trials?|stud(y|ies)|tested|phase|enrolled|participants|patients were)\b", re.I),
               re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
                          r"stud(y|ies)|(?-i:[A-Z]{4,}\d*))\b", re.I)),  # trial acronyms: SOLO, PRIME2
     "definition": (re.compile(r"(^|[,;:]\s*)(is|are) (?!that\b|there\b)([\w-]+) (really |actually |considered |classed as |"
@@ -74,7 +73,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "efficacy": (re.compile(r"\b(how (well|effective|good)|(does|do|will|would|can|could|did) (it|this|that|\w+) "
                             r"(really |actually )?(work|help|improve|reduce)|effective\w*|"
                             r"efficacy|response rate|benefit\w*|improve\w*|outcomes?|works? for|"
-                            r"help (with|for))\b", re.I),
+                            r"help (with|for)|results?|evidence|data|show(s|ed|n)?|find(ings)?|found|"
+                            r"demonstrat\w*)\b", re.I),
                  re.compile(r"\d+(\.\d+)?\s*%|\b(improv\w*|reduc\w*|significan\w*|versus placebo|"
                             r"achieved|remission|response)\b", re.I)),
 }

@@ -271,7 +271,7 @@ class Reader:
             apart = tuple(t for part in word.split("-") for t in self.tokenize(part)) if "-" in word else ()
             apart_held = bool(apart) and all(t in self.vocab for t in apart) and not held[0]
             if name and not (apart_held or (held[0] if whole else any(held))) and lowered not in examples:
-                names.append(word)
+                names.append(CONTRACTION.sub("", word))  # "lebrikizumab's": lebrikizumab
             for k, term in enumerate(terms):
                 if k == 0 and len(terms) > 1 and not held[0] and any(held[1:]):
                     continue  # "CYP450-mediated" joined is not in the documents; its parts are
