@@ -63,8 +63,8 @@ def test_quality_bar(results):
 
 
 def test_natural_quality_bar(natural):
-    # Measured: hit@1 0.836, hit@5 0.983, accuracy 0.837 (broad 0.81, follow-ups 0.89),
-    # declined 0.703, false abstention 0.031. The bars (0.80, 0.95, 0.80, 0.75 for broad and
+    # Measured: hit@1 0.841, hit@5 0.983, accuracy 0.843 (broad 0.83, follow-ups 0.88),
+    # declined 0.717, false abstention 0.034. The bars (0.80, 0.95, 0.80, 0.75 for broad and
     # follow-ups, 0.80 declined, 0.05) are met but for declining: README, Evaluation.
     m = metrics(natural)
     assert m["hit@1"] >= 0.80
@@ -73,7 +73,7 @@ def test_natural_quality_bar(natural):
     for cat in ("broad", "followup"):
         answerable = [r for r in natural if r.cat == cat and r.answerable]
         assert sum(r.correct for r in answerable) / len(answerable) >= 0.75, cat
-    assert m["abstention_unanswerable"] >= 0.68
+    assert m["abstention_unanswerable"] >= 0.70
     assert m["false_abstention"] <= 0.05
 
 
