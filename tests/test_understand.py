@@ -74,6 +74,8 @@ def test_a_name_the_lay_vocabulary_knows_is_no_unknown_name(reader):
 
 def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reader):
     assert reader.read("what did the COPD trials show?", ["Is Dupixent used for nasal polyps?"]).read_as == ""
+    # a property of the drug, said with "the", is no pointer back
+    assert reader.read("What are the side effects?", ["Which trials showed it works in COPD?"]).read_as == ""
 
 
 def test_a_condition_takes_the_place_of_one_asked_with_another_preposition(reader):

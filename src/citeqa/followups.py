@@ -25,7 +25,11 @@ PEOPLE = re.compile(r"\b(adults?|children|child|kids?|babies|baby|infants?|toddl
                     r"(\d+|six|twelve)[- ](year|month)s?[- ]olds?)\b", re.I)
 PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before", "at", "of", "to", "about",
                 "under", "over", "from", "by", "without", "versus", "vs")
-POINTS_BACK = re.compile(r"\bthe\b|\b(exactly|specifically|in particular|precisely)\b", re.I)
+# what a study found, said with "the" ("what did the trials show?"), or an ask for detail;
+# not a property of the drug ("what are the side effects?" stands on its own)
+POINTS_BACK = re.compile(r"\bthe ([\w-]+ )?(trials?|stud(y|ies)|results?|endpoints?|patients|participants|data|"
+                         r"findings|outcomes?|numbers|rates?)\b|\b(exactly|specifically|in particular|precisely)\b",
+                         re.I)
 TOPIC_PREPOSITIONS = ("in", "for", "with")  # what a condition is asked with: "works in asthma", "help with hives"
 # a short question that names nothing leans on the conversation when it asks for one of these
 FACT_KINDS = (("date",), ("dose",), ("age",), ("organisation",), ("time",), ("number",))
