@@ -275,6 +275,7 @@ def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sen
     ("ceramide content normalizes within two to eight weeks of treatment initiation", True),
     ("rapid improvements in itch scores", True),
     ("atopic dermatitis in pediatric patients down to 6 months of age", False),  # an age, not a time to effect
+    ("subcutaneous doses amenable to self-administration every two weeks", False),  # how often, not how soon
 ])
 def test_a_sentence_holds_a_time_to_effect_not_an_age(sentence, holds):
     assert holds_kind(sentence, "time") is holds

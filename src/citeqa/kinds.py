@@ -164,8 +164,14 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     return tuple(kind for kind, (asks, _) in ANSWER_KINDS.items() if asks.search(question))
 
 
+# how often a dose is given, which says nothing of how soon a drug works ("every two weeks")
+FREQUENCY = re.compile(r"\bevery (other |\d+ |one |two |three |four |six |eight )?(days?|weeks?|months?)\b", re.I)
+
+
 def holds_kind(text: str, kind: str) -> bool:
     """Whether a text holds an answer of this kind (a date, a dose, ...)."""
+    if kind == "time":
+        text = FREQUENCY.sub(" ", text)
     return bool(ANSWER_KINDS[kind][1].search(text))
 
 
