@@ -274,8 +274,13 @@ class Assistant:
         return self.weigh(question, k, topic, history)[0]
 
     def weigh(self, question: str, k: int = 5, topic: str | None = None,
-              history: list[str] | tuple[str, ...] = (), *, _lean: bool = True) -> tuple[Answer, Evidence]:
+              history: list[str] | tuple[str, ...] = ()) -> tuple[Answer, Evidence]:
         """The answer and the evidence it was judged on (features and calibrated confidence)."""
+        return self._weigh(question, k, topic, history, lean=True)
+
+    def _weigh(self, question: str, k: int, topic: str | None, history, lean: bool) -> tuple[Answer, Evidence]:
+        """`lean`: a follow-up read with the earlier question as context is answered only
+        where that question is (weighed once, not down the whole conversation)."""
         question, notes = self._clean(question, k, topic)
         history = self._clean_history(history)
         state = self._state
@@ -304,8 +309,8 @@ class Assistant:
         # after "does it work for hives?") asks about what that one asked: where the
         # documents do not answer that, they do not answer this (a follow-up that takes the
         # earlier one's place, "and in COPD?", stands as a question of its own)
-        if (evidence.found and _lean and query.leans_on
-                and not self.weigh(history[-1], k, topic, history[:-1], _lean=False)[1].found):
+        if (evidence.found and lean and query.leans_on
+                and not self._weigh(history[-1], k, topic, history[:-1], lean=False)[1].found):
             evidence = replace(evidence, found=False, earlier_unanswered=history[-1])
         # the passages the answer quotes come first (sentence scoring reranks the retrieved
         # ones), then the rest of the first k; a list's items may lie past the first k. A

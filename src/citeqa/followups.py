@@ -56,8 +56,9 @@ def read_follow_up(question: str, history: tuple[str, ...] | list[str],
     # "what are the side effects?" stands on its own
     bare = (len(content) <= 2 and not is_broad(question) and not has_subject(question)
             and answer_kinds(question)[:1] in FACT_KINDS)
-    # "what did the trials show?", "which patients exactly?": a definite noun or an ask for
-    # detail points back at what was just asked about when the question names nothing itself
+    # "what did the trials show?", "which patients exactly?": what a study found, said with
+    # "the", or an ask for detail points back at what was just asked when the question names
+    # nothing itself
     pointing = (len(content) <= 3 and not has_subject(question) and bool(POINTS_BACK.search(question)))
     if not (cue or (anaphoric and len(content) <= 3) or bare or pointing):
         return question, "", ""
