@@ -45,7 +45,7 @@ EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, a
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
 SUBJECT_WORD = re.compile(r"(?<![\w-])([\w-]+?)(['’]s)?(?![\w-])")  # a word, and its possessive
-CONTRACTION = re.compile(r"['’](ve|re|ll|d|m|s|t)$|n['’]t$", re.I)
+CONTRACTION = re.compile(r"['’](ve|re|ll|d|m|s|t)$|n['’]t$", re.I)  # "We've", "lebrikizumab's"
 LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
@@ -312,7 +312,8 @@ class Reader:
         to something they hold."""
         if all(t in self.vocab for t in self.tokenize(word)):
             return False
-        return any(all(t in self.vocab for t in self.tokenize(phrase)) for phrase in self.lay.get(tuple(words_of(word)), ()))
+        return any(all(t in self.vocab for t in self.tokenize(phrase))
+                   for phrase in self.lay.get(tuple(words_of(word)), ()))
 
     def _in_passing(self, concepts: list[Concept], compares: bool = False) -> tuple[str, ...]:
         """The drugs a question asks about when every document that mentions one is about
