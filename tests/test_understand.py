@@ -164,6 +164,7 @@ def test_the_kind_of_answer_asked_for(question, kinds):
     ("How does it differ from the steroid creams?", False),
     ("For a monograph: what are the contraindications, warnings and precautions?", True),  # after a colon; commas
     ("What should I know before starting the injections?", True), ("Tell me everything I should know.", True),
+    ("What should a patient be told before starting? A checklist would be great.", True),
 ])
 def test_broad_questions(question, broad):
     assert is_broad(question) is broad

@@ -47,7 +47,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                           r"years?|days?|hours?|patients|participants|people|adults|children|times|fold|"
                           r"percent|per ?cent)\b|\b\d+-fold\b", re.I)),
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
-                          r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|know before|"
+                          r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|(know|told|aware of|tell \w+) before|"
                           r"contraindicat\w*|precautions?|avoid|interact\w*)\b", re.I),
                re.compile(r"(?<!-)\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
                           r"toxicit\w*|contraindicat\w*|infections?|pharmacovigilance|interactions?|"
@@ -112,7 +112,8 @@ BROAD = re.compile(
     rf"\b(what|which) ([\w'-]+,? ){{0,5}}({LIST_NOUNS})\b|"
     r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step|key facts|"
     r"rundown|walk me through|for each|each of (its|the)|companies|from \w+( \w+)? through|"
-    r"(should|need to|must) (i|we|you|they|someone|a patient|patients|parents?) know|everything \w+ (should|need to) know)\b",
+    r"(should|need to|must) (i|we|you|they|someone|a patient|patients|parents?) (know|be told)|"
+    r"everything \w+ (should|need to) know|checklist)\b",
     re.I)
 
 
