@@ -36,7 +36,7 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-5.847, -0.660, -0.393, 3.052, 0.081, 1.720, 2.176, 2.781, 0.808, -0.339, 1.980)
+    abstain_weights: tuple[float, ...] = (-6.222, -0.440, -0.319, 3.112, 0.186, 1.752, 2.233, 2.922, 1.000, -0.551, 2.033)
     abstain_threshold: float = 0.25
     min_cosine: float = 0.1  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
