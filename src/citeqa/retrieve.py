@@ -27,6 +27,14 @@ from .understand import Query, Reader
 from .vocabulary import Vocabulary
 
 
+def row_dots(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """Each row's dot product with the vector, summed the same way whatever the rows around
+    it: BLAS blocks a matrix by its shape, so a shard's rows (a slice of the whole) came out
+    one float32 ulp apart from the whole index's, and a score rounded for display could
+    differ between one process and a sharded index. About 2 ms more per 100,000 rows."""
+    return np.einsum("ij,j->i", matrix, vector)
+
+
 def bm25_ideal(weights: dict[str, float], best: dict[str, float]) -> float:
     """What a passage holding every question term at its best would score: the sum over
     the terms (in the question's order) of weight x the term's best score in the index."""
@@ -175,7 +183,7 @@ class Retriever:
         among its top `candidates` (computed exactly), and -1 for the rest."""
         q_vec = np.asarray(q_vec, dtype=np.float32)
         if self.exact:
-            return self.data.vectors @ q_vec
+            return row_dots(self.data.vectors, q_vec)
         n = self.settings.candidates
         _, found = self.data.dense.search(q_vec.reshape(1, -1), n)
         chunks = set(self.data.unit_chunk[found[0][found[0] >= 0]].tolist())
@@ -185,7 +193,7 @@ class Retriever:
         cos = np.full(self.data.dense.ntotal, -1.0, dtype=np.float32)
         if chunks:
             rows = np.concatenate([self.rows(c) for c in sorted(chunks)])
-            cos[rows] = self.data.vectors[rows] @ q_vec
+            cos[rows] = row_dots(self.data.vectors[rows], q_vec)
         return cos
 
     def search(self, bm25: np.ndarray, unit_cos: np.ndarray, k: int,
