@@ -276,7 +276,7 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
     rarest_quoted and rarest_in_passage: whether the question's most specific concept is
     in a quote (with its headings) or in its passage; broad: whether the question wants a
     list (each of whose quotes holds only part of it)."""
-    vocab, data = retriever.vocab, retriever.data
+    vocab = retriever.vocab
     focus = query.concepts
     total = sum(c.weight for c in focus) or 1.0
     top = [h.chunk for h in hits[:look_at]]

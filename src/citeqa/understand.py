@@ -2,7 +2,7 @@
 
 - **Vocabulary.** Lay words are bridged to the clinical words documents use ("side
   effects" -> adverse events, "shot" -> injection) with a general consumer-health
-  vocabulary shipped as a data file (data/consumer_health.tsv); corpus-learned synonyms
+  vocabulary shipped as a data file (bridges.py); corpus-learned synonyms
   (lexicon.py) are added too. Misspelt words snap to a close corpus word, but a real
   English word or a drug name is never "corrected" into another one.
 - **What is asked for.** The kinds of answer wanted (a date, a number, a dose, an age,
@@ -29,16 +29,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import combinations
 
 import numpy as np
 
+from .bridges import LayBridges
 from .kinds import COMPARES, EARLIEST_ASKED, answer_kinds, is_broad
 from .followups import ANAPHORS, read_follow_up
 from .text import DRUG_STEMS, stem
 from .vocabulary import Vocabulary, drug_like
-from .wordlists import (consumer_health, english_counts, english_stems, english_words, generic_words, is_english,
-                        label_topics, medical_words, words_of)
+from .wordlists import (english_counts, english_stems, english_words, generic_words, is_english, label_topics,
+                        medical_words, words_of)
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
@@ -46,9 +46,6 @@ EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical 
 EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
 SUBJECT_WORD = re.compile(r"(?<![\w-])([\w-]+?)(['’]s)?(?![\w-])")  # a word, and its possessive
 CONTRACTION = re.compile(r"['’](ve|re|ll|d|m|s|t)$|n['’]t$", re.I)  # "We've", "lebrikizumab's"
-LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
-FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
-                             "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
 
 
 # ------------------------------------------------------------------ the question, understood
@@ -129,10 +126,8 @@ class Reader:
         self.settings = settings
         self.lexicon = vocab.data.lexicon
         self.tokenize = vocab.tokenize
-        self.lay = consumer_health() if settings.lay_vocabulary else {}
-        # a lay phrase of several distinct words by its set of words, to find it said in another order
-        self.loose = {frozenset(key): key for key in self.lay if len(set(key)) == len(key) > 1}
         self.generic = generic_words()
+        self.bridges = LayBridges(vocab, self.generic) if settings.lay_vocabulary else None
         self.medical = medical_words() if settings.lay_vocabulary else frozenset()
         self.topics = label_topics() if settings.topic_check else ()
         self._covered: dict[str, bool] = {}  # topic name -> whether some passage holds its evidence
@@ -257,7 +252,7 @@ class Reader:
                 continue
             # a name the consumer-health vocabulary knows, for what the documents hold, is no
             # unknown name ("MMR": a live vaccine)
-            name = self._looks_like_name(word, starts) and not self._known_lay(word)
+            name = self._looks_like_name(word, starts) and not (self.bridges and self.bridges.knows(word))
             generic = (stem(lowered) in self.generic or all(t in self.generic for t in terms)  # "she's": she
                        or stem(re.sub(r"['’]", "", lowered)) in self.generic  # "doesn't": doesnt
                        or lowered in asking)
@@ -294,7 +289,7 @@ class Reader:
                 concepts.append(Concept(word, forms, 0.0 if generic else weight, named))
         weights = {c.term: 1.0 for c in concepts if c.term in self.vocab}
         bridges: list[tuple[str, str]] = []  # (lay -> clinical, the clinical forms as written)
-        for key, clinical, written in self._lay_phrases(question):
+        for key, clinical, written in self.bridges.phrases(question) if self.bridges else ():
             bridges.append((f"{' '.join(key)} → {'; '.join(' '.join(f) for f in clinical)}", ", ".join(written)))
             for form in clinical:
                 for t in form:
@@ -306,14 +301,6 @@ class Reader:
                         weight = max(min(self.vocab.idf(t) for t in f) for f in clinical)
                     concepts[k] = Concept(c.word, c.forms + tuple(clinical), weight, c.name)
         return concepts, weights, tuple(dict.fromkeys(names)), bridges
-
-    def _known_lay(self, word: str) -> bool:
-        """Whether the documents lack the word but the consumer-health vocabulary bridges it
-        to something they hold."""
-        if all(t in self.vocab for t in self.tokenize(word)):
-            return False
-        return any(all(t in self.vocab for t in self.tokenize(phrase))
-                   for phrase in self.lay.get(tuple(words_of(word)), ()))
 
     def _in_passing(self, concepts: list[Concept], compares: bool = False) -> tuple[str, ...]:
         """The drugs a question asks about when every document that mentions one is about
@@ -346,53 +333,6 @@ class Reader:
                 if beside and not drug_like(offered.lower()):
                     out.add(offered.lower())
         return out
-
-    def _lay_phrases(self, question: str) -> list[tuple[tuple[str, ...], list[tuple[str, ...]], list[str]]]:
-        """Lay phrases of the question (longest first, not overlapping) that the documents
-        do not use themselves, with the clinical forms (term sequences) they stand for that
-        the documents hold."""
-        if not self.lay:
-            return []
-        # "weaken your immune system", "who actually makes": the phrase is there without its fillers
-        words = [w for w in words_of(question) if w not in FILLERS]
-        used = [False] * len(words)
-        # each phrase as said, longest first; then one of several words said in another
-        # order, a word or two between them: "eyes are red and itchy" says "red eyes"
-        spans = []
-        for size in (4, 3, 2, 1):
-            spans += [(tuple(words[i:i + size]), range(i, i + size)) for i in range(len(words) - size + 1)]
-            for i in range(len(words) - size + 1 if size > 1 else 0):
-                window = words[i:i + size + LOOSE_GAP]
-                for rest in combinations(range(1, len(window)), size - 1):
-                    key = self.loose.get(frozenset(window[k] for k in (0, *rest)))
-                    if key:
-                        spans.append((key, [i + k for k in (0, *rest)]))
-        found = []
-        for key, at in spans:
-            if key not in self.lay or any(used[k] for k in at):
-                continue
-            clinical, written = [], []
-            for phrase in self.lay[key]:
-                form = tuple(t for t in self.tokenize(phrase) if t not in self.generic and not t.isdigit())
-                if form and all(t in self.vocab for t in form) and form not in clinical:
-                    clinical.append(form)
-                    written.append(phrase)
-            if clinical and not self._used_by_documents(key, clinical):
-                for k in at:
-                    used[k] = True
-                found.append((key, clinical, written))
-        return found
-
-    def _used_by_documents(self, words: tuple[str, ...], clinical: list[tuple[str, ...]]) -> bool:
-        """Whether the documents speak that way themselves: some passage holds all the
-        content words of the lay phrase, and as many as hold its commonest clinical form.
-        Then the phrase needs no bridge ("trial" stays "trial"; "eczema", said once where
-        "atopic dermatitis" is said throughout, is bridged)."""
-        terms = [t for w in words for t in self.tokenize(w) if stem(w) not in self.generic]
-        if not terms:
-            return False
-        own = len(self.vocab.passages_with(terms))
-        return own > 0 and own >= max(len(self.vocab.passages_with(list(f))) for f in clinical)
 
     def _looks_like_name(self, word: str, starts: bool) -> bool:
         """A drug, gene, protein or trial name: an INN ending, letters with digits, two

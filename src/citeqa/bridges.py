@@ -1,0 +1,91 @@
+"""Lay words bridged to the clinical words the documents use (part of understanding the
+question, understand.py).
+
+People ask about "side effects", "a shot", "red eyes"; documents say adverse events,
+subcutaneous injection, conjunctivitis. A general consumer-health vocabulary shipped as a
+data file (data/consumer_health.tsv, medicine in general, never one drug) says which
+clinical words a lay phrase stands for; only those the documents hold are used, and only
+where the documents do not speak the lay way themselves. A phrase is found without the
+fillers people put inside it ("weaken *your* immune system") and in another order, a word
+or two apart ("my eyes are red" says "red eyes").
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from .text import stem
+from .vocabulary import Vocabulary
+from .wordlists import consumer_health, words_of
+
+LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
+FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
+                             "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
+
+Form = tuple[str, ...]  # index terms that stand together for one clinical word or phrase
+
+
+class LayBridges:
+    """The consumer-health vocabulary, read against one index's vocabulary."""
+
+    def __init__(self, vocab: Vocabulary, generic: frozenset[str]):
+        self.vocab = vocab
+        self.tokenize = vocab.tokenize
+        self.generic = generic
+        self.table = consumer_health()
+        # a phrase of several distinct words by its set of words, to find it said in another order
+        self.loose = {frozenset(key): key for key in self.table if len(set(key)) == len(key) > 1}
+
+    def clinical(self, key: tuple[str, ...]) -> tuple[list[Form], list[str]]:
+        """The clinical forms a lay phrase (stemmed words) stands for that the documents
+        hold, and each as written in the vocabulary."""
+        forms: list[Form] = []
+        written: list[str] = []
+        for phrase in self.table.get(key, ()):
+            form = tuple(t for t in self.tokenize(phrase) if t not in self.generic and not t.isdigit())
+            if form and all(t in self.vocab for t in form) and form not in forms:
+                forms.append(form)
+                written.append(phrase)
+        return forms, written
+
+    def knows(self, word: str) -> bool:
+        """Whether the documents lack the word but the vocabulary bridges it to something
+        they hold ("MMR": live vaccines): a word people use, not an unknown name."""
+        return not all(t in self.vocab for t in self.tokenize(word)) and bool(self.clinical(tuple(words_of(word)))[0])
+
+    def phrases(self, question: str) -> list[tuple[tuple[str, ...], list[Form], list[str]]]:
+        """Lay phrases of the question (longest first, not overlapping) that the documents
+        do not use themselves, with the clinical forms they stand for and those as written."""
+        words = [w for w in words_of(question) if w not in FILLERS]
+        # each phrase as said, longest first; then one of several words said in another
+        # order, a word or two between them: "eyes are red and itchy" says "red eyes"
+        spans: list[tuple[tuple[str, ...], list[int]]] = []
+        for size in (4, 3, 2, 1):
+            spans += [(tuple(words[i:i + size]), list(range(i, i + size))) for i in range(len(words) - size + 1)]
+            for i in range(len(words) - size + 1 if size > 1 else 0):
+                window = words[i:i + size + LOOSE_GAP]
+                for rest in combinations(range(1, len(window)), size - 1):
+                    key = self.loose.get(frozenset(window[k] for k in (0, *rest)))
+                    if key:
+                        spans.append((key, [i + k for k in (0, *rest)]))
+        used = [False] * len(words)
+        found = []
+        for key, at in spans:
+            if key not in self.table or any(used[k] for k in at):
+                continue
+            forms, written = self.clinical(key)
+            if forms and not self._used_by_documents(key, forms):
+                for k in at:
+                    used[k] = True
+                found.append((key, forms, written))
+        return found
+
+    def _used_by_documents(self, words: tuple[str, ...], forms: list[Form]) -> bool:
+        """Whether the documents speak that way themselves: some passage holds all the
+        content words of the lay phrase, and as many as hold its commonest clinical form.
+        Then the phrase needs no bridge ("trial" stays "trial"; "eczema", said once where
+        "atopic dermatitis" is said throughout, is bridged)."""
+        terms = [t for w in words for t in self.tokenize(w) if stem(w) not in self.generic]
+        if not terms:
+            return False
+        own = len(self.vocab.passages_with(terms))
+        return own > 0 and own >= max(len(self.vocab.passages_with(list(f))) for f in forms)
