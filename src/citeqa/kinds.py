@@ -47,7 +47,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                           r"years?|days?|hours?|patients|participants|people|adults|children|times|fold|"
                           r"percent|per ?cent)\b|\b\d+-fold\b", re.I)),
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
-                          r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|(know|told|aware of|tell \w+) before|"
+                          r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
+                          r"(know|told|aware of|tell \w+) before|"
                           r"contraindicat\w*|precautions?|avoid|interact\w*)\b", re.I),
                re.compile(r"(?<!-)\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
                           r"toxicit\w*|contraindicat\w*|infections?|pharmacovigilance|interactions?|"
