@@ -11,7 +11,6 @@ kind of answer asked for (a date, a dose, a safety finding, ...) move up.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import cached_property
 
