@@ -21,6 +21,14 @@ def doc_text(bot, source):
      "Key Drug Interactions (Mechanism-Based) › Live vaccines", "live vaccines are generally avoided"),
     ("What is the NCT number of the hypereosinophilic syndrome trial?",
      "Emerging Indications › Immunology › Hypereosinophilic Syndrome (Phase 2, recruiting)", None),
+    # babies and toddlers are pediatric patients, which is what the documents say
+    ("can babies get dupixent?", "Development History", "pediatric patients down to 6 months of age"),
+    ("is dupixent ok for toddlers?", "Development History", "pediatric patients down to 6 months of age"),
+    # the first clause says what is asked; "how often they occur" asks how common, not a dose
+    ("What are the most common adverse events with Dupixent, and how often do they occur?",
+     "Open Research Questions › What are the mechanisms underlying dupilumab-associated conjunctivitis, and can "
+     "predictive biomarkers identify patients at risk before treatment initiation?",
+     "conjunctivitis is the most frequent serious adverse event"),
 ])
 def test_top_passage_and_quote(bot, question, section, quoted):
     ans = bot.ask(question)

@@ -150,6 +150,11 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("Can kids get it?", ("age",)),
     ("What are the side effects?", ("safety",)),
     ("What does it bind to?", ("class",)),
+    ("how does it actually work?", ("class",)),  # how it works is its mechanism, not whether it works
+    ("does it actually work?", ("efficacy",)),
+    # the first clause's kinds first; how often events occur is how common they are, not a dose
+    ("What are the side effects, and how often do they occur?", ("safety", "number")),
+    ("When was it approved, and at what dose?", ("date", "dose")),
 ])
 def test_the_kind_of_answer_asked_for(question, kinds):
     assert answer_kinds(question) == kinds
@@ -254,6 +259,7 @@ def test_is_it_a_kind_of_thing_asks_what_the_drug_is(question, first):
 @pytest.mark.parametrize("question, wants", [
     ("how common is that?", True), ("By how much did it cut exacerbations?", True),
     ("how big were those trials?", True), ("What proportion of patients responded?", True),
+    ("How often does the eye one happen?", True),
     ("How often do I take it?", False), ("how many shots do i need", False), ("How old must kids be?", False),
 ])
 def test_how_common_or_how_many_of_a_group_asks_for_a_quantity(question, wants):

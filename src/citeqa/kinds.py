@@ -15,7 +15,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"\bwhat year\b|\bhow long ago\b", re.I),
              re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
                         r"september|october|november|december)\b", re.I)),
-    "dose": (re.compile(r"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|how often|"
+    "dose": (re.compile(r"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|how often(?! [^?.;]*\b(occur|happen|"
+                        r"reported|seen|observed|appear)\w*)|"
                         r"frequency|mg|milligrams?|how many (shots|injections|doses))\b", re.I),
              re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|μg|g|ml|units?|iu)\b|\bevery (other|\d+|one|two|three|"
                         r"four|six|eight) (days?|weeks?|months?)\b|\b(once|twice|three times) (a|per|every)\b|"
@@ -40,6 +41,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "number": (re.compile(r"^\s*(how (many|much|common|often|large|big|frequent)|(what|which) (percentage|"
                           r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
                           r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
+                          r"how often [^?.;]*\b(occur|happen|reported|seen|observed|appear)\w*|"
                           r"(is|are) (it|that|this|they|those|these) (common|rare|frequent|usual)|"
                           r"response rate|chance|odds|percentage)\b", re.I),
                # a count, share or amount: not the digit of a name ("type 2", "IL-4", "SOLO 1"), nor a year
@@ -67,11 +69,11 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                               r"medicines?|medications?|agents?|molecules?|proteins?|hormones?|enzymes?|"
                               r"compounds?|therap(y|ies))\b|^(drug )?(class|type|category)\b", re.I)),
     "class": (re.compile(r"\b(what (type|kind|class|sort) of|drug class|is it an?|is \w+ an?|target\w*|"
-                         r"binds?|block\w*|mechanism|how does (it|\w+) work|how (it|\w+) works|"
-                         r"what does (it|\w+) do)\b", re.I),
+                         r"binds?|block\w*|mechanism|how (does|do) (it|\w+) (actually |really |even )?work|"
+                         r"how (it|\w+) (actually |really )?works|what does (it|\w+) (actually |really |even )?do)\b", re.I),
               re.compile(r"\b(antibod(y|ies)|inhibitors?|antagonists?|agonists?|receptors?|binds?|"
                          r"blocks?|blocking|blockade|targets?|targeting|mechanism)\b", re.I)),
-    "efficacy": (re.compile(r"\b(how (well|effective|good)|(does|do|will|would|can|could|did) (it|this|that|\w+) "
+    "efficacy": (re.compile(r"\b(how (well|effective|good)|(?<!how )(does|do|will|would|can|could|did) (it|this|that|\w+) "
                             r"(really |actually )?(work|help|improve|reduce)|effective\w*|"
                             r"efficacy|response rate|benefit\w*|improve\w*|outcomes?|works? for|"
                             r"help (with|for)|results?|evidence|data|show(s|ed|n)?|find(ings)?|found|"
@@ -85,6 +87,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 # Only abstention goes by it (answer.evidence_features): as a kind of answer, the bonus it
 # earned sentences that say "most frequent" outranked those that say "20%".
 QUANTITY = (re.compile(r"\b(what (percent\w*|proportion|share|fraction)|percentage|how (common|frequent(ly)?|likely)|"
+                       r"how often [^?.;]*\b(occur|happen|reported|seen|observed|appear)\w*|"
                        r"incidence|what rate|by how much|how much (did|does|was|were)|how many (patients|people|"
                        r"participants|subjects|adults|children|kids)|how (big|large)|sample size|how many (were|was) "
                        r"(enrolled|included|studied))\b", re.I),
@@ -159,11 +162,18 @@ def earliest_date(text: str) -> tuple[int, int] | None:
 LEADING_CONJUNCTION = re.compile(r"^\s*((and|but|so|also|then|or|plus|ok(ay)?)\b[\s,]*)+", re.I)
 
 
+# where a question asks a second thing: "What are the side effects, and how often do they occur?"
+CLAUSES = re.compile(r"[,;:]\s+(?:and|but|or|also|plus)\b|[?;]\s+")
+
+
 def answer_kinds(question: str) -> tuple[str, ...]:
-    """The kinds of answer a question asks for, most specific first ("and when was it
-    approved?" asks as "when was it approved?" does)."""
+    """The kinds of answer a question asks for: its first clause's first, then the next
+    clause's; within a clause, most specific first ("and when was it approved?" asks as
+    "when was it approved?" does)."""
     question = LEADING_CONJUNCTION.sub("", question)
-    return tuple(kind for kind, (asks, _) in ANSWER_KINDS.items() if asks.search(question))
+    clauses = [c for c in CLAUSES.split(question) if c.strip()] or [question]
+    return tuple(dict.fromkeys(kind for clause in clauses for kind, (asks, _) in ANSWER_KINDS.items()
+                               if asks.search(clause)))
 
 
 # how often a dose is given, which says nothing of how soon a drug works ("every two weeks")
