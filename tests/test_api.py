@@ -147,6 +147,12 @@ def test_a_question_about_a_drug_the_documents_never_mention_is_declined(bot):
     assert ans.passages  # the closest passages are still listed
 
 
+def test_a_question_about_a_disease_the_documents_never_mention_is_declined(bot):
+    ans = bot.ask("What are the symptoms of type 2 diabetes?")
+    assert not ans.found
+    assert ans.text.startswith("The documents do not answer this question. They never mention diabetes.")
+
+
 def test_a_question_about_a_drug_mentioned_only_in_passing_is_declined(bot):
     ans = bot.ask("How does benralizumab deplete eosinophils?")
     assert not ans.found

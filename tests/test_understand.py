@@ -108,6 +108,17 @@ def test_names_the_documents_never_mention_are_listed(reader):
     assert reader.read("side effects of metformin?").unknown_names == ("metformin",)
 
 
+@pytest.mark.parametrize("question, unknown", [
+    ("What are the symptoms of type 2 diabetes?", ("diabetes",)),  # a disease the documents never name
+    ("can dupixent give you cold sores?", ("cold sores",)),
+    ("Does it help eczema?", ()),  # named the clinical way in the documents
+    ("Can I get the shingles vaccine while on it?", ()),  # says which vaccine: the vaccine is asked about
+    ("will it make me catch every cold going?", ()),  # an everyday word, not a disease named
+])
+def test_a_disease_the_documents_never_mention_is_an_unknown_name(reader, question, unknown):
+    assert reader.read(question).unknown_names == unknown
+
+
 @pytest.mark.parametrize("question", [
     "how comon is conjuctivitis on dupixent?",  # misspelt corpus words, not names
     "Can you summarise the main safety signals?",  # British spelling of an English word

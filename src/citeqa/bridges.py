@@ -15,9 +15,14 @@ from itertools import combinations
 
 from .text import stem
 from .vocabulary import Vocabulary
-from .wordlists import consumer_health, words_of
+from .wordlists import conditions, consumer_health, words_of
 
 LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
+# a condition named to say which vaccine, medicine or doctor is meant is not what is asked about
+# ("the shingles vaccine", "my covid booster", "her asthma doctor")
+MODIFIED = {stem(w) for w in ("vaccine", "vaccines", "vaccination", "shot", "shots", "jab", "jabs", "booster", "boosters",
+                              "medicine", "medicines", "medication", "medications", "drug", "drugs", "pill", "pills",
+                              "tablets", "cream", "test", "tests", "doctor", "specialist", "clinic", "nurse")}
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
 
@@ -51,6 +56,25 @@ class LayBridges:
         """Whether the documents lack the word but the vocabulary bridges it to something
         they hold ("MMR": live vaccines): a word people use, not an unknown name."""
         return not all(t in self.vocab for t in self.tokenize(word)) and bool(self.clinical(tuple(words_of(word)))[0])
+
+    def unknown_conditions(self, question: str) -> list[str]:
+        """Diseases the question names (the vocabulary's conditions) that the documents never
+        mention, by the lay name or any clinical one: "What are the symptoms of diabetes?"
+        of documents that never say diabetes, diabetes mellitus or glycemic."""
+        words = words_of(question)
+        unknown = []
+        for key, written in conditions().items():
+            n = len(key)
+            at = [i for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == key
+                  and (i + n == len(words) or words[i + n] not in MODIFIED)]
+            if not at or self.clinical(key)[0]:
+                continue
+            terms = [t for w in key for t in self.tokenize(w)]
+            if terms and all(t in self.vocab for t in terms) and self.vocab.passages_with(terms).size:
+                continue  # the documents name it the lay way
+            unknown.append(written)
+        # "type 2 diabetes" names diabetes once
+        return [w for w in unknown if not any(w != o and f" {w} " in f" {o} " for o in unknown)]
 
     def phrases(self, question: str) -> list[tuple[tuple[str, ...], list[Form], list[str]]]:
         """Lay phrases of the question (longest first, not overlapping) that the documents

@@ -156,6 +156,11 @@ class Reader:
         # a substituted follow-up is a whole question; otherwise its own words lead
         whole = not before or read_as == text
         concepts, weights, names, bridges = self._readwords_of(text if whole else question)
+        if self.bridges and self.settings.name_check:  # a disease the documents never mention is one too
+            # (not an everyday word: "I catch every cold going" asks about the immune system)
+            diseases = [w for w in self.bridges.unknown_conditions(text if whole else question)
+                        if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
+            names = tuple(dict.fromkeys(names + tuple(diseases)))
         names, listed = self._listed_beside_held(text if whole else question, names, concepts)
         own = len(concepts)  # the question's own concepts; an earlier question's follow
         if not whole:  # context: the earlier question's words and concepts, weighted down

@@ -43,6 +43,21 @@ def consumer_health(path: Path = CONSUMER_HEALTH) -> dict[tuple[str, ...], tuple
 
 
 @lru_cache(maxsize=4)
+def conditions(path: Path = CONSUMER_HEALTH) -> dict[tuple[str, ...], str]:
+    """The lay phrases of the vocabulary's conditions section (stemmed words -> as
+    written): diseases people name ("diabetes", "cold sores", "hay fever")."""
+    found: dict[tuple[str, ...], str] = {}
+    section = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ---"):
+            section = line[5:].strip()
+        elif line.strip() and not line.startswith("#") and section == "conditions":
+            lay = line.partition("\t")[0].strip()
+            found.setdefault(tuple(words_of(lay)), lay)
+    return found
+
+
+@lru_cache(maxsize=4)
 def medical_words(path: Path = CONSUMER_HEALTH) -> frozenset[str]:
     """Every stemmed word of the consumer-health vocabulary's lay side: words that can be
     what a medical question is about (pregnancy, fridge, price, half-life)."""
