@@ -286,6 +286,14 @@ def test_a_list_question_brings_up_the_items_under_the_heading_it_names(bot):
     assert "atopic dermatitis" in ans.text and "asthma" in ans.text and "esophagitis" in ans.text
 
 
+def test_a_passage_that_opens_by_speaking_of_the_page_is_not_quoted_as_an_answer(bot):
+    # "This ... page was generated using Elicit's AI research agent ... Every pathway description
+    # and citation is traceable": the second sentence speaks of the page too
+    ans = bot.ask("Can you give me a quick rundown of the key facts a pharmacist should know about Dupixent?")
+    assert ans.found and "traceable" not in ans.text and "generated using" not in ans.text
+    assert ans.passages[0].section == "Quick Summary"
+
+
 def test_a_list_answer_names_each_trial_once(bot):
     # BOREAS and NOTUS are spoken of in two passages: one of them is an item, the other is not
     ans = bot.ask("What are the main phase 3 trials of dupilumab across its different indications?")
