@@ -166,6 +166,7 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     # the first clause's kinds first; how often events occur is how common they are, not a dose
     ("What are the side effects, and how often do they occur?", ("safety", "number")),
     ("When was it approved, and at what dose?", ("date", "dose")),
+    ("Which diseases has it been studied in?", ("trial",)),  # studied, investigated: in trials
 ])
 def test_the_kind_of_answer_asked_for(question, kinds):
     assert answer_kinds(question) == kinds

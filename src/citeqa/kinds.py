@@ -55,7 +55,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                re.compile(r"(?<!-)\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
                           r"toxicit\w*|contraindicat\w*|infections?|pharmacovigilance|interactions?|"
                           r"should not|safety)\b", re.I)),
-    "trial": (re.compile(r"\b(trials?|stud(y|ies)|tested|phase|enrolled|participants|patients were)\b", re.I),
+    "trial": (re.compile(r"\b(trials?|stud(y|ies|ied)|tested|investigated|phase|enrolled|participants|patients were)\b", re.I),
               re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
                          r"stud(y|ies)|(?-i:[A-Z]{4,}\d*))\b", re.I)),  # trial acronyms: SOLO, PRIME2
     "definition": (re.compile(r"(^|[,;:]\s*)(is|are) (?!that\b|there\b)([\w-]+) (really |actually |considered |classed as |"
