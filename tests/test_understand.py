@@ -216,6 +216,12 @@ def test_a_follow_up_asks_for_what_its_own_words_ask_for(reader):
     assert "safety" in query.kinds
 
 
+def test_a_follow_up_that_takes_the_place_of_words_asks_what_the_earlier_question_asked(reader):
+    query = reader.read("and in kids?", ["What is the approved dose for adults with atopic dermatitis?"])
+    assert query.read_as == "What is the approved dose for kids with atopic dermatitis?"
+    assert query.kinds[:2] == ("dose", "age")  # a dose, for kids: not an age
+
+
 def test_a_name_with_a_word_hung_on_it_is_held_when_its_identifier_is(reader):
     query = reader.read("Does dupilumab have clinically relevant CYP450-mediated drug interactions?")
     assert query.unknown_names == ()

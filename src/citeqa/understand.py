@@ -178,8 +178,11 @@ class Reader:
         embed = self._subject_as_it(text) if self.settings.subject_as_it else text
         if self.settings.embed_bridges and bridges:  # the dense side sees the clinical words too
             embed = f"{embed} ({'; '.join(w for _, w in bridges)})"
-        # what is asked for: a follow-up's own words say it first ("is that common?" wants a number)
-        kinds = tuple(dict.fromkeys(answer_kinds(question) + answer_kinds(text)))
+        # what is asked for: a follow-up's own words say it first ("is that common?" wants a number),
+        # unless they only take the place of words of the earlier question ("and in kids?" after
+        # "what is the dose for adults?" asks for a dose, for kids)
+        kinds = answer_kinds(text) + answer_kinds(question) if before and whole else answer_kinds(question) + answer_kinds(text)
+        kinds = tuple(dict.fromkeys(kinds))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges),
                      passing_names=self._in_passing(concepts if whole else concepts[:own],
