@@ -114,6 +114,7 @@ def test_names_the_documents_never_mention_are_listed(reader):
     ("Does it help eczema?", ()),  # named the clinical way in the documents
     ("Can I get the shingles vaccine while on it?", ()),  # says which vaccine: the vaccine is asked about
     ("will it make me catch every cold going?", ()),  # an everyday word, not a disease named
+    ("Which trials is it in, e.g. bullous pemphigoid or ulcerative colitis?", ()),  # offered as an example
 ])
 def test_a_disease_the_documents_never_mention_is_an_unknown_name(reader, question, unknown):
     assert reader.read(question).unknown_names == unknown
@@ -145,6 +146,13 @@ def test_a_drug_name_is_not_corrected_into_another_drug(reader):
     # nor a medical word the documents lack: "lymphoma" is no typo of "lymphatic"
     assert reader.vocab.correct("lymphoma", "lymphoma") is None
     assert reader.vocab.correct("cutan", "cutaneous") is None
+
+
+def test_a_greek_letter_typed_as_its_latin_one_is_the_same_identifier(reader):
+    # keyboards have no α: "IL-4Ra" is IL-4Rα (il4ralpha), not a name the documents lack
+    assert reader.vocab.correct("il4ra", "il-4ra") == "il4ralpha"
+    query = reader.read("Which JAK/STAT components are downstream of IL-4Ra?")
+    assert query.unknown_names == () and "il4ralpha" in query.weights
 
 
 def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):

@@ -158,7 +158,9 @@ class Reader:
         concepts, weights, names, bridges = self._readwords_of(text if whole else question)
         if self.bridges and self.settings.name_check:  # a disease the documents never mention is one too
             # (not an everyday word: "I catch every cold going" asks about the immune system)
-            diseases = [w for w in self.bridges.unknown_conditions(text if whole else question)
+            # (nor one offered as an example: "e.g. bullous pemphigoid or ulcerative colitis")
+            asked = EXAMPLE_CLAUSE.sub(" ", text if whole else question)
+            diseases = [w for w in self.bridges.unknown_conditions(asked)
                         if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
             names = tuple(dict.fromkeys(names + tuple(diseases)))
         names, listed = self._listed_beside_held(text if whole else question, names, concepts)

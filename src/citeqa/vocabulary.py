@@ -20,6 +20,9 @@ from .wordlists import english_words, is_english
 SURFACE_MAX_PASSAGES = 100_000  # misspellings matched on the documents' words up to this many passages
 
 
+LATIN_GREEK = {"a": "alpha", "b": "beta", "g": "gamma", "d": "delta", "k": "kappa"}  # the letters people type for them
+
+
 def drug_like(term: str) -> bool:
     """A word of six letters or more with an INN drug ending (-mab, -nib, -vir, ...)."""
     return len(term) >= 6 and bool(DRUG_STEMS.search(term))
@@ -154,6 +157,10 @@ class Vocabulary:
         that starts the same."""
         if term in self.term_id:
             return term
+        # a Greek letter typed as its Latin one: "IL-4Ra" for IL-4Rα (il4ralpha), "TNF-b" for TNF-β
+        for latin, greek in LATIN_GREEK.items():
+            if len(term) > 2 and term.endswith(latin) and term[:-1] + greek in self.term_id:
+                return term[:-1] + greek
         word = word or term
         if len(word) < 4 or not word.isalpha() or word in english_words() or is_english(word):
             return None
