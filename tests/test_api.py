@@ -275,6 +275,14 @@ def test_a_question_naming_things_held_in_different_passages_is_answered_from_on
     assert ans.found and "IgE levels fall progressively" in ans.text
 
 
+@pytest.mark.parametrize("question", ["what is dupixent?", "what is dupixent, in simple terms?",
+                                      "what kind of medicine is dupixent"])
+def test_what_is_the_drug_is_answered_with_what_it_is(bot, question):
+    # not "Generic Name: Dupilumab", nor a sentence on conjunctivitis that shares a word
+    ans = bot.ask(question)
+    assert ans.found and "monoclonal antibody" in ans.text.split("[1]")[0]
+
+
 def test_is_it_a_kind_of_thing_is_answered_with_what_the_drug_is(bot):
     assert bot.ask("Is dupilumab considered a biologic?").text.startswith("Dupilumab is a fully human IgG4 monoclonal antibody")
 

@@ -332,6 +332,15 @@ def test_what_is_asked_for_is_found_where_people_put_it(question, kind):
     assert answer_kinds(question)[0] == kind
 
 
+@pytest.mark.parametrize("question, asks", [
+    ("what is dupixent?", True), ("whats dupilumab exactly, in simple terms", True),
+    ("What is IL-13?", False),  # not the drug the documents are about
+    ("What is dupilumab's half-life?", False),  # more than what it is
+])
+def test_what_is_the_drug_asks_what_it_is(reader, question, asks):
+    assert (reader.read(question).kinds[:1] == ("definition",)) is asks
+
+
 def test_is_that_a_known_thing_is_no_question_about_what_the_drug_is():
     assert "definition" not in answer_kinds("my eyes have gone red since starting dupixent, is that a known thing?")
 

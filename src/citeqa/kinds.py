@@ -63,7 +63,9 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                               r"(steroids?|corticosteroids?|biologics?|antibod(y|ies)|immunosuppressants?|"
                               r"immunosupressants?|vaccines?|inhibitors?|antihistamines?|antibiotics?|hormones?|"
                               r"chemo(therapy)?|painkillers?|drugs?|medicines?|medications?|proteins?|"
-                              r"small molecules?)\b|\b(is|are) (it|this|[\w-]+) (a|an) (type|kind|form|class) of\b", re.I),
+                              r"small molecules?)\b|\b(is|are) (it|this|[\w-]+) (a|an) (type|kind|form|class) of\b|"
+                              r"\bwhat (type|kind|class|sort) of (drug|medicine|medication|treatment|therapy|product|thing)\b",
+                              re.I),
                    re.compile(r"\b(is|are) (an?|the) ([\w-]+ ){0,4}(antibod(y|ies)|inhibitors?|antagonists?|agonists?|"
                               r"biologics?|steroids?|corticosteroids?|immunosuppressants?|vaccines?|drugs?|"
                               r"medicines?|medications?|agents?|molecules?|proteins?|hormones?|enzymes?|"

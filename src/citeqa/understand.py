@@ -40,6 +40,11 @@ from .vocabulary import Vocabulary, drug_like
 from .wordlists import (english_counts, english_stems, english_words, generic_words, is_english, label_topics,
                         medical_words, words_of)
 
+# "what is Dupixent?", "whats dupilumab exactly, in simple terms" (the rest up to the first question mark)
+WHAT_IS = re.compile(r"^\W*(?:(?:so|and|ok|okay|but|sorry|hi|hey)\W+)*what(?:'s|s|\s+is|\s+exactly\s+is)\s+([\w-]+)([^?]*)",
+                     re.I)
+QUALIFIERS = re.compile(r"\b(exactly|actually|really|anyway|then|again|even|in (simple|plain|basic|layman'?s?) "
+                        r"(terms|words|english|language)|simply put|for (a|an) (patient|layperson|beginner))\b", re.I)
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
@@ -184,12 +189,22 @@ class Reader:
         # unless they only take the place of words of the earlier question ("and in kids?" after
         # "what is the dose for adults?" asks for a dose, for kids)
         kinds = answer_kinds(text) + answer_kinds(question) if before and whole else answer_kinds(question) + answer_kinds(text)
+        if self._asks_what_the_drug_is(question):  # "what is dupixent, in simple terms?"
+            kinds = ("definition",) + kinds
         kinds = tuple(dict.fromkeys(kinds))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges),
                      passing_names=self._in_passing(concepts if whole else concepts[:own],
                                                     bool(COMPARES.search(question))),
                      uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole)
+
+    def _asks_what_the_drug_is(self, question: str) -> bool:
+        """Whether a question asks what the drug the documents are about is ("what is
+        Dupixent exactly?", "whats dupilumab, in simple terms"): its own clause, nothing more."""
+        m = WHAT_IS.match(question)
+        if not m or QUALIFIERS.sub(" ", m.group(2)).strip(" ?.!,;:"):
+            return False
+        return bool(set(self.lexicon.expand(self.tokenize(m.group(1)))) & self.vocab.common_subjects)
 
     def _subject_as_it(self, text: str) -> str:
         """The question as embedded: the drug every document is about, by any of its names,
