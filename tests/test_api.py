@@ -21,6 +21,8 @@ def doc_text(bot, source):
      "Key Drug Interactions (Mechanism-Based) › Live vaccines", "live vaccines are generally avoided"),
     ("What is the NCT number of the hypereosinophilic syndrome trial?",
      "Emerging Indications › Immunology › Hypereosinophilic Syndrome (Phase 2, recruiting)", None),
+    # how a drug is given is how it is administered
+    ("how is dupixent given?", "Detailed Mechanism of Action", "administered by subcutaneous injection"),
     # babies and toddlers are pediatric patients, which is what the documents say
     ("can babies get dupixent?", "Development History", "pediatric patients down to 6 months of age"),
     ("is dupixent ok for toddlers?", "Development History", "pediatric patients down to 6 months of age"),
