@@ -322,6 +322,8 @@ def test_a_heading_is_named_without_its_bracketed_words_and_generic_ones(bot):
 def test_when_was_it_first_approved_quotes_the_earliest_approval(bot):
     # the top passage's "the first drug approved for this indication" (2022) is not it
     assert bot.ask("when was dupixent first approved?").text.startswith("The FDA approved dupilumab on March 28, 2017")
+    # when it was approved, nothing more, is when it was first approved (not the EMA's, months later)
+    assert bot.ask("when was dupixent approved?").text.startswith("The FDA approved dupilumab on March 28, 2017")
     # ... asked by a follow-up's earlier question
     ans = bot.ask("when was that?", history=["What was the first indication dupilumab got approved for?"])
     assert ans.text.startswith("The FDA approved dupilumab on March 28, 2017")

@@ -4,7 +4,7 @@ lack, kinds of answer and broad questions. Over the real seed with the hashing e
 import pytest
 
 from citeqa import Assistant
-from citeqa.kinds import (EARLIEST_ASKED, about_the_document, answer_kinds, earliest_date, holds_kind, holds_quantity,
+from citeqa.kinds import (about_the_document, answer_kinds, asks_earliest, earliest_date, holds_kind, holds_quantity,
                           is_broad, wants_quantity)
 from citeqa.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, words_of)
@@ -384,9 +384,11 @@ def test_a_drug_only_some_documents_are_about_keeps_its_name(corpus):
     ("when was dupixent first approved?", True), ("when did it first come out", True),
     ("When did dupilumab become the first biologic approved for CRSwNP?", False),  # X's date, not the earliest
     ("What was the first indication it got approved for?", True), ("What was its first approval?", True),
+    ("when was dupixent approved?", True), ("When did it come out?", True),  # when approved, nothing more
+    ("when was it approved for asthma?", False), ("When was Dupixent approved in Europe?", False),
 ])
 def test_first_approved_asks_for_the_earliest_date(question, earliest):
-    assert bool(EARLIEST_ASKED.search(question)) is earliest
+    assert asks_earliest(question) is earliest
 
 
 def test_first_in_when_was_it_first_approved_asks_which_date_not_what_about(reader):

@@ -26,7 +26,7 @@ import numpy as np
 
 from .retrieve import Hit, Retriever
 from .settings import Settings
-from .kinds import EARLIEST_ASKED, about_the_document, earliest_date, holds_kind, holds_quantity, wants_quantity
+from .kinds import about_the_document, asks_earliest, earliest_date, holds_kind, holds_quantity, wants_quantity
 from .understand import Query
 
 SPECIFIC_KINDS = ("date", "dose", "number", "age", "definition")  # kinds a quote visibly holds or lacks
@@ -102,7 +102,7 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             scored.append(Quote(rank, s, e, score, int(row), text, own))
     # the earliest date in reach answers (asked by a follow-up's earlier question too: "what
     # was its first indication?" + "when was that?")
-    if kind == "date" and EARLIEST_ASKED.search(query.text if query.leans_on else query.question):
+    if kind == "date" and asks_earliest(query.text if query.leans_on else query.question):
         dates = [earliest_date(q.text) for q in scored]
         first = min((d for d in dates if d), default=None)
         scored = [replace(q, score=q.score + bonus * (d == first)) if first else q for q, d in zip(scored, dates)]

@@ -149,6 +149,18 @@ COMPARES = re.compile(r"\b((better|worse|stronger|weaker|safer|more effective|le
 EARLIEST_ASKED = re.compile(r"\b(first|initially|originally) (?:(?:be(?:en)? )?(?:approved?|come|came|launched|marketed|"
                             r"available|released|licensed|authori[sz]ed|introduced|sold|used)|(?:approval|indication)s?)\b",
                             re.I)  # ... or its first approval, its first indication
+# "when was it approved?", nothing more: when it was first approved (not "... for asthma?", "... in Europe?")
+WHEN_APPROVED = re.compile(r"^\W*(?:and\s+|so\s+)?when\s+(?:was|were|did)\s+[\w-]+(?:'s)?\s+(?:get\s+|become\s+|been\s+)?"
+                           r"(?:approved|licensed|launched|authori[sz]ed|marketed|released|come out|available|"
+                           r"get approval|come on the market)\W*$", re.I)
+
+
+def asks_earliest(question: str) -> bool:
+    """Whether a question asks for the earliest date in reach: when something was first
+    approved, or when it was approved and nothing more."""
+    return bool(EARLIEST_ASKED.search(question) or WHEN_APPROVED.search(question))
+
+
 MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                        "dec"), 1)}  # a month's first three letters -> its number
 DATE = re.compile(r"\b(?:(" + "|".join(MONTHS) + r")[a-z]*\.?(?:\s+\d{1,2})?,?\s+)?(1[89]\d\d|20\d\d)\b", re.I)
