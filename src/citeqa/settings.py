@@ -36,8 +36,8 @@ class Settings:
     # answer selection and abstention (calibrated on tests/data/questions.jsonl)
     # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
     # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-6.222, -0.440, -0.319, 3.112, 0.186, 1.752, 2.233, 2.922, 1.000, -0.551, 2.033)
-    abstain_threshold: float = 0.25
+    abstain_weights: tuple[float, ...] = (-6.407, -0.279, -0.303, 2.865, 0.430, 1.625, 2.459, 3.071, 0.582, -0.123, 2.060)
+    abstain_threshold: float = 0.225
     min_cosine: float = 0.1  # and never when no sentence of the top passages is even this close
     question_max_chars: int = 2000
     # understanding the question (understand.py)
