@@ -56,7 +56,7 @@ CONFIGS: list[tuple[str, str, Settings]] = [
     ("broad answers drawn from the top k only (not 10)", "ablation", FULL.replace(broad_pool=1)),
     ("no second sentence for what the best one lacks (narrow questions)", "ablation",
      FULL.replace(complement_margin=-1.0)),
-    ("no name check (unknown drugs, genes, trials)", "ablation", FULL.replace(name_check=False)),
+    ("no name check (unknown drugs, genes, trials, diseases)", "ablation", FULL.replace(name_check=False)),
     ("no topic check (pregnancy, storage... none covers)", "ablation", FULL.replace(topic_check=False)),
     ("no abstention", "ablation", FULL.replace(abstain_threshold=0.0, min_cosine=0.0, name_check=False,
                                                topic_check=False)),
