@@ -175,6 +175,7 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("What are the side effects, and how often do they occur?", ("safety", "number")),
     ("When was it approved, and at what dose?", ("date", "dose")),
     ("Which diseases has it been studied in?", ("trial",)),  # studied, investigated: in trials
+    ("how many patients were in SOLO 1?", ("headcount", "number", "trial")),  # a head count, not a share
 ])
 def test_the_kind_of_answer_asked_for(question, kinds):
     assert answer_kinds(question) == kinds
@@ -312,6 +313,15 @@ def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sen
 ])
 def test_a_sentence_holds_a_time_to_effect_not_an_age(sentence, holds):
     assert holds_kind(sentence, "time") is holds
+
+
+@pytest.mark.parametrize("sentence, holds", [
+    ("two trials, SOLO 1 and SOLO 2, enrolling 671 and 708 adults respectively", True),
+    ("The LIBERTY-BP ADEPT trial (n≈98) is a multicenter study", True),
+    ("38% of patients receiving dupilumab achieved the primary endpoint", False),  # a share of them
+])
+def test_a_sentence_holds_a_head_count_when_it_says_how_many_took_part(sentence, holds):
+    assert holds_kind(sentence, "headcount") is holds
 
 
 def test_a_sentence_saying_what_a_drug_is_holds_a_definition():

@@ -29,7 +29,7 @@ from .settings import Settings
 from .kinds import about_the_document, asks_earliest, earliest_date, holds_kind, holds_quantity, wants_quantity
 from .understand import Query
 
-SPECIFIC_KINDS = ("date", "dose", "number", "age", "definition")  # kinds a quote visibly holds or lacks
+SPECIFIC_KINDS = ("date", "dose", "headcount", "number", "age", "definition")  # kinds a quote visibly holds or lacks
 META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how it was made)
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
 COMPLEMENT_SHARE = 0.15  # the second sentence of a narrow answer holds this much of the question the first lacks

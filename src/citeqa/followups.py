@@ -32,7 +32,7 @@ POINTS_BACK = re.compile(r"\bthe ([\w-]+ )?(trials?|stud(y|ies)|results?|endpoin
                          re.I)
 TOPIC_PREPOSITIONS = ("in", "for", "with")  # what a condition is asked with: "works in asthma", "help with hives"
 # a short question that names nothing leans on the conversation when it asks for one of these
-FACT_KINDS = (("date",), ("dose",), ("age",), ("organisation",), ("time",), ("number",))
+FACT_KINDS = (("date",), ("dose",), ("age",), ("organisation",), ("time",), ("headcount",), ("number",))
 
 
 def read_follow_up(question: str, history: tuple[str, ...] | list[str],

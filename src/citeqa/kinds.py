@@ -38,6 +38,13 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
              # not an age: "down to 6 months of age", "2 weeks old"
              re.compile(r"\b(\d+\s*(days?|weeks?|months?)|within|rapid\w*|quickly|weeks?|months?|early|preceding)\b"
                         r"(?!\s+(of age|old)\b)", re.I)),
+    # how many people a study had: a head count, not a share ("how many patients were in them?":
+    # "enrolling 671 and 708 adults", not "38% of patients")
+    "headcount": (re.compile(r"\bhow many (patients|people|participants|subjects|adults|children|kids|volunteers)\b|"
+                             r"\bsample size\b|\bhow (big|large) (was|were|is|are) (the |that |those |these |it\b|they\b)|"
+                             r"\bhow many (were|was) (enrolled|included|studied|randomi[sz]ed)\b", re.I),
+                  re.compile(r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly )?\d|\b\d[\d,]*\s+(patients|"
+                             r"participants|adults|children|people|subjects|volunteers)\b", re.I)),
     "number": (re.compile(r"^\s*(how (many|much|common|often|large|big|frequent)|(what|which) (percentage|"
                           r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
                           r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
