@@ -21,6 +21,9 @@ def doc_text(bot, source):
      "Key Drug Interactions (Mechanism-Based) › Live vaccines", "live vaccines are generally avoided"),
     ("What is the NCT number of the hypereosinophilic syndrome trial?",
      "Emerging Indications › Immunology › Hypereosinophilic Syndrome (Phase 2, recruiting)", None),
+    # asked whether children may use it, a sentence that says from what age, not one about a study in children
+    ("can children use dupixent?", "Clinical Relevance › Approved Indications › Moderate-to-severe atopic dermatitis",
+     "adults and children aged ≥6 months"),
     # how a drug is given is how it is administered
     ("how is dupixent given?", "Detailed Mechanism of Action", "administered by subcutaneous injection"),
     # babies and toddlers are pediatric patients, which is what the documents say
