@@ -155,6 +155,17 @@ def test_a_greek_letter_typed_as_its_latin_one_is_the_same_identifier(reader):
     assert query.unknown_names == () and "il4ralpha" in query.weights
 
 
+@pytest.mark.parametrize("question, read", [
+    ("dupixent side efects", "dupixent side effects"),
+    ("Is Dupixant a steroid?", "Is Dupixent a steroid?"),  # the capital kept
+    ("is rinvoq better than dupixent?", "is rinvoq better than dupixent?"),  # a name, no typo of a corpus word
+])
+def test_a_question_is_read_with_its_misspellings_as_the_words_meant(reader, question, read):
+    query = reader.read(question)
+    assert query.question == read
+    assert reader.read("dupixent side efects").kinds == ("safety",)
+
+
 def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     # the stem of "exacerbatons" ("exacerbaton") is far from the corpus stem "exacerb";
     # the word is one letter from "exacerbations"

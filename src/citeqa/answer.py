@@ -34,6 +34,7 @@ META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
 COMPLEMENT_SHARE = 0.15  # the second sentence of a narrow answer holds this much of the question the first lacks
 KIND_TOPIC = {"safety": "safety", "trial": "trials"}  # the passage topic (chunk.TOPICS) of a kind of answer
+IDENTIFIER = re.compile(r"([a-z]{3,})\d+$")  # letters, then digits: nct06477653
 NAME_WORD = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")  # a word of capitals: BOREAS, SINUS-52, NCT06477653
 ITEM_NAME_PASSAGES = 3  # a name in at most this many passages names one item of a list
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
@@ -88,7 +89,9 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             meta = about_the_document(text)
             opens = meta if k == 0 else opens
             meta = meta or opens
-            own = frozenset(data.lexicon.expand(retriever.tokenize(text)))
+            tokens = retriever.tokenize(text)
+            # an identifier also says its letters ("NCT" of NCT06477653), as _names reads a passage
+            own = frozenset(data.lexicon.expand(tokens)) | {m.group(1) for t in tokens if (m := IDENTIFIER.match(t))}
             overlap = sum(w for t, w in weights.items() if t in own) / total
             score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
                      + bonus * bool(kind and holds_kind(text, kind)))

@@ -91,7 +91,7 @@ class Concept:
 
 @dataclass(frozen=True)
 class Query:
-    question: str  # as the user asked it
+    question: str  # as the user asked it, misspellings read as the words meant
     text: str  # as read (a follow-up made whole, the common subject as "it"): what is embedded
     weights: dict[str, float]  # BM25 terms and their weights
     concepts: tuple[Concept, ...]
@@ -157,6 +157,7 @@ class Reader:
     # ------------------------------------------------------------ terms and concepts
 
     def read(self, question: str, history=()) -> Query:
+        question = self._respelled(question)
         text, before, read_as = self.read_follow_up(question, history)
         # a substituted follow-up is a whole question; otherwise its own words lead
         whole = not before or read_as == text
@@ -197,6 +198,21 @@ class Reader:
                      passing_names=self._in_passing(concepts if whole else concepts[:own],
                                                     bool(COMPARES.search(question))),
                      uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole)
+
+    def _respelled(self, question: str) -> str:
+        """The question with each misspelt word as the documents' word it was meant to be
+        ("dupixent side efects": side effects), so that what it asks for, its lay phrases
+        and its embedding read the word as meant."""
+        if not self.settings.typo_correction:
+            return question
+
+        def fix(m: re.Match) -> str:
+            word = m.group(0)
+            meant = self.vocab.respell(word)
+            if not meant:
+                return word
+            return meant[0].upper() + meant[1:] if word[0].isupper() else meant
+        return re.sub(r"(?<![\w'’-])[A-Za-z]{4,}(?![\w-])", fix, question)
 
     def _asks_what_the_drug_is(self, question: str) -> bool:
         """Whether a question asks what the drug the documents are about is ("what is

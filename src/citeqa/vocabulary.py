@@ -41,6 +41,7 @@ class Vocabulary:
         self.indices = np.asarray(scores["indices"])
         self.n_docs = len(data.chunks)
         self._corrected: dict[tuple[str, str], str | None] = {}
+        self._respelt: dict[str, str | None] = {}  # a misspelt question word -> the documents' word, or None
 
     @cached_property
     def _sorted(self) -> list[str]:
@@ -149,6 +150,24 @@ class Vocabulary:
         if len(self._corrected) > 10_000:
             self._corrected = {}
         found = self._corrected[key] = self._correct(term, word)
+        return found
+
+    def respell(self, word: str) -> str | None:
+        """The documents' word (as written, lower case) a misspelt question word was meant
+        to be ("dupixnet": dupixent, "efects": effects), or None: the same test as `correct`,
+        on the words of the documents."""
+        word = word.lower()
+        if word in self._respelt:
+            return self._respelt[word]
+        found = None
+        if (len(word) >= 4 and word.isalpha() and word not in self._surface and word not in english_words()
+                and not is_english(word)):
+            drug = bool(DRUG_STEMS.search(word))
+            near = difflib.get_close_matches(word, self._surface_words, n=1, cutoff=0.86 if drug else 0.8)
+            found = near[0] if near and (not drug or near[0][:2] == word[:2]) else None
+        if len(self._respelt) > 10_000:
+            self._respelt = {}
+        self._respelt[word] = found
         return found
 
     def _correct(self, term: str, word: str = "") -> str | None:
