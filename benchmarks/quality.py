@@ -54,6 +54,7 @@ CONFIGS: list[tuple[str, str, Settings]] = [
     ("no follow-up reading (history ignored)", "ablation", FULL.replace(follow_ups=False)),
     ("no broad answers (one sentence for list questions)", "ablation", FULL.replace(broad_answers=False)),
     ("broad answers drawn from the top k only (not 10)", "ablation", FULL.replace(broad_pool=1)),
+    ("no summary bonus for questions about the drug as a whole", "ablation", FULL.replace(summary_weight=0.0)),
     ("no second sentence for what the best one lacks (narrow questions)", "ablation",
      FULL.replace(complement_margin=-1.0)),
     ("no name check (unknown drugs, genes, trials, diseases)", "ablation", FULL.replace(name_check=False)),

@@ -24,6 +24,8 @@ def doc_text(bot, source):
     # asked whether children may use it, a sentence that says from what age, not one about a study in children
     ("can children use dupixent?", "Clinical Relevance › Approved Indications › Moderate-to-severe atopic dermatitis",
      "adults and children aged ≥6 months"),
+    # a question about the drug as a whole is answered from the document's summary
+    ("give me the rundown on dupilumab", "Quick Summary", "human IgG4 monoclonal antibody"),
     # how a drug is given is how it is administered
     ("how is dupixent given?", "Detailed Mechanism of Action", "administered by subcutaneous injection"),
     # babies and toddlers are pediatric patients, which is what the documents say

@@ -362,6 +362,14 @@ def test_what_is_the_drug_asks_what_it_is(reader, question, asks):
     assert (reader.read(question).kinds[:1] == ("definition",)) is asks
 
 
+@pytest.mark.parametrize("question, whole", [
+    ("give me the rundown on dupilumab", True), ("tell me about dupixent", True), ("what is it?", True),
+    ("What are the side effects?", False), ("Which trials tested it?", False),
+])
+def test_a_question_naming_nothing_but_the_drug_is_about_it_as_a_whole(reader, question, whole):
+    assert reader.read(question).whole is whole
+
+
 def test_is_that_a_known_thing_is_no_question_about_what_the_drug_is():
     assert "definition" not in answer_kinds("my eyes have gone red since starting dupixent, is that a known thing?")
 

@@ -239,7 +239,9 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
             continue
         listed_names |= names
         chosen.append(quote)
-    return sorted(chosen, key=lambda q: not in_topic(q))  # those from passages on the topic first
+    # those from passages on the topic first; asked about the subject as a whole, its summaries first
+    return sorted(chosen, key=lambda q: (not (query.whole and retriever.summaries[hits[q.rank].chunk]),
+                                         not in_topic(q)))
 
 
 def _item_names(retriever: Retriever, text: str) -> set[str]:

@@ -297,7 +297,8 @@ class Assistant:
         bm25, unit_cos = retriever.score(query.weights, q_vec)
         wants_list = query.broad and self.settings.broad_answers
         pool = max(k, self.settings.broad_pool) if wants_list else k
-        hits = retriever.search(bm25, unit_cos, pool, topic, query.kinds, set(query.weights) if wants_list else None)
+        hits = retriever.search(bm25, unit_cos, pool, topic, query.kinds, set(query.weights) if wants_list else None,
+                                whole=query.whole)
         if self.settings.answer_selection:
             quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings)
         else:  # the top passage's sentence closest to the question

@@ -26,6 +26,11 @@ from .understand import Query, Reader
 from .vocabulary import Vocabulary
 
 
+# a heading under which a document sums itself up
+SUMMARY_HEADING = re.compile(r"\b(summary|overview|introduction|abstract|at a glance|key (points|facts)|highlights|"
+                             r"synopsis|in brief)\b", re.I)
+
+
 def row_dots(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
     """Each row's dot product with the vector, summed the same way whatever the rows around
     it: BLAS blocks a matrix by its shape, so a shard's rows (a slice of the whole) came out
@@ -79,6 +84,17 @@ class Retriever:
             self._holds[kind] = np.array([holds_kind(c.text, kind) or (kind == "safety" and c.topic == "safety")
                                           for c in self.data.chunks], dtype=bool)
         return self._holds[kind]
+
+    @cached_property
+    def summaries(self) -> np.ndarray:
+        """The passages that sum a document up: under a heading that says so ("Quick
+        Summary", "Overview", "Abstract"); in a document with none, its first passage."""
+        chunks = self.data.chunks
+        marked = np.array([bool(SUMMARY_HEADING.search(c.section)) for c in chunks], dtype=bool)
+        for source in {c.source for c in chunks} - {c.source for c, m in zip(chunks, marked) if m}:
+            first = min((i for i, c in enumerate(chunks) if c.source == source), key=lambda i: chunks[i].start)
+            marked[first] = True
+        return marked
 
     @cached_property
     def _headings(self) -> tuple[np.ndarray, list[tuple[frozenset[str], ...]]]:
@@ -196,10 +212,13 @@ class Retriever:
         return cos
 
     def search(self, bm25: np.ndarray, unit_cos: np.ndarray, k: int,
-               topic: str | None = None, kinds: tuple[str, ...] = (), named: set[str] | None = None) -> list[Hit]:
+               topic: str | None = None, kinds: tuple[str, ...] = (), named: set[str] | None = None,
+               whole: bool = False) -> list[Hit]:
         """The top k passages by fused score. Those holding the kind of answer asked for
         move up by `type_weight`; given the terms of a question that wants a list (`named`),
-        those under a heading it names ("Approved Indications") by `heading_weight`."""
+        those under a heading it names ("Approved Indications") by `heading_weight`; for a
+        question about the documents' subject as a whole ("give me the rundown on it"),
+        their summaries by `summary_weight`."""
         if not self.n_docs:
             return []
         tw = self.settings.type_weight
@@ -207,6 +226,8 @@ class Retriever:
         fused = self.fuse(bm25, dense)
         if named and self.settings.heading_weight:
             fused = fused + self.settings.heading_weight * self.under_named_heading(named)
+        if whole and self.settings.summary_weight:
+            fused = fused + self.settings.summary_weight * self.summaries
         order = np.argsort(-fused, kind="stable")
         kind = self.asked_kind(kinds) if tw else None
         if kind:  # passages that hold the kind of answer asked for move up

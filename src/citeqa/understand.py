@@ -48,6 +48,7 @@ QUALIFIERS = re.compile(r"\b(exactly|actually|really|anyway|then|again|even|in (
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
+WHOLE_WEIGHT = 1.0  # a question with no concept this heavy asks about the documents' subject as a whole
 EVERYDAY_COUNT = 80_000  # an English word this common is everyday, even a medical one
 SUBJECT_WORD = re.compile(r"(?<![\w-])([\w-]+?)(['’]s)?(?![\w-])")  # a word, and its possessive
 CONTRACTION = re.compile(r"['’](ve|re|ll|d|m|s|t)$|n['’]t$", re.I)  # "We've", "lebrikizumab's"
@@ -104,6 +105,7 @@ class Query:
     uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
     listed_unknown: tuple[str, ...] = ()  # unknown names listed beside held ones: answered without
     leans_on: bool = False  # a follow-up read with the earlier question as context (not in its place)
+    whole: bool = False  # about the documents' subject as a whole: no concept but the subject ("give me the rundown on it")
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
@@ -197,7 +199,8 @@ class Reader:
                      kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges),
                      passing_names=self._in_passing(concepts if whole else concepts[:own],
                                                     bool(COMPARES.search(question))),
-                     uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole)
+                     uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole,
+                     whole=not before and not any(c.weight >= WHOLE_WEIGHT for c in concepts))
 
     def _respelled(self, question: str) -> str:
         """The question with each misspelt word as the documents' word it was meant to be
