@@ -335,6 +335,14 @@ def test_a_sentence_holds_a_head_count_when_it_says_how_many_took_part(sentence,
     assert holds_kind(sentence, "headcount") is holds
 
 
+@pytest.mark.parametrize("sentence, holds", [
+    ("dupilumab reduced the annualised rate of exacerbations by 31% versus placebo", True),
+    ("These are among the most clinically significant recent readouts, and a submission is under review", False),
+])
+def test_a_sentence_holds_an_efficacy_result_when_it_says_what_changed(sentence, holds):
+    assert holds_kind(sentence, "efficacy") is holds
+
+
 def test_a_sentence_saying_what_a_drug_is_holds_a_definition():
     assert holds_kind("Dupilumab is a human IgG4 monoclonal antibody used for type 2 diseases", "definition")
     assert holds_kind("Drug Class\nHuman IgG4 monoclonal antibody", "definition")

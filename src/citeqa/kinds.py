@@ -86,7 +86,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                             r"efficacy|response rate|benefit\w*|improve\w*|outcomes?|works? for|"
                             r"help (with|for)|results?|evidence|data|show(s|ed|n)?|find(ings)?|found|"
                             r"demonstrat\w*)\b", re.I),
-                 re.compile(r"\d+(\.\d+)?\s*%|\b(improv\w*|reduc\w*|significan\w*|versus placebo|"
+                 # a result, not a "clinically significant readout"
+                 re.compile(r"\d+(\.\d+)?\s*%|\b(improv\w*|reduc\w*|significantly|versus placebo|"
                             r"achieved|remission|response)\b", re.I)),
 }
 
