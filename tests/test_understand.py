@@ -187,6 +187,8 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("When was it approved, and at what dose?", ("date", "dose")),
     ("Which diseases has it been studied in?", ("trial",)),  # studied, investigated: in trials
     ("how many patients were in SOLO 1?", ("headcount", "number", "trial")),  # a head count, not a share
+    # the sentence that asks comes before the one that sets the scene
+    ("I've had eczema since I was a kid. Is it safe long-term?", ("safety", "age")),
 ])
 def test_the_kind_of_answer_asked_for(question, kinds):
     assert answer_kinds(question) == kinds

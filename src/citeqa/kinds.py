@@ -183,6 +183,7 @@ def earliest_date(text: str) -> tuple[int, int] | None:
 LEADING_CONJUNCTION = re.compile(r"^\s*((and|but|so|also|then|or|plus|ok(ay)?)\b[\s,]*)+", re.I)
 
 
+SENTENCES = re.compile(r"(?<=[.?!])\s+(?=[A-Za-z])")  # a question's sentences, each with its end mark
 # where a question asks a second thing: "What are the side effects, and how often do they occur?"
 CLAUSES = re.compile(r"[,;:]\s+(?:and|but|or|also|plus)\b|[?;]\s+")
 
@@ -192,7 +193,11 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     clause's; within a clause, most specific first ("and when was it approved?" asks as
     "when was it approved?" does)."""
     question = LEADING_CONJUNCTION.sub("", question)
-    clauses = [c for c in CLAUSES.split(question) if c.strip()] or [question]
+    # the sentences that ask come before those that set the scene ("I've had eczema since I
+    # was a kid. Is it safe long-term?" asks about safety, not an age)
+    sentences = [t for t in SENTENCES.split(question) if t.strip()] or [question]
+    sentences = sorted(sentences, key=lambda t: not t.rstrip().endswith("?")) if "?" in question else sentences
+    clauses = [c for t in sentences for c in CLAUSES.split(t) if c.strip()] or [question]
     return tuple(dict.fromkeys(kind for clause in clauses for kind, (asks, _) in ANSWER_KINDS.items()
                                if asks.search(clause)))
 
