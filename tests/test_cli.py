@@ -65,7 +65,7 @@ def test_eval_reports_both_dev_sets_with_a_row_per_category(bot, capsys, monkeyp
     assert "== tests/data/questions.jsonl\n" in out and "\n== tests/data/natural.jsonl\n" in out
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.split()[:1] and
             line.split()[0] in {"followup", "offtopic", "broad"}}
-    assert rows["offtopic"][:4] == ["65", "–", "–", "–"] and rows["offtopic"][4] == "1.00"
+    assert rows["offtopic"][:4] == ["69", "–", "–", "–"] and rows["offtopic"][4] == "1.00"
     assert len(rows["followup"]) == 6 and len(rows["broad"]) == 6
 
 
