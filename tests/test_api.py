@@ -24,6 +24,9 @@ def doc_text(bot, source):
     # asked whether children may use it, a sentence that says from what age, not one about a study in children
     ("can children use dupixent?", "Clinical Relevance › Approved Indications › Moderate-to-severe atopic dermatitis",
      "adults and children aged ≥6 months"),
+    # "what was the X?" is answered by the sentence saying what the X was, not one naming the trials
+    ("What was the primary endpoint in the SOLO 1 and SOLO 2 atopic dermatitis trials?", "Development History",
+     "The primary endpoint was an Investigator's Global Assessment"),
     # a question about the drug as a whole is answered from the document's summary
     ("give me the rundown on dupilumab", "Quick Summary", "human IgG4 monoclonal antibody"),
     # how a drug is given is how it is administered

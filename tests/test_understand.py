@@ -4,8 +4,8 @@ lack, kinds of answer and broad questions. Over the real seed with the hashing e
 import pytest
 
 from citeqa import Assistant
-from citeqa.kinds import (about_the_document, answer_kinds, asks_earliest, earliest_date, holds_kind, holds_quantity,
-                          is_broad, wants_quantity)
+from citeqa.kinds import (about_the_document, answer_kinds, asked_to_name, asks_earliest, earliest_date, holds_kind,
+                          holds_quantity, is_broad, names_it, wants_quantity)
 from citeqa.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, words_of)
 from citeqa.text import stem
@@ -343,6 +343,14 @@ def test_a_sentence_holds_a_head_count_when_it_says_how_many_took_part(sentence,
 ])
 def test_a_sentence_holds_an_efficacy_result_when_it_says_what_changed(sentence, holds):
     assert holds_kind(sentence, "efficacy") is holds
+
+
+def test_what_was_the_thing_is_answered_by_the_sentence_saying_what_it_was():
+    assert asked_to_name("What was the primary endpoint in the SOLO 1 and SOLO 2 trials?") == "primary endpoint"
+    assert asked_to_name("What were the primary endpoints?") == "primary endpoints"
+    assert asked_to_name("How was it made?") is None
+    assert names_it("The primary endpoint was an Investigator's Global Assessment score", "primary endpoints")
+    assert not names_it("38% achieved the primary endpoint versus 10% on placebo", "primary endpoint")
 
 
 def test_a_sentence_saying_what_a_drug_is_holds_a_definition():

@@ -26,10 +26,12 @@ import numpy as np
 
 from .retrieve import Hit, Retriever
 from .settings import Settings
-from .kinds import about_the_document, asks_earliest, earliest_date, holds_kind, holds_quantity, wants_quantity
+from .kinds import (about_the_document, asked_to_name, asks_earliest, earliest_date, holds_kind, holds_quantity, names_it,
+                    wants_quantity)
 from .understand import Query
 
 SPECIFIC_KINDS = ("date", "dose", "headcount", "number", "age", "definition")  # kinds a quote visibly holds or lacks
+NAMED_BONUS = 0.5  # a sentence saying what the thing asked about is ("The primary endpoint was ...")
 META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how it was made)
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
 COMPLEMENT_SHARE = 0.15  # the second sentence of a narrow answer holds this much of the question the first lacks
@@ -79,6 +81,9 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
     kind = retriever.asked_kind(query.kinds)
     bonus = type_weight * (SPECIFIC_BONUS if kind in SPECIFIC_KINDS else 1.0)
     asked = set(query.weights)
+    # "what was the primary endpoint?": "The primary endpoint was ..." (not in a list, whose
+    # passages each give their best sentence: there it would only reorder them)
+    thing = None if query.broad else asked_to_name(query.question)
     scored: list[Quote] = []
     for rank, hit in enumerate(hits[:look_at]):
         chunk = data.chunks[hit.chunk]
@@ -98,6 +103,8 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             if label_weight and chunk.labels:
                 label = set(retriever.tokenize(chunk.labels[k].partition(":")[0]))
                 score += label_weight * bool(label and label <= asked)
+            if thing and names_it(text, thing):
+                score += NAMED_BONUS
             if meta:  # "This table shows...": navigation, quoted only when nothing else is near
                 score -= META_PENALTY
             if list_weight:  # a question that wants a list is best answered by sentences that list

@@ -180,6 +180,27 @@ def earliest_date(text: str) -> tuple[int, int] | None:
     return min(dates) if dates else None
 
 
+# "what was the primary endpoint (of SOLO 1)?": what is asked to be named, and a sentence that names
+# it ("The primary endpoint was an Investigator's Global Assessment...")
+WHAT_WAS = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                      r"(?=\s+(?:of|in|for|on|at|with|used|that|when)\b|\s*[?.]|\s*$)", re.I)
+
+
+def asked_to_name(question: str) -> str | None:
+    """The thing a "what was the X?" question asks to be named ("primary endpoint")."""
+    m = WHAT_WAS.search(question)
+    return m.group(1).lower() if m else None
+
+
+def names_it(sentence: str, thing: str) -> bool:
+    """Whether a sentence says what the thing is: "the primary endpoint was ...", "its
+    target is ..." (the thing, then a copula)."""
+    *head, last = thing.split()
+    last = last[:-1] if last.endswith("s") and not last.endswith("ss") else last  # endpoints: endpoint
+    words = r"\s+".join(re.escape(w) for w in (*head, last))
+    return bool(re.search(rf"\b{words}s?\s+(?:is|was|are|were)\b", sentence, re.I))
+
+
 LEADING_CONJUNCTION = re.compile(r"^\s*((and|but|so|also|then|or|plus|ok(ay)?)\b[\s,]*)+", re.I)
 
 
