@@ -15,7 +15,7 @@ from itertools import combinations
 
 from .text import stem
 from .vocabulary import Vocabulary
-from .wordlists import conditions, consumer_health, is_english, surface_words, words_of
+from .wordlists import conditions, consumer_health, surface_words, words_of
 
 LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
 # a condition named to say which vaccine, medicine or doctor is meant is not what is asked about
@@ -107,9 +107,9 @@ class LayBridges:
     def _spelled(self, word: str) -> str:
         """A question word stemmed, or the corpus stem a misspelling of it was meant to be."""
         stemmed = stem(word.replace("'", ""))
-        if stemmed in self.vocab or not word.isalpha() or is_english(word):
+        if stemmed in self.vocab or not word.isalpha():
             return stemmed
-        return self.vocab.correct(stemmed, word) or stemmed
+        return self.vocab.correct(stemmed, word) or stemmed  # never a real English word
 
     def _used_by_documents(self, words: tuple[str, ...], forms: list[Form]) -> bool:
         """Whether the documents speak that way themselves: some passage holds all the

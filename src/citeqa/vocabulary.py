@@ -160,11 +160,12 @@ class Vocabulary:
         if word in self._respelt:
             return self._respelt[word]
         found = None
-        if (len(word) >= 4 and word.isalpha() and word not in self._surface and word not in english_words()
-                and not is_english(word)):
+        if len(word) >= 4 and word.isalpha() and word not in self._surface and word not in english_words():
             drug = bool(DRUG_STEMS.search(word))
             near = difflib.get_close_matches(word, self._surface_words, n=1, cutoff=0.86 if drug else 0.8)
-            found = near[0] if near and (not drug or near[0][:2] == word[:2]) else None
+            # the English word list (160k words) is read only when a corpus word is that close
+            if near and (not drug or near[0][:2] == word[:2]) and not is_english(word):
+                found = near[0]
         if len(self._respelt) > 10_000:
             self._respelt = {}
         self._respelt[word] = found
