@@ -9,6 +9,13 @@ from __future__ import annotations
 
 import re
 
+# how many took part, asked and said (a kind of its own, and part of QUANTITY below)
+HEADCOUNT_ASKED = (r"\bhow many (patients|people|participants|subjects|adults|children|kids|volunteers)\b|\bsample size\b|"
+                   r"\bhow (big|large) (was|were|is|are) (the |that |those |these |it\b|they\b)|"
+                   r"\bhow many (were|was) (enrolled|included|studied|randomi[sz]ed)\b")
+HEADCOUNT_HELD = (r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly )?\d|\b\d[\d,]*\s+(patients|"
+                  r"participants|adults|children|people|subjects|volunteers)\b")
+
 # kind: (how a question asks for it, how a sentence that holds it looks)
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)|\bsince when\b|"
@@ -39,11 +46,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"(?!\s+(of age|old)\b)", re.I)),
     # how many people a study had: a head count, not a share ("how many patients were in them?":
     # "enrolling 671 and 708 adults", not "38% of patients")
-    "headcount": (re.compile(r"\bhow many (patients|people|participants|subjects|adults|children|kids|volunteers)\b|"
-                             r"\bsample size\b|\bhow (big|large) (was|were|is|are) (the |that |those |these |it\b|they\b)|"
-                             r"\bhow many (were|was) (enrolled|included|studied|randomi[sz]ed)\b", re.I),
-                  re.compile(r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly )?\d|\b\d[\d,]*\s+(patients|"
-                             r"participants|adults|children|people|subjects|volunteers)\b", re.I)),
+    "headcount": (re.compile(HEADCOUNT_ASKED, re.I), re.compile(HEADCOUNT_HELD, re.I)),
     "number": (re.compile(r"^\s*(how (many|much|common|often|large|big|frequent)|(what|which) (percentage|"
                           r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
                           r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
@@ -97,12 +100,10 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 # earned sentences that say "most frequent" outranked those that say "20%".
 QUANTITY = (re.compile(r"\b(what (percent\w*|proportion|share|fraction)|percentage|how (common|frequent(ly)?|likely)|"
                        r"how often [^?.;]*\b(occur|happen|reported|seen|observed|appear)\w*|"
-                       r"incidence|what rate|by how much|how much (did|does|was|were)|how many (patients|people|"
-                       r"participants|subjects|adults|children|kids)|how (big|large)|sample size|how many (were|was) "
-                       r"(enrolled|included|studied))\b", re.I),
-            re.compile(r"\d(\.\d+)?\s*%|\bper ?cent|\bn\s*[=≈]\s*\d|\b\d[\d,]*\s+(patients|participants|adults|"
-                       r"children|people|subjects)\b|\benroll\w*\s+\d|\b\d+ of \d+|\bone in \d+|\b\d+(\.\d+)?-fold|"
-                       r"\b(most|least) (common|frequent)|\b(rare|common|frequent)(ly)?\b", re.I))
+                       r"incidence|what rate|by how much|how much (did|does|was|were)|how (big|large))\b|"
+                       + HEADCOUNT_ASKED, re.I),
+            re.compile(r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ of \d+|\bone in \d+|\b\d+(\.\d+)?-fold|"
+                       r"\b(most|least) (common|frequent)|\b(rare|common|frequent)(ly)?\b|" + HEADCOUNT_HELD, re.I))
 
 
 def wants_quantity(question: str) -> bool:
