@@ -542,3 +542,15 @@ def test_a_plural_the_word_list_lacks_is_english_not_a_name(reader):
 def test_an_unknown_name_listed_beside_held_ones_is_answered_without(reader, question, unknown, listed):
     query = reader.read(question)
     assert (query.unknown_names, query.listed_unknown) == (unknown, listed)
+
+
+def test_a_documents_summary_is_the_passage_under_a_summary_heading_else_its_first(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text("# Alpha drug\n\n## Background\n\nAlpha binds the beta receptor in the gut.\n\n"
+                                "## Overview\n\nAlpha is a small molecule for gut disease, taken once a day.\n")
+    (seeds / "b.md").write_text("# Gamma drug\n\n## Mechanism\n\nGamma blocks the delta channel in nerves.\n\n"
+                                "## Trials\n\nGamma was tested in two trials of nerve pain.\n")
+    data, retriever = Assistant(seeds, tmp_path / "index", settings=HASH)._state
+    summaries = {c.section for c, summary in zip(data.chunks, retriever.summaries) if summary}
+    assert summaries == {"Alpha drug › Overview", "Gamma drug › Mechanism"}

@@ -91,9 +91,12 @@ class Retriever:
         Summary", "Overview", "Abstract"); in a document with none, its first passage."""
         chunks = self.data.chunks
         marked = np.array([bool(SUMMARY_HEADING.search(c.section)) for c in chunks], dtype=bool)
-        for source in {c.source for c in chunks} - {c.source for c, m in zip(chunks, marked) if m}:
-            first = min((i for i, c in enumerate(chunks) if c.source == source), key=lambda i: chunks[i].start)
-            marked[first] = True
+        first: dict[str, int] = {}  # each document's first passage, in one pass
+        for i, c in enumerate(chunks):
+            if c.source not in first or c.start < chunks[first[c.source]].start:
+                first[c.source] = i
+        summed = {c.source for c, m in zip(chunks, marked) if m}
+        marked[[i for source, i in first.items() if source not in summed]] = True
         return marked
 
     @cached_property
