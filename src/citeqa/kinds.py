@@ -202,6 +202,20 @@ def names_it(sentence: str, thing: str) -> bool:
     return bool(re.search(rf"\b{words}s?\s+(?:is|was|are|were)\b", sentence, re.I))
 
 
+# "what is Dupixent?", "whats dupilumab exactly, in simple terms" (the rest up to the first question mark)
+WHAT_IS = re.compile(r"^\W*(?:(?:so|and|ok|okay|but|sorry|hi|hey)\W+)*what(?:'s|s|\s+is|\s+exactly\s+is)\s+([\w-]+)([^?]*)",
+                     re.I)
+QUALIFIERS = re.compile(r"\b(exactly|actually|really|anyway|then|again|even|in (simple|plain|basic|layman'?s?) "
+                        r"(terms|words|english|language)|simply put|for (a|an) (patient|layperson|beginner))\b", re.I)
+
+
+def what_is_asked(question: str) -> str | None:
+    """The word a question asks what it is, and nothing more ("what is Dupixent, in simple
+    terms?": Dupixent; not "what is its half-life?")."""
+    m = WHAT_IS.match(question)
+    return m.group(1) if m and not QUALIFIERS.sub(" ", m.group(2)).strip(" ?.!,;:") else None
+
+
 LEADING_CONJUNCTION = re.compile(r"^\s*((and|but|so|also|then|or|plus|ok(ay)?)\b[\s,]*)+", re.I)
 
 

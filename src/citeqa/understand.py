@@ -33,18 +33,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .bridges import LayBridges
-from .kinds import COMPARES, EARLIEST_ASKED, answer_kinds, is_broad
+from .kinds import COMPARES, EARLIEST_ASKED, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, read_follow_up
 from .text import DRUG_STEMS, stem
 from .vocabulary import Vocabulary, drug_like
 from .wordlists import (english_counts, english_stems, english_words, generic_words, is_english, label_topics,
                         medical_words, words_of)
 
-# "what is Dupixent?", "whats dupilumab exactly, in simple terms" (the rest up to the first question mark)
-WHAT_IS = re.compile(r"^\W*(?:(?:so|and|ok|okay|but|sorry|hi|hey)\W+)*what(?:'s|s|\s+is|\s+exactly\s+is)\s+([\w-]+)([^?]*)",
-                     re.I)
-QUALIFIERS = re.compile(r"\b(exactly|actually|really|anyway|then|again|even|in (simple|plain|basic|layman'?s?) "
-                        r"(terms|words|english|language)|simply put|for (a|an) (patient|layperson|beginner))\b", re.I)
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
@@ -159,7 +154,8 @@ class Reader:
     # ------------------------------------------------------------ terms and concepts
 
     def read(self, question: str, history=()) -> Query:
-        question = self._respelled(question)
+        # misspellings read as the words meant, for what it asks, its lay phrases and its embedding
+        question = self.vocab.respelled(question) if self.settings.typo_correction else question
         text, before, read_as = self.read_follow_up(question, history)
         # a substituted follow-up is a whole question; otherwise its own words lead
         whole = not before or read_as == text
@@ -202,28 +198,11 @@ class Reader:
                      uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole,
                      whole=not before and not any(c.weight >= WHOLE_WEIGHT for c in concepts))
 
-    def _respelled(self, question: str) -> str:
-        """The question with each misspelt word as the documents' word it was meant to be
-        ("dupixent side efects": side effects), so that what it asks for, its lay phrases
-        and its embedding read the word as meant."""
-        if not self.settings.typo_correction:
-            return question
-
-        def fix(m: re.Match) -> str:
-            word = m.group(0)
-            meant = self.vocab.respell(word)
-            if not meant:
-                return word
-            return meant[0].upper() + meant[1:] if word[0].isupper() else meant
-        return re.sub(r"(?<![\w'’-])[A-Za-z]{4,}(?![\w-])", fix, question)
-
     def _asks_what_the_drug_is(self, question: str) -> bool:
         """Whether a question asks what the drug the documents are about is ("what is
-        Dupixent exactly?", "whats dupilumab, in simple terms"): its own clause, nothing more."""
-        m = WHAT_IS.match(question)
-        if not m or QUALIFIERS.sub(" ", m.group(2)).strip(" ?.!,;:"):
-            return False
-        return bool(set(self.lexicon.expand(self.tokenize(m.group(1)))) & self.vocab.common_subjects)
+        Dupixent exactly?", "whats dupilumab, in simple terms")."""
+        word = what_is_asked(question)
+        return bool(word and set(self.lexicon.expand(self.tokenize(word))) & self.vocab.common_subjects)
 
     def _subject_as_it(self, text: str) -> str:
         """The question as embedded: the drug every document is about, by any of its names,

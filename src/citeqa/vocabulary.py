@@ -20,6 +20,14 @@ from .wordlists import english_words, is_english
 SURFACE_MAX_PASSAGES = 100_000  # misspellings matched on the documents' words up to this many passages
 
 
+def _nearest(asked: str, pool: list[str], drug_like_name: bool | None = None) -> str | None:
+    """The closest word of the pool to a misspelt one (difflib ratio at least 0.8; a
+    drug-like name, at least 0.86 and the same first two letters), or None."""
+    drug = bool(DRUG_STEMS.search(asked)) if drug_like_name is None else drug_like_name
+    near = difflib.get_close_matches(asked, pool, n=1, cutoff=0.86 if drug else 0.8)
+    return near[0] if near and (not drug or near[0][:2] == asked[:2]) else None
+
+
 LATIN_GREEK = {"a": "alpha", "b": "beta", "g": "gamma", "d": "delta", "k": "kappa"}  # the letters people type for them
 
 
@@ -152,6 +160,17 @@ class Vocabulary:
         found = self._corrected[key] = self._correct(term, word)
         return found
 
+    def respelled(self, text: str) -> str:
+        """The text with each misspelt word as the documents' word it was meant to be
+        ("dupixent side efects": side effects), its capital kept."""
+        def fix(m: re.Match) -> str:
+            word = m.group(0)
+            meant = self.respell(word)
+            if not meant:
+                return word
+            return meant[0].upper() + meant[1:] if word[0].isupper() else meant
+        return re.sub(r"(?<![\w'’-])[A-Za-z]{4,}(?![\w-])", fix, text)
+
     def respell(self, word: str) -> str | None:
         """The documents' word (as written, lower case) a misspelt question word was meant
         to be ("dupixnet": dupixent, "efects": effects), or None: the same test as `correct`,
@@ -161,11 +180,9 @@ class Vocabulary:
             return self._respelt[word]
         found = None
         if len(word) >= 4 and word.isalpha() and word not in self._surface and word not in english_words():
-            drug = bool(DRUG_STEMS.search(word))
-            near = difflib.get_close_matches(word, self._surface_words, n=1, cutoff=0.86 if drug else 0.8)
+            near = _nearest(word, self._surface_words)
             # the English word list (160k words) is read only when a corpus word is that close
-            if near and (not drug or near[0][:2] == word[:2]) and not is_english(word):
-                found = near[0]
+            found = near if near and not is_english(word) else None
         if len(self._respelt) > 10_000:
             self._respelt = {}
         self._respelt[word] = found
@@ -184,11 +201,8 @@ class Vocabulary:
         word = word or term
         if len(word) < 4 or not word.isalpha() or word in english_words() or is_english(word):
             return None
-        drug = bool(DRUG_STEMS.search(word))
-        cutoff = 0.86 if drug else 0.8
         # the closest of: a word of the documents to the word as asked, a stem to its stem
         found = [(difflib.SequenceMatcher(None, asked, near).ratio(), near, table.get(near, near))
                  for asked, pool, table in ((word, self._surface_words, self._surface), (term, self._sorted, {}))
-                 for near in difflib.get_close_matches(asked, pool, n=1, cutoff=cutoff)
-                 if not drug or near[:2] == asked[:2]]
+                 if (near := _nearest(asked, pool, drug_like_name=bool(DRUG_STEMS.search(word))))]
         return max(found)[2] if found else None
