@@ -15,7 +15,7 @@ from itertools import combinations
 
 from .text import stem
 from .vocabulary import Vocabulary
-from .wordlists import conditions, consumer_health, surface_words, words_of
+from .wordlists import conditions, consumer_health, words_of
 
 LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
 # a condition named to say which vaccine, medicine or doctor is meant is not what is asked about
@@ -79,8 +79,7 @@ class LayBridges:
     def phrases(self, question: str) -> list[tuple[tuple[str, ...], list[Form], list[str]]]:
         """Lay phrases of the question (longest first, not overlapping) that the documents
         do not use themselves, with the clinical forms they stand for and those as written."""
-        # a misspelt word as the documents' word it was meant for ("side efects": side effects)
-        words = [w for w in map(self._spelled, surface_words(question)) if w not in FILLERS]
+        words = [w for w in words_of(question) if w not in FILLERS]
         # each phrase as said, longest first; then one of several words said in another
         # order, a word or two between them: "eyes are red and itchy" says "red eyes"
         spans: list[tuple[tuple[str, ...], list[int]]] = []
@@ -103,13 +102,6 @@ class LayBridges:
                     used[k] = True
                 found.append((key, forms, written))
         return found
-
-    def _spelled(self, word: str) -> str:
-        """A question word stemmed, or the corpus stem a misspelling of it was meant to be."""
-        stemmed = stem(word.replace("'", ""))
-        if stemmed in self.vocab or not word.isalpha():
-            return stemmed
-        return self.vocab.correct(stemmed, word) or stemmed  # never a real English word
 
     def _used_by_documents(self, words: tuple[str, ...], forms: list[Form]) -> bool:
         """Whether the documents speak that way themselves: some passage holds all the

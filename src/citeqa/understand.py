@@ -155,7 +155,8 @@ class Reader:
 
     def read(self, question: str, history=()) -> Query:
         # misspellings read as the words meant, for what it asks, its lay phrases and its embedding
-        question = self.vocab.respelled(question) if self.settings.typo_correction else question
+        if self.settings.typo_correction:
+            question, history = self.vocab.respelled(question), [self.vocab.respelled(h) for h in history]
         text, before, read_as = self.read_follow_up(question, history)
         # a substituted follow-up is a whole question; otherwise its own words lead
         whole = not before or read_as == text

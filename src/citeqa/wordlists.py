@@ -22,14 +22,9 @@ GENERIC_WORDS = DATA / "generic_words.txt"
 LABEL_TOPICS = DATA / "label_topics.tsv"
 
 
-def surface_words(text: str) -> list[str]:
-    """Lower-cased words as written, stopwords kept."""
-    return re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", normalize(text))
-
-
 def words_of(text: str) -> list[str]:
     """Lower-cased, stemmed words with stopwords kept: what lay phrases are matched on."""
-    return [stem(w.replace("'", "")) for w in surface_words(text)]
+    return [stem(w.replace("'", "")) for w in re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", normalize(text))]
 
 
 @lru_cache(maxsize=4)
