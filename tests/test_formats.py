@@ -135,7 +135,7 @@ def test_pdf_headings_from_font_size_and_numbered_bold_lines_and_table_rows(tmp_
         ("para", ("Somemab Prescribing Information", "5 WARNINGS AND PRECAUTIONS", "5.2 Conjunctivitis"),
          "Conjunctivitis occurred in 10% of patients."),
         ("facts", ("Somemab Prescribing Information", "5 WARNINGS AND PRECAUTIONS", "5.2 Conjunctivitis"),
-         "Generic name somemab Route subcutaneous injection"),
+         "Generic name | somemab Route | subcutaneous injection"),
     ]
     assert doc.blocks[-1].labels == ("Generic name: somemab", "Route: subcutaneous injection")
 
@@ -151,8 +151,9 @@ def test_word_tables_and_lists(tmp_path):
         row.cells[0].text, row.cells[1].text = label, value
     document.save(str(tmp_path / "d.docx"))
     doc = load_document(tmp_path, tmp_path / "d.docx")
-    assert blocks(doc) == [("para", ("Somemab", "Dosing"), "Give it every two weeks."),
-                           ("facts", ("Somemab", "Dosing"), "Dose 300 mg Route subcutaneous")]
+    assert blocks(doc) == [("list", ("Somemab", "Dosing"), "• Give it every two weeks."),
+                           ("facts", ("Somemab", "Dosing"), "Dose | 300 mg Route | subcutaneous")]
+    assert [doc.text[s:e] for s, e in doc.blocks[0].units] == ["Give it every two weeks."]
     assert doc.blocks[1].labels == ("Dose: 300 mg", "Route: subcutaneous")
 
 

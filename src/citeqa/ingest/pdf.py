@@ -15,8 +15,9 @@ would have fitted on (a typesetter breaks a line only when the next word does no
 which also decides whether a paragraph runs on across a column or page break. A word
 hyphenated at a line end is rejoined unless the document spells it with the hyphen, or the
 hyphen joins a compound (hyphens.py). Larger type is a heading (levels by size), as is a
-bold numbered line ("5.1 Hypersensitivity"). A table row becomes two lines, its first cell (the label)
-and the others (the value), which structure recovery reads as a fact. Not recovered: text
+bold numbered line ("5.1 Hypersensitivity"). A bullet or number with its text beside it on one
+baseline is a list item (a hanging indent, not a table row), and the lines it wraps onto
+join it. A table row is given as its cells, which structure recovery reads as facts. Not recovered: text
 inside images (a scan needs OCR, which is not done), formulas, figures, table cells that
 wrap onto several lines, more than two columns.
 """
@@ -32,7 +33,7 @@ import numpy as np
 
 from ..errors import Unreadable
 from .hyphens import LineJoiner
-from .structure import Extracted, Para, from_paragraphs, table_row
+from .structure import ITEM, Extracted, Para, from_paragraphs
 
 MARGIN = 0.08  # top and bottom share of the page where running headers and footers sit
 PAGE_NUMBER = re.compile(r"^(page\s*)?[#ivxlc]+(\s*(of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.I)
@@ -237,10 +238,20 @@ def _reading_order(segs: list[_Seg], gutter: float | None) -> list[list[_Seg]]:
     return [flow for flow in flows if flow]
 
 
+MARKER_ALONE = re.compile(r"^([-*+•·▪▫◦‣●○■□–—✓✔]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
+
+
 def _number_flow(flow: list[_Seg], number: int) -> None:
-    """Sort a flow top to bottom and count the cells of each of its baselines."""
+    """Sort a flow top to bottom and count the cells of each of its baselines. A bullet
+    (or item number) alone with text beside it is a list item with a hanging indent: one
+    segment, starting where its text does (the lines it wraps onto start there too)."""
     flow.sort(key=lambda s: (s.bottom, s.x0))
     for row in _baselines(flow, lambda s: (s.bottom, s.x0, s.size)):
+        if len(row) >= 2 and MARKER_ALONE.match(row[0].text) and row[1].x0 - row[0].x1 < 4 * row[1].size:
+            marker, first = row.pop(0), row[0]
+            first.text = f"{marker.text} {first.text}"
+            first.words = marker.words + first.words
+            flow.remove(marker)
         for seg in row:
             seg.flow, seg.cells = number, len(row)
 
@@ -295,7 +306,6 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
 
     paras: list[tuple[Para, _Seg, _Seg]] = []  # paragraph, its first and last segment
     prev: _Seg | None = None
-    header: list[str] = []  # the column names of the table being read, if it has them
     for flow in flows:
         for seg in flow:
             if prev is not None and _runs_on(prev, seg, usual_gap, extent, measured[prev.flow]):
@@ -309,15 +319,14 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
                 continue  # read with the row's first cell
             elif seg.cells > 1:
                 cells = sorted((s for s in flow if s is seg or (s.cells > 1 and _same_row(seg, s))), key=lambda s: s.x0)
-                (label, value), header = table_row([c.text for c in cells], header, seg.page)
-                paras += [(label, cells[0], cells[0]), (value, cells[-1], cells[-1])]
+                paras.append((Para("", page=seg.page, cells=tuple(c.text for c in cells)), cells[0], cells[-1]))
             else:
-                header = []
-                paras.append((Para(seg.text, page=seg.page), seg, seg))
+                paras.append((Para(seg.text, page=seg.page, item=bool(GLYPH_BULLET.match(seg.text))), seg, seg))
             prev = seg
     levels = _heading_levels([(p, first) for p, first, _ in paras], body_size)
     for (para, _, _), level in zip(paras, levels):
         para.level = level
+        para.item = para.item or (not level and bool(ITEM.match(para.text)))  # "1. ..." that is no heading
     return [p for p, _, _ in paras]
 
 
@@ -352,16 +361,23 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _heading_levels(paras: list[tuple[Para, _Seg]], body_size: float) -> list[int]:
-    """Larger fonts are headings, ranked by size; a bold numbered line is one by its depth."""
-    large = sorted({first.size for p, first in paras if first.size >= 1.12 * body_size and len(p.text) <= 200},
-                   reverse=True)
+    """Larger type is a heading, ranked by size; a bold line of body type that is no
+    sentence is a heading under those, a numbered one ("5.1 Hypersensitivity") by its
+    depth, an unnumbered one under the numbered ones around it."""
+    large = sorted({first.size for p, first in paras if first.size > body_size + 0.4 and len(p.text) <= 200
+                    and not p.cells}, reverse=True)
+    depth = max((NUMBERED.match(p.text).group(1).count(".") + 1 for p, first in paras
+                 if first.bold and NUMBERED.match(p.text) and first.size not in large), default=0)
     levels = []
     for para, first in paras:
         numbered = NUMBERED.match(para.text)
-        if first.size in large and len(para.text) <= 200:
+        if para.cells or para.item:
+            levels.append(0)
+        elif first.size in large and len(para.text) <= 200:
             levels.append(large.index(first.size) + 1)
-        elif first.bold and numbered and len(para.text) <= 120 and not _ends_sentence(para.text):
-            levels.append(min(len(large) + numbered.group(1).count(".") + 1, 6))  # under any larger headings
+        elif first.bold and len(para.text) <= 120 and not _ends_sentence(para.text):
+            sub = numbered.group(1).count(".") + 1 if numbered else depth + 1
+            levels.append(min(len(large) + sub, 6))  # under any larger headings
         else:
             levels.append(0)
     return levels

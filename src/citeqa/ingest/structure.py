@@ -12,7 +12,13 @@ reads a page:
   rows, and is dropped, like other page furniture ("Powered by …", "Try now", bullets);
 - a one-sentence question followed by prose is a heading (FAQ style);
 - a lead-in label at the start of a paragraph ("Primary binding event." when sibling
-  paragraphs share the pattern, or "CYP450 substrates:") is a sub-heading for it.
+  paragraphs share the pattern, or "CYP450 substrates:") is a sub-heading for it;
+- a list (items with a bullet or a number, as written or as the format marks them) is one
+  block, each item a quotable unit however many lines it wraps onto, under the line that
+  introduces it ("Common (may affect up to 1 in 10 people):") as a sub-heading;
+- a table (rows of cells, as the format marks them or written with "|" between cells) is
+  one block of facts, a fact per row ("Nausea: Drug 10 mg: 12%; Placebo: 4%", the row's
+  label and each cell under its column's name), under its caption ("Table 2. ...").
 Nothing here knows about any particular drug or document.
 """
 from __future__ import annotations
@@ -49,7 +55,9 @@ class Line:
     end: int
     text: str
     level: int = 0  # heading level the format gives (markdown, HTML, PDF, Word), 0 if none
-    cell: bool = False  # a table row's label or value, as a reader found it (never a heading)
+    cells: tuple[str, ...] = ()  # a table row's cells, as a reader found them (never a heading)
+    header: bool = False  # ... the row of column names
+    item: int = 0  # a list item: where its text starts after the bullet or number (0: not an item)
 
 
 @dataclass(frozen=True)
@@ -67,33 +75,34 @@ class Para:
     text: str
     level: int = 0  # heading level, 0 for body text
     page: int = 0  # 1-based page where it starts; 0 when the format has no pages
-    cell: bool = False  # a table row's label or value
+    cells: tuple[str, ...] = ()  # a table row's cells (text is then unused)
+    header: bool = False  # ... the row of column names
+    item: bool = False  # a list item (a bullet is written before it unless it has its own marker)
     turns: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) where it runs onto a later page
 
 
-def table_row(cells: list[str], header: list[str], page: int = 0) -> tuple[list[Para], list[str]]:
-    """A table row as two lines, its first cell (the label) and the others (the value,
-    "Column: cell; …" under a header row of column names); and the header that holds for
-    the rows after it."""
-    if len(cells) == 1:
-        return [Para(cells[0], page=page)], header
-    if len(cells) > 2 and len(cells) == len(header):
-        value = "; ".join(f"{name}: {cell}" for name, cell in zip(header[1:], cells[1:]))
-    else:
-        value = "; ".join(cells[1:])
-        names = len(cells) > 2 and all(len(c.split()) <= 4 and not re.search(r"\d", c) for c in cells)
-        header = cells if names else []
-    return [Para(cells[0], page=page, cell=True), Para(value, page=page, cell=True)], header
+CELL_SEPARATOR = " | "
+# a list item's marker: a bullet, or a number or letter with a stop or bracket ("1.", "a)", "(2)")
+ITEM = re.compile(r"^([-*+•·▪▫◦‣●○■□–—✓✔]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(\d{1,2}\)|\((?:i|ii|iii|iv|v|vi)\))\s+(?=\S)")
+BULLET_ITEM = re.compile(r"^[-*+•·▪▫◦‣●○■□–—✓✔]\s+(?=\S)")  # an item by its bullet alone, never a heading
 
 
 def from_paragraphs(paras: list[Para]) -> Extracted:
-    """One line per paragraph, the pages where each begins, offsets exact."""
+    """One line per paragraph (a table row's cells joined by " | ", a list item after a
+    bullet), the pages where each begins, offsets exact."""
     parts, lines, pages, pos = [], [], [], 0
     for para in paras:
-        text = para.text.strip()
+        cells = tuple(" ".join(c.split()) for c in para.cells)
+        if sum(bool(c) for c in cells) < 2:  # one cell with text: a line of its own
+            cells, para.text = (), " ".join(c for c in cells if c) or para.text
+        text = CELL_SEPARATOR.join(cells) if cells else para.text.strip()
+        marker = 0
+        if para.item and not cells:
+            text = text if ITEM.match(text) else f"• {text}"
+            marker = ITEM.match(text).end()
         if not text:
             continue
-        lines.append(Line(pos, pos + len(text), text, para.level, para.cell))
+        lines.append(Line(pos, pos + len(text), text, para.level, cells, para.header and bool(cells), marker))
         if para.page:
             pages.append((pos, para.page))
             pages.extend((pos + offset, page) for offset, page in para.turns)
@@ -114,32 +123,73 @@ def _first_per_page(pages: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- lines
 
 
+PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")  # a markdown table's |---|---| line
+
+
+def pipe_cells(text: str) -> tuple[str, ...]:
+    """The cells of a row written with "|" between them ("| a | b |", "a | b"), or ()."""
+    if "|" not in text:
+        return ()
+    inner = text.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    cells = tuple(c.strip() for c in inner.split("|"))
+    return cells if len(cells) >= 2 and sum(bool(c) for c in cells) >= 2 else ()
+
+
 def text_lines(text: str, markdown: bool) -> list[Line]:
-    """Logical lines: one per physical line, or per blank-line paragraph when wrapped."""
+    """Logical lines: one per physical line, or per blank-line paragraph when wrapped. A
+    line opening with a bullet or number is a list item (its wrapped lines join it); runs
+    of two or more lines with "|" between cells are table rows (a markdown |---| rule marks
+    the row above it as the header)."""
     physical = []
     pos = 0
     for raw in text.splitlines(keepends=True):
         start, end = trim_span(text, pos, pos + len(raw))
         physical.append(Line(start, end, text[start:end]) if start < end else None)
         pos += len(raw)
+    rows = _pipe_rows(physical)
     wrapped = markdown or _looks_wrapped(physical)
     out: list[Line] = []
-    for line in physical:
+    for n, line in enumerate(physical):
         if line is None:
             out.append(None)
             continue
         heading = re.match(r"(#{1,6})\s+(.*?)\s*#*$", line.text) if markdown else None
-        if heading:
+        marker = ITEM.match(line.text)
+        if n in rows:
+            if PIPE_RULE.match(line.text):
+                if out and out[-1] is not None and out[-1].cells:
+                    out[-1].header = True
+                continue
+            out.append(Line(line.start, line.end, line.text, cells=pipe_cells(line.text)))
+        elif heading:
             skip = line.text.index(heading.group(2)) if heading.group(2) else len(line.text)
             out.append(Line(line.start + skip, line.start + skip + len(heading.group(2)), heading.group(2), len(heading.group(1))))
             out.append(None)
-        elif (wrapped and out and out[-1] is not None and not out[-1].level
-              and not re.match(r"([-*+]|\d+[.)])\s", line.text)):
+        elif marker:
+            out.append(Line(line.start, line.end, line.text, item=marker.end()))
+        elif wrapped and out and out[-1] is not None and not out[-1].level and not out[-1].cells:
             prev = out[-1]
-            out[-1] = Line(prev.start, line.end, text[prev.start:line.end])
+            out[-1] = Line(prev.start, line.end, text[prev.start:line.end], item=prev.item)
         else:
             out.append(line)
     return [line for line in out if line is not None and line.text.strip()]
+
+
+def _pipe_rows(lines: list[Line | None]) -> set[int]:
+    """Which physical lines are table rows: runs of two or more lines with "|" between
+    cells (a markdown |---| rule among them)."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for n, line in enumerate(lines + [None]):
+        if line is not None and (pipe_cells(line.text) or (run and PIPE_RULE.match(line.text))):
+            run.append(n)
+            continue
+        if len(run) >= 2:
+            rows.update(run)
+        run = []
+    return rows
 
 
 def _looks_wrapped(lines: list[Line | None]) -> bool:
@@ -159,7 +209,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _is_prose(line: Line) -> bool:
-    if line.level:
+    if line.level or line.cells:
         return False
     if _ends_sentence(line.text):
         return True
@@ -191,6 +241,104 @@ def parse_blocks(text: str, lines: list[Line]) -> tuple[str, list[Block]]:
     lines = _drop_furniture(lines)
     blocks: list[Block] = []
     path: list[str] = []
+    parts = _lists_and_tables(lines)
+    for n, (kind, part, head) in enumerate(parts):
+        if kind == "list":
+            blocks.append(_list_block(text, part, head, path))
+        elif kind == "table":
+            blocks.extend(_table_blocks(text, part, head, path))
+        else:  # short lines just before a list or a table are headings, as before prose
+            blocks.extend(_line_blocks(text, part, path, followed=n + 1 < len(parts)))
+    return title, blocks
+
+
+def _lists_and_tables(lines: list[Line]) -> list[tuple[str, list[Line], Line | None]]:
+    """The lines cut into runs of ("lines", lines, None), ("list", items, its lead-in) and
+    ("table", rows, its caption). Items marked by a bullet are a list however few; items
+    marked by a number only two or more in a row, or after a lead-in ending in a colon
+    ("1. INDICATIONS AND USAGE" alone is a heading)."""
+    out: list[tuple[str, list[Line], Line | None]] = []
+    plain: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.cells:
+            j = i
+            while j < len(lines) and lines[j].cells:
+                j += 1
+            caption = plain.pop() if plain and _is_caption(plain[-1]) else None
+            out += [("lines", plain, None)] if plain else []
+            out.append(("table", lines[i:j], caption))
+            plain, i = [], j
+            continue
+        if line.item and not line.level:
+            j = i
+            while j < len(lines) and lines[j].item and not lines[j].level:
+                j += 1
+            lead = plain[-1] if plain and _is_lead_in(plain[-1]) else None
+            if j - i >= 2 or lead is not None or BULLET_ITEM.match(line.text):
+                if lead is not None:
+                    plain.pop()
+                out += [("lines", plain, None)] if plain else []
+                out.append(("list", lines[i:j], lead))
+                plain, i = [], j
+                continue
+            line = Line(line.start, line.end, line.text, line.level)  # a numbered heading, not an item
+        plain.append(line)
+        i += 1
+    if plain:
+        out.append(("lines", plain, None))
+    return out
+
+
+def _is_lead_in(line: Line) -> bool:
+    """A line that introduces a list: it ends with a colon ("Do not use it if:")."""
+    return not line.level and line.text.rstrip().endswith(":") and len(line.text) <= 300
+
+
+def _is_caption(line: Line) -> bool:
+    """A table's caption: a short line just above it that names it ("Table 2. Adverse
+    reactions ...") or introduces it ("Recommended dosage:")."""
+    return (not line.level and len(line.text) <= 200
+            and (bool(re.match(r"(table|tab\.)\s*[\dA-Z]", line.text, re.I)) or line.text.rstrip().endswith(":")))
+
+
+def _list_block(text: str, items: list[Line], lead: Line | None, path: list[str]) -> Block:
+    """One block: the lead-in (a sub-heading of its items, and the passage's first line)
+    and each item a unit, its text after its marker."""
+    section = tuple(p for p in path if p) + ((lead.text.rstrip(" :"),) if lead is not None else ())
+    units = tuple(trim_span(text, line.start + line.item, line.end) for line in items)
+    return Block("list", (lead or items[0]).start, items[-1].end, section, units)
+
+
+def _table_blocks(text: str, rows: list[Line], caption: Line | None, path: list[str]) -> list[Block]:
+    """A table's rows as facts: "row label: column: cell; column: cell" under a header row
+    of column names (the one the format marks, else the first row of a table of three or
+    more columns), "label: cell" in a table of two columns; the caption is the table's own
+    heading."""
+    section = tuple(p for p in path if p) + ((caption.text.rstrip(" :."),) if caption is not None else ())
+    # the row of column names: the one the format marks, else the first of three or more columns
+    first = next((k for k, r in enumerate(rows) if r.header), 0 if len(rows[0].cells) > 2 else -1)
+    header = rows[first].cells if first >= 0 else ()
+    body = [r for k, r in enumerate(rows) if k != first]
+    if not body:
+        body, header = rows, ()
+    labels = []
+    for row in body:
+        cells = row.cells
+        if len(header) > 2 and len(cells) > 2:
+            value = "; ".join(f"{name}: {cell}" if name else cell for name, cell in zip(header[1:], cells[1:]) if cell)
+        else:
+            value = "; ".join(c for c in cells[1:] if c)
+        labels.append(f"{cells[0]}: {value}" if cells[0] and value else cells[0] or value)
+    start = rows[0].start
+    return [Block("facts", start, body[-1].end, section, tuple((r.start, r.end) for r in body), tuple(labels))]
+
+
+def _line_blocks(text: str, lines: list[Line], path: list[str], followed: bool) -> list[Block]:
+    """Headings, paragraphs and label/value facts of lines that are neither lists nor
+    tables; `followed`: a list or table comes next."""
+    blocks: list[Block] = []
     i = 0
     while i < len(lines):
         if _is_prose(lines[i]):
@@ -203,13 +351,13 @@ def parse_blocks(text: str, lines: list[Line]) -> tuple[str, list[Block]]:
         j = i
         while j < len(lines) and not _is_prose(lines[j]):
             j += 1
-        run, followed = lines[i:j], j < len(lines)
+        run = lines[i:j]
         if any(line.level for line in run):
             blocks.extend(_explicit_headings(text, run, path))
         else:
-            blocks.extend(_run_blocks(text, run, followed, path))
+            blocks.extend(_run_blocks(text, run, followed or j < len(lines), path))
         i = j
-    return title, blocks
+    return blocks
 
 
 def _drop_furniture(lines: list[Line]) -> list[Line]:
@@ -261,17 +409,17 @@ def _run_blocks(text: str, run: list[Line], followed: bool, path: list[str]) -> 
     run = _without_empty_header(run)
     if not run:
         return []
-    if followed and len(run) % 2 == 1 and len(run[-1].text.split()) > 25 and not run[-1].cell:
+    if followed and len(run) % 2 == 1 and len(run[-1].text.split()) > 25 and not run[-1].cells:
         # too long for a heading: a paragraph without closing punctuation
         blocks = _run_blocks(text, run[:-1], True, path) if len(run) > 1 else []
         return blocks + [_paragraph(text, run[-1], tuple(path))]
     headings: list[str] = []
-    if followed and not run[-1].text.endswith(":") and not run[-1].cell:
+    if followed and not run[-1].text.endswith(":") and not run[-1].cells:
         headings.append(run[-1].text)
         run = run[:-1]
     blocks: list[Block] = []
     facts_path = list(path)
-    if len(run) % 2 == 1 and not run[0].text.endswith(":") and not run[0].cell:
+    if len(run) % 2 == 1 and not run[0].text.endswith(":") and not run[0].cells:
         parent = run[0].text
         run = run[1:]
         if run:

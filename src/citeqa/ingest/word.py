@@ -1,9 +1,9 @@
 """Word (.docx): paragraphs and tables in document order, headings from paragraph styles.
 
 Read with python-docx (MIT), imported only when a .docx is read. "Title" and "Heading N"
-styles (and styles based on them) give heading levels; list items are paragraphs of their
-own; a table row is given as a label line and a value line, which structure recovery
-reads as a fact (structure.table_row). Not recovered: text boxes, headers and footers
+styles (and styles based on them) give heading levels; a paragraph in a list style or
+with list numbering is a list item; a table row is given as its cells, which structure
+recovery reads as a fact. Not recovered: text boxes, headers and footers
 (page furniture), footnotes, comments, images. Word files have no fixed pages, so their
 passages carry no page.
 """
@@ -14,7 +14,7 @@ import re
 import zipfile
 
 from ..errors import Unreadable
-from .structure import Extracted, Para, from_paragraphs, table_row
+from .structure import Extracted, Para, from_paragraphs
 
 
 def read(data: bytes) -> Extracted:
@@ -32,7 +32,8 @@ def read(data: bytes) -> Extracted:
         if isinstance(item, docx.table.Table):
             paras.extend(_table(item))
         else:
-            paras.append(Para(item.text, _level(item.style)))
+            level = _level(item.style)
+            paras.append(Para(item.text, level, item=not level and _listed(item)))
     if not any(p.text.strip() for p in paras):
         raise Unreadable("no text in this Word file")
     return from_paragraphs(paras)
@@ -51,16 +52,27 @@ def _level(style) -> int:
     return 0
 
 
+def _listed(paragraph) -> bool:
+    """A list item: a list paragraph style ("List Bullet", "List Number 2") or numbering."""
+    style = paragraph.style
+    while style is not None:
+        if (style.name or "").lower().startswith("list"):
+            return True
+        style = style.base_style
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.numPr is not None
+
+
 def _table(table) -> list[Para]:
     out: list[Para] = []
-    header: list[str] = []
     for row in table.rows:
-        cells = []
+        cells: list[str] = []
+        previous = None
         for cell in row.cells:
-            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
-            if text and (not cells or cells[-1] != text):  # a merged cell repeats itself
-                cells.append(text)
-        if cells:
-            lines, header = table_row(cells, header)
-            out.extend(lines)
+            if cell._tc is previous:  # a merged cell is given once per column it spans
+                continue
+            previous = cell._tc
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        if any(cells):
+            out.append(Para("", cells=tuple(cells)))
     return out
