@@ -43,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     ev = sub.add_parser("eval", help="score the index on JSON-lines question files")
     ev.add_argument("files", nargs="*", metavar="file",
                     help=f"question files (default: {' and '.join(DEV_SETS)}, where they exist)")
+    ev.add_argument("--corpus", metavar="DIR", default=None,
+                    help="score a corpus (corpus.json, docs/, questions/) document by document, each in its own "
+                         "index, reported by split (tuning, heldout)")
+    ev.add_argument("--split", choices=("tuning", "heldout"), default=None, help="with --corpus: one split only")
+    ev.add_argument("--work", metavar="DIR", default=None,
+                    help="with --corpus: where its indexes are kept between runs (default: a cache folder)")
     ev.add_argument("--k", type=int, default=5)
     ev.add_argument("--verbose", action="store_true", help="list every miss")
     sub.add_parser("status", help="show what the index holds and whether it is up to date")
@@ -60,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from .assistant import Assistant  # imported late: torch loads in seconds, --help should not wait
 
+    if args.command == "eval" and args.corpus:  # every document in its own index: no seeds index needed
+        return _eval_corpus(args)
     if args.command == "ask":  # check before loading anything
         Assistant._check_k(args.k)
         Assistant.normalise_question(args.question)
@@ -106,6 +114,21 @@ def _run(args: argparse.Namespace) -> int:
         print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
         return 0
     print(format_answer(answer))
+    return 0
+
+
+def _eval_corpus(args: argparse.Namespace) -> int:
+    from .evaluate import SPLITS, format_report, run_corpus
+    from .fast_encoder import cache_dir
+    from .settings import default_settings
+
+    corpus = Path(args.corpus)
+    work = Path(args.work) if args.work else cache_dir() / "eval" / corpus.resolve().name
+    splits = (args.split,) if args.split else SPLITS
+    results = run_corpus(corpus, work, default_settings().replace(model=args.model) if args.model else None,
+                         k=args.k, splits=splits, log=lambda line: print(line, file=sys.stderr))
+    print(f"== {corpus}")
+    print(format_report(results, verbose=args.verbose))
     return 0
 
 

@@ -1,15 +1,23 @@
 """Score an Assistant on a question set (JSON lines: id, cat, q, gold, answer; optional
-prev, the conversation's earlier questions, and answer_min).
+prev, the conversation's earlier questions, answer_min, and doc, the document the
+question was written for).
 
 A passage is a hit when it contains one of the gold phrases verbatim and is at most
 1,500 characters long. An answer is correct when it was given (found) and contains at
 least `answer_min` (default 1) of the expected answer strings (case-insensitive).
 Unanswerable questions have no gold: abstaining on them is what counts.
+
+A corpus (a folder with `corpus.json`, `docs/` and `questions/`: see
+tests/data/corpus/README.md) is scored document by document, each alone in its own
+index as a user with that one document would have it, and reported by split: the
+`tuning` documents, which guide changes, apart from the `heldout` ones, which never do.
 """
 from __future__ import annotations
 
 import json
 import re
+import shutil
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +38,9 @@ class Result:
     cited_chars: int
     answer: str
     answerable: bool = True
+    doc: str = ""  # the document the question was written for (a corpus's)
+    split: str = ""  # tuning or heldout (a corpus's)
+    sources: tuple[str, ...] = ()  # the documents the answer quotes
 
 
 def load_questions(path: str | Path) -> list[dict]:
@@ -60,8 +71,9 @@ def score(row: dict, answer: Answer) -> Result:
     correct = answer.found and sum(a.lower() in text for a in row["answer"]) >= needed
     sources = cited(answer) or ([0] if answer.passages else [])
     chars = sum(len(answer.passages[i].text) for i in sources) // max(1, len(sources))
+    quoted = tuple(dict.fromkeys(answer.passages[i].source for i in cited(answer))) if answer.found else ()
     return Result(row["id"], row["cat"], row["q"], rank, answer.found, correct, chars, answer.text,
-                  bool(row["gold"]))
+                  bool(row["gold"]), row.get("doc", ""), row.get("split", ""), quoted)
 
 
 def run(bot: Assistant, rows: list[dict], k: int = 5) -> list[Result]:
@@ -88,6 +100,8 @@ def metrics(results: list[Result]) -> dict[str, float]:
 
 
 def format_report(results: list[Result], verbose: bool = False) -> str:
+    if any(r.split for r in results):
+        return format_corpus_report(results, verbose)
     m = metrics(results)
     lines = [f"{'questions':<26}{m.pop('questions')}"]
     lines += [f"{name:<26}{value:.3f}" if name != "mean_cited_chars" else f"{name:<26}{value:.0f}"
@@ -98,18 +112,128 @@ def format_report(results: list[Result], verbose: bool = False) -> str:
     lines.append("")
     lines.append(f"{'category':<14}{'n':>4}{'hit@1':>8}{'hit@5':>8}{'acc':>8}{'declined':>10}{'false decl':>12}")
     for cat, rs in sorted(by_cat.items()):
-        ans = [r for r in rs if r.answerable]
-        una = [r for r in rs if not r.answerable]
-
-        def rate(items, test):
-            return f"{sum(1 for r in items if test(r)) / len(items):.2f}" if items else "–"
-
-        lines.append(f"{cat:<14}{len(rs):>4}{rate(ans, lambda r: r.rank == 1):>8}"
-                     f"{rate(ans, lambda r: r.rank and r.rank <= 5):>8}{rate(ans, lambda r: r.correct):>8}"
-                     f"{rate(una, lambda r: not r.found):>10}{rate(ans, lambda r: not r.found):>12}")
-    misses = [r for r in results if r.answerable != r.found or (r.answerable and (r.rank != 1 or not r.correct))]
-    if verbose and misses:
-        lines.append("\nmisses:")
-        for r in misses:
-            lines.append(f"  {r.id} rank={r.rank} found={r.found} correct={r.correct}: {r.question}\n      -> {r.answer[:160]}")
+        lines.append(_row(cat, rs, 14))
+    if verbose:
+        lines += _misses(results)
     return "\n".join(lines)
+
+
+def _row(name: str, rs: list[Result], width: int) -> str:
+    """A table row: hit@1, hit@5 and accuracy of the answerable, declined of the rest."""
+    ans = [r for r in rs if r.answerable]
+    una = [r for r in rs if not r.answerable]
+
+    def rate(items, test):
+        return f"{sum(1 for r in items if test(r)) / len(items):.2f}" if items else "–"
+
+    return (f"{name:<{width}}{len(rs):>4}{rate(ans, lambda r: r.rank == 1):>8}"
+            f"{rate(ans, lambda r: r.rank and r.rank <= 5):>8}{rate(ans, lambda r: r.correct):>8}"
+            f"{rate(una, lambda r: not r.found):>10}{rate(ans, lambda r: not r.found):>12}")
+
+
+def _misses(results: list[Result]) -> list[str]:
+    misses = [r for r in results if r.answerable != r.found or (r.answerable and (r.rank != 1 or not r.correct))]
+    if not misses:
+        return []
+    lines = ["", "misses:"]
+    for r in misses:
+        lines.append(f"  {r.id} rank={r.rank} found={r.found} correct={r.correct}: {r.question}\n      -> {r.answer[:160]}")
+    return lines
+
+
+# ------------------------------------------------------------------ a corpus of many documents
+
+
+@dataclass(frozen=True)
+class CorpusDocument:
+    file: str  # the document's file name under docs/
+    source: str  # its Markdown source under sources/ (for PDF and Word, what it is laid out from)
+    style: str  # encyclopedia, label, leaflet, trial report, press release
+    split: str  # tuning (guides changes) or heldout (never does)
+    generic: str  # the subject drug's generic name
+    brands: tuple[str, ...]  # its brand names
+    questions: str  # its question file under questions/
+
+
+SPLITS = ("tuning", "heldout")
+
+
+def corpus_documents(corpus: str | Path) -> list[CorpusDocument]:
+    """The documents a corpus.json lists."""
+    path = Path(corpus) / "corpus.json"
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))["documents"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: not a corpus description ({exc})") from exc
+    docs = []
+    for row in rows:
+        if row.get("split") not in SPLITS:
+            raise ValueError(f"{path}: {row.get('file')}: split must be one of {', '.join(SPLITS)}")
+        docs.append(CorpusDocument(row["file"], row.get("source", row["file"]), row.get("style", ""), row["split"],
+                                   row.get("generic", ""), tuple(row.get("brands", ())), row["questions"]))
+    return docs
+
+
+def corpus_questions(corpus: str | Path, doc: CorpusDocument) -> list[dict]:
+    """A document's questions, each marked with its document and split."""
+    rows = load_questions(Path(corpus) / "questions" / doc.questions)
+    return [dict(row, doc=doc.file, split=doc.split) for row in rows]
+
+
+def folder_assistant(files: list[Path], work: Path, settings=None) -> Assistant:
+    """An Assistant over a seeds folder holding copies of these files (kept between runs
+    in `work`, so an unchanged document is not embedded again)."""
+    seeds = work / "seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    wanted = {f.name for f in files}
+    for old in seeds.iterdir():
+        if old.name not in wanted:
+            old.unlink()
+    for f in files:
+        target = seeds / f.name
+        if not target.exists() or target.stat().st_size != f.stat().st_size or target.read_bytes() != f.read_bytes():
+            shutil.copy2(f, target)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # an index built with other settings is rebuilt: expected here
+        return Assistant(seeds, work / "index", settings=settings)
+
+
+def run_corpus(corpus: str | Path, work: str | Path, settings=None, k: int = 5,
+               splits: tuple[str, ...] = SPLITS, log=None) -> list[Result]:
+    """Every document's questions, each document alone in its own index."""
+    corpus, work = Path(corpus), Path(work)
+    results: list[Result] = []
+    for doc in corpus_documents(corpus):
+        if doc.split not in splits:
+            continue
+        bot = folder_assistant([corpus / "docs" / doc.file], work / Path(doc.file).stem, settings)
+        got = run(bot, corpus_questions(corpus, doc), k=k)
+        results += got
+        if log:
+            m = metrics(got)
+            log(f"  {doc.file} ({doc.split}): hit@1 {m['hit@1']:.2f}, accuracy {m['answer_accuracy']:.2f}, "
+                f"declined {m['abstention_unanswerable']:.2f}, false abstention {m['false_abstention']:.2f}")
+    return results
+
+
+def format_corpus_report(results: list[Result], verbose: bool = False) -> str:
+    """One report per split (tuning, then held-out), each with its documents' rows."""
+    parts = []
+    for split in [s for s in SPLITS if any(r.split == s for r in results)]:
+        mine = [r for r in results if r.split == split]
+        m = metrics(mine)
+        lines = [f"-- {split} documents: {len({r.doc for r in mine})}, questions {m.pop('questions')}"]
+        lines += [f"{name:<26}{value:.3f}" if name != "mean_cited_chars" else f"{name:<26}{value:.0f}"
+                  for name, value in m.items()]
+        lines.append("")
+        lines.append(f"{'document':<26}{'n':>4}{'hit@1':>8}{'hit@5':>8}{'acc':>8}{'declined':>10}{'false decl':>12}")
+        for doc in dict.fromkeys(r.doc for r in mine):
+            lines.append(_row(doc, [r for r in mine if r.doc == doc], 26))
+        lines.append("")
+        lines.append(f"{'category':<26}{'n':>4}{'hit@1':>8}{'hit@5':>8}{'acc':>8}{'declined':>10}{'false decl':>12}")
+        for cat in sorted({r.cat for r in mine}):
+            lines.append(_row(cat, [r for r in mine if r.cat == cat], 26))
+        if verbose:
+            lines += _misses(mine)
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
