@@ -162,5 +162,5 @@ def test_a_sharded_index_is_served_whole_without_a_cluster(corpus):
     sharded = Assistant(corpus, corpus.parent / "index", settings=HASH.replace(shards=3))
     assert sharded.last_report.embedded == 0 and sharded.status().shards == 3
     assert sorted(p.name for p in store.current_version(corpus.parent / "index").iterdir()) == [
-        "document_frequencies.npy", "manifest.json", "shard-00", "shard-01", "shard-02"]
+        "document_frequencies.npy", "manifest.json", "scan.json", "shard-00", "shard-01", "shard-02"]
     assert [sharded.ask(q) for q in questions] == want  # its shards joined back into one index

@@ -406,13 +406,14 @@ def test_a_short_document_about_a_drug_is_about_it_though_few_passages_name_it(c
     assert reader.read("What is gammamab approved for?").passing_names == ()
     assert reader.read("How does deltamab work?").passing_names == ("deltamab",)
     assert reader.read("How does betamab lower beta levels?").passing_names == ()
-    subjects = reader.vocab.drug_subjects
-    assert "alphamab" in subjects["a.txt"] and "deltamab" not in subjects["a.txt"]
+    drugs = reader.vocab.drugs
+    subjects = {drugs.drugs[d].names[0].lower() for d in drugs.subjects["a.txt"]}
+    assert "alphamab" in subjects and "deltamab" not in subjects
 
 
 def test_the_drug_every_document_is_about_is_embedded_as_it(reader):
     # its name tells no passage from another, but lends its cosine to the sentences spelling it out
-    assert reader.vocab.common_subjects == {"dupilumab"}
+    assert reader.vocab.common_subjects == {"dupilumab", "dupix"}  # the generic and its brand (Dupixent)
     assert reader.read("What is dupilumab's half-life?").text == "What is its half-life?"
     assert reader.read("Is Dupixent a steroid?").text.startswith("Is it a steroid?")  # the brand too
     assert reader.read("Is dupilumab-associated conjunctivitis common?").text.startswith(
@@ -421,10 +422,14 @@ def test_the_drug_every_document_is_about_is_embedded_as_it(reader):
         "How does omalizumab compare with it?")
 
 
-def test_a_drug_only_some_documents_are_about_keeps_its_name(corpus):
+def test_a_drug_only_some_documents_are_about_is_answered_from_them_and_embedded_as_it(corpus):
     reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].reader
     assert reader.vocab.common_subjects == frozenset()  # a.txt is about alphamab, b.md about betamab
-    assert reader.read("What does alphamab bind?").text == "What does alphamab bind?"
+    query = reader.read("What does alphamab bind?")
+    assert reader.vocab.drugs.about(query.drugs) == {"a.txt"}  # only a.txt's passages may answer it
+    assert query.text == "What does it bind?"  # so its name tells none of them apart
+    # two drugs weighed against each other keep their names
+    assert reader.read("Does alphamab bind more than betamab?").text == "Does alphamab bind more than betamab?"
 
 
 @pytest.mark.parametrize("question, earliest", [

@@ -298,7 +298,7 @@ class Assistant:
         wants_list = query.broad and self.settings.broad_answers
         pool = max(k, self.settings.broad_pool) if wants_list else k
         hits = retriever.search(bm25, unit_cos, pool, topic, query.kinds, set(query.weights) if wants_list else None,
-                                whole=query.whole)
+                                whole=query.whole, only=retriever.only_about(query.drugs))
         if self.settings.answer_selection:
             quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings)
         else:  # the top passage's sentence closest to the question
@@ -336,10 +336,20 @@ class Assistant:
                 why += f" Nor do they answer “{evidence.earlier_unanswered}”, which it follows."
             return Answer(False, why + " The passages below are the closest, and may not answer it.",
                           passages, notes), evidence
-        # sentences quoted one after another from the same passage share its citation
-        text = " ".join(q.text + (f" [{q.rank + 1}]" if n + 1 == len(quotes) or quotes[n + 1].rank != q.rank else "")
-                        for n, q in enumerate(quotes))
+        # sentences quoted one after another from the same passage share its citation; asked
+        # about no drug, of documents about several, each quote says which drug it is about
+        labels = [self._about(retriever, hits[q.rank].chunk) if not query.drugs and retriever.several_drugs else ""
+                  for q in quotes]
+        text = " ".join((f"About {label}: " if label and (n == 0 or labels[n - 1] != label) else "") + q.text
+                        + (f" [{q.rank + 1}]" if n + 1 == len(quotes) or quotes[n + 1].rank != q.rank else "")
+                        for n, (q, label) in enumerate(zip(quotes, labels)))
         return Answer(True, text, passages, notes), evidence
+
+    @staticmethod
+    def _about(retriever, chunk: int) -> str:
+        """The drug(s) a passage's document is about, as an answer names them."""
+        table = retriever.vocab.drugs
+        return " and ".join(table.drugs[d].label for d in retriever.drugs_of(chunk))
 
     def _clean_history(self, history) -> tuple[str, ...]:
         if isinstance(history, str) or not isinstance(history, (list, tuple)):

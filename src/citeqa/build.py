@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +22,7 @@ import numpy as np
 
 from .chunk import Chunk, chunk_document
 from .embed import Embedder
+from .entities import Drugs
 from .errors import SeedsError, Unreadable
 from .ingest import SUPPORTED, list_sources, load_document, sha256_bytes
 from .lexicon import Lexicon
@@ -139,10 +141,18 @@ def read_documents(seeds: Path, files: list[tuple[Path, bytes]], max_chunk_chars
     return [read_document(seeds, path, data, max_chunk_chars) for path, data in files]
 
 
-def read_document(seeds: Path, path: Path, data: bytes, max_chunk_chars: int) -> list[Chunk] | Unreadable:
-    """One file's passages (ingest, then chunk), or why it cannot be indexed."""
+@dataclass(frozen=True)
+class Read:
+    """A document read and cut into passages."""
+    title: str
+    chunks: list[Chunk]
+
+
+def read_document(seeds: Path, path: Path, data: bytes, max_chunk_chars: int) -> Read | Unreadable:
+    """One file's title and passages (ingest, then chunk), or why it cannot be indexed."""
     try:
-        return chunk_document(load_document(seeds, path, data), max_chunk_chars)
+        document = load_document(seeds, path, data)
+        return Read(document.title, chunk_document(document, max_chunk_chars))
     except Unreadable as exc:
         return exc
 
@@ -182,12 +192,12 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
             new_sources[source] = {"sha256": digest, "stamp": stamp}
     read = reader(seeds, [(path, data) for _, path, _, _, data in to_read], settings.max_chunk_chars,
                   progress) if to_read else []
-    for (source, _, stamp, digest, _), chunks in zip(to_read, read):
-        if isinstance(chunks, Unreadable):
-            unreadable[source] = {"stamp": stamp, "reason": str(chunks)}
+    for (source, _, stamp, digest, _), got in zip(to_read, read):
+        if isinstance(got, Unreadable):
+            unreadable[source] = {"stamp": stamp, "reason": str(got)}
         else:
-            documents[source] = chunks
-            new_sources[source] = {"sha256": digest, "stamp": stamp}
+            documents[source] = got.chunks
+            new_sources[source] = {"sha256": digest, "stamp": stamp, "title": got.title}
     skipped.extend((source, bad["reason"]) for source, bad in unreadable.items())
     added = sorted(s for s in new_sources if s not in old_sources)
     changed = sorted(s for s in documents if s in old_sources)
@@ -208,14 +218,16 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
             chunks.extend(documents[source])
         else:
             chunks.extend(c for c in current.chunks if c.source == source)
-    data, embedded = assemble(chunks, settings, embedder, current or reuse, progress)
+    titles = {source: entry.get("title", "") for source, entry in new_sources.items()}
+    data, embedded = assemble(chunks, settings, embedder, current or reuse, progress, titles)
     data.manifest.update(sources=new_sources, unreadable=unreadable, built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
     return data, RefreshReport(added, changed, removed, embedded, sorted(skipped), rebuilt)
 
 
 def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,
-             reuse: IndexData | None, progress: bool = False) -> tuple[IndexData, int]:
-    """Index data for these chunks, embedding only unit texts not found in `reuse`."""
+             reuse: IndexData | None, progress: bool = False, titles: dict[str, str] | None = None) -> tuple[IndexData, int]:
+    """Index data for these chunks, embedding only unit texts not found in `reuse`; `titles`
+    are the documents' titles (drug names are learned from them too)."""
     unit_chunk, unit_span, unit_keys, texts = [], [], [], []
     for n, chunk in enumerate(chunks):
         for start, end, text in unit_texts(chunk, settings.heading_context):
@@ -249,5 +261,22 @@ def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,
     }
     data = IndexData(manifest, chunks, np.array(unit_chunk, dtype=np.int64),
                      np.array(unit_span, dtype=np.int64).reshape(-1, 2), unit_keys, vectors,
-                     dense, bm25, lexicon)
+                     dense, bm25, lexicon, scan_passages(chunks, tokenize, lexicon, titles or {}))
     return data, len(todo)
+
+
+def scan_passages(chunks: list[Chunk], tokenize, lexicon: Lexicon, titles: dict[str, str]) -> dict:
+    """What reading a question needs from every passage, read once per index version and
+    saved with it (so the first question after a rebuild does not read the whole corpus):
+    each word of the documents as written with its index term (misspellings are matched
+    against words), and the drugs, their names and what each document and passage is
+    about (entities.py)."""
+    seen: set[str] = set()
+    for chunk in chunks:
+        seen.update(re.findall(r"[a-z][a-z0-9]{3,}", chunk.text.lower()))
+    words = {}
+    for word in sorted(seen):
+        terms = tokenize(word)
+        if len(terms) == 1:
+            words[word] = terms[0]
+    return {"words": words, "drugs": Drugs.learn(chunks, titles).to_json()}

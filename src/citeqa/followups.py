@@ -36,17 +36,19 @@ FACT_KINDS = (("date",), ("dose",), ("age",), ("organisation",), ("time",), ("he
 
 
 def read_follow_up(question: str, history: tuple[str, ...] | list[str],
-                   has_subject: Callable[[str], bool], generic: frozenset[str]) -> tuple[str, str, str]:
+                   has_subject: Callable[[str], bool], generic: frozenset[str],
+                   swap_drug: Callable[[str, str], str | None] = lambda before, rest: None) -> tuple[str, str, str]:
     """(question as read, the earlier question it leans on, how it was read) for an
     elliptical question; (question, "", "") for one that stands on its own. `has_subject`
     says whether a question names what it is about (a drug, gene or trial); `generic` are
-    the stemmed words that carry no topic."""
+    the stemmed words that carry no topic; `swap_drug` asks the earlier question of the
+    drug a follow-up names ("and Keytruda?"), or gives None."""
     history = [h for h in (" ".join(str(h).split()) for h in history or ()) if h]
     if not history:
         return question, "", ""
     before = history[-1]
     if len(history) > 1:  # the last question may itself have been a follow-up
-        before = read_follow_up(before, history[:-1], has_subject, generic)[0]
+        before = read_follow_up(before, history[:-1], has_subject, generic, swap_drug)[0]
     cue = FOLLOW_CUE.match(question)
     lowered = [w.lower() for w in re.findall(r"[A-Za-z0-9][\w'-]*", question)]
     content = [w for w in lowered if w not in STOPWORDS and stem(w) not in generic and w not in ANAPHORS]
@@ -64,7 +66,7 @@ def read_follow_up(question: str, history: tuple[str, ...] | list[str],
         return question, "", ""
     rest = question[cue.end():].strip(" ,?.!") if cue else ""
     if cue and rest:
-        swapped = substitute(before, rest)
+        swapped = swap_drug(before, rest) or substitute(before, rest)
         if swapped:
             return swapped, before, swapped
     text = f"{before.rstrip('?.! ')}: {question}"

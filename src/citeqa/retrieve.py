@@ -73,6 +73,7 @@ class Retriever:
         self._holds: dict[str, np.ndarray] = {}
         self._named: tuple[frozenset | None, np.ndarray | None] = (None, None)  # the last under_named_heading
         self._heading_terms: dict[str, frozenset[str]] = {}  # heading path -> its index terms
+        self._only: dict[frozenset, np.ndarray] = {}  # the passages of the documents about some drugs
         if not self.exact and data.dense.ntotal:  # (a cluster's coordinator holds no vectors)
             ivf = faiss.extract_index_ivf(data.dense)
             ivf.nprobe = ivf_probes(ivf.nlist)
@@ -145,6 +146,30 @@ class Retriever:
                 return kind
         return None
 
+    def only_about(self, drugs) -> np.ndarray | None:
+        """Which passages may answer a question about these drugs: those of the documents
+        about them (entities.Drugs); None when every passage may (no drug, or every
+        document is about it)."""
+        sources = self.vocab.drugs.about(drugs) if drugs else set()
+        if not sources or not ({c.source for c in self.data.chunks} - sources):
+            return None
+        key = frozenset(sources)
+        if key not in self._only:
+            if len(self._only) > 64:
+                self._only.clear()
+            self._only[key] = np.array([c.source in sources for c in self.data.chunks], dtype=bool)
+        return self._only[key]
+
+    def drugs_of(self, chunk: int) -> list[int]:
+        """The drugs a passage's document is about."""
+        return self.vocab.drugs.subjects.get(self.data.chunks[chunk].source, [])
+
+    @cached_property
+    def several_drugs(self) -> bool:
+        """Whether the documents are about more than one drug (a question naming none may
+        then be answered about any of them, and its quotes say which)."""
+        return len({tuple(v) for v in self.vocab.drugs.subjects.values() if v}) > 1
+
     def rows(self, chunk: int) -> np.ndarray:
         return np.arange(self.bounds[chunk], self.bounds[chunk + 1])
 
@@ -216,8 +241,9 @@ class Retriever:
 
     def search(self, bm25: np.ndarray, unit_cos: np.ndarray, k: int,
                topic: str | None = None, kinds: tuple[str, ...] = (), named: set[str] | None = None,
-               whole: bool = False) -> list[Hit]:
-        """The top k passages by fused score. Those holding the kind of answer asked for
+               whole: bool = False, only: np.ndarray | None = None) -> list[Hit]:
+        """The top k passages by fused score, among `only` when given (the passages of the
+        documents about the drug asked about). Those holding the kind of answer asked for
         move up by `type_weight`; given the terms of a question that wants a list (`named`),
         those under a heading it names ("Approved Indications") by `heading_weight`; for a
         question about the documents' subject as a whole ("give me the rundown on it"),
@@ -231,6 +257,8 @@ class Retriever:
             fused = fused + self.settings.heading_weight * self.under_named_heading(named)
         if whole and self.settings.summary_weight:
             fused = fused + self.settings.summary_weight * self.summaries
+        if only is not None:
+            fused = np.where(only, fused, -np.inf)
         order = np.argsort(-fused, kind="stable")
         kind = self.asked_kind(kinds) if tw else None
         if kind:  # passages that hold the kind of answer asked for move up
@@ -241,7 +269,7 @@ class Retriever:
         seen: set[str] = set()
         for i in order:
             chunk = self.data.chunks[i]
-            if topic and chunk.topic != topic:
+            if (topic and chunk.topic != topic) or (only is not None and not only[i]):
                 continue
             text = " ".join(chunk.text.split())
             if text in seen:  # the same words from another file or place

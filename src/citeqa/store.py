@@ -10,6 +10,8 @@ Layout of ``index/``::
         units.jsonl      one embedded unit per line (a chunk or one of its sentences)
         dense.faiss      the vectors of the units, in unit order
         lexicon.json     synonyms learned from the corpus
+        scan.json        what reading a question needs from every passage: the documents'
+                         words, and the drugs they speak of (build.scan_passages)
         bm25/            bm25s arrays (npy + json, no pickle)
 
 A version is written beside the live one and becomes live by replacing CURRENT, so a
@@ -52,6 +54,7 @@ class IndexData:
     dense: faiss.Index
     bm25: bm25s.BM25
     lexicon: Lexicon
+    scan: dict  # words and drugs of the whole corpus (build.scan_passages)
 
 
 def current_version(index_dir: Path) -> Path | None:
@@ -114,6 +117,7 @@ def load_version(folder: Path, vectors: bool = True) -> IndexData:
         dense = faiss.read_index(str(folder / "dense.faiss")) if vectors else empty_dense(manifest)
         bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False, verbosity=0)
         lexicon = Lexicon.from_json(json.loads((folder / "lexicon.json").read_text(encoding="utf-8")))
+        scan = json.loads((folder / "scan.json").read_text(encoding="utf-8")) if (folder / "scan.json").is_file() else {}
     except IndexCorrupt:
         raise
     except Exception as exc:  # any parse error means the same thing: rebuild
@@ -134,6 +138,7 @@ def load_version(folder: Path, vectors: bool = True) -> IndexData:
         dense=dense,
         bm25=bm25,
         lexicon=lexicon,
+        scan=scan,
     )
 
 
@@ -155,8 +160,10 @@ def save(index_dir: Path, data: IndexData, shards: int = 1) -> Path:
                 _write_version(tmp / shard_name, part, f"{name}/{shard_name}")
             # the whole corpus's document frequencies, beside bm25_stats (documents, average length)
             np.save(tmp / "document_frequencies.npy", np.diff(np.asarray(data.bm25.scores["indptr"])))
+            (tmp / "scan.json").write_text(json.dumps(data.scan, ensure_ascii=False), encoding="utf-8")
             files = {f"{n}/manifest.json": file_digest(tmp / n / "manifest.json") for n in names}
             files["document_frequencies.npy"] = file_digest(tmp / "document_frequencies.npy")
+            files["scan.json"] = file_digest(tmp / "scan.json")
             manifest = dict(data.manifest, format_version=FORMAT_VERSION, files=files, version=name, shards=names)
             (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
             data.manifest = manifest
@@ -182,6 +189,8 @@ def _write_version(folder: Path, data: IndexData, name: str) -> None:
     faiss.write_index(data.dense, str(folder / "dense.faiss"))
     data.bm25.save(str(folder / "bm25"), show_progress=False)
     (folder / "lexicon.json").write_text(json.dumps(data.lexicon.to_json()), encoding="utf-8")
+    if "shard" not in data.manifest:  # a shard's passages are part of its version's whole scan
+        (folder / "scan.json").write_text(json.dumps(data.scan, ensure_ascii=False), encoding="utf-8")
     files = {p.relative_to(folder).as_posix(): file_digest(p) for p in sorted(folder.rglob("*")) if p.is_file()}
     manifest = dict(data.manifest, format_version=FORMAT_VERSION, files=files, version=name,
                     chunks=len(data.chunks), units=len(data.unit_keys))
@@ -219,7 +228,7 @@ def split(data: IndexData, shards: int) -> list[IndexData]:
         dense, _ = dense_index(vectors, settings.replace(index_type=data.manifest.get("index_type", "flat")))
         manifest = dict(data.manifest, shard=[lo, hi])
         parts.append(IndexData(manifest, data.chunks[lo:hi], data.unit_chunk[rows] - lo, data.unit_span[rows],
-                               data.unit_keys[rows], vectors, dense, bm25, data.lexicon))
+                               data.unit_keys[rows], vectors, dense, bm25, data.lexicon, {}))
     return parts
 
 
@@ -256,7 +265,8 @@ def load_sharded(folder: Path, manifest: dict, vectors: bool = True) -> IndexDat
     return IndexData(dict(manifest, chunks=len(chunks), units=sum(len(p.unit_keys) for p in parts)), chunks,
                      np.concatenate([part.unit_chunk + offset for offset, part in zip(offsets, parts)]),
                      np.concatenate([part.unit_span for part in parts]),
-                     [k for part in parts for k in part.unit_keys], all_vectors, dense, bm25, parts[0].lexicon)
+                     [k for part in parts for k in part.unit_keys], all_vectors, dense, bm25, parts[0].lexicon,
+                     json.loads((folder / "scan.json").read_text(encoding="utf-8")))
 
 
 def empty_dense(manifest: dict) -> faiss.Index:

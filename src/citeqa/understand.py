@@ -35,7 +35,7 @@ import numpy as np
 from .bridges import LayBridges
 from .kinds import COMPARES, EARLIEST_ASKED, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, read_follow_up
-from .text import DRUG_STEMS, stem
+from .text import DRUG_STEMS, STOPWORDS, stem
 from .vocabulary import Vocabulary, drug_like
 from .wordlists import (english_counts, english_stems, english_words, generic_words, is_english, label_topics,
                         medical_words, words_of)
@@ -101,11 +101,15 @@ class Query:
     listed_unknown: tuple[str, ...] = ()  # unknown names listed beside held ones: answered without
     leans_on: bool = False  # a follow-up read with the earlier question as context (not in its place)
     whole: bool = False  # about the documents' subject as a whole: no concept but the subject ("give me the rundown on it")
+    drugs: tuple[int, ...] = ()  # the drugs it asks about (entities.Drugs ids): named, else the conversation's
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
-        the documents' own subject, named everywhere, is not one)."""
-        return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight]
+        the documents' own subject, named everywhere, is not one; nor the drug it asks
+        about, whose documents alone answer it)."""
+        asked = vocab.drug_terms(self.drugs)
+        return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight
+                and not c.in_terms(asked)]
 
     def unmatched(self, vocab: Vocabulary) -> float:
         """IDF share of the question's focus that nothing in the documents stands for."""
@@ -116,8 +120,44 @@ class Query:
 
 def words_and_starts(question: str) -> list[tuple[str, bool]]:
     """The question's words, each with whether it starts a sentence (a capital there is no name)."""
-    return [(m.group(0), not question[:m.start()].strip() or question[:m.start()].rstrip()[-1] in ".!?")
+    return [(word, starts) for word, starts, _ in words_at(question)]
+
+
+def words_at(question: str) -> list[tuple[str, bool, int]]:
+    """The question's words, whether each starts a sentence, and where it starts."""
+    return [(m.group(0), not question[:m.start()].strip() or question[:m.start()].rstrip()[-1] in ".!?", m.start())
             for m in re.finditer(r"[^\s?!,;:()\[\]\"]+", question)]
+
+
+# what a person says they take or took, to set the scene: "I'm on lisinopril", "I have tried
+# tacrolimus", "my dad used to take warfarin", "she's been prescribed it" (the drug is
+# named in the few words after the verb)
+BACKGROUND = re.compile(
+    r"\b(?:i|we|he|she|they|(?:my|our|his|her) [\w-]+(?: [\w-]+)?|i['’]m|i['’]ve|he['’]s|she['’]s|they['’]re)"
+    r"(?:\s+(?:am|is|are|was|were|have|has|had|been|also|already|currently|still|just|recently|now|used to|"
+    r"have been|has been|had been))*\s+"
+    r"(?:on|taking|take|takes|took|tried|trying|used|using|use|uses|started|starting|stopped|quit|switched from|"
+    r"prescribed|given|injecting|had)\b((?:\s+[^\s.?!;,]+){1,4})", re.I)
+
+
+ASKING = re.compile(r"\b(can|could|should|shall|may|might|will|would|do|does|did|must|is|are|am|if|when|while|whether)\s*$",
+                    re.I)  # before "I take X", a question about X, or a condition on it
+PAST_USE = re.compile(r"\b(tried|trying|used|stopped|quit|switched|had|took)\b", re.I)
+
+
+def background_spans(question: str) -> list[tuple[int, int, bool]]:
+    """Where a question names what someone takes or took, to set the scene (BACKGROUND),
+    and whether it is what they no longer take ("I have tried tacrolimus": nothing the
+    question asks about; "I'm on lisinopril": what it may be taken with); and every
+    sentence but the last that asks, when a question has several."""
+    spans = [(*m.span(1), bool(PAST_USE.search(m.group(0)[:m.start(1) - m.start()]))) for m in BACKGROUND.finditer(question)
+             if not ASKING.search(question[:m.start()])]  # "can I take Ozempic?" asks about Ozempic
+    sentences = [m for m in re.finditer(r"[^.?!]+[.?!]*", question) if m.group(0).strip()]
+    asking = [m for m in sentences if m.group(0).rstrip().endswith("?")] or sentences[-1:]
+    if asking:
+        spans += [(*m.span(), False) for m in sentences
+                  if m.end() <= asking[-1].start() and not m.group(0).rstrip().endswith("?")]
+    return spans
 
 
 class Reader:
@@ -138,7 +178,59 @@ class Reader:
 
     def read_follow_up(self, question: str, history: tuple[str, ...] | list[str]) -> tuple[str, str, str]:
         """(question as read, the earlier question it leans on, how it was read): followups.py."""
-        return read_follow_up(question, history, self._has_subject, self.generic)
+        return read_follow_up(question, history, self._has_subject, self.generic, self._swap_drug)
+
+    # ------------------------------------------------------------ drugs
+
+    def drugs_named(self, question: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(the drugs a question asks about, those it names only to set the scene): "I'm on
+        metformin. Can I take Ozempic too?" asks about semaglutide. A drug named only to set
+        the scene is asked about when it is the only one named and a document is about it
+        ("I've been prescribed Rinvoq. How does it work?")."""
+        drugs = self.vocab.drugs
+        if not drugs.drugs:
+            return (), ()
+        spans = background_spans(question)
+        asked, scene = [], []
+        for word, _, at in words_at(question):
+            for d in drugs.named(self.tokenize(word)):
+                (scene if any(a <= at < b for a, b, _ in spans) else asked).append(d)
+        # names of several words ("Gardasil 9", "megestrol acetate")
+        asked += [d for d in drugs.named(self.tokenize(question)) if d not in asked and d not in scene]
+        asked, scene = list(dict.fromkeys(asked)), [d for d in dict.fromkeys(scene) if d not in asked]
+        if not asked:
+            asked = [d for d in scene if d in drugs.subject_drugs]
+            scene = [d for d in scene if d not in asked]
+        return tuple(asked), tuple(scene)
+
+    def _drug_pattern(self, drugs) -> re.Pattern | None:
+        names = sorted({n for d in drugs for n in self.vocab.drugs.drugs[d].names}, key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I) if names else None
+
+    def _swap_drug(self, before: str, rest: str) -> str | None:
+        """A follow-up that asks the earlier question of another drug ("and Keytruda?",
+        "what about for Xolair?" after "How is Ozempic injected?"): the earlier question
+        with the drug's name in place of the earlier drug's (or of "it")."""
+        new, _ = self.drugs_named(rest)
+        if not new:
+            return None
+        pattern = self._drug_pattern(new)
+        m = pattern.search(rest) if pattern else None
+        if m is None:
+            return None
+        left = rest[:m.start()] + " " + rest[m.end():]
+        content = [w for w in re.findall(r"[A-Za-z][\w'-]*", left)
+                   if w.lower() not in STOPWORDS and stem(w.lower()) not in self.generic and w.lower() not in ANAPHORS]
+        if len(content) > 1:  # more than the drug's name: not the same question asked of it
+            return None
+        name = m.group(0)
+        old, _ = self.drugs_named(before)
+        old_pattern = self._drug_pattern([d for d in old if d not in new])
+        if old_pattern and old_pattern.search(before):
+            return old_pattern.sub(name, before)
+        if re.search(r"\b(it|this|this medicine|this drug)\b", before, re.I):
+            return re.sub(r"\b(this medicine|this drug|it|this)\b", name, before, count=1, flags=re.I)
+        return None
 
     def _has_subject(self, question: str) -> bool:
         """Whether a question names what it is about: a drug, gene or trial (or a word the
@@ -160,16 +252,24 @@ class Reader:
         text, before, read_as = self.read_follow_up(question, history)
         # a substituted follow-up is a whole question; otherwise its own words lead
         whole = not before or read_as == text
-        concepts, weights, names, bridges = self._readwords_of(text if whole else question)
+        own = text if whole else question
+        # the drugs it asks about: those it names, else the conversation's latest
+        drugs, _ = self.drugs_named(own)
+        for earlier in reversed(history if not drugs else ()):
+            drugs = self.drugs_named(earlier)[0]
+            if drugs:
+                break
+        about = tuple(d for d in drugs if d in self.vocab.drugs.subject_drugs)  # the documents about them answer
+        concepts, weights, names, bridges = self._readwords_of(own)
         if self.bridges and self.settings.name_check:  # a disease the documents never mention is one too
             # (not an everyday word: "I catch every cold going" asks about the immune system)
             # (nor one offered as an example: "e.g. bullous pemphigoid or ulcerative colitis")
-            asked = EXAMPLE_CLAUSE.sub(" ", text if whole else question)
+            asked = EXAMPLE_CLAUSE.sub(" ", own)
             diseases = [w for w in self.bridges.unknown_conditions(asked)
                         if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
             names = tuple(dict.fromkeys(names + tuple(diseases)))
-        names, listed = self._listed_beside_held(text if whole else question, names, concepts)
-        own = len(concepts)  # the question's own concepts; an earlier question's follow
+        names, listed = self._listed_beside_held(own, names, concepts)
+        n_own = len(concepts)  # the question's own concepts; an earlier question's follow
         if not whole:  # context: the earlier question's words and concepts, weighted down
             context = self.settings.context_weight
             earlier_concepts, earlier, _, _ = self._readwords_of(before)
@@ -182,36 +282,39 @@ class Reader:
         for t in self.lexicon.expand(asked)[len(asked):]:  # corpus-learned synonyms
             if t in self.vocab:
                 weights.setdefault(t, self.settings.bridge_weight)
-        embed = self._subject_as_it(text) if self.settings.subject_as_it else text
+        # the drug every passage that may answer is about reads "it" (one asked about, or the documents')
+        subjects = self.vocab.common_subjects | (self.vocab.drug_terms(about) if len(about) == 1 else frozenset())
+        embed = self._subject_as_it(text, subjects) if self.settings.subject_as_it else text
         if self.settings.embed_bridges and bridges:  # the dense side sees the clinical words too
             embed = f"{embed} ({'; '.join(w for _, w in bridges)})"
         # what is asked for: a follow-up's own words say it first ("is that common?" wants a number),
         # unless they only take the place of words of the earlier question ("and in kids?" after
         # "what is the dose for adults?" asks for a dose, for kids)
         kinds = answer_kinds(text) + answer_kinds(question) if before and whole else answer_kinds(question) + answer_kinds(text)
-        if self._asks_what_the_drug_is(question):  # "what is dupixent, in simple terms?"
+        if self._asks_what_the_drug_is(question, subjects):  # "what is dupixent, in simple terms?"
             kinds = ("definition",) + kinds
         kinds = tuple(dict.fromkeys(kinds))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges),
-                     passing_names=self._in_passing(concepts if whole else concepts[:own],
-                                                    bool(COMPARES.search(question))),
+                     passing_names=self._in_passing(self.drugs_named(own)[0], bool(COMPARES.search(question))),
                      uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole,
-                     whole=not before and not any(c.weight >= WHOLE_WEIGHT for c in concepts))
+                     whole=not before and not any(c.weight >= WHOLE_WEIGHT for c in concepts
+                                                  if not c.in_terms(subjects)),
+                     drugs=tuple(about))
 
-    def _asks_what_the_drug_is(self, question: str) -> bool:
-        """Whether a question asks what the drug the documents are about is ("what is
-        Dupixent exactly?", "whats dupilumab, in simple terms")."""
+    def _asks_what_the_drug_is(self, question: str, subjects: frozenset[str]) -> bool:
+        """Whether a question asks what the drug it is about is ("what is Dupixent
+        exactly?", "whats dupilumab, in simple terms")."""
         word = what_is_asked(question)
-        return bool(word and set(self.lexicon.expand(self.tokenize(word))) & self.vocab.common_subjects)
+        return bool(word and set(self.lexicon.expand(self.tokenize(word))) & subjects)
 
-    def _subject_as_it(self, text: str) -> str:
-        """The question as embedded: the drug every document is about, by any of its names,
-        reads "it" ("its" for "Dupixent's"). Its name tells no passage from another, but
-        lends its cosine to the few sentences that spell it out (the brand name's, most):
-        "does Dupixent weaken your immune system" was answered "As of 2024, Dupixent
-        carries indications spanning six disease areas"."""
-        subjects = self.vocab.common_subjects
+    def _subject_as_it(self, text: str, subjects: frozenset[str]) -> str:
+        """The question as embedded: the drug every passage it can be answered from is
+        about (that every document is about, or that it names and some documents are
+        about), by any of its names, reads "it" ("its" for "Dupixent's"). Its name tells
+        no passage from another, but lends its cosine to the few sentences that spell it
+        out (the brand name's, most): "does Dupixent weaken your immune system" was
+        answered "As of 2024, Dupixent carries indications spanning six disease areas"."""
         if not subjects:
             return text
 
@@ -268,12 +371,20 @@ class Reader:
         asking = {m.group(1).lower() for m in EARLIEST_ASKED.finditer(question)}
         concepts: list[Concept] = []
         names: list[str] = []
-        for word, starts in words_and_starts(question):
+        scene = background_spans(question)
+        for word, starts, at in words_at(question):
             word = word.strip(".'’")
             lowered = word.lower()
             terms = self.tokenize(word)
             if not terms or lowered in ANAPHORS:
                 continue
+            setting = [past for a, b, past in scene if a <= at < b]
+            if setting and (self._looks_like_name(word, starts) or self.vocab.drugs.named(terms)):
+                if any(setting):
+                    continue  # a drug no longer taken ("I have tried tacrolimus") is not what is asked about
+                scene_word = True  # one taken now ("I'm on lisinopril") may be what it is asked with: no unknown name
+            else:
+                scene_word = False
             # a name the consumer-health vocabulary knows, for what the documents hold, is no
             # unknown name ("MMR": a live vaccine)
             name = self._looks_like_name(word, starts) and not (self.bridges and self.bridges.knows(word))
@@ -289,7 +400,8 @@ class Reader:
             # ... or written apart, as the documents write it ("type-2" for "type 2")
             apart = tuple(t for part in word.split("-") for t in self.tokenize(part)) if "-" in word else ()
             apart_held = bool(apart) and all(t in self.vocab for t in apart) and not held[0]
-            if name and not (apart_held or (held[0] if whole else any(held))) and lowered not in examples:
+            if (name and not (apart_held or (held[0] if whole else any(held))) and lowered not in examples
+                    and not scene_word):
                 names.append(CONTRACTION.sub("", word))  # "lebrikizumab's": lebrikizumab
             for k, term in enumerate(terms):
                 if k == 0 and len(terms) > 1 and not held[0] and any(held[1:]):
@@ -326,24 +438,18 @@ class Reader:
                     concepts[k] = Concept(c.word, c.forms + tuple(clinical), weight, c.name)
         return concepts, weights, tuple(dict.fromkeys(names)), bridges
 
-    def _in_passing(self, concepts: list[Concept], compares: bool = False) -> tuple[str, ...]:
-        """The drugs a question asks about when every document that mentions one is about
-        another drug (Vocabulary.drug_subjects) and the question names no drug a document
-        is about: "How does benralizumab deplete eosinophils?" of a page on dupilumab that
-        lists benralizumab once. A short document about benralizumab would answer it. A
-        question comparing drugs (`compares`) asks about each: "Is omalizumab better than
-        dupilumab?" names omalizumab, mentioned in passing, however much dupilumab is spoken of."""
-        passing = []
-        for c in concepts:
-            terms = {t for f in c.forms for t in f}
-            if not c.held(self.vocab) or not any(drug_like(t) for t in terms):  # a brand counts by its generic
-                continue
-            if terms & self.vocab.subject_drugs:  # (a document's subject is named in that document)
-                if compares:  # ... weighed against another: that one must be spoken of too
-                    continue
-                return ()  # the question names a drug some document is about
-            passing.append(c.word)
-        return tuple(dict.fromkeys(passing))
+    def _in_passing(self, drugs: tuple[int, ...], compares: bool = False) -> tuple[str, ...]:
+        """The drugs a question asks about that no document is about, though some mention
+        them, when it asks about no drug a document is about (entities.Drugs): "How does
+        benralizumab deplete eosinophils?" of a page on dupilumab that lists benralizumab
+        once. A short document about benralizumab would answer it. A question comparing
+        drugs (`compares`) asks about each: "Is omalizumab better than dupilumab?" names
+        omalizumab, mentioned in passing, however much dupilumab is spoken of."""
+        table = self.vocab.drugs
+        subjects = table.subject_drugs
+        if not drugs or (any(d in subjects for d in drugs) and not compares):
+            return ()
+        return tuple(table.drugs[d].names[0] for d in drugs if d not in subjects)
 
     def _alternatives(self, question: str) -> set[str]:
         """Names offered as a choice beside one the documents hold ("an IgG1 or an IgG4

@@ -1,31 +1,60 @@
 """The words an index holds: each term's passages and weight, a misspelling's corpus word,
-the numbered names a class of letters stands for ("IgG" for IgG4), and the drugs each
-document is about. Read by question understanding (understand.py); computed from the
-stored BM25 postings and passages, once per index and on first use.
+the numbered names a class of letters stands for ("IgG" for IgG4), and the drugs the
+documents speak of (entities.py). Read by question understanding (understand.py);
+computed from the stored BM25 postings and the index's saved scan of its passages
+(build.scan_passages), so nothing here reads the whole corpus at question time.
+
+Misspellings are found with rapidfuzz (MIT, C++): the closest word by normalised
+Levenshtein InDel similarity (what difflib's ratio approximates), searched only among
+the words whose length could reach the cutoff. It is the maintained library for this,
+and a search costs about a millisecond per 10,000 candidate words, so an unknown word
+stays cheap as the corpus grows (difflib's pure-Python scan took 0.5 s at 100k words).
 """
 from __future__ import annotations
 
 import bisect
-import difflib
 import math
 import re
 from functools import cached_property
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
+from .entities import Drugs
 from .store import IndexData
 from .text import DRUG_STEMS
 from .wordlists import english_words, is_english
 
-SURFACE_MAX_PASSAGES = 100_000  # misspellings matched on the documents' words up to this many passages
+NEAR = 0.8  # a misspelt word is this similar to the word meant (a drug-like name: DRUG_NEAR, same first two letters)
+DRUG_NEAR = 0.86
 
 
-def _nearest(asked: str, pool: list[str], drug_like_name: bool | None = None) -> str | None:
-    """The closest word of the pool to a misspelt one (difflib ratio at least 0.8; a
-    drug-like name, at least 0.86 and the same first two letters), or None."""
-    drug = bool(DRUG_STEMS.search(asked)) if drug_like_name is None else drug_like_name
-    near = difflib.get_close_matches(asked, pool, n=1, cutoff=0.86 if drug else 0.8)
-    return near[0] if near and (not drug or near[0][:2] == asked[:2]) else None
+class NearWords:
+    """Words by length, for finding the closest to a misspelt one: a word of length n can
+    only be `cutoff` similar to words of lengths within n·c/(2-c) to n·(2-c)/c."""
+
+    def __init__(self, words):
+        self.by_length: dict[int, list[str]] = {}
+        for w in words:
+            self.by_length.setdefault(len(w), []).append(w)
+
+    def nearest(self, asked: str, drug: bool) -> str | None:
+        cutoff = DRUG_NEAR if drug else NEAR
+        n = len(asked)
+        lo, hi = math.ceil(n * cutoff / (2 - cutoff)), math.floor(n * (2 - cutoff) / cutoff)
+        best, best_score = None, -1.0
+        for length in range(lo, hi + 1):
+            pool = self.by_length.get(length)
+            if not pool:
+                continue
+            found = process.extractOne(asked, pool, scorer=fuzz.ratio, score_cutoff=cutoff * 100)
+            if found and (found[1] > best_score or (found[1] == best_score and found[0] < best)):
+                best, best_score = found[0], found[1]
+        return best if best is not None and (not drug or best[:2] == asked[:2]) else None
+
+
+def _ratio(a: str, b: str) -> float:
+    return fuzz.ratio(a, b) / 100
 
 
 LATIN_GREEK = {"a": "alpha", "b": "beta", "g": "gamma", "d": "delta", "k": "kappa"}  # the letters people type for them
@@ -56,62 +85,50 @@ class Vocabulary:
         return sorted(self.term_id)
 
     @cached_property
+    def _terms_near(self) -> NearWords:
+        return NearWords(self.term_id)
+
+    @cached_property
     def _surface(self) -> dict[str, str]:
         """Every word of the documents as written (lower-cased) -> its index term: a
         misspelling is compared with words, not stems ("exacerbatons" is near
-        "exacerbations", but its stem "exacerbaton" is far from "exacerb"). Read once, on
-        the first unknown word, from corpora of up to SURFACE_MAX_PASSAGES passages (above,
-        misspellings are matched on stems only: reading every passage would stall that ask)."""
-        if self.n_docs > SURFACE_MAX_PASSAGES:
-            return {}
-        seen: set[str] = set()
-        for chunk in self.data.chunks:
-            seen.update(re.findall(r"[a-z][a-z0-9]{3,}", chunk.text.lower()))
-        words: dict[str, str] = {}
-        for word in seen:
-            terms = self.tokenize(word)
-            if len(terms) == 1 and terms[0] in self.term_id:
-                words[word] = terms[0]
-        return words
+        "exacerbations", but its stem "exacerbaton" is far from "exacerb"). From the scan
+        saved with the index."""
+        return {w: t for w, t in (self.data.scan.get("words") or {}).items() if t in self.term_id}
 
     @cached_property
-    def _surface_words(self) -> list[str]:
-        return list(self._surface)
+    def _surface_near(self) -> NearWords:
+        return NearWords(self._surface)
 
     @cached_property
-    def drug_subjects(self) -> dict[str, frozenset[str]]:
-        """Each document's subject drugs: the drug-like terms (an INN ending) in its headings
-        or title, in the most of its passages, or in three passages or more."""
-        names = list(dict.fromkeys(c.source for c in self.data.chunks))
-        code = {name: i for i, name in enumerate(names)}
-        source_of = np.array([code[c.source] for c in self.data.chunks], dtype=np.int64)
-        counts: dict[str, dict[str, int]] = {}
-        for term in self.term_id:
-            if drug_like(term):
-                where, n = np.unique(source_of[self.docs_with(term)], return_counts=True)
-                for s, k in zip(where.tolist(), n.tolist()):
-                    counts.setdefault(names[s], {})[term] = k
-        headings: dict[str, set[str]] = {}
-        for source, section in dict.fromkeys((c.source, c.section) for c in self.data.chunks):
-            headings.setdefault(source, set()).update(self.tokenize(section.replace(" › ", "\n")))
-        return {source: frozenset(t for t, n in per.items() if n == max(per.values()) or n >= 3
-                                  or t in headings.get(source, ()))
-                for source, per in counts.items()}
+    def drugs(self) -> Drugs:
+        """The drugs the documents speak of (entities.py), from the scan saved with the index."""
+        scan = self.data.scan.get("drugs")
+        return Drugs.from_json(scan) if scan else Drugs.learn(self.data.chunks, {})
+
+    def drug_terms(self, drugs) -> frozenset[str]:
+        """Every index term of these drugs' names."""
+        return frozenset(t for d in drugs for name in self.drugs.drugs[d].terms for t in name)
 
     @cached_property
     def subject_drugs(self) -> frozenset[str]:
-        """The drugs some document is about (every document's subjects together)."""
-        return frozenset().union(*self.drug_subjects.values())
+        """The terms of the drugs some document is about (every document's subjects together)."""
+        return self.drug_terms(self.drugs.subject_drugs)
 
     @cached_property
-    def common_subjects(self) -> frozenset[str]:
+    def common_drugs(self) -> frozenset[int]:
         """The drugs every document is about: naming one says nothing of which passage
         answers (none when some document is about another drug, or about none)."""
         sources = set(c.source for c in self.data.chunks)
-        subjects = self.drug_subjects
-        if not sources or sources - set(subjects):
+        subjects = self.drugs.subjects
+        if not sources or any(not subjects.get(s) for s in sources):
             return frozenset()
-        return frozenset.intersection(*(subjects[s] for s in sources))
+        return frozenset.intersection(*(frozenset(subjects[s]) for s in sources))
+
+    @cached_property
+    def common_subjects(self) -> frozenset[str]:
+        """The terms of the drugs every document is about."""
+        return self.drug_terms(self.common_drugs)
 
     def __contains__(self, term: str) -> bool:
         return term in self.term_id
@@ -180,7 +197,7 @@ class Vocabulary:
             return self._respelt[word]
         found = None
         if len(word) >= 4 and word.isalpha() and word not in self._surface and word not in english_words():
-            near = _nearest(word, self._surface_words)
+            near = self._surface_near.nearest(word, bool(DRUG_STEMS.search(word)))
             # the English word list (160k words) is read only when a corpus word is that close
             found = near if near and not is_english(word) else None
         if len(self._respelt) > 10_000:
@@ -202,7 +219,8 @@ class Vocabulary:
         if len(word) < 4 or not word.isalpha() or word in english_words() or is_english(word):
             return None
         # the closest of: a word of the documents to the word as asked, a stem to its stem
-        found = [(difflib.SequenceMatcher(None, asked, near).ratio(), near, table.get(near, near))
-                 for asked, pool, table in ((word, self._surface_words, self._surface), (term, self._sorted, {}))
-                 if (near := _nearest(asked, pool, drug_like_name=bool(DRUG_STEMS.search(word))))]
+        drug = bool(DRUG_STEMS.search(word))
+        found = [(_ratio(asked, near), near, table.get(near, near))
+                 for asked, pool, table in ((word, self._surface_near, self._surface), (term, self._terms_near, {}))
+                 if (near := pool.nearest(asked, drug))]
         return max(found)[2] if found else None

@@ -306,8 +306,18 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
 
     paras: list[tuple[Para, _Seg, _Seg]] = []  # paragraph, its first and last segment
     prev: _Seg | None = None
+    row: list[_Seg] = []  # the cells of the last table row, each as far down as it wraps
     for flow in flows:
         for seg in flow:
+            if row and seg.cells == 1 and _wraps_in(row, seg):  # a table cell's next line: the cell goes on
+                k = min(range(len(row)), key=lambda j: abs(row[j].x0 - seg.x0))
+                para = paras[-1][0]
+                cells = list(para.cells)
+                cells[k] = f"{cells[k]} {seg.text}".strip()
+                para.cells = tuple(cells)
+                row[k] = seg
+                prev = seg
+                continue
             if prev is not None and _runs_on(prev, seg, usual_gap, extent, measured[prev.flow]):
                 para, first, _ = paras[-1]
                 joined, cut = joiner.join(para.text, seg.text)
@@ -319,15 +329,38 @@ def _paragraphs(flows: list[list[_Seg]]) -> list[Para]:
                 continue  # read with the row's first cell
             elif seg.cells > 1:
                 cells = sorted((s for s in flow if s is seg or (s.cells > 1 and _same_row(seg, s))), key=lambda s: s.x0)
+                if row and len(cells) < len(row) and all(_wraps_in(row, c) for c in cells):
+                    for c in cells:  # several cells of the last row wrap onto this line
+                        k = min(range(len(row)), key=lambda j: abs(row[j].x0 - c.x0))
+                        para = paras[-1][0]
+                        para.cells = tuple(f"{t} {c.text}".strip() if j == k else t for j, t in enumerate(para.cells))
+                        row[k] = c
+                    prev = seg
+                    continue
                 paras.append((Para("", page=seg.page, cells=tuple(c.text for c in cells)), cells[0], cells[-1]))
+                row = list(cells)
+                prev = seg
+                continue
             else:
                 paras.append((Para(seg.text, page=seg.page, item=bool(GLYPH_BULLET.match(seg.text))), seg, seg))
+            row = [] if not (row and prev is not None and _same_row(prev, seg)) else row
             prev = seg
     levels = _heading_levels([(p, first) for p, first, _ in paras], body_size)
     for (para, _, _), level in zip(paras, levels):
         para.level = level
         para.item = para.item or (not level and bool(ITEM.match(para.text)))  # "1. ..." that is no heading
     return [p for p, _, _ in paras]
+
+
+def _wraps_in(row: list[_Seg], seg: _Seg) -> bool:
+    """Whether a line is a table cell's next line: in the row's flow, starting where one of
+    its cells starts, just below that cell's last line (closer than a row's padding)."""
+    if seg.flow != row[0].flow:
+        return False
+    k = min(range(len(row)), key=lambda j: abs(row[j].x0 - seg.x0))
+    cell = row[k]
+    return (abs(cell.x0 - seg.x0) <= 3 and 0 <= seg.top - cell.bottom <= 0.5 * seg.size
+            and abs(cell.size - seg.size) <= 0.5 and seg.page == cell.page)
 
 
 def _same_row(a: _Seg, b: _Seg) -> bool:
