@@ -1,21 +1,30 @@
-"""Calibrate abstention: fit the logistic model that decides whether the quotes answer.
+"""Calibrate abstention: fit the logistic models that decide whether the quotes answer.
 
-    python -m benchmarks.calibrate            # fit on both dev sets, print CV and weights
+    python -m benchmarks.calibrate            # fit both models, print CV and weights
 
-Every question of both dev sets (tests/data/questions.jsonl, tests/data/natural.jsonl)
-is asked once; its evidence features (answer.FEATURES) are the inputs, and whether the
-documents answer it is the label. Questions declined for naming something the
-documents lack or mention only in passing, or for asking about a label topic none covers, or with no sentence even `min_cosine` close,
-are left out: those rules are not learned. The model is an L2-regularised
-logistic regression fitted by Newton's method (NumPy only). Five-fold cross-validation
-estimates how the weights do on questions they were not fitted on; the threshold is the
-one that keeps false abstention at or under `--max-false` in cross-validation, counting the
-answerable questions the rules decline (whatever the threshold) against that budget.
-Paste the printed weights into Settings.abstain_weights.
+Every question of the seed's two dev sets and of the development corpus's tuning
+documents is asked once, with every answer given (thresholds at 0); its evidence features
+are the inputs, whether the documents answer it the label, and whether the answer given
+would be right is kept too. Two models are fitted: over answer.FEATURES (the fallback,
+when no reader model is present) and over answer.READER_FEATURES (with the reader's
+probability that a quote answers). For the second, the reader's scores of the tuning
+documents are the ones it gave without having seen them (`folds.jsonl`, written by
+`python -m benchmarks.train_reader`): a reader scores the documents it was trained on far
+more confidently than new ones.
+
+Weights are fitted by leave-one-document-out cross-validation (the seed counts as one
+document): each document's questions are judged by weights fitted on the others. The
+threshold minimises the cost of the cross-validated decisions, a wrong answer (given to a
+question the documents do not answer, or not holding the answer) costing `--wrong` times a
+wrong decline (default 3). Questions declined by rule (a name or topic the documents
+lack, no close sentence) count whatever the threshold. The model is an L2-regularised
+logistic regression fitted by Newton's method (NumPy only). Paste the printed weights into
+Settings.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 import warnings
 from pathlib import Path
@@ -23,11 +32,13 @@ from pathlib import Path
 import numpy as np
 
 from citeqa import Assistant, Settings
-from citeqa.answer import FEATURES
-from citeqa.evaluate import load_questions
+from citeqa.answer import FEATURES, READER_FEATURES
+from citeqa.evaluate import corpus_documents, corpus_questions, folder_assistant, load_questions, score
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SETS = [ROOT / "tests" / "data" / "questions.jsonl", ROOT / "tests" / "data" / "natural.jsonl"]
+CORPUS = ROOT / "tests" / "data" / "corpus"
+FOLDS = ROOT / "src" / "citeqa" / "data" / "reader" / "folds.jsonl"
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
@@ -51,61 +62,106 @@ def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-(w[0] + x @ w[1:])))
 
 
-def collect(bot: Assistant) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(features, answerable, declined by the topic rule) for every question not declined by
-    a name rule, and whether each question declined by a name rule was answerable (those count
-    against the false-abstention budget whatever the threshold)."""
-    xs, answerable, by_topic, by_rule = [], [], [], []
-    for path in DEV_SETS:
-        for row in load_questions(path):
-            _, evidence = bot.weigh(row["q"], history=row.get("prev", ()))
-            if (evidence.unknown_names or evidence.passing_names or evidence.earlier_unanswered
-                    or evidence.features["best_cosine"] < bot.settings.min_cosine):
-                by_rule.append(bool(row["gold"]))  # declined by rule, not by the model
-                continue
-            xs.append([evidence.features[f] for f in FEATURES])
-            answerable.append(bool(row["gold"]))
-            by_topic.append(bool(evidence.uncovered_topics))
-    return np.array(xs), np.array(answerable), np.array(by_topic, dtype=bool), np.array(by_rule, dtype=bool)
+class UnseenReader:
+    """The reader, but for the pairs a fold model scored without having been trained on
+    their document, that score (folds.jsonl): what it would say of a new document."""
+
+    def __init__(self, reader, folds: Path = FOLDS):
+        self.reader = reader
+        self.doc = ""
+        self.unseen: dict[tuple[str, str], float] = {}
+        if folds.is_file():
+            for line in folds.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                self.unseen[(row["doc"], row["question"], row["sentence"])] = row["logit"]
+
+    def logits(self, question: str, sentences: list[str]) -> np.ndarray:
+        own = self.reader.logits(question, sentences)
+        return np.array([self.unseen.get((self.doc, question, s), float(o)) for s, o in zip(sentences, own)],
+                        dtype=np.float32)
+
+
+def collect(reader: bool) -> list[dict]:
+    """One row per question: its document, features, whether answerable, whether the
+    answer given would be right, and whether a rule declines it."""
+    rows_out = []
+    warnings.simplefilter("ignore")
+    settings = Settings().replace(abstain_threshold=0.0, reader_abstain_threshold=0.0, reader=reader)
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs = [(Assistant(ROOT / "seeds", Path(tmp) / "seed", settings=settings), "dupilumab.txt",
+                 [r for path in DEV_SETS for r in load_questions(path)])]
+        for doc in corpus_documents(CORPUS):
+            if doc.split == "tuning":
+                jobs.append((folder_assistant([CORPUS / "docs" / doc.file], Path(tmp) / doc.file, settings),
+                             doc.file, corpus_questions(CORPUS, doc)))
+        for bot, doc, rows in jobs:
+            if reader and bot.reader_model() is not None:
+                unseen = UnseenReader(bot.reader_model())
+                unseen.doc = doc
+                bot.use_reader(unseen)
+            for row in rows:
+                answer, evidence = bot.weigh(row["q"], history=row.get("prev", ()))
+                names = READER_FEATURES if "reader" in evidence.features else FEATURES
+                rule = bool(evidence.unknown_names or evidence.passing_names or evidence.uncovered_topics
+                            or evidence.earlier_unanswered or evidence.features["best_cosine"] < settings.min_cosine
+                            or not answer.found)
+                rows_out.append({"doc": doc, "x": [evidence.features.get(f, 0.0) for f in names],
+                                 "answerable": bool(row["gold"]), "right": score(row, answer).correct, "rule": rule})
+    return rows_out
+
+
+def cross_validate(rows: list[dict], l2: float) -> np.ndarray:
+    """Each question's confidence from weights fitted on the other documents."""
+    docs = np.array([r["doc"] for r in rows])
+    x = np.array([r["x"] for r in rows])
+    y = np.array([r["answerable"] for r in rows], dtype=float)
+    fit = np.array([not r["rule"] for r in rows])
+    held = np.zeros(len(rows))
+    for doc in sorted(set(docs)):
+        train = fit & (docs != doc)
+        w = fit_logistic(x[train], y[train], l2)
+        held[docs == doc] = predict(w, x[docs == doc])
+    return held
+
+
+def costs(rows: list[dict], confidence: np.ndarray, threshold: float, wrong: float) -> dict:
+    answered = np.array([not r["rule"] for r in rows]) & (confidence >= threshold)
+    answerable = np.array([r["answerable"] for r in rows])
+    right = np.array([r["right"] for r in rows])
+    cost = wrong * (answered & ~(answerable & right)).sum() + (~answered & answerable).sum()
+    return {"cost": float(cost), "false_abstention": float((~answered & answerable).sum() / max(1, answerable.sum())),
+            "declined": float((~answered & ~answerable).sum() / max(1, (~answerable).sum())),
+            "accuracy": float((answered & answerable & right).sum() / max(1, answerable.sum()))}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.calibrate", description=__doc__.split("\n")[0])
-    parser.add_argument("--max-false", type=float, default=0.03,
-                        help="false abstention allowed in CV, rule declines included (default 0.03: a margin under the 5%% bar)")
+    parser.add_argument("--wrong", type=float, default=3.0, help="cost of a wrong answer, a wrong decline costing 1")
     parser.add_argument("--l2", type=float, default=1.0)
     args = parser.parse_args(argv)
-    warnings.simplefilter("ignore")
-    with tempfile.TemporaryDirectory() as tmp:
-        # every question answered, so that every one has quotes to weigh
-        settings = Settings().replace(abstain_threshold=0.0)
-        bot = Assistant(ROOT / "seeds", Path(tmp) / "index", settings=settings)
-        x, answerable, by_topic, by_rule = collect(bot)
-    y = answerable.astype(float)
-    rng = np.random.default_rng(0)
-    folds = rng.permutation(len(y)) % 5
-    held = np.zeros(len(y))
-    for k in range(5):
-        w = fit_logistic(x[folds != k], y[folds != k], args.l2)
-        held[folds == k] = predict(w, x[folds == k])
-    print(f"{len(y)} questions ({int(y.sum())} answerable, {int((1 - y).sum())} not) from "
-          + ", ".join(p.name for p in DEV_SETS) + f"; {len(by_rule)} more declined by rule "
-          f"({int(by_rule.sum())} of them answerable), counted in both columns; {int(by_topic.sum())} of the "
-          f"{len(y)} are declined by the topic rule whatever the threshold")
-    print(f"{'threshold':>10}{'false abstention':>18}{'declined (unanswerable)':>25}")
-    chosen = 0.0
-    all_answerable, all_not = answerable.sum() + by_rule.sum(), (~answerable).sum() + (~by_rule).sum()
-    for t in np.arange(0.2, 0.725, 0.025):
-        declines = (held < t) | by_topic
-        false = float(((declines & answerable).sum() + by_rule.sum()) / all_answerable)
-        declined = float(((declines & ~answerable).sum() + (~by_rule).sum()) / all_not)
-        print(f"{t:>10.3f}{false:>18.3f}{declined:>25.3f}")
-        if false <= args.max_false:
-            chosen = float(t)
-    w = fit_logistic(x, y, args.l2)
-    print("\nfeatures:", ", ".join(FEATURES))
-    print(f"abstain_weights = ({', '.join(f'{v:.3f}' for v in w)})")
-    print(f"abstain_threshold = {chosen:.3f}  (largest with CV false abstention <= {args.max_false})")
+    for reader, names, label in ((False, FEATURES, "abstain"), (True, READER_FEATURES, "reader_abstain")):
+        rows = collect(reader)
+        if reader and not any(len(r["x"]) == len(READER_FEATURES) for r in rows):
+            print("\nno reader model in the package: only the fallback model is fitted")
+            break
+        held = cross_validate(rows, args.l2)
+        print(f"\n{label}: {len(rows)} questions from {len({r['doc'] for r in rows})} documents, "
+              f"{sum(r['rule'] for r in rows)} declined by rule; leave-one-document-out:")
+        print(f"{'threshold':>10}{'cost':>8}{'false abstention':>18}{'declined':>10}{'accuracy':>10}")
+        best = None
+        for t in np.arange(0.05, 0.9, 0.025):
+            c = costs(rows, held, t, args.wrong)
+            print(f"{t:>10.3f}{c['cost']:>8.0f}{c['false_abstention']:>18.3f}{c['declined']:>10.3f}{c['accuracy']:>10.3f}")
+            if best is None or c["cost"] < best[1]["cost"]:
+                best = (float(t), c)
+        x = np.array([r["x"] for r in rows])
+        y = np.array([r["answerable"] for r in rows], dtype=float)
+        fit = np.array([not r["rule"] for r in rows])
+        w = fit_logistic(x[fit], y[fit], args.l2)
+        print("features:", ", ".join(names))
+        print(f"{label}_weights = ({', '.join(f'{v:.3f}' for v in w)})")
+        print(f"{label}_threshold = {best[0]:.3f}  (least cross-validated cost: false abstention "
+              f"{best[1]['false_abstention']:.3f}, declined {best[1]['declined']:.3f})")
     return 0
 
 

@@ -51,10 +51,12 @@ class Quote:
     row: int  # its embedded unit (the row of its vector)
     text: str  # the sentence, verbatim
     terms: frozenset[str]  # its index terms and their learned synonyms
+    read: float | None = None  # the reader model's logit for it, when it was read
 
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
             "kind_held", "rarest_quoted", "rarest_in_passage", "broad")
+READER_FEATURES = FEATURES + ("reader",)  # ... and how likely the reader finds it that a quote answers
 
 
 @dataclass(frozen=True)
@@ -120,17 +122,43 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
     return scored
 
 
+def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, scored: list[Quote],
+                   settings: Settings) -> list[Quote]:
+    """The best `reader_candidates` sentences read by the reader model with the question:
+    each scores `reader_weight` x the probability it gives that the sentence answers more,
+    and carries its logit; best first."""
+    if reader is None or not scored:
+        return scored
+    top = scored[:settings.reader_candidates]
+    texts = []
+    for q in top:
+        chunk = hits[q.rank].chunk
+        texts.append(retriever.data.chunks[chunk].unit_text(q.row - int(retriever.bounds[chunk]) - 1,
+                                                            settings.heading_context))
+    logits = reader.logits(query.text, texts)
+    read = [replace(q, score=q.score + settings.reader_weight * float(1 / (1 + np.exp(-logit))), read=float(logit))
+            for q, logit in zip(top, logits)]
+    return sorted(read + scored[len(top):], key=lambda q: -q.score)
+
+
 def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                   settings: Settings, *, look_at: int = 3, term_weight: float = 0.25,
-                  type_weight: float | None = None) -> list[Quote]:
+                  type_weight: float | None = None, reader=None) -> list[Quote]:
     """The quotes that answer: for a narrow question the best sentence (and a runner-up
     next to it in the same passage when it scores nearly as well); for a broad one the
-    best sentence of each of several passages."""
+    best sentence of each of several passages. With a reader model, the best-scoring
+    sentences (of `reader_passages` passages) are read with the question and rescored."""
     type_weight = settings.type_weight if type_weight is None else type_weight
+    if query.whole and settings.summary_weight:  # "tell me about Keytruda": what its summaries open with
+        opening = _summary_quotes(retriever, hits, query, unit_cos, settings, type_weight)
+        if opening:
+            return opening
     if query.broad and settings.broad_answers and settings.max_quotes > 1:
-        return _broad_quotes(retriever, hits, query, unit_cos, settings, type_weight)
-    scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at, term_weight,
+        return _broad_quotes(retriever, hits, query, unit_cos, settings, type_weight, reader)
+    scored = score_sentences(retriever, hits, query, unit_cos, type_weight,
+                             max(look_at, settings.reader_passages) if reader is not None else look_at, term_weight,
                              label_weight=settings.label_weight)
+    scored = read_sentences(reader, retriever, hits, query, scored, settings)
     names = query.held_names(retriever.vocab, settings.name_weight) if settings.name_check else []
     if names:  # a question about named drugs, genes or trials is answered from a passage naming them
         # (all of them, where one does; else as many as any passage names: "IgE and IgG4" may
@@ -151,6 +179,18 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     else:
         quotes += _complement(retriever, hits, query, scored, settings.complement_margin)
     return sorted(quotes, key=lambda q: (q.rank, q.start))
+
+
+def _summary_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
+                    settings: Settings, type_weight: float, opening: int = 2) -> list[Quote]:
+    """For a question about the drug as a whole, the opening sentences (`opening` of each)
+    of the summaries among the passages found (a document's summary, or its first
+    passage), in the order found, at most `max_quotes`: what a document says it is first."""
+    scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits))
+    summaries = retriever.summaries
+    chosen = [q for q in scored if summaries[hits[q.rank].chunk] and not about_the_document(q.text)
+              and q.row - int(retriever.bounds[hits[q.rank].chunk]) - 1 < opening]
+    return sorted(chosen, key=lambda q: (q.rank, q.start))[:settings.max_quotes]
 
 
 def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: list[Quote],
@@ -199,7 +239,7 @@ def _names(retriever: Retriever, hits: list[Hit], quote: Quote, concept) -> bool
 
 
 def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
-                  settings: Settings, type_weight: float) -> list[Quote]:
+                  settings: Settings, type_weight: float, reader=None) -> list[Quote]:
     """Best sentence of each passage among the top ones, while it scores within
     `broad_margin` of the best or its passage is an item of a list the question names by its
     heading (sentences that list things score higher) and, when the
@@ -209,6 +249,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     not a trial's complication rate), then best first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits),
                              list_weight=settings.list_weight, label_weight=settings.label_weight)
+    scored = read_sentences(reader, retriever, hits, query, scored, settings)
     if not scored:
         return []
     data = retriever.data
@@ -269,14 +310,19 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     passing = query.passing_names if settings.name_check else ()
     topics = query.uncovered_topics if settings.topic_check else ()
     features = evidence_features(retriever, hits, query, unit_cos, quotes, look_at)
-    weights = settings.abstain_weights
-    if len(weights) != len(FEATURES) + 1:
-        raise ValueError(f"abstain_weights needs {len(FEATURES) + 1} numbers (intercept first, then "
-                         f"{', '.join(FEATURES)}), not {len(weights)}: refit with python -m benchmarks.calibrate")
-    z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], FEATURES))
+    read = [q.read for q in quotes if q.read is not None]
+    if read:  # the reader read the quotes: it has its say
+        features["reader"] = float(1 / (1 + np.exp(-max(read))))
+        names_, weights, threshold = READER_FEATURES, settings.reader_abstain_weights, settings.reader_abstain_threshold
+    else:
+        names_, weights, threshold = FEATURES, settings.abstain_weights, settings.abstain_threshold
+    if len(weights) != len(names_) + 1:
+        raise ValueError(f"abstention weights need {len(names_) + 1} numbers (intercept first, then "
+                         f"{', '.join(names_)}), not {len(weights)}: refit with python -m benchmarks.calibrate")
+    z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], names_))
     confidence = float(1 / (1 + np.exp(-z)))
     found = (not names and not passing and not topics and bool(quotes)
-             and features["best_cosine"] >= settings.min_cosine and confidence >= settings.abstain_threshold)
+             and features["best_cosine"] >= settings.min_cosine and confidence >= threshold)
     return Evidence(features, confidence, names, found, passing, topics)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from filelock import FileLock
 
 from . import build, store
-from .answer import Evidence, choose_quotes, judge
+from .answer import Evidence, choose_quotes, judge, score_sentences
 from .chunk import TOPICS
 from .embed import get_embedder, query_encoder
 from .errors import IndexCorrupt, SeedsError
@@ -94,6 +94,7 @@ class Assistant:
             from . import cluster as ray_cluster
             ray_cluster.connect(cluster)
         self._encoder = None  # embeds questions: see query_encoder()
+        self._reader = None  # reads candidate sentences: see reader_model()
         self._encoder_lock = threading.Lock()
         self._lock = threading.RLock()
         self._state: tuple[store.IndexData, Retriever] | None = None
@@ -210,6 +211,22 @@ class Assistant:
                     self._encoder = encoder
         return self._encoder
 
+    def reader_model(self):
+        """The reader model that rescores candidate sentences (reader_model.py), or None
+        when the settings turn it off or the package lacks it (then the logistic model over
+        evidence features decides alone)."""
+        if not self.settings.reader:
+            return None
+        if self._reader is not None:
+            return self._reader
+        from .reader_model import packaged_reader
+        return packaged_reader()
+
+    def use_reader(self, reader) -> None:
+        """Read candidate sentences with this model (anything with `logits(question,
+        sentences)`) instead of the packaged one: for calibration and tests."""
+        self._reader = reader
+
     @property
     def ready(self) -> bool:
         """Whether questions can be embedded without loading a model first."""
@@ -300,7 +317,7 @@ class Assistant:
         hits = retriever.search(bm25, unit_cos, pool, topic, query.kinds, set(query.weights) if wants_list else None,
                                 whole=query.whole, only=retriever.only_about(query.drugs))
         if self.settings.answer_selection:
-            quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings)
+            quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings, reader=self.reader_model())
         else:  # the top passage's sentence closest to the question
             quotes = choose_quotes(retriever, hits, query, unit_cos,
                                    self.settings.replace(broad_answers=False, complement_margin=-1.0),
@@ -350,6 +367,35 @@ class Assistant:
         """The drug(s) a passage's document is about, as an answer names them."""
         table = retriever.vocab.drugs
         return " and ".join(table.drugs[d].label for d in retriever.drugs_of(chunk))
+
+    def candidates(self, question: str, history: list[str] | tuple[str, ...] = (), passages: int = 5) -> tuple[str, list[dict]]:
+        """The question as read (what is embedded) and the sentences of its best `passages`
+        passages, each with where it is and its text as read ("heading: sentence"), best
+        scoring first: what the answer is chosen from, and what the reader model is
+        trained to judge."""
+        question, _ = self._clean(question, passages, None)
+        state = self._state
+        if state is None:
+            raise IndexCorrupt("no index is loaded: refresh it")
+        data, retriever = state
+        query = retriever.read(question, self._clean_history(history) if self.settings.follow_ups else ())
+        bm25, unit_cos = retriever.score(query.weights, self.query_encoder().encode([query.text])[0])
+        hits = retriever.search(bm25, unit_cos, passages, None, query.kinds, whole=query.whole,
+                                only=retriever.only_about(query.drugs))
+        out = []
+        for quote in score_sentences(retriever, hits, query, unit_cos, self.settings.type_weight, look_at=passages):
+            chunk = data.chunks[hits[quote.rank].chunk]
+            k = quote.row - int(retriever.bounds[hits[quote.rank].chunk]) - 1
+            out.append({"source": chunk.source, "start": quote.start, "end": quote.end, "text": quote.text,
+                        "read": chunk.unit_text(k, self.settings.heading_context), "passage": quote.rank,
+                        "score": round(quote.score, 4)})
+        return query.text, out
+
+    def sentences(self):
+        """Every sentence (or fact) of the index: (source, start, end, text as read)."""
+        for chunk in self._data().chunks:
+            for k, (s, e) in enumerate(chunk.units):
+                yield chunk.source, s, e, chunk.unit_text(k, self.settings.heading_context)
 
     def _clean_history(self, history) -> tuple[str, ...]:
         if isinstance(history, str) or not isinstance(history, (list, tuple)):

@@ -90,13 +90,8 @@ def file_stamp(path: Path) -> list[int]:
 def unit_texts(chunk: Chunk, headings: bool = True) -> list[tuple[int, int, str]]:
     """What gets embedded for a chunk: the whole passage with its headings, then each
     sentence with its nearest heading; as (start, end, text) with document offsets."""
-    leaf = chunk.section.rsplit(" › ", 1)[-1] if headings else ""
-    out = [(chunk.start, chunk.end, chunk.index_text(headings))]
-    labels = chunk.labels or [None] * len(chunk.units)
-    for (s, e), label in zip(chunk.units, labels):
-        sentence = label or chunk.text[s - chunk.start:e - chunk.start]
-        out.append((s, e, f"{leaf}: {sentence}" if leaf else sentence))
-    return out
+    return [(chunk.start, chunk.end, chunk.index_text(headings))] + [
+        (s, e, chunk.unit_text(k, headings)) for k, (s, e) in enumerate(chunk.units)]
 
 
 def unit_key(model: str, text: str) -> str:

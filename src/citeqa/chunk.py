@@ -58,6 +58,15 @@ class Chunk:
         body = "\n".join(self.labels) if self.labels else self.text
         return f"{self.section}\n{body}" if self.section and headings else body
 
+    def unit_text(self, k: int, headings: bool = True) -> str:
+        """What is embedded (and read) for its k-th sentence or fact: the sentence (a fact
+        as label: value) after its nearest heading ("Common (may affect up to 1 in 10
+        people): hair loss")."""
+        s, e = self.units[k]
+        sentence = self.labels[k] if self.labels else self.text[s - self.start:e - self.start]
+        leaf = self.section.rsplit(" › ", 1)[-1] if headings else ""
+        return f"{leaf}: {sentence}" if leaf else sentence
+
 
 def classify_topic(section: str, text: str) -> str:
     """The topic whose cue words weigh most (headings count three times), else 'other'."""

@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="score a corpus (corpus.json, docs/, questions/) document by document, each in its own "
                          "index, reported by split (tuning, heldout)")
     ev.add_argument("--split", choices=("tuning", "heldout"), default=None, help="with --corpus: one split only")
+    ev.add_argument("--folder", action="store_true",
+                    help="with --corpus: also ask all its documents (and the seeds) as one folder: the folder "
+                         "questions, no quote from another drug's document, brand against generic names")
     ev.add_argument("--work", metavar="DIR", default=None,
                     help="with --corpus: where its indexes are kept between runs (default: a cache folder)")
     ev.add_argument("--k", type=int, default=5)
@@ -129,6 +132,13 @@ def _eval_corpus(args: argparse.Namespace) -> int:
                          k=args.k, splits=splits, log=lambda line: print(line, file=sys.stderr))
     print(f"== {corpus}")
     print(format_report(results, verbose=args.verbose))
+    if args.folder:
+        from .evaluate import format_folder_report, other_documents, run_folder
+        from .ingest import list_sources
+        seeds = Path(args.seeds)
+        extra = other_documents(corpus, list_sources(seeds) if seeds.is_dir() else [])
+        print()
+        print(format_folder_report(run_folder(corpus, work, extra, k=args.k)))
     return 0
 
 

@@ -39,8 +39,6 @@ BRAND_CUE = re.compile(
     r"\b(?:(?:brand|trade|proprietary|product)[- ]names?|(?:sold|marketed|available|distributed|known|licensed)"
     r"(?:\s+\w+){0,4}?\s+(?:as|under)|(?:best|better)[- ]known (?:being|are|is|as)|products? (?:are|is|include)|"
     r"generics?,? (?:including|such as|like))\b", re.I)
-CUE_STOP = re.compile(r"\b(?:by|from|among others|and others|for example|which|who|that|because|after|since|"
-                      r"with)\b|[;:.!?()]", re.I)
 ACTIVE = re.compile(r"\b(?:contains?|containing) (?:the )?active (?:substance|ingredient)s?\s+|"
                     r"\bthe active (?:substance|ingredient) (?:in [\w ]+ )?is\s+", re.I)
 BRACKETS = re.compile(r"([A-Za-z][\w-]*(?:[®™])?(?:\s+\d{1,2}\b)?)\s*\(([^()]{2,80})\)")
@@ -168,24 +166,29 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
 
 
-LIST_WORDS = {"and", "or", "as", "also", "the", "a", "name", "names", "brand", "brands", "trade", "including",
-              "include", "includes", "is", "are", "being", "under"}
+NAMES_END = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|being|given|used|approved|made|developed|"
+                       r"became|contains?|by|from|among others|and others|for example|which|who|that|because|after|"
+                       r"since|with)\b|[;:.!?()]", re.I)
 
 
 def _brands_after(text: str) -> list[str]:
-    """The brand names listed right after a brand cue ("Megace and Megace ES among others",
-    "Ozempic and Rybelsus for ..."), up to the first word that is no part of the list."""
-    stop = CUE_STOP.search(text)
+    """The brand names a brand cue introduces: the brand-like words up to the end of its
+    clause ("Ozempic and Rybelsus for type 2 diabetes and Wegovy for obesity", "Gleevec in
+    the United States and as Glivec in Europe"; not past a verb: "Keytruda, is a ...")."""
+    stop = NAMES_END.search(text)
     window = text[:stop.start()] if stop else text
     names: list[str] = []
-    for m in re.finditer(r"[A-Za-z][\w-]*[®™]?|\d+|,", window):
+    last = None
+    for m in re.finditer(r"[A-Za-z][\w-]*[®™]?|\d+", window):
         word = m.group(0)
         if brand_like(word):
             names.append(word)
-        elif names and (word.isdigit() or (word.isupper() and len(word) <= 3)) and len(names[-1].split()) == 1:
+            last = m
+        elif last is not None and m.start() - last.end() <= 1 and (word.isdigit() or (word.isupper() and len(word) <= 3)):
             names[-1] += f" {word}"  # "Gardasil 9", "Megace ES"
-        elif word != "," and word.lower() not in LIST_WORDS:
-            break
+            last = None
+        else:
+            last = None
     return names
 
 
@@ -264,7 +267,13 @@ class Drugs:
             title = titles.get(source, "")
             pairs, names = learn_pairs(text)
             title_pairs, title_names = learn_pairs(title)
+            own_name = next((n for n in title_names if is_inn(n.split()[0])), None) or (title if _short_name(title) else None)
             for generic, brands in pairs + title_pairs:
+                if generic is None and own_name and brands:  # "The original brand name Glivec was changed..."
+                    keys = [groups.add(n) for n in [own_name] + brands]
+                    for a, b in zip(keys, keys[1:]):
+                        groups.union(a, b)
+                    continue
                 keys = [groups.add(n) for n in ([generic] if generic else []) + brands]
                 for a, b in zip(keys, keys[1:]):
                     groups.union(a, b)

@@ -237,3 +237,91 @@ def format_corpus_report(results: list[Result], verbose: bool = False) -> str:
             lines += _misses(mine)
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
+
+
+# ------------------------------------------------------------------ all documents in one folder
+
+
+@dataclass(frozen=True)
+class FolderCheck:
+    """A corpus asked as one folder (its documents and any others together)."""
+    folder: list[Result]  # the folder questions (questions/folder.jsonl)
+    named: list[Result]  # every document's questions that name its drug, asked of the whole folder
+    strays: list[Result]  # ... whose answer quotes a document about another drug
+    brand: list[Result]  # the questions that name a drug by a brand name
+    generic: list[Result]  # ... the same questions with its generic name instead
+
+
+def drug_names(doc: CorpusDocument) -> list[str]:
+    """A document's drug's names as a question may write them, longest first."""
+    names = {doc.generic, doc.generic.split(",")[0], *doc.brands}
+    head = doc.generic.split()[0]
+    if len(head) >= 5 and head.lower() not in {"human", "zoster", "vaccine"}:
+        names.add(head)
+    return sorted(names, key=len, reverse=True)
+
+
+def other_documents(corpus: str | Path, paths: list[Path]) -> list[tuple[Path, CorpusDocument]]:
+    """Documents outside the corpus (the seeds) to ask with it as one folder, with their
+    drug's names where corpus.json's "others" gives them."""
+    try:
+        names = json.loads((Path(corpus) / "corpus.json").read_text(encoding="utf-8")).get("others", {})
+    except (OSError, ValueError):
+        names = {}
+    return [(path, CorpusDocument(path.name, path.name, "", "other", names.get(path.name, {}).get("generic", path.stem),
+                                  tuple(names.get(path.name, {}).get("brands", ())), "")) for path in paths]
+
+
+def _named_pattern(names: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+
+
+def run_folder(corpus: str | Path, work: str | Path, extra: list[tuple[Path, CorpusDocument]] = (),
+               settings=None, k: int = 5) -> FolderCheck:
+    """Every document of the corpus (and `extra` ones, such as the seed) in one folder: its
+    folder questions; each document's questions that name its drug and no other, checked to
+    quote only documents about that drug; and those naming a brand, asked again with the
+    generic name."""
+    corpus = Path(corpus)
+    docs = corpus_documents(corpus)
+    files = [(corpus / "docs" / d.file, d) for d in docs] + list(extra)
+    bot = folder_assistant([f for f, _ in files], Path(work) / "folder", settings)
+    drug_of = {f.name: d.generic.lower() for f, d in files}
+    folder_rows = load_questions(corpus / "questions" / "folder.jsonl") if (corpus / "questions" / "folder.jsonl").is_file() else []
+    folder = run(bot, [dict(r, split="folder") for r in folder_rows], k=k)
+    named_rows, brand_rows, generic_rows = [], [], []
+    for doc in docs:
+        names = drug_names(doc)
+        pattern = _named_pattern(names)
+        others = _named_pattern(sorted({n for _, d in files if d.generic.lower() != doc.generic.lower()
+                                        for n in drug_names(d)}, key=len, reverse=True))
+        for row in corpus_questions(corpus, doc):
+            if not pattern.search(row["q"]) or any(others.search(t) for t in (row["q"], *row.get("prev", ()))):
+                continue  # a question about its document's drug alone
+            named_rows.append(row)
+            used = pattern.search(row["q"]).group(0)
+            if used.lower() in {b.lower() for b in doc.brands}:
+                brand_rows.append(row)
+                generic_rows.append(dict(row, q=pattern.sub(doc.generic.split(",")[0], row["q"])))
+    named = run(bot, named_rows, k=k)
+    strays = [r for r in named if any(drug_of.get(s) != drug_of[r.doc] for s in r.sources)]
+    return FolderCheck(folder, named, strays, run(bot, brand_rows, k=k), run(bot, generic_rows, k=k))
+
+
+def format_folder_report(check: FolderCheck) -> str:
+    lines = ["-- all documents in one folder"]
+    if check.folder:
+        m = metrics(check.folder)
+        lines.append(f"folder questions          {m['questions']}: hit@1 {m['hit@1']:.3f}, accuracy "
+                     f"{m['answer_accuracy']:.3f}, declined {m['abstention_unanswerable']:.3f}, "
+                     f"false abstention {m['false_abstention']:.3f}")
+    lines.append(f"questions naming a drug   {len(check.named)}: {len(check.strays)} quote a document about "
+                 f"another drug")
+    for r in check.strays[:20]:
+        lines.append(f"  {r.id}: {r.question} -> {', '.join(r.sources)}")
+    if check.brand:
+        b, g = metrics(check.brand), metrics(check.generic)
+        lines.append(f"named by brand            {len(check.brand)}: hit@1 {b['hit@1']:.3f}, accuracy "
+                     f"{b['answer_accuracy']:.3f}; the same with the generic name: hit@1 {g['hit@1']:.3f}, "
+                     f"accuracy {g['answer_accuracy']:.3f}")
+    return "\n".join(lines)

