@@ -29,6 +29,7 @@ from .settings import Settings
 from .kinds import (about_the_document, asked_to_name, asks_earliest, earliest_date, holds_kind, holds_quantity, names_it,
                     wants_quantity)
 from .understand import Query
+from .wordlists import words_of
 
 SPECIFIC_KINDS = ("date", "dose", "headcount", "number", "age", "definition")  # kinds a quote visibly holds or lacks
 NAMED_BONUS = 0.5  # a sentence saying what the thing asked about is ("The primary endpoint was ...")
@@ -321,9 +322,18 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
                          f"{', '.join(names_)}), not {len(weights)}: refit with python -m benchmarks.calibrate")
     z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], names_))
     confidence = float(1 / (1 + np.exp(-z)))
-    found = (not names and not passing and not topics and bool(quotes)
+    found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
              and features["best_cosine"] >= settings.min_cosine and confidence >= threshold)
     return Evidence(features, confidence, names, found, passing, topics)
+
+
+def _asks_about_absent(query: Query) -> bool:
+    """Whether what a question asks about most (its heaviest concept) is a side effect,
+    symptom or condition the documents never mention ("does it cause hair loss?")."""
+    if not query.absent or not query.concepts:
+        return False
+    heaviest = max(query.concepts, key=lambda c: c.weight)
+    return bool(set(words_of(heaviest.word)) & {w for phrase in query.absent for w in words_of(phrase)})
 
 
 def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,

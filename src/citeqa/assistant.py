@@ -351,6 +351,8 @@ class Assistant:
                 why += f" They say nothing of {', or of '.join(evidence.uncovered_topics)}."
             elif evidence.earlier_unanswered:
                 why += f" Nor do they answer “{evidence.earlier_unanswered}”, which it follows."
+            elif query.absent:
+                why += f" They never mention {', or '.join(query.absent)}."
             return Answer(False, why + " The passages below are the closest, and may not answer it.",
                           passages, notes), evidence
         # sentences quoted one after another from the same passage share its citation; asked

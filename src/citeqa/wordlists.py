@@ -42,16 +42,20 @@ def consumer_health(path: Path = CONSUMER_HEALTH) -> dict[tuple[str, ...], tuple
     return table
 
 
-@lru_cache(maxsize=4)
-def conditions(path: Path = CONSUMER_HEALTH) -> dict[tuple[str, ...], str]:
-    """The lay phrases of the vocabulary's conditions section (stemmed words -> as
-    written): diseases people name ("diabetes", "cold sores", "hay fever")."""
+FINDINGS = ("conditions", "symptoms", "side effects & safety")  # sections naming what a person has or gets
+
+
+@lru_cache(maxsize=8)
+def conditions(path: Path = CONSUMER_HEALTH, sections: tuple[str, ...] = ("conditions",)) -> dict[tuple[str, ...], str]:
+    """The lay phrases of the vocabulary's sections on what a person has or gets
+    (stemmed words -> as written): diseases, symptoms and side effects people name
+    ("diabetes", "cold sores", "hair loss", "pins and needles")."""
     found: dict[tuple[str, ...], str] = {}
     section = ""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# ---"):
             section = line[5:].strip()
-        elif line.strip() and not line.startswith("#") and section == "conditions":
+        elif line.strip() and not line.startswith("#") and section in sections:
             lay = line.partition("\t")[0].strip()
             found.setdefault(tuple(words_of(lay)), lay)
     return found

@@ -1,0 +1,119 @@
+"""Drugs as entities: names learned from how documents introduce them, what each document
+is about, and questions answered from the documents about the drug they name."""
+import pytest
+
+from citeqa import Assistant
+from citeqa.entities import Drugs, brand_like, learn_pairs, name_forms
+from tests.conftest import HASH
+
+
+def groups(text):
+    return [(generic, brands) for generic, brands in learn_pairs(text)[0]]
+
+
+@pytest.mark.parametrize("text, generic, brands", [
+    ("Pembrolizumab, marketed under the brand name Keytruda, is a humanized antibody.", "Pembrolizumab", ["Keytruda"]),
+    ("Megestrol acetate (MGA), sold under the brand names Megace and Megace ES among others, is a progestin.",
+     "Megestrol acetate", ["Megace", "Megace ES"]),
+    ("Semaglutide is marketed by Novo Nordisk under the brand names Ozempic and Rybelsus for diabetes and "
+     "Wegovy for obesity.", "Semaglutide", ["Ozempic", "Rybelsus", "Wegovy"]),
+    ("Metformin is also sold under other names, the best known being Glucophage.", "Metformin", ["Glucophage"]),
+    ("Ozempic contains the active substance semaglutide, a GLP-1 receptor agonist.", "semaglutide", ["Ozempic"]),
+    ("RINVOQ (upadacitinib) extended-release tablets, for oral use", "upadacitinib", ["RINVOQ"]),
+    ("COUMADIN (warfarin sodium) tablets, for oral use", "warfarin sodium", ["COUMADIN"]),
+    ("Patients switched from tofacitinib (Xeljanz) to it.", "tofacitinib", ["Xeljanz"]),
+    ("It was compared with adalimumab (Humira) in SELECT-COMPARE.", "adalimumab", ["Humira"]),
+])
+def test_brand_and_generic_names_are_learned_from_the_usual_phrasings(text, generic, brands):
+    assert (generic, brands) in groups(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It blocks tumor necrosis factor (TNF) signalling.",  # an abbreviation, not a brand
+    "Imatinib was developed at Novartis (Basel) in the 1990s.",  # a place beside a company
+    "The Food and Drug Administration (FDA) approved it.",
+])
+def test_abbreviations_and_places_are_no_brand_names(text):
+    assert groups(text) == []
+
+
+def test_a_company_or_country_after_a_brand_cue_is_no_brand():
+    assert groups("Imatinib, marketed by Novartis as Gleevec in the United States and Canada, is a kinase "
+                  "inhibitor.") == [("Imatinib", ["Gleevec"])]
+    assert not brand_like("Europe") and brand_like("Keytruda") and brand_like("RINVOQ") and not brand_like("FDA")
+
+
+def test_a_name_is_also_known_without_its_salt_or_dosage_form():
+    assert name_forms("Warfarin sodium tablets") == ["Warfarin sodium tablets", "Warfarin sodium", "Warfarin"]
+
+
+@pytest.fixture
+def drugs_folder(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "alpha.md").write_text(
+        "# Alphamab\n\nAlphamab, sold under the brand name Zorvexa, is an antibody for gout.\n\n"
+        "## Dosing\n\nThe dose is 200 mg every two weeks.\n\n## Interactions\n\n"
+        "Unlike betamab, alphamab needs no loading dose.\n", encoding="utf-8")
+    (seeds / "beta.txt").write_text(
+        "KLORINEX (betamab) injection\n\nBetamab lowers serum beta levels.\n\nDosage\n\n"
+        "The dose is 10 mg once a month.\n", encoding="utf-8")
+    return seeds
+
+
+def test_each_document_is_about_its_own_drug_and_passages_name_theirs(drugs_folder):
+    bot = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
+    drugs = bot._state[1].vocab.drugs
+    named = {drugs.drugs[d].label: d for ds in drugs.subjects.values() for d in ds}
+    assert set(named) == {"alphamab (Zorvexa)", "betamab (Klorinex)"}
+    assert drugs.about([named["betamab (Klorinex)"]]) == {"beta.txt"}  # alpha.md names betamab only in passing
+    assert drugs.about([named["alphamab (Zorvexa)"]]) == {"alpha.md"}
+
+
+def test_a_question_naming_a_drug_is_answered_from_its_documents_only(drugs_folder):
+    bot = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
+    for question, source in [("What is the dose of Zorvexa?", "alpha.md"), ("What is the dose of Klorinex?", "beta.txt"),
+                             ("What is the dose of alphamab?", "alpha.md"), ("how much betamab do I take?", "beta.txt")]:
+        answer = bot.ask(question, k=5)
+        assert {p.source for p in answer.passages} == {source}, question
+    # the conversation's drug, when the question names none
+    answer = bot.ask("what is the dose?", history=["What does Klorinex treat?"])
+    assert {p.source for p in answer.passages} == {"beta.txt"}
+
+
+def test_naming_no_drug_in_a_folder_about_several_says_which_drug_each_quote_is_about(drugs_folder):
+    bot = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
+    answer = bot.ask("What is the dose?")
+    assert answer.found and "About " in answer.text
+    assert any(label in answer.text for label in ("alphamab (Zorvexa)", "betamab (Klorinex)"))
+
+
+def test_a_follow_up_naming_another_drug_asks_it_the_earlier_question(drugs_folder):
+    reader = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)._state[1].reader
+    query = reader.read("and Klorinex?", ["What is the dose of Zorvexa?"])
+    assert query.read_as == "What is the dose of Klorinex?"
+
+
+@pytest.mark.parametrize("question", ["I have tried tacrolimus. What is the dose of alphamab?",
+                                      "I'm on lisinopril, what is the dose of alphamab?",
+                                      "My dad used to take fingolimod. What is the dose of Zorvexa?"])
+def test_a_drug_named_to_set_the_scene_neither_declines_nor_steers_the_question(drugs_folder, question):
+    bot = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
+    query = bot._state[1].read(question)
+    assert query.unknown_names == () and query.passing_names == ()
+    assert bot._state[1].vocab.drugs.about(query.drugs) == {"alpha.md"}
+
+
+def test_asking_can_i_take_a_drug_is_asking_about_it(drugs_folder):
+    bot = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
+    query = bot._state[1].read("I'm on alphamab. Can I take Klorinex too?")
+    assert bot._state[1].vocab.drugs.about(query.drugs) == {"beta.txt"}
+
+
+def test_drugs_round_trip_through_the_saved_scan(drugs_folder):
+    bot = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
+    drugs = bot._state[1].vocab.drugs
+    again = Drugs.from_json(drugs.to_json())
+    assert again.to_json() == drugs.to_json()
+    reopened = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
+    assert reopened.last_report.nothing_changed and reopened._state[1].vocab.drugs.to_json() == drugs.to_json()
