@@ -55,10 +55,13 @@ class HashEmbedder:
 
 
 class SentenceTransformerEmbedder:
+    MEMO = 20_000  # texts whose vectors are kept: indexes built in one process share their texts
+
     def __init__(self, model: str):
         self.model_id = model
         self._model = None
         self._lock = threading.Lock()
+        self._memo: dict[str, np.ndarray] = {}
 
     def _load(self):
         with self._lock:
@@ -76,6 +79,10 @@ class SentenceTransformerEmbedder:
                     raise ModelUnavailable(f"cannot load embedding model {self.model_id!r}: {exc}") from exc
         return self._model
 
+    def forget(self) -> None:
+        """Drop the kept vectors (a benchmark times embedding itself)."""
+        self._memo.clear()
+
     @property
     def dimension(self) -> int:
         model = self._load()
@@ -83,10 +90,25 @@ class SentenceTransformerEmbedder:
         return int(get())
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        """Normalised vectors of the texts; a text embedded before by this embedder (up to
+        MEMO of them: an evaluation builds one index per document and one of them all) is
+        not embedded again."""
         model = self._load()
-        vectors = model.encode(list(texts), batch_size=32, normalize_embeddings=True,
-                               convert_to_numpy=True, show_progress_bar=progress)
-        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+        texts = list(texts)
+        known = {t: self._memo[t] for t in texts if t in self._memo}
+        todo = list(dict.fromkeys(t for t in texts if t not in known))
+        if todo:
+            vectors = model.encode(todo, batch_size=32, normalize_embeddings=True,
+                                   convert_to_numpy=True, show_progress_bar=progress)
+            fresh = dict(zip(todo, np.asarray(vectors, dtype=np.float32).reshape(len(todo), -1)))
+            known.update(fresh)
+            if len(self._memo) + len(fresh) > self.MEMO:
+                self._memo.clear()
+            if len(fresh) <= self.MEMO:
+                self._memo.update(fresh)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([known[t] for t in texts]).astype(np.float32)
 
 
 def resolve_model(name: str) -> str:
