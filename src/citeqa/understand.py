@@ -143,6 +143,20 @@ BACKGROUND = re.compile(
 
 ASKING = re.compile(r"\b(can|could|should|shall|may|might|will|would|do|does|did|must|is|are|am|if|when|while|whether)\s*$",
                     re.I)  # before "I take X", a question about X, or a condition on it
+
+
+def without_scene(question: str) -> str:
+    """The question without the sentences that set its scene ("I take prednisone for my
+    rheumatoid arthritis. Will that stop Keytruda from working?" asks about the second)."""
+    for start, end, _ in sorted(background_spans(question), reverse=True):
+        if question[start:end].rstrip().endswith((".", "!")) or end == len(question.rstrip()):
+            question = question[:start] + " " + question[end:]
+    return question
+
+
+# a sentence of a question runs to a stop followed by a capital or the end (the stop in
+# "e.g. bullous pemphigoid" or "approx. 2 weeks" ends none)
+SENTENCE = re.compile(r".+?(?:[.?!]+(?=\s+[A-Z0-9\"'(])|[.?!]*\s*$)", re.S)
 PAST_USE = re.compile(r"\b(tried|trying|used|stopped|quit|switched|had|took)\b", re.I)
 
 
@@ -153,7 +167,7 @@ def background_spans(question: str) -> list[tuple[int, int, bool]]:
     sentence but the last that asks, when a question has several."""
     spans = [(*m.span(1), bool(PAST_USE.search(m.group(0)[:m.start(1) - m.start()]))) for m in BACKGROUND.finditer(question)
              if not ASKING.search(question[:m.start()])]  # "can I take Ozempic?" asks about Ozempic
-    sentences = [m for m in re.finditer(r"[^.?!]+[.?!]*", question) if m.group(0).strip()]
+    sentences = [m for m in SENTENCE.finditer(question) if m.group(0).strip()]
     asking = [m for m in sentences if m.group(0).rstrip().endswith("?")] or sentences[-1:]
     if asking:
         spans += [(*m.span(), False) for m in sentences
@@ -265,7 +279,7 @@ class Reader:
         if self.bridges and self.settings.name_check:  # a disease the documents never mention is one too
             # (not an everyday word: "I catch every cold going" asks about the immune system)
             # (nor one offered as an example: "e.g. bullous pemphigoid or ulcerative colitis")
-            asked = EXAMPLE_CLAUSE.sub(" ", own)
+            asked = EXAMPLE_CLAUSE.sub(" ", without_scene(own))  # (nor one that sets the scene)
             diseases = [w for w in self.bridges.unknown_conditions(asked)
                         if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
             names = tuple(dict.fromkeys(names + tuple(diseases)))
@@ -314,7 +328,7 @@ class Reader:
         if not self.bridges:
             return ()
         used = {w for lay, _ in bridges for w in lay.split(" → ")[0].split()}
-        return tuple(w for w in self.bridges.unknown_conditions(EXAMPLE_CLAUSE.sub(" ", question), FINDINGS)
+        return tuple(w for w in self.bridges.unknown_conditions(EXAMPLE_CLAUSE.sub(" ", without_scene(question)), FINDINGS)
                      if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT and not set(words_of(w)) & used)
 
     def _asks_what_the_drug_is(self, question: str, subjects: frozenset[str]) -> bool:
