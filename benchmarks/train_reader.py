@@ -4,7 +4,8 @@
     python -m benchmarks.train_reader --collect  # (re)collect the labelled pairs only
 
 1. **Pairs** (`tests/data/reader/pairs.jsonl`): for every question of the seed's two dev
-   sets and of the development corpus's documents, the sentences of the five passages the
+   sets, of the development corpus's documents, and of the training questions written for
+   the seed and the tuning documents (`tests/data/reader/questions/`), the sentences of the five passages the
    pipeline retrieves for it (what answers are chosen from, as `Assistant.candidates`
    gives them), each labelled 1 when it holds one of the question's gold phrases (or, in a
    passage that holds one, one of its answer strings), else 0; a gold sentence retrieval
@@ -39,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "reader" / "pairs.jsonl"
 OUT = ROOT / "src" / "citeqa" / "data" / "reader"
 CORPUS = ROOT / "tests" / "data" / "corpus"
+WRITTEN = ROOT / "tests" / "data" / "reader" / "questions"  # training questions written for the reader
 SEED_SETS = [ROOT / "tests" / "data" / "questions.jsonl", ROOT / "tests" / "data" / "natural.jsonl"]
 PASSAGES = 5  # the passages whose sentences are paired with each question
 MAX_LENGTH = 80  # tokens of a question and sentence together
@@ -81,11 +83,18 @@ def collect_pairs(path: Path = PAIRS, log=print) -> list[dict]:
     jobs = []
     with tempfile.TemporaryDirectory() as tmp:
         seed_bot = Assistant(ROOT / "seeds", Path(tmp) / "seed-index")
+        written = {}  # document -> the training questions written for it
+        for path_w in sorted(WRITTEN.glob("*.jsonl")) if WRITTEN.is_dir() else ():
+            for r in load_questions(path_w):
+                written.setdefault(r["doc"], []).append(r)
         for path_set in SEED_SETS:
-            jobs.append((seed_bot, "seed", "seed", [dict(r, doc="dupilumab.txt") for r in load_questions(path_set)]))
+            jobs.append((seed_bot, "seed", "dupilumab.txt", load_questions(path_set)))
+        jobs.append((seed_bot, "seed", "dupilumab.txt", written.get("dupilumab.txt", [])))
         for doc in corpus_documents(CORPUS):
             bot = folder_assistant([CORPUS / "docs" / doc.file], Path(tmp) / Path(doc.file).stem)
             jobs.append((bot, doc.split, doc.file, corpus_questions(CORPUS, doc)))
+            if doc.split != "heldout":  # none is written for a held-out document
+                jobs.append((bot, doc.split, doc.file, written.get(doc.file, [])))
         pairs = []
         for bot, split, doc, rows in jobs:
             every = list(bot.sentences())
@@ -284,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=4, help="models without a part of the documents, for "
                         "scores of unseen documents (0: none)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--folds-only", action="store_true", help="write the fold scores, keep the exported model")
     parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args(argv)
     if args.collect or not PAIRS.is_file():
@@ -314,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
                                                  "sentence": p["sentence"],
                                                  "logit": round(float(s), 4)}) + "\n"
                                      for p, s in zip(training, unseen)), encoding="utf-8")
+    if args.folds_only:
+        return 0
     start = time.perf_counter()
     model, head = train(training, args.layers, args.epochs, args.seed, lr=args.lr)
     print(f"trained on all {len(training)} pairs in {time.perf_counter() - start:.0f} s")

