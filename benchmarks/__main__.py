@@ -3,8 +3,8 @@
 Writes markdown tables, PNG plots and the raw numbers (results-*.json) to docs/benchmarks/,
 and puts each table in the README between its <!-- bench:NAME --> markers. Parts: quality (dev-set ablations and baselines), speed (ratios
 measured side by side), scale (10k to 1M synthetic passages), load (50 HTTP clients),
-distributed (on a local Ray instance: build throughput, the cost of the fan-out, shard memory;
-needs the ray extra).
+growth (a question's cost on one document against 200), distributed (on a local Ray instance:
+build throughput, the cost of the fan-out, shard memory; needs the ray extra).
 
     python -m benchmarks                       # everything (about 6 minutes on 2 cores)
     python -m benchmarks --only quality,speed  # some parts
@@ -18,14 +18,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import distributed, load, quality, scale, speed
+from . import distributed, growth, load, quality, scale, speed
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
 NATURAL = ROOT / "tests" / "data" / "natural.jsonl"
 QUESTION_SETS = {"page-worded": QUESTIONS, "natural": NATURAL}
+CORPUS = ROOT / "tests" / "data" / "corpus"  # the development corpus, reported by split
 DOCS = ROOT / "docs" / "benchmarks"  # results written here also update the README's tables
-PARTS = ("quality", "speed", "scale", "load", "distributed")
+PARTS = ("quality", "speed", "growth", "scale", "load", "distributed")
 
 
 def put_in_readme(name: str, table: str, readme: Path = ROOT / "README.md") -> bool:
@@ -72,10 +73,15 @@ def main() -> None:
                 results = quality.run_quality(seeds, QUESTION_SETS, Path(tmp))
                 quality.plot(results, out / "quality.png")
                 save(part, results, quality.markdown(results))
+                corpus = quality.run_corpus_quality(CORPUS, Path(tmp))
+                save("corpus", corpus, quality.corpus_markdown(corpus))
             elif part == "speed":
                 results = speed.run_speed(seeds, list(QUESTION_SETS.values()), Path(tmp), repeat=args.repeat)
                 speed.plot(results, out / "refresh.png")
                 save(part, results, speed.markdown(results))
+            elif part == "growth":
+                results = growth.run_growth(Path(tmp))
+                save(part, results, growth.markdown(results))
             elif part == "scale":
                 results = scale.run_scale([int(n) for n in args.sizes.split(",")])
                 scale.plot(results, out / "scale.png")

@@ -156,3 +156,72 @@ def plot(results: list[dict], path: Path) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+# ------------------------------------------------------------------ the development corpus, by split
+
+CORPUS_CONFIGS = ["full pipeline", "(a) BM25 alone: plain words, k1 1.5, b 0.75", "(b) dense alone: passage vectors",
+                  "(c) 1,000-character windows, dense", "no reader model (the logistic model alone)",
+                  "no lay vocabulary (consumer-health bridges)", "no follow-up reading (history ignored)",
+                  "no answer selection (top passage's closest sentence)", "no abstention"]
+CORPUS_COLUMNS = ["hit@1", "hit@5", "answer_accuracy", "lay_accuracy", "followup_accuracy",
+                  "abstention_unanswerable", "false_abstention"]
+
+
+def run_corpus_quality(corpus: Path, work: Path, log=print) -> list[dict]:
+    """The key configurations on the development corpus, each document alone in its own
+    index, reported by split: {name, kind, splits: {tuning|heldout: metrics}}."""
+    from citeqa.evaluate import corpus_documents, corpus_questions, folder_assistant
+
+    configs = {name: (kind, settings) for name, kind, settings in CONFIGS}
+    configs["no reader model (the logistic model alone)"] = ("ablation", FULL.replace(reader=False))
+    docs = corpus_documents(corpus)
+    results = []
+    for name in CORPUS_CONFIGS:
+        kind, settings = configs[name]
+        start = time.perf_counter()
+        by_split: dict[str, list] = {}
+        for doc in docs:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                folder = work / f"corpus-{doc.file}"
+                if kind == "windows":
+                    (folder / "seeds").mkdir(parents=True, exist_ok=True)
+                    source = corpus / "docs" / doc.file
+                    (folder / "seeds" / doc.file).write_bytes(source.read_bytes())
+                    bot = window_assistant(folder / "seeds", folder / "windows", settings)
+                else:
+                    bot = folder_assistant([corpus / "docs" / doc.file], folder, settings)
+            by_split.setdefault(doc.split, []).extend(run(bot, corpus_questions(corpus, doc)))
+        row = {"name": name, "kind": kind, "splits": {}}
+        for split, rs in by_split.items():
+            m = metrics(rs)
+            for cat in ("lay", "followup"):
+                ans = [r for r in rs if r.cat == cat and r.answerable]
+                m[f"{cat}_accuracy"] = sum(r.correct for r in ans) / max(1, len(ans))
+            row["splits"][split] = {c: m[c] for c in CORPUS_COLUMNS} | {"questions": len(rs)}
+        results.append(row)
+        log(f"  {name}: " + "; ".join(f"{s} hit@1 {m['hit@1']:.3f}, accuracy {m['answer_accuracy']:.3f}, declined "
+                                      f"{m['abstention_unanswerable']:.3f}" for s, m in row["splits"].items())
+            + f" ({time.perf_counter() - start:.1f} s)")
+    return results
+
+
+def corpus_markdown(results: list[dict]) -> str:
+    short = {"hit@1": "hit@1", "hit@5": "hit@5", "answer_accuracy": "accuracy", "lay_accuracy": "lay acc.",
+             "followup_accuracy": "follow-up acc.", "abstention_unanswerable": "declined",
+             "false_abstention": "false abst."}
+    out = []
+    for split, title in (("heldout", "held-out documents (guided no change)"), ("tuning", "tuning documents")):
+        if not any(split in r["splits"] for r in results):
+            continue
+        n = results[0]["splits"][split]["questions"]
+        out += [f"**{title}**, {n} questions", "",
+                "| configuration | " + " | ".join(short[c] for c in CORPUS_COLUMNS) + " |",
+                "|" + "---|" * (len(CORPUS_COLUMNS) + 1)]
+        for r in results:
+            m = r["splits"][split]
+            name = f"**{r['name']}**" if r["kind"] == "full" else r["name"]
+            out.append(f"| {name} | " + " | ".join(f"{m[c]:.3f}" for c in CORPUS_COLUMNS) + " |")
+        out.append("")
+    return "\n".join(out).rstrip()

@@ -95,6 +95,8 @@ class Assistant:
             ray_cluster.connect(cluster)
         self._encoder = None  # embeds questions: see query_encoder()
         self._reader = None  # reads candidate sentences: see reader_model()
+        self._verdicts: dict[tuple, bool] = {}  # whether earlier questions were answered (see _answered)
+        self._verdicts_lock = threading.Lock()
         self._encoder_lock = threading.Lock()
         self._lock = threading.RLock()
         self._state: tuple[store.IndexData, Retriever] | None = None
@@ -323,12 +325,13 @@ class Assistant:
                                    self.settings.replace(broad_answers=False, complement_margin=-1.0),
                                    look_at=1, term_weight=0.0, type_weight=0.0)
         evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes)
+        if not query.leans_on:  # a later follow-up may lean on it
+            self._remember((self._seen, question, tuple(history), k, topic), evidence.found)
         # a follow-up read with the earlier question as context ("what trials showed that?"
         # after "does it work for hives?") asks about what that one asked: where the
         # documents do not answer that, they do not answer this (a follow-up that takes the
         # earlier one's place, "and in COPD?", stands as a question of its own)
-        if (evidence.found and lean and query.leans_on
-                and not self._weigh(history[-1], k, topic, history[:-1], lean=False)[1].found):
+        if evidence.found and lean and query.leans_on and not self._answered(history[-1], k, topic, history[:-1]):
             evidence = replace(evidence, found=False, earlier_unanswered=history[-1])
         # the passages the answer quotes come first (sentence scoring reranks the retrieved
         # ones), then the rest of the first k; a list's items may lie past the first k. A
@@ -398,6 +401,23 @@ class Assistant:
         for chunk in self._data().chunks:
             for k, (s, e) in enumerate(chunk.units):
                 yield chunk.source, s, e, chunk.unit_text(k, self.settings.heading_context)
+
+    def _answered(self, question: str, k: int, topic: str | None, history: tuple[str, ...]) -> bool:
+        """Whether the documents answer an earlier question of the conversation (weighed on its
+        own), remembered: in a conversation it was asked just before, and one ask should not
+        cost two."""
+        key = (self._seen, question, tuple(history), k, topic)
+        found = self._verdicts.get(key)
+        if found is None:
+            found = self._weigh(question, k, topic, history, lean=False)[1].found
+            self._remember(key, found)
+        return found
+
+    def _remember(self, key: tuple, found: bool) -> None:
+        with self._verdicts_lock:  # (not self._lock: a refresh holds that while it builds)
+            if len(self._verdicts) >= 256:
+                self._verdicts.pop(next(iter(self._verdicts)))
+            self._verdicts[key] = found
 
     def _clean_history(self, history) -> tuple[str, ...]:
         if isinstance(history, str) or not isinstance(history, (list, tuple)):

@@ -46,9 +46,9 @@ class Settings:
     # x its probability of answering more; abstention then goes by its own logistic model
     # over answer.READER_FEATURES (also fitted by benchmarks.calibrate)
     reader: bool = True
-    reader_candidates: int = 10
+    reader_candidates: int = 8
     reader_passages: int = 5
-    reader_weight: float = 2.0
+    reader_weight: float = 4.0
     reader_abstain_weights: tuple[float, ...] = (-6.407, -0.279, -0.303, 2.865, 0.430, 1.625, 2.459, 3.071, 0.582,
                                                  -0.123, 2.060, 4.0)
     reader_abstain_threshold: float = 0.225
