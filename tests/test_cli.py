@@ -18,7 +18,8 @@ def test_ask_json(bot, capsys):
                  "--json", "--k", "1"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["found"] is False and len(data["passages"]) == 1
-    assert set(data["passages"][0]) == {"text", "source", "section", "start", "end", "score", "topic", "id", "page"}
+    assert set(data["passages"][0]) == {"text", "source", "section", "start", "end", "score", "topic", "id", "page",
+                                        "citation"}
     assert data["passages"][0]["page"] is None  # a .txt has no pages
 
 

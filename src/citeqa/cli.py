@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 import textwrap
 from dataclasses import asdict
-
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .chunk import TOPICS
@@ -38,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument("--history", action="append", default=[], metavar="QUESTION",
                      help="an earlier question of the conversation (repeat, oldest first)")
-    chat = sub.add_parser("chat", help="a conversation in the terminal: follow-ups are read against it")
+    chat = sub.add_parser("chat", help="a conversation in the terminal: follow-ups are read against it; "
+                                       "'new' starts a new one (an empty line asks first)")
     chat.add_argument("--k", type=int, default=5, help="passages per answer, 1-50 (default: 5)")
     ev = sub.add_parser("eval", help="score the index on JSON-lines question files")
     ev.add_argument("files", nargs="*", metavar="file",
@@ -54,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --corpus: where its indexes are kept between runs (default: a cache folder)")
     ev.add_argument("--k", type=int, default=5)
     ev.add_argument("--verbose", action="store_true", help="list every miss")
-    sub.add_parser("status", help="show what the index holds and whether it is up to date")
+    sub.add_parser("status", help="show what the index holds and the changes a build would apply "
+                                  "(changes nothing)")
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -82,6 +85,9 @@ def _run(args: argparse.Namespace) -> int:
     from .store import live_shards
     # without --shards, the index keeps the shards it has
     settings = default_settings().replace(shards=args.shards or live_shards(Path(args.index)))
+    if args.command == "status":  # reads only: the changes it finds are listed, `build` applies them
+        return _status(Assistant(args.seeds, args.index, model=args.model, settings=settings,
+                                 refresh=False, build=False), args)
     bot = Assistant(args.seeds, args.index, model=args.model, settings=settings, progress=progress,
                     cluster=args.cluster)
     if args.command == "build":
@@ -90,16 +96,6 @@ def _run(args: argparse.Namespace) -> int:
         print(f"index: {plural(status.documents, 'document')}, {plural(status.chunks, 'passage')}, "
               f"model {status.model}")
         print(f"refresh: {report.summary()}")
-        return 0
-    if args.command == "status":
-        status = bot.status()
-        print(f"documents: {status.documents}\npassages:  {status.chunks}\nmodel:     {status.model}\n"
-              f"dense:     {status.index_type}\nbuilt:     {status.built_at}\nversion:   {status.version}")
-        if status.shards > 1:
-            print(f"shards:    {status.shards}")
-        for source, reason in status.unreadable.items():
-            print(f"skipped:   {source} ({reason})")
-        print("up to date" if not status.stale else "out of date: " + json.dumps(status.pending))
         return 0
     if args.command == "eval":
         from .evaluate import format_report, load_questions, run
@@ -114,10 +110,68 @@ def _run(args: argparse.Namespace) -> int:
         return chat_loop(bot, args.k)
     answer = bot.ask(args.question, k=args.k, topic=args.topic, history=args.history)
     if args.json:
-        print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
+        data = asdict(answer)
+        for row, passage in zip(data["passages"], answer.passages):
+            row["citation"] = passage.citation  # as the text output shows it
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(format_answer(answer))
     return 0
+
+
+def _status(bot, args: argparse.Namespace) -> int:
+    status = bot.status()
+    build = _command(args, "build")
+    if status.problem:
+        print(f"index:     {status.problem}")
+    if status.version:
+        print(f"documents: {status.documents}\npassages:  {status.chunks}\nmodel:     {status.model}\n"
+              f"dense:     {status.index_type}\nbuilt:     {format_built_at(status.built_at)}\n"
+              f"version:   {status.version}")
+        if status.shards > 1:
+            print(f"shards:    {status.shards}")
+    for source, reason in status.unreadable.items():
+        print(f"skipped:   {source} ({reason})")
+    for kind, sources in status.pending.items():
+        for source in sources:
+            print(f"{kind + ':':<10} {source}")
+    if status.problem:
+        print(f"not usable as it is: run `{build}` to {'rebuild' if status.version else 'build'} it")
+    elif status.stale:
+        changes = ", ".join(f"{len(v)} {kind}" for kind, v in status.pending.items() if v)
+        print(f"out of date ({changes} since it was built): run `{build}` to apply the changes")
+    else:
+        print("up to date")
+    return 0
+
+
+def _command(args: argparse.Namespace, command: str) -> str:
+    """The citeqa command line for `command` on the same seeds, index and model as this one."""
+    words = ["citeqa"]
+    for option, default in (("seeds", "seeds"), ("index", "index"), ("model", None)):
+        if getattr(args, option) != default:
+            words += [f"--{option}", getattr(args, option)]
+    return shlex.join(words + [command])
+
+
+def format_built_at(stamp: str, now: datetime | None = None) -> str:
+    """'2026-12-04T17:48:03+0100' -> '2026-12-04 16:48 UTC (3 minutes ago)'; a stamp that is
+    not of that form is shown as it is."""
+    try:
+        built = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S%z").astimezone(timezone.utc)
+    except ValueError:
+        return stamp
+    seconds = ((now or datetime.now(timezone.utc)) - built).total_seconds()
+    if seconds < -60:
+        ago = "in the future: is the clock right?"
+    elif seconds < 60:
+        ago = "just now"
+    else:
+        for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+            if seconds >= size:
+                ago = plural(int(seconds // size), unit) + " ago"
+                break
+    return f"{built:%Y-%m-%d %H:%M} UTC ({ago})"
 
 
 def _eval_corpus(args: argparse.Namespace) -> int:
@@ -147,19 +201,26 @@ def plural(n: int, word: str) -> str:
 
 
 def chat_loop(bot, k: int, read=input) -> int:
-    """Ask, answer, ask again: each question is read against the earlier ones. An empty
-    line or 'new' starts a new conversation; Ctrl-D or 'quit' ends it."""
-    print("citeqa chat: ask about the documents. 'new' starts a new conversation, 'quit' ends.")
+    """Ask, answer, ask again: each question is read against the earlier ones. 'new' starts
+    a new conversation, and so does an empty line once confirmed (a stray Enter should not
+    lose the conversation); Ctrl-D or 'quit' ends it."""
+    print("citeqa chat: ask about the documents; follow-ups are read against the conversation.\n"
+          "'new' starts a new conversation (an empty line asks first), 'quit' or Ctrl-D ends.")
     asked: list[str] = []
     while True:
         try:
             question = read("\n> ").strip()
+            if not question and asked:
+                confirmed = read("Start a new conversation? [y/N] ").strip().lower() in {"y", "yes"}
+                question = "new" if confirmed else ""
         except EOFError:
             print()
             return 0
         if question.lower() in {"quit", "exit"}:
             return 0
-        if not question or question.lower() == "new":
+        if not question:
+            continue
+        if question.lower() == "new":
             asked = []
             print("(new conversation)")
             continue

@@ -160,7 +160,7 @@ def query_encoder(model: str, embedder: Embedder, check_now: bool = False, recor
     if model_dir is None:
         return embedder
     records = fast_encoder.cache_dir() if records is None else records
-    record = fast_encoder.read_record(records, model, model_dir)
+    record = fast_encoder.read_record(records, model_dir)
     if record is None and check_now:
         try:
             fast = fast_encoder.BertEncoder(model_dir)

@@ -9,10 +9,13 @@ self-attention layers, mean pooling, L2 normalisation. Nothing is exported or co
 
 It is only used once it has been checked against sentence-transformers on a fixed probe
 set (`check`: every probe's cosine at least `MIN_COSINE`); the check is recorded once per
-machine and model (`~/.cache/citeqa/`, or `$CITEQA_CACHE`; keyed by the model files' size
-and mtime), so a new process knows, without importing torch, that it is exact enough. Left out: models
-that are not BERT (RoBERTa, MPNet, T5...), CLS or max pooling, and batches of many texts
-(building the index keeps using sentence-transformers).
+machine and set of model files (`~/.cache/citeqa/`, or `$CITEQA_CACHE`; keyed by the sha256
+of the files' contents, whatever the model's name or folder), so a new process knows, without
+importing torch, that it is exact enough, and two installs of the same model (two virtual
+environments) share one record. A file's sha256 is remembered by its path, size and mtime
+(`HASHES`), so a cold start hashes nothing it has hashed before. Left out: models that are
+not BERT (RoBERTa, MPNet, T5...), CLS or max pooling, and batches of many texts (building
+the index keeps using sentence-transformers).
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ import numpy as np
 MIN_COSINE = 0.9999
 CACHE_ENV = "CITEQA_CACHE"
 MODEL_FILES = ("config.json", "tokenizer.json", "model.safetensors", "modules.json")
+HASHES = "model-file-hashes.json"  # in the records' folder: {path: [size, mtime_ns, sha256]}
 # Probes: short and long, lay and technical, Greek letters, numbers, a text past 256 tokens.
 PROBES = (
     "What does dupilumab bind to?", "side effects", "Is it a pill or a shot?", "and in COPD?",
@@ -86,14 +90,44 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
     return out
 
 
-def model_stamp(model_dir: str | Path) -> dict[str, list[int]]:
-    """Size and mtime of each model file: the key a recorded check is valid for."""
-    model_dir = Path(model_dir)
-    stamps = {}
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def model_digest(model_dir: str | Path, folder: Path) -> dict[str, str]:
+    """The sha256 of each model file: what a recorded check is valid for. Hashes are
+    remembered in `folder`/HASHES by the file's resolved path, size and mtime: a cold start
+    should not read the ~90 MB of weights just to find its record."""
+    known_path = Path(folder) / HASHES
+    try:
+        known = json.loads(known_path.read_text(encoding="utf-8"))
+        if not isinstance(known, dict):
+            known = {}
+    except (OSError, ValueError):
+        known = {}
+    digests, fresh = {}, False
     for name in MODEL_FILES:
-        st = (model_dir / name).stat()
-        stamps[name] = [st.st_size, st.st_mtime_ns]
-    return stamps
+        path = (Path(model_dir) / name).resolve()
+        st = path.stat()
+        entry = known.get(str(path))
+        if isinstance(entry, list) and len(entry) == 3 and entry[:2] == [st.st_size, st.st_mtime_ns]:
+            digests[name] = entry[2]
+        else:
+            digests[name] = file_sha256(path)
+            known[str(path)] = [st.st_size, st.st_mtime_ns, digests[name]]
+            fresh = True
+    if fresh:
+        # files of uninstalled models drop out; a failed write only means hashing again next time
+        known = {p: entry for p, entry in known.items() if os.path.exists(p)}
+        try:
+            _write_atomically(known_path, json.dumps(known, indent=1) + "\n")
+        except OSError:
+            pass
+    return digests
 
 
 class BertEncoder:
@@ -196,29 +230,35 @@ def cache_dir() -> Path:
     return Path(base) / "citeqa"
 
 
-def record_path(folder: Path, model: str) -> Path:
-    digest = hashlib.sha256(model.encode()).hexdigest()[:12]
-    return Path(folder) / f"query-encoder-{digest}.json"
+def record_path(folder: Path, digests: dict[str, str]) -> Path:
+    """Where the check of the model files with these sha256s is recorded (model_digest)."""
+    key = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()[:16]
+    return Path(folder) / f"query-encoder-{key}.json"
 
 
 def write_record(folder: Path, model: str, model_dir: str | Path, result: dict) -> Path:
-    """Record a check for this model and these model files (atomically)."""
-    record = {"model": model, "files": model_stamp(model_dir), "checked_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-              **result}
-    path = record_path(folder, model)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    tmp.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    """Record a check for these model files (atomically); `model` names them for a reader."""
+    digests = model_digest(model_dir, folder)
+    record = {"model": model, "files": digests, "checked_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), **result}
+    path = record_path(folder, digests)
+    _write_atomically(path, json.dumps(record, indent=1) + "\n")
     return path
 
 
-def read_record(folder: Path, model: str, model_dir: str | Path) -> dict | None:
-    """The recorded check for this model and these exact model files, if any."""
+def read_record(folder: Path, model_dir: str | Path) -> dict | None:
+    """The recorded check for model files with these exact contents, if any."""
     try:
-        record = json.loads(record_path(folder, model).read_text(encoding="utf-8"))
-        if record.get("model") != model or record.get("files") != model_stamp(model_dir):
+        digests = model_digest(model_dir, folder)
+        record = json.loads(record_path(folder, digests).read_text(encoding="utf-8"))
+        if record.get("files") != digests:
             return None
         return record
     except (OSError, ValueError, AttributeError):
         return None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
