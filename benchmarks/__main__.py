@@ -1,7 +1,8 @@
 """One command for every benchmark table and plot: ``python -m benchmarks``.
 
 Writes markdown tables, PNG plots and the raw numbers (results-*.json) to docs/benchmarks/,
-and puts each table in the README between its <!-- bench:NAME --> markers. Parts: quality (dev-set ablations and baselines), speed (ratios
+and puts each table between its <!-- bench:NAME --> markers, in README.md or docs/*.md,
+wherever they are. Parts: quality (dev-set ablations and baselines), speed (ratios
 measured side by side), scale (10k to 1M synthetic passages), load (50 HTTP clients),
 growth (a question's cost on one document against 200), distributed (on a local Ray instance:
 build throughput, the cost of the fan-out, shard memory; needs the ray extra).
@@ -25,26 +26,29 @@ QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
 NATURAL = ROOT / "tests" / "data" / "natural.jsonl"
 QUESTION_SETS = {"page-worded": QUESTIONS, "natural": NATURAL}
 CORPUS = ROOT / "tests" / "data" / "corpus"  # the development corpus, reported by split
-DOCS = ROOT / "docs" / "benchmarks"  # results written here also update the README's tables
+DOCS = ROOT / "docs" / "benchmarks"  # results written here also update the tables in README.md and docs/*.md
 PARTS = ("quality", "speed", "growth", "scale", "load", "distributed")
 
 
-def put_in_readme(name: str, table: str, readme: Path = ROOT / "README.md") -> bool:
-    """Replace the text between <!-- bench:NAME --> and <!-- /bench:NAME --> in the README."""
-    text = readme.read_text(encoding="utf-8")
+def put_in_readme(name: str, table: str, files: list[Path] | None = None) -> list[Path]:
+    """Replace the text between <!-- bench:NAME --> and <!-- /bench:NAME --> in each of
+    `files` (README.md and docs/*.md) that holds those markers; returns the files changed."""
     start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
-    if start not in text or end not in text:
-        return False
-    head, rest = text.split(start, 1)
-    readme.write_text(f"{head}{start}\n{table}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
-    return True
+    changed = []
+    for path in files if files is not None else [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        if start in text and end in text:
+            head, rest = text.split(start, 1)
+            path.write_text(f"{head}{start}\n{table}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
+            changed.append(path)
+    return changed
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", default=str(ROOT / "seeds"))
-    parser.add_argument("--out", default=str(DOCS), help="folder for the results (the README's tables are "
-                        "updated only when it is docs/benchmarks)")
+    parser.add_argument("--out", default=str(DOCS), help="folder for the results (the tables in README.md and "
+                        "docs/*.md are updated only when it is docs/benchmarks)")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts of {', '.join(PARTS)}")
     parser.add_argument("--sizes", default="10000,100000,1000000", help="passages in the scale run")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the dev questions for speed")
@@ -62,8 +66,9 @@ def main() -> None:
     def save(name: str, results, table: str) -> None:
         (out / f"results-{name}.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
         (out / f"{name}.md").write_text(table + "\n", encoding="utf-8")
-        in_readme = out.resolve() == DOCS.resolve() and put_in_readme(name, table)
-        print(f"\n{table}\n\nwrote {out / name}.md" + (", and its table in README.md" if in_readme else ""))
+        marked = put_in_readme(name, table) if out.resolve() == DOCS.resolve() else []
+        print(f"\n{table}\n\nwrote {out / name}.md" + "".join(f", and its table in {p.relative_to(ROOT)}"
+                                                            for p in marked))
 
     for part in parts:
         start = time.perf_counter()
