@@ -2,12 +2,13 @@
 
 Writes markdown tables, PNG plots and the raw numbers (results-*.json) to docs/benchmarks/,
 and puts each table between its <!-- bench:NAME --> markers, in README.md or docs/*.md,
-wherever they are. Parts: quality (dev-set ablations and baselines), speed (ratios
+wherever they are. Parts: quality (dev-set ablations and baselines), corpus (the development
+corpus's tuning and held-out documents, with and without the reader, against dense windows), speed (ratios
 measured side by side), scale (10k to 1M synthetic passages), load (50 HTTP clients),
 growth (a question's cost on one document against 200), distributed (on a local Ray instance:
 build throughput, the cost of the fan-out, shard memory; needs the ray extra).
 
-    python -m benchmarks                       # everything (about 6 minutes on 2 cores)
+    python -m benchmarks                       # everything (about 40 minutes on 2 cores)
     python -m benchmarks --only quality,speed  # some parts
     python -m benchmarks --sizes 10000,100000  # a smaller scale run
 """
@@ -27,7 +28,7 @@ NATURAL = ROOT / "tests" / "data" / "natural.jsonl"
 QUESTION_SETS = {"page-worded": QUESTIONS, "natural": NATURAL}
 CORPUS = ROOT / "tests" / "data" / "corpus"  # the development corpus, reported by split
 DOCS = ROOT / "docs" / "benchmarks"  # results written here also update the tables in README.md and docs/*.md
-PARTS = ("quality", "speed", "growth", "scale", "load", "distributed")
+PARTS = ("quality", "corpus", "speed", "growth", "scale", "load", "distributed")
 
 
 def put_in_readme(name: str, table: str, files: list[Path] | None = None) -> list[Path]:
@@ -78,8 +79,9 @@ def main() -> None:
                 results = quality.run_quality(seeds, QUESTION_SETS, Path(tmp))
                 quality.plot(results, out / "quality.png")
                 save(part, results, quality.markdown(results))
-                corpus = quality.run_corpus_quality(CORPUS, Path(tmp))
-                save("corpus", corpus, quality.corpus_markdown(corpus))
+            elif part == "corpus":
+                results = quality.run_corpus_quality(CORPUS, Path(tmp))
+                save(part, results, quality.corpus_markdown(results))
             elif part == "speed":
                 results = speed.run_speed(seeds, list(QUESTION_SETS.values()), Path(tmp), repeat=args.repeat)
                 speed.plot(results, out / "refresh.png")

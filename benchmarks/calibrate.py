@@ -33,12 +33,13 @@ import numpy as np
 
 from citeqa import Assistant, Settings
 from citeqa.answer import FEATURES, READER_FEATURES
+from benchmarks.train_reader import pair_key
 from citeqa.evaluate import corpus_documents, corpus_questions, folder_assistant, load_questions, score
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SETS = [ROOT / "tests" / "data" / "questions.jsonl", ROOT / "tests" / "data" / "natural.jsonl"]
 CORPUS = ROOT / "tests" / "data" / "corpus"
-FOLDS = ROOT / "src" / "citeqa" / "data" / "reader" / "folds.jsonl"
+FOLDS = ROOT / "tests" / "data" / "reader" / "folds.jsonl"
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
@@ -73,11 +74,11 @@ class UnseenReader:
         if folds.is_file():
             for line in folds.read_text(encoding="utf-8").splitlines():
                 row = json.loads(line)
-                self.unseen[(row["doc"], row["question"], row["sentence"])] = row["logit"]
+                self.unseen[(row["doc"], row["pair"])] = row["logit"]
 
     def logits(self, question: str, sentences: list[str]) -> np.ndarray:
         own = self.reader.logits(question, sentences)
-        return np.array([self.unseen.get((self.doc, question, s), float(o)) for s, o in zip(sentences, own)],
+        return np.array([self.unseen.get((self.doc, pair_key(question, s)), float(o)) for s, o in zip(sentences, own)],
                         dtype=np.float32)
 
 
@@ -89,7 +90,7 @@ def collect(reader: bool) -> list[dict]:
     settings = Settings().replace(abstain_threshold=0.0, reader_abstain_threshold=0.0, reader=reader)
     with tempfile.TemporaryDirectory() as tmp:
         jobs = [(Assistant(ROOT / "seeds", Path(tmp) / "seed", settings=settings), "dupilumab.txt",
-                 [r for path in DEV_SETS for r in load_questions(path)])]
+                 [dict(r, set=path.stem) for path in DEV_SETS for r in load_questions(path)])]
         for doc in corpus_documents(CORPUS):
             if doc.split == "tuning":
                 jobs.append((folder_assistant([CORPUS / "docs" / doc.file], Path(tmp) / doc.file, settings),
@@ -105,7 +106,7 @@ def collect(reader: bool) -> list[dict]:
                 rule = bool(evidence.unknown_names or evidence.passing_names or evidence.uncovered_topics
                             or evidence.earlier_unanswered or evidence.features["best_cosine"] < settings.min_cosine
                             or not answer.found)
-                rows_out.append({"doc": doc, "x": [evidence.features.get(f, 0.0) for f in names],
+                rows_out.append({"doc": doc, "set": row.get("set", doc), "x": [evidence.features.get(f, 0.0) for f in names],
                                  "answerable": bool(row["gold"]), "right": score(row, answer).correct, "rule": rule})
     return rows_out
 
@@ -154,6 +155,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{t:>10.3f}{c['cost']:>8.0f}{c['false_abstention']:>18.3f}{c['declined']:>10.3f}{c['accuracy']:>10.3f}")
             if best is None or c["cost"] < best[1]["cost"]:
                 best = (float(t), c)
+        for name in ("natural", "questions"):  # the seed's dev sets, by the same cross-validated decisions
+            mine = [n for n, r in enumerate(rows) if r["set"] == name]
+            c = costs([rows[n] for n in mine], held[mine], best[0], args.wrong)
+            print(f"  seed {name}.jsonl at {best[0]:.3f}: false abstention {c['false_abstention']:.3f}, "
+                  f"declined {c['declined']:.3f}, accuracy {c['accuracy']:.3f}")
         x = np.array([r["x"] for r in rows])
         y = np.array([r["answerable"] for r in rows], dtype=float)
         fit = np.array([not r["rule"] for r in rows])

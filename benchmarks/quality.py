@@ -162,8 +162,7 @@ def plot(results: list[dict], path: Path) -> None:
 
 CORPUS_CONFIGS = ["full pipeline", "(a) BM25 alone: plain words, k1 1.5, b 0.75", "(b) dense alone: passage vectors",
                   "(c) 1,000-character windows, dense", "no reader model (the logistic model alone)",
-                  "no lay vocabulary (consumer-health bridges)", "no follow-up reading (history ignored)",
-                  "no answer selection (top passage's closest sentence)", "no abstention"]
+                  "no lay vocabulary (consumer-health bridges)"]
 CORPUS_COLUMNS = ["hit@1", "hit@5", "answer_accuracy", "lay_accuracy", "followup_accuracy",
                   "abstention_unanswerable", "false_abstention"]
 

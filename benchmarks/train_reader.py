@@ -12,10 +12,13 @@
    missed is added as a positive. Every sentence of an unanswerable question is a 0. The
    held-out documents' pairs are kept too, marked, and never trained on.
 2. **Training**: the first `--layers` layers of the packaged all-MiniLM-L6-v2 (its word
-   embeddings frozen, so they need not ship), a linear head on the [CLS] token, binary
-   cross-entropy, AdamW, a fixed seed; `--folds` more models, each without one part of the
-   documents, score the pairs they did not see, so that what is fitted on the reader's
-   scores (the abstention model) is fitted on scores of unseen documents.
+   embeddings frozen, so they need not ship), a linear head on the mean of the last
+   layer's tokens, trained listwise: a question's candidate sentences and a learned score
+   for "none of them" compete in one softmax, whose target is the answering sentences (or
+   "none" for a question the document does not answer); AdamW, a fixed seed. `--folds`
+   more models, each without one part of the documents, score the pairs they did not see
+   (`tests/data/reader/folds.jsonl`), so that what is fitted on the reader's scores (its
+   weight, the abstention model) is fitted on scores of unseen documents.
 3. **Export** (`src/citeqa/data/reader/`): the trained layers and head in float16
    safetensors, and `reader.json` with the data's and the weights' sha256, the commit and
    the settings; `citeqa.reader_model` runs it in NumPy, as the query encoder runs.
@@ -39,6 +42,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "reader" / "pairs.jsonl"
 OUT = ROOT / "src" / "citeqa" / "data" / "reader"
+FOLDS = ROOT / "tests" / "data" / "reader" / "folds.jsonl"  # the fold models' scores of documents they did not see
 CORPUS = ROOT / "tests" / "data" / "corpus"
 WRITTEN = ROOT / "tests" / "data" / "reader" / "questions"  # training questions written for the reader
 SEED_SETS = [ROOT / "tests" / "data" / "questions.jsonl", ROOT / "tests" / "data" / "natural.jsonl"]
@@ -276,6 +280,11 @@ def auc(scores: np.ndarray, labels: np.ndarray) -> float:
     return float((ranks[:len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
+def pair_key(question: str, sentence: str) -> str:
+    """A (question, sentence) pair's short name in folds.jsonl."""
+    return hashlib.sha1(f"{question}\n{sentence}".encode("utf-8")).hexdigest()[:16]
+
+
 def commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
@@ -306,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     heldout = [p for p in pairs if p["split"] == "heldout"]
     print(f"{len(training)} training pairs ({sum(p['label'] for p in training)} positive) from "
           f"{len({p['doc'] for p in training})} documents; {len(heldout)} held-out pairs never trained on")
-    folds_out = Path(args.out) / "folds.jsonl"
+    folds_out = FOLDS if args.out == str(OUT) else Path(args.out) / "folds.jsonl"
     if args.folds:
         docs = sorted({p["doc"] for p in training})
         part = {d: k % args.folds for k, d in enumerate(docs)}
@@ -320,9 +329,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"documents {auc(unseen[idx], np.array([training[i]['label'] for i in idx])):.3f} "
                   f"({time.perf_counter() - start:.0f} s)")
         Path(args.out).mkdir(parents=True, exist_ok=True)
-        folds_out.write_text("".join(json.dumps({"doc": p["doc"], "id": p["id"], "question": p["question"],
-                                                 "sentence": p["sentence"],
-                                                 "logit": round(float(s), 4)}) + "\n"
+        folds_out.write_text("".join(json.dumps({"doc": p["doc"], "id": p["id"], "pair": pair_key(p["question"], p["sentence"]),
+                                                 "logit": round(float(s), 3)}) + "\n"
                                      for p, s in zip(training, unseen)), encoding="utf-8")
     if args.folds_only:
         return 0
