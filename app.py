@@ -1,8 +1,9 @@
 """Chat with the documents in a browser: ``python app.py [--seeds DIR] [--index DIR] [--watch]``.
 
 A thin Gradio layer over ``citeqa.Assistant``: every answer quotes its sentences with
-[n] markers, each cited passage is its own collapsible message with the quoted sentence
-highlighted, and a side panel shows the passage inside its whole document. The chat is a
+[n] markers, each passage is its own collapsible message with the quoted sentence
+highlighted (listed as the answer cites them, then the rest), and a side panel shows the
+passage inside its whole document. A new answer is shown from its start. The chat is a
 conversation: each question is asked with the earlier ones, so a follow-up ("and in
 COPD?") is read against them; "New conversation" starts afresh. Document text
 is always escaped: a seed holding markup is shown as characters and runs nothing.
@@ -16,7 +17,7 @@ import re
 import threading
 from pathlib import Path
 
-from citeqa import Answer, Assistant, CiteqaError
+from citeqa import Answer, Assistant, CiteqaError, Passage
 from citeqa.cli import plural
 from citeqa.evaluate import cited
 from citeqa.settings import default_settings
@@ -43,6 +44,7 @@ mark {background: #fcd34d; color: inherit; padding: 0 2px; border-radius: 2px}
   font-size: var(--text-md) !important; color: var(--body-text-color) !important; opacity: 1 !important}
 """
 QUOTE = re.compile(r"(.+?) \[(\d+)\](?: |$)", re.S)
+MARKER = re.compile(r"(?<=.) \[(\d+)\](?= |$)", re.S)  # where QUOTE finds a citation
 
 
 def quoted_sentences(answer: Answer) -> dict[int, list[str]]:
@@ -68,9 +70,29 @@ def highlight(text: str, sentences: list[str], mark_id: str = "") -> str:
     return "".join(out)
 
 
-def passage_title(n: int, p, closest: bool) -> str:
+def in_citation_order(answer: Answer) -> Answer:
+    """The answer with its passages listed as it cites them ([1] the first it quotes, then
+    [2], ...), then the rest as the Assistant listed them, and its markers renumbered to
+    match. (A follow-up's passages come as retrieved, so it may cite [2] alone.)"""
+    n = len(answer.passages)
+    order = list(dict.fromkeys(int(m) - 1 for _, m in QUOTE.findall(answer.text) if 0 < int(m) <= n))
+    order += [i for i in range(n) if i not in order]
+    if not answer.found or order == list(range(n)):
+        return answer
+    new = {old + 1: place for place, old in enumerate(order, 1)}
+    text = MARKER.sub(lambda m: f" [{new.get(int(m.group(1)), m.group(1))}]", answer.text)
+    return Answer(answer.found, text, [answer.passages[i] for i in order], answer.notes)
+
+
+def relevance(score: float, cells: int = 5) -> str:
+    """A retrieval score as a bar of five ("●●●○○"): fused scores are not bounded by 1."""
+    filled = round(min(max(score, 0.0), 1.0) * cells)
+    return "●" * filled + "○" * (cells - filled)
+
+
+def passage_title(n: int, p: Passage, closest: bool) -> str:
     label = " · closest, may not answer" if closest else ""
-    return f"[{n}] {p.citation} · {p.topic} · {p.score:.2f}{label}"
+    return f"[{n}] {p.citation} · {p.topic}{label} · relevance {relevance(p.score)}"
 
 
 def answer_messages(answer: Answer) -> list[dict]:
@@ -108,13 +130,31 @@ def conversation_turn(bot: Assistant, question: str, history: list, asked: list,
         history.append({"role": "assistant", "content": f"⚠️ {html.escape(str(exc))}"})
         yield history, asked, "", None, 1
         return
+    answer = in_citation_order(answer)
     yield history + answer_messages(answer), asked + [question], "", answer, first_cited(answer)
 
 
-def context_html(bot: Assistant, answer: Answer | None, n: int) -> str:
+def shown_passage(answer: Answer | None, n: int) -> Passage | None:
+    """The passage the panel shows for passage choice `n` (1-based), or None."""
     if answer is None or not answer.passages:
+        return None
+    return answer.passages[min(max(n, 1), len(answer.passages)) - 1]
+
+
+def still_indexed(bot: Assistant, source: str) -> bool:
+    try:
+        bot.document(source)
+    except ValueError:  # not in the index (any longer)
+        return False
+    except OSError:  # gone from seeds/ but still indexed: the panel says to rebuild
+        pass
+    return True
+
+
+def context_html(bot: Assistant, answer: Answer | None, n: int) -> str:
+    p = shown_passage(answer, n)
+    if p is None:
         return "<p>Ask a question: the cited passage is shown here inside its document.</p>"
-    p = answer.passages[min(max(n, 1), len(answer.passages)) - 1]
     try:
         doc = bot.document(p.source)
     except ValueError:
@@ -145,7 +185,8 @@ def status_markdown(bot: Assistant) -> str:
             f"{html.escape(source)} ({html.escape(why)})" for source, why in s.unreadable.items())
     if s.stale:
         changes = ", ".join(f"{len(v)} {k}" for k, v in s.pending.items() if v)
-        text += f"\n\n⚠️ **The seeds changed since the index was built ({changes}).** Press “Rebuild index”."
+        text += (f"\n\n⚠️ **The seeds changed since the index was built ({changes}).** "
+                 "Press “Rebuild index” (under “Index”).")
     return text
 
 
@@ -167,19 +208,29 @@ def build_ui(bot: Assistant):
         return [], [], None, gr.update(choices=[], value=None), context_html(bot, None, 1)
 
     def show_context(answer, choice):
-        n = int(choice.strip("[]")) if choice else 1
-        return context_html(bot, answer, n)
+        return context_html(bot, answer if choice else None, int(choice.strip("[]")) if choice else 1)
 
-    def rebuild():
+    def clear_if_gone(answer, choice):
+        """(passage choices, panel): cleared when the shown passage's document has left the
+        index (a rebuild removed it), else left as they are."""
+        p = shown_passage(answer, int(choice.strip("[]")) if choice else 0)
+        if not choice or p is None or still_indexed(bot, p.source):
+            return gr.update(), gr.update()
+        return gr.update(choices=[], value=None), context_html(bot, None, 1)
+
+    def tick(answer, choice):
+        return status_markdown(bot), *clear_if_gone(answer, choice)
+
+    def rebuild(answer, choice):
         with refresh_lock:
             try:
                 report = bot.refresh()
             except CiteqaError as exc:
-                return f"⚠️ {html.escape(str(exc))}", status_markdown(bot)
+                return f"⚠️ {html.escape(str(exc))}", status_markdown(bot), gr.update(), gr.update()
         names = "; ".join(f"{kind}: {', '.join(files)}" for kind, files in
                           (("added", report.added), ("changed", report.changed), ("removed", report.removed)) if files)
         text = f"Rebuilt: {report.summary()}." + (f" ({names})" if names else "")
-        return html.escape(text), status_markdown(bot)
+        return html.escape(text), status_markdown(bot), *clear_if_gone(answer, choice)
 
     def api_ask(question: str, k: int = 5, history: list[str] | None = None) -> dict:
         """Answer a question, reading a follow-up against `history` (the conversation's earlier
@@ -209,6 +260,17 @@ def build_ui(bot: Assistant):
     scroll = ("() => { setTimeout(() => { const el = document.getElementById('citeqa-hl'); "
               "const box = el && el.closest('.citeqa-doc'); "
               "if (box) box.scrollTop = el.offsetTop - box.offsetTop - 60; }, 50); }")
+    # a new answer is read from its start: its top at the top of the chat (and in the window)
+    to_answer = """() => { setTimeout(() => {
+        const rows = [...document.querySelectorAll('#citeqa-chat .message-row')];
+        const users = rows.filter(r => r.classList.contains('user-row'));
+        const answer = users.length && rows[rows.indexOf(users[users.length - 1]) + 1];
+        const log = document.querySelector('#citeqa-chat [role=log]');
+        if (!answer || !log) return;
+        log.scrollTop += answer.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+        const top = answer.getBoundingClientRect().top;
+        if (top < 0 || top > window.innerHeight - 80) window.scrollBy(0, top - 16);
+    }, 100); }"""
     with gr.Blocks(title="citeqa") as demo:
         gr.Markdown("## citeqa · answers quoted from the documents, with their sources")
         status = gr.Markdown(status_markdown(bot), elem_id="citeqa-status")
@@ -216,8 +278,9 @@ def build_ui(bot: Assistant):
         asked = gr.State([])  # the conversation's questions so far, as typed
         with gr.Row():
             with gr.Column(scale=3):
-                chat = gr.Chatbot(height=560, label="Answers", elem_id="citeqa-chat", buttons=["copy"],
-                                  feedback_options=None)
+                # no floating label over the answers; a new answer is scrolled to its start (to_answer)
+                chat = gr.Chatbot(height=560, label="Answers", show_label=False, autoscroll=False,
+                                  elem_id="citeqa-chat", buttons=["copy"], feedback_options=None)
                 question = gr.Textbox(placeholder="Ask about the documents, e.g. What does dupilumab bind to?",
                                       show_label=False, elem_id="citeqa-question", submit_btn=True)
                 with gr.Row():
@@ -228,17 +291,21 @@ def build_ui(bot: Assistant):
             with gr.Column(scale=2):
                 which = gr.Radio([], label="Show passage in its document", elem_id="citeqa-which")
                 context = gr.HTML(context_html(bot, None, 1), elem_id="citeqa-context")
-                rebuild_btn = gr.Button("Rebuild index", elem_id="citeqa-rebuild")
-                report = gr.Markdown(elem_id="citeqa-report")
+                with gr.Accordion("Index", open=False, elem_id="citeqa-index-controls"):
+                    rebuild_btn = gr.Button("Rebuild index", elem_id="citeqa-rebuild")
+                    report = gr.Markdown(elem_id="citeqa-report")
         ask_inputs = [question, chat, asked, topic, k]
         ask_outputs = [chat, asked, question, last, which, context]
-        question.submit(respond, ask_inputs, ask_outputs, api_visibility="private").then(None, js=scroll)
+        question.submit(respond, ask_inputs, ask_outputs, api_visibility="private").then(
+            None, js=scroll).then(None, js=to_answer)
         for ex in examples:  # an example is asked when clicked
-            ex.load_input_event.then(respond, ask_inputs, ask_outputs, api_visibility="private").then(None, js=scroll)
+            ex.load_input_event.then(respond, ask_inputs, ask_outputs, api_visibility="private").then(
+                None, js=scroll).then(None, js=to_answer)
         new_btn.click(new_conversation, None, [chat, asked, last, which, context], api_visibility="private")
         which.change(show_context, [last, which], context, api_visibility="private").then(None, js=scroll)
-        rebuild_btn.click(rebuild, None, [report, status], api_visibility="private")
-        gr.Timer(2).tick(lambda: status_markdown(bot), None, status, api_visibility="private")
+        rebuild_btn.click(rebuild, [last, which], [report, status, which, context], api_visibility="private")
+        # the status, and a panel whose document a refresh (--watch) removed
+        gr.Timer(2).tick(tick, [last, which], [status, which, context], api_visibility="private")
         gr.api(api_ask, api_name="ask")
         demo.load(None, None, None, js=follow_clicks)
     return demo

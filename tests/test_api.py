@@ -213,7 +213,8 @@ def test_a_question_about_a_label_topic_the_documents_never_cover_is_declined(bo
 
 def test_a_follow_up_is_read_against_the_conversation(bot):
     ans = bot.ask("and in COPD?", history=["Which trials showed it works in asthma?"])
-    assert ans.found and "Read as: Which trials showed it works in COPD?" in ans.notes
+    assert ans.found and ('Read as: "Which trials showed it works in COPD?" '
+                          '(after "Which trials showed it works in asthma?")') in ans.notes
     # two sentences of one passage, one after the other, share one citation
     assert ans.text.startswith("A pooled analysis of the Phase 3 BOREAS and NOTUS trials")
     assert ans.text.endswith("an FDA sNDA submission for COPD is under review. [1]") and ans.text.count("[") == 1
@@ -224,6 +225,21 @@ def test_a_follow_up_is_read_against_the_conversation(bot):
     assert bot.ask("What does dupilumab bind to?", history=["Who makes Dupixent?"]) == alone
 
 
+def test_a_follow_ups_note_quotes_the_questions_it_was_read_against(bot):
+    def note(*conversation):
+        notes = bot.ask(conversation[-1], k=2, history=list(conversation[:-1])).notes
+        return next(n for n in notes if n.startswith("Read as:"))
+
+    # taking an earlier question's place: read as a whole question; one read with the earlier
+    # question as context: as asked, after it (and after the one it leaned on in turn)
+    assert note("What are the side effects?", "is that common?") == \
+        'Read as: "is that common?" (after "What are the side effects?")'
+    assert note("What are the side effects?", "is that common?", "how common exactly?") == \
+        'Read as: "how common exactly?" (after "What are the side effects?" and "is that common?")'
+    assert note("Which trials showed it works in asthma?", "and in COPD?", "and in kids?") == \
+        'Read as: "and in kids?" (after "Which trials showed it works in COPD?")'
+
+
 def test_a_follow_up_leaning_on_an_unanswered_question_is_not_answered_either(bot):
     earlier = "does dupixent work for hives"
     assert not bot.ask(earlier).found
@@ -231,7 +247,8 @@ def test_a_follow_up_leaning_on_an_unanswered_question_is_not_answered_either(bo
     assert not ans.found and f"Nor do they answer “{earlier}”, which it follows." in ans.text
     # one that takes the earlier question's place is a question of its own ("with" for "in")
     ans = bot.ask("and in COPD?", history=["Does dupixent help with hives?"])
-    assert ans.found and "Read as: Does dupixent help with COPD?" in ans.notes
+    assert ans.found and 'Read as: "Does dupixent help with COPD?" (after "Does dupixent help with hives?")' \
+        in ans.notes
 
 
 def test_a_broad_question_quotes_several_distinct_sentences_each_cited(bot):

@@ -101,7 +101,8 @@ def test_a_three_turn_conversation(page, tmp_path):
     assert "QUEST" in last_answer(page)
     ask(page, "and in COPD?")
     second = last_answer(page)
-    assert "Read as: Which trials showed it works in COPD?" in second and "COPD" in second
+    assert ('Read as: "Which trials showed it works in COPD?" (after "Which trials showed it works in asthma?")'
+            in second)
     ask(page, "What are the side effects?")
     third = re.split(r"\n\s*\[1\] dupilumab\.txt", last_answer(page))[0]  # the answer, not the passage titles
     markers = re.findall(r"\[(\d)\]", third)
@@ -152,11 +153,134 @@ def test_an_example_is_asked_when_clicked(page):
 def rebuild(page, expect: str) -> None:
     page.wait_for_function("() => document.querySelector('#citeqa-status').innerText.includes('changed since')",
                            timeout=20000)
+    if not page.locator("#citeqa-rebuild").is_visible():  # the index controls start folded away
+        page.locator("#citeqa-index-controls").get_by_text("Index", exact=True).click()
     page.locator("#citeqa-rebuild").click()
     page.wait_for_function("([expect]) => document.querySelector('#citeqa-report').innerText.includes(expect)",
                            arg=[expect], timeout=60000)
     page.wait_for_timeout(500)  # the report is written when the new index is live
 
+
+
+def small_page(page):
+    """A fresh page of the suite's browser with a laptop-sized window."""
+    pg = page.context.browser.new_page(viewport={"width": 1000, "height": 600})
+    pg.goto(page.url)
+    pg.wait_for_selector("#citeqa-question textarea")
+    return pg
+
+
+# where the newest answer's first line of text is, and the window's height
+NEWEST_ANSWER = """() => {
+    const rows = [...document.querySelectorAll('#citeqa-chat .message-row')];
+    const users = rows.filter(r => r.classList.contains('user-row'));
+    const row = rows[rows.indexOf(users[users.length - 1]) + 1];
+    const text = row.querySelector('.message-content p') || row.querySelector('.message-content');
+    const top = text.getBoundingClientRect().top;
+    return {top: top, bottom: top + (parseFloat(getComputedStyle(text).lineHeight) || 24), height: innerHeight};
+}"""
+
+
+# read from its start: the newest answer's top at the top of the chat's scrolling area; then
+# where the chat's label is (null when not shown) and the answer's first paragraph
+TOP_OF_ANSWER = """() => {
+    const rows = [...document.querySelectorAll('#citeqa-chat .message-row')];
+    const users = rows.filter(r => r.classList.contains('user-row'));
+    const row = rows[rows.indexOf(users[users.length - 1]) + 1];
+    const log = document.querySelector('#citeqa-chat [role=log]');
+    log.scrollTop += row.getBoundingClientRect().top - log.getBoundingClientRect().top;
+    const text = row.querySelector('.message-content p') || row.querySelector('.message-content');
+    const label = document.querySelector('#citeqa-chat [data-testid=block-label]');
+    const shown = label && label.offsetParent !== null && getComputedStyle(label).visibility !== 'hidden';
+    return {label: shown ? label.getBoundingClientRect().toJSON() : null,
+        text: text.getBoundingClientRect().toJSON()};
+}"""
+
+
+def test_the_chat_label_covers_no_answer_text(page):
+    pg = small_page(page)
+    try:
+        ask(pg, "What are the side effects?")
+        boxes = pg.evaluate(TOP_OF_ANSWER)
+    finally:
+        pg.close()
+    label, text = boxes["label"], boxes["text"]
+    if label is not None:  # shown: it must not lie over the answer's text
+        assert (label["right"] <= text["left"] or text["right"] <= label["left"] or label["bottom"] <= text["top"]
+                or text["bottom"] <= label["top"]), boxes
+
+
+def test_a_long_answer_is_shown_from_its_start(page):
+    pg = small_page(page)
+    try:
+        ask(pg, "What are the side effects?")
+        pg.wait_for_timeout(800)  # whatever scrolls after the answer arrives has done so
+        first = pg.evaluate(NEWEST_ANSWER)
+        assert 0 <= first["top"] and first["bottom"] <= first["height"], first
+        chat = pg.locator("#citeqa-chat").bounding_box()
+        assert chat["y"] <= first["top"] and first["bottom"] <= chat["y"] + chat["height"], (first, chat)
+    finally:
+        pg.close()
+
+
+def passage_titles(page) -> list[str]:
+    """The newest answer's passages, as the chat lists them."""
+    row = page.locator("#citeqa-chat .message-row.bot-row").last
+    return [t.inner_text().strip().splitlines()[0] for t in row.locator(".thought").all()]
+
+
+def test_passages_are_listed_as_the_answer_cites_them_with_a_bounded_relevance(page):
+    page.locator("#citeqa-new").click()
+    page.wait_for_function("() => !document.querySelector('#citeqa-chat .message-row')", timeout=10000)
+    for question in ("Which trials showed it works in asthma?", "and in COPD?", "What are the side effects?"):
+        ask(page, question)
+        text = re.split(r"\n\s*\[1\] dupilumab\.txt", last_answer(page))[0]
+        cited = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", text)))
+        assert cited == list(range(1, len(cited) + 1)), text  # [1], [2], ... as first quoted
+        titles = passage_titles(page)
+        assert [t.split("]")[0] + "]" for t in titles] == [f"[{n}]" for n in range(1, len(titles) + 1)]
+        for title in titles:  # no raw score: a relevance bar of five
+            assert not re.search(r"\d\.\d", title.split(" · ", 1)[1]) and re.search(r"relevance [●○]{5}$", title), title
+        assert page.locator("#citeqa-which input:checked").evaluate("e => e.value") == "[1]"
+
+
+
+def test_passages_are_renumbered_in_the_order_the_answer_cites_them():
+    import app
+    from citeqa import Answer, Passage
+
+    passages = [Passage(f"text {n}", "a.txt", "S", 10 * n, 10 * n + 6, score, "trials")
+                for n, score in enumerate([0.9, 1.3, 0.4, 0.7])]
+    answer = Answer(True, "First, as in [2], below. [3] Then this. [1]", passages, ("a note",))
+    shown = app.in_citation_order(answer)
+    assert shown.text == "First, as in [2], below. [1] Then this. [2]"  # a bracket inside a quote is kept
+    assert [p.text for p in shown.passages] == ["text 2", "text 0", "text 1", "text 3"]
+    assert shown.notes == ("a note",) and app.in_citation_order(shown) == shown
+    declined = Answer(False, "The documents do not answer this question.", passages)
+    assert app.in_citation_order(declined) is declined
+    assert [app.relevance(p.score) for p in passages] == ["●●●●○", "●●●●●", "●●○○○", "●●●●○"]
+
+def test_a_rebuild_that_removes_the_shown_document_clears_the_panel(page, server):
+    (server[1] / "zeta.md").write_text("# Zetaprofen\n\nZetaprofen is approved for migraine in adults.\n",
+                                       encoding="utf-8")
+    rebuild(page, "added: zeta.md")
+    ask(page, "What is zetaprofen approved for?")
+    assert "zeta.md" in page.locator("#citeqa-context").inner_text()
+    (server[1] / "zeta.md").unlink()
+    rebuild(page, "removed: zeta.md")
+    page.wait_for_function("() => !document.querySelector('#citeqa-context').innerText.includes('zeta')", timeout=10000)
+    assert page.locator("#citeqa-context").inner_text().startswith("Ask a question")
+    assert page.locator("#citeqa-which input:checked").count() == 0
+
+
+def test_the_index_controls_start_folded_away(page):
+    pg = small_page(page)
+    try:
+        assert not pg.locator("#citeqa-rebuild").is_visible()
+        pg.locator("#citeqa-index-controls").get_by_text("Index", exact=True).click()
+        pg.locator("#citeqa-rebuild").wait_for(state="visible", timeout=5000)
+    finally:
+        pg.close()
 
 def test_markup_in_a_seed_is_shown_as_text_and_runs_nothing(page, server):
     (server[1] / "markup.txt").write_text(XSS, encoding="utf-8")
@@ -211,7 +335,8 @@ def test_http_api_answers_twenty_questions_at_once(server):
     assert set(result["passages"][0]) == {"text", "source", "section", "start", "end", "page", "score", "topic"}
     assert result["passages"][0]["page"] is None  # a .txt has no pages (a PDF's: see above)
     result = client.predict("and in COPD?", 3, ["Which trials showed it works in asthma?"], api_name="/ask")
-    assert result["found"] and "Read as: Which trials showed it works in COPD?" in result["notes"]
+    assert result["found"] and ('Read as: "Which trials showed it works in COPD?" '
+                                '(after "Which trials showed it works in asthma?")') in result["notes"]
     questions = {"On which tyrosine is STAT6 phosphorylated?": "tyrosine 641",
                  "How many adults were enrolled in SOLO 1 and SOLO 2?": "671",
                  "Can live vaccines be given during treatment?": "avoided",

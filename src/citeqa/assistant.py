@@ -26,6 +26,7 @@ from .answer import Evidence, choose_quotes, judge, score_sentences
 from .chunk import TOPICS
 from .embed import get_embedder, query_encoder
 from .errors import IndexCorrupt, SeedsError
+from .followups import follow_up_note, leaned_on
 from .ingest import load_document
 from .retrieve import Retriever
 from .settings import Settings, default_settings
@@ -327,8 +328,9 @@ class Assistant:
             raise IndexCorrupt("no index is loaded: refresh it")
         data, retriever = state
         query = retriever.read(question, history if self.settings.follow_ups else ())
-        if query.read_as:
-            notes += (f"Read as: {query.read_as}",)
+        if query.read_as:  # one that took an earlier question's place, as read; else as asked
+            earlier = leaned_on(history, retriever.reader.read_follow_up)
+            notes += (follow_up_note(question if query.leans_on else query.read_as, earlier),)
         if query.listed_unknown:
             missing = ", ".join(query.listed_unknown)
             notes += (f"The documents never mention {missing}: the answer covers the rest.",)

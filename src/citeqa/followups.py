@@ -73,6 +73,33 @@ def read_follow_up(question: str, history: tuple[str, ...] | list[str],
     return text, before, f"{question} (following “{before}”)"
 
 
+def leaned_on(history: tuple[str, ...] | list[str],
+              read: Callable[[str, list[str]], tuple[str, str, str]]) -> tuple[str, ...]:
+    """The earlier questions a follow-up asked after `history` is read against, oldest
+    first, as the asker would recognise them: the last question, as read when it took an
+    earlier one's place ("Which trials showed it works in COPD?" for "and in COPD?"), and
+    when it was itself read with the one before as context, that one too. `read` is
+    read_follow_up with its word lists given."""
+    history = [h for h in (" ".join(str(h).split()) for h in history or ()) if h]
+    if not history:
+        return ()
+    last = history[-1]
+    text, before, how = read(last, history[:-1])
+    if not before:
+        return (last,)
+    if how == text:  # it took the earlier question's place: a whole question
+        return (text,)
+    return leaned_on(history[:-1], read) + (last,)
+
+
+def follow_up_note(read: str, earlier: tuple[str, ...]) -> str:
+    """'Read as: "Which trials showed it works in COPD?" (after "Which trials showed it
+    works in asthma?")': a follow-up as read, and the earlier questions it was read against."""
+    quoted = [f'"{q}"' for q in earlier]
+    after = ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
+    return f'Read as: "{read}"' + (f" (after {after})" if after else "")
+
+
 def substitute(before: str, rest: str) -> str | None:
     """'and in COPD' after 'Which trials showed it works in asthma?' ->
     'Which trials showed it works in COPD?': the same preposition's phrase is replaced;
