@@ -16,7 +16,9 @@ Weights are fitted by leave-one-document-out cross-validation (the seed counts a
 document): each document's questions are judged by weights fitted on the others. The
 threshold minimises the cost of the cross-validated decisions, a wrong answer (given to a
 question the documents do not answer, or not holding the answer) costing `--wrong` times a
-wrong decline (default 3). Questions declined by rule (a name or topic the documents
+wrong decline (default 3), among the thresholds that keep false abstention at most
+`--max-false-abstention` (0.07): unbounded, that cost is least when most questions are
+declined, wrong answers to answerable questions included. Questions declined by rule (a name or topic the documents
 lack, no close sentence) count whatever the threshold. The model is an L2-regularised
 logistic regression fitted by Newton's method (NumPy only). Paste the printed weights into
 Settings.
@@ -138,36 +140,56 @@ def costs(rows: list[dict], confidence: np.ndarray, threshold: float, wrong: flo
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.calibrate", description=__doc__.split("\n")[0])
     parser.add_argument("--wrong", type=float, default=3.0, help="cost of a wrong answer, a wrong decline costing 1")
+    parser.add_argument("--max-false-abstention", type=float, default=0.07,
+                        help="the threshold keeps cross-validated false abstention at most this (default 0.07)")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--rows", help="keep the asked questions' features in this JSON file, and reuse them")
     args = parser.parse_args(argv)
+    cache = Path(args.rows) if args.rows else None
+    kept = json.loads(cache.read_text()) if cache and cache.is_file() else {}
+    fallback = None  # (weights, threshold) of the model without the reader
     for reader, names, label in ((False, FEATURES, "abstain"), (True, READER_FEATURES, "reader_abstain")):
-        rows = collect(reader)
-        if reader and not any(len(r["x"]) == len(READER_FEATURES) for r in rows):
+        rows = kept.get(label) or collect(reader)
+        kept[label] = rows
+        if cache:
+            cache.write_text(json.dumps(kept))
+        # with the reader, a question whose quotes it did not read (a summary's openings) is
+        # judged by the model without it, as at run time
+        read = np.array([len(r["x"]) == len(names) for r in rows])
+        if reader and not read.any():
             print("\nno reader model in the package: only the fallback model is fitted")
             break
-        held = cross_validate(rows, args.l2)
+        held = np.zeros(len(rows))
+        held[read] = cross_validate([r for r, k in zip(rows, read) if k], args.l2)
+        if (~read).any():
+            held[~read] = [predict(fallback[0], np.array(r["x"])) >= fallback[1] for r, k in zip(rows, read) if not k]
         print(f"\n{label}: {len(rows)} questions from {len({r['doc'] for r in rows})} documents, "
-              f"{sum(r['rule'] for r in rows)} declined by rule; leave-one-document-out:")
+              f"{sum(r['rule'] for r in rows)} declined by rule, {int((~read).sum())} judged without the reader; "
+              f"leave-one-document-out:")
         print(f"{'threshold':>10}{'cost':>8}{'false abstention':>18}{'declined':>10}{'accuracy':>10}")
         best = None
-        for t in np.arange(0.05, 0.9, 0.025):
-            c = costs(rows, held, t, args.wrong)
+        for t in np.arange(0.05, 0.95, 0.025):
+            conf = np.where(read, held, np.where(held > 0, 1.0, 0.0))
+            c = costs(rows, conf, t, args.wrong)
             print(f"{t:>10.3f}{c['cost']:>8.0f}{c['false_abstention']:>18.3f}{c['declined']:>10.3f}{c['accuracy']:>10.3f}")
-            if best is None or c["cost"] < best[1]["cost"]:
+            if c["false_abstention"] <= args.max_false_abstention and (best is None or c["cost"] < best[1]["cost"]):
                 best = (float(t), c)
+        conf = np.where(read, held, np.where(held > 0, 1.0, 0.0))
         for name in ("natural", "questions"):  # the seed's dev sets, by the same cross-validated decisions
             mine = [n for n, r in enumerate(rows) if r["set"] == name]
-            c = costs([rows[n] for n in mine], held[mine], best[0], args.wrong)
+            c = costs([rows[n] for n in mine], conf[mine], best[0], args.wrong)
             print(f"  seed {name}.jsonl at {best[0]:.3f}: false abstention {c['false_abstention']:.3f}, "
                   f"declined {c['declined']:.3f}, accuracy {c['accuracy']:.3f}")
-        x = np.array([r["x"] for r in rows])
-        y = np.array([r["answerable"] for r in rows], dtype=float)
-        fit = np.array([not r["rule"] for r in rows])
+        x = np.array([r["x"] for r, k in zip(rows, read) if k])
+        y = np.array([r["answerable"] for r, k in zip(rows, read) if k], dtype=float)
+        fit = np.array([not r["rule"] for r, k in zip(rows, read) if k])
         w = fit_logistic(x[fit], y[fit], args.l2)
+        fallback = fallback or (w, best[0])
         print("features:", ", ".join(names))
         print(f"{label}_weights = ({', '.join(f'{v:.3f}' for v in w)})")
-        print(f"{label}_threshold = {best[0]:.3f}  (least cross-validated cost: false abstention "
-              f"{best[1]['false_abstention']:.3f}, declined {best[1]['declined']:.3f})")
+        print(f"{label}_threshold = {best[0]:.3f}  (least cross-validated cost with false abstention at most "
+              f"{args.max_false_abstention}: false abstention {best[1]['false_abstention']:.3f}, "
+              f"declined {best[1]['declined']:.3f})")
     return 0
 
 

@@ -184,11 +184,10 @@ def test_a_broad_answer_draws_on_passages_past_k_and_lists_those_it_cites_first(
 def test_is_it_a_kind_of_thing_is_answered_by_what_it_is_and_that_passage_leads(bot):
     # passages on steroids are retrieved first ("steroid" bridged to corticosteroid), but the
     # answer is the sentence saying what the drug is, and the passage it quotes is shown first
+    # (the page says it in two places: either will do)
     ans = bot.ask("Is Dupixent a steroid?")
-    assert ans.text == ("Dupilumab is a fully human IgG4 monoclonal antibody administered by subcutaneous "
-                        "injection. [1]")
-    assert ans.passages[0].section == "Detailed Mechanism of Action"
-    assert ans.passages[1].score > ans.passages[0].score
+    assert ans.text.startswith("Dupilumab is a") and "IgG4 monoclonal antibody" in ans.text
+    assert MARKER.findall(ans.text) == ["1"] and ans.text[:40] in ans.passages[0].text
     assert any("Corticosteroid tapering" in p.section for p in ans.passages[1:])
 
 
@@ -362,13 +361,17 @@ def test_a_narrow_question_keeps_one_sentence(bot):
 
 def test_a_narrow_answer_adds_the_sentence_holding_what_the_best_one_lacks(bot):
     # the best sentence speaks of subcutaneous doses; the next best holding "absorbed" says how
+    # (without the reader: with it, the sentence saying how it is absorbed comes first, and
+    # holds all the question asks)
     q = "How is dupilumab absorbed after subcutaneous dosing?"
-    ans = bot.ask(q)
+    plain = Assistant(bot.seeds, bot.index_dir, settings=bot.settings.replace(reader=False))
+    ans = plain.ask(q)
     assert "Dupilumab was designed to address that gap" in ans.text  # (its passage ranks lower)
     assert ans.text.startswith("Following subcutaneous dosing, it is absorbed into the systemic circulation")
     assert MARKER.findall(ans.text) == ["1", "2"]
-    alone = Assistant(bot.seeds, bot.index_dir, settings=bot.settings.replace(complement_margin=-1.0))
+    alone = Assistant(bot.seeds, bot.index_dir, settings=plain.settings.replace(complement_margin=-1.0))
     assert "it is absorbed" not in alone.ask(q).text
+    assert "it is absorbed" in bot.ask(q).text.split(". [")[0]
 
 
 def test_history_must_be_a_list_of_strings(bot):

@@ -142,6 +142,13 @@ def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, 
     return sorted(read + scored[len(top):], key=lambda q: -q.score)
 
 
+def unread_score(quote: Quote, settings: Settings) -> float:
+    """A sentence's score before the reader read it."""
+    if quote.read is None:
+        return quote.score
+    return quote.score - settings.reader_weight * float(1 / (1 + np.exp(-quote.read)))
+
+
 def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                   settings: Settings, *, look_at: int = 3, term_weight: float = 0.25,
                   type_weight: float | None = None, reader=None) -> list[Quote]:
@@ -174,11 +181,11 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     best = scored[0]
     quotes = [best]
     for other in scored[1:3]:
-        if other.rank == best.rank and other.score >= best.score - 0.05:
+        if other.rank == best.rank and unread_score(other, settings) >= unread_score(best, settings) - 0.05:
             quotes.append(other)
             break
     else:
-        quotes += _complement(retriever, hits, query, scored, settings.complement_margin)
+        quotes += _complement(retriever, hits, query, scored, settings)
     return sorted(quotes, key=lambda q: (q.rank, q.start))
 
 
@@ -195,13 +202,14 @@ def _summary_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_co
 
 
 def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: list[Quote],
-                margin: float) -> list[Quote]:
+                settings: Settings) -> list[Quote]:
     """The sentence that holds the part of the question the best one lacks: the best
     scoring within `margin` of it, among the passages looked at, that holds at least
     COMPLEMENT_SHARE of the question's concepts (IDF-weighted) which the best does not
     ("How is it absorbed after subcutaneous dosing?": one sentence speaks of subcutaneous
     doses, another of how it is absorbed). Nothing when none does, or the best holds them
-    all."""
+    all. (The margin is on the sentences' own scores, before the reader.)"""
+    margin = settings.complement_margin
     if margin < 0:
         return []
     focus = [c for c in query.concepts if c.weight >= 1.0]  # the documents' own subject weighs ~0
@@ -210,9 +218,10 @@ def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: lis
     missing = [c for c in focus if not c.in_terms(_terms(retriever, hits, best))]
     if not missing:
         return []
+    floor = unread_score(best, settings) - margin
     for other in scored[1:]:
-        if other.score < best.score - margin:
-            break
+        if unread_score(other, settings) < floor:
+            continue
         if about_the_document(other.text):
             continue
         own = _terms(retriever, hits, other)
@@ -255,7 +264,9 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         return []
     data = retriever.data
     kind = retriever.asked_kind(query.kinds)
-    top = scored[0].score
+    # the margin is the sentences' own (the reader orders them, but its confidence in the
+    # best one does not push the rest of a list out)
+    top = max(unread_score(q, settings) for q in scored)
 
     topic = KIND_TOPIC.get(kind or "")
 
@@ -267,7 +278,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 
     # the items of a list the question names by its heading ("Approved Indications") are all near
     listed = retriever.under_named_heading(set(query.weights))
-    near = [q for q in scored if q.score >= top - settings.broad_margin or listed[hits[q.rank].chunk]]
+    near = [q for q in scored if unread_score(q, settings) >= top - settings.broad_margin or listed[hits[q.rank].chunk]]
     fitting = [q for q in near if on_topic(q)]
     chosen: list[Quote] = []
     spoken: set[int] = set()  # passages that only name again an item already listed

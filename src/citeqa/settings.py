@@ -35,23 +35,27 @@ class Settings:
     summary_weight: float = 0.1  # bonus, for a question about the documents' subject as a whole, for their summaries
     heading_weight: float = 0.05  # bonus, for a question that wants a list, for passages under a heading it names
     candidates: int = 200
-    # answer selection and abstention (calibrated on tests/data/questions.jsonl)
-    # logistic model over answer.FEATURES (intercept first), fitted on both dev sets by
-    # `python -m benchmarks.calibrate`; an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-6.407, -0.279, -0.303, 2.865, 0.430, 1.625, 2.459, 3.071, 0.582, -0.123, 2.060)
-    abstain_threshold: float = 0.225
+    # answer selection and abstention: a logistic model over answer.FEATURES (intercept
+    # first), fitted by `python -m benchmarks.calibrate` on the seed's dev sets and the
+    # development corpus's tuning documents, its threshold chosen by leave-one-document-out
+    # cross-validation (a wrong answer costing three wrong declines, false abstention at most
+    # 0.07); an answer is given when its probability reaches the threshold
+    abstain_weights: tuple[float, ...] = (-4.181, 0.167, -0.298, 2.379, 0.456, 1.263, 2.179, 1.821, 0.573, -0.075, 1.578)
+    abstain_threshold: float = 0.5
     min_cosine: float = 0.1  # and never when no sentence of the top passages is even this close
     # the reader model (reader_model.py): the best `reader_candidates` sentences of the first
     # `reader_passages` passages are read with the question; a sentence scores `reader_weight`
-    # x its probability of answering more; abstention then goes by its own logistic model
-    # over answer.READER_FEATURES (also fitted by benchmarks.calibrate)
+    # x its probability of answering more (the weight that picked answering sentences best on
+    # documents the reader had not seen: the fold models' scores, tests/data/reader/folds.jsonl);
+    # abstention then goes by its own logistic model over answer.READER_FEATURES (also fitted
+    # by benchmarks.calibrate, on the fold models' scores)
     reader: bool = True
     reader_candidates: int = 8
     reader_passages: int = 5
-    reader_weight: float = 4.0
-    reader_abstain_weights: tuple[float, ...] = (-6.407, -0.279, -0.303, 2.865, 0.430, 1.625, 2.459, 3.071, 0.582,
-                                                 -0.123, 2.060, 4.0)
-    reader_abstain_threshold: float = 0.225
+    reader_weight: float = 0.25
+    reader_abstain_weights: tuple[float, ...] = (-4.404, 0.364, 0.015, 2.571, -0.163, 1.598, 1.449, 1.827, 0.196,
+                                                 0.270, 1.575, 0.835)
+    reader_abstain_threshold: float = 0.5
     question_max_chars: int = 2000
     # understanding the question (understand.py)
     bridge_weight: float = 0.5  # BM25 weight of a bridged lay word's clinical forms and learned synonyms
