@@ -108,6 +108,7 @@ def run_speed(seeds: Path, questions: list[Path], work: Path, repeat: int = 3, l
     ask_s, embed_s = [], []
     for _ in range(repeat):
         for q, history in qs:
+            forget()  # (a question asked before would come from its memo)
             embed_s.append(timed(lambda: embedder.encode([q]))[0])
             ask_s.append(timed(lambda: bot.ask(q, history=history))[0])
     noop = [timed(bot.refresh)[0] for _ in range(20)]
