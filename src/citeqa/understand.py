@@ -276,14 +276,15 @@ class Reader:
                 break
         about = tuple(d for d in drugs if d in self.vocab.drugs.subject_drugs)  # the documents about them answer
         concepts, weights, names, bridges = self._readwords_of(own)
+        # what the question itself asks of: not what an example or a scene-setting sentence names
+        own_ask = EXAMPLE_CLAUSE.sub(" ", without_scene(own))
         if self.bridges and self.settings.name_check:  # a disease the documents never mention is one too
             # (not an everyday word: "I catch every cold going" asks about the immune system)
             # (nor one offered as an example: "e.g. bullous pemphigoid or ulcerative colitis")
-            asked = EXAMPLE_CLAUSE.sub(" ", without_scene(own))  # (nor one that sets the scene)
-            diseases = [w for w in self.bridges.unknown_conditions(asked)
+            diseases = [w for w in self.bridges.unknown_conditions(own_ask)
                         if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
             names = tuple(dict.fromkeys(names + tuple(diseases)))
-        absent = self._absent_findings(own, bridges)
+        absent = self._absent_findings(own_ask, bridges)
         names, listed = self._listed_beside_held(own, names, concepts)
         n_own = len(concepts)  # the question's own concepts; an earlier question's follow
         if not whole:  # context: the earlier question's words and concepts, weighted down
@@ -320,15 +321,16 @@ class Reader:
                      uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole,
                      whole=overall, drugs=tuple(about), absent=absent)
 
-    def _absent_findings(self, question: str, bridges) -> tuple[str, ...]:
-        """The side effects, symptoms and conditions a question names (the consumer-health
+    def _absent_findings(self, asked: str, bridges) -> tuple[str, ...]:
+        """The side effects, symptoms and conditions a question (as `asked`: without examples
+        or scene-setting sentences) names (the consumer-health
         vocabulary's) that the documents never mention by any name, and that no phrase it
         bridged covers ("does it cause hair loss?" of documents that never say hair loss or
         alopecia): what a decline tells the asker the documents lack. Everyday words aside."""
         if not self.bridges:
             return ()
         used = {w for lay, _ in bridges for w in lay.split(" → ")[0].split()}
-        return tuple(w for w in self.bridges.unknown_conditions(EXAMPLE_CLAUSE.sub(" ", without_scene(question)), FINDINGS)
+        return tuple(w for w in self.bridges.unknown_conditions(asked, FINDINGS)
                      if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT and not set(words_of(w)) & used)
 
     def _asks_what_the_drug_is(self, question: str, subjects: frozenset[str]) -> bool:
