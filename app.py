@@ -21,7 +21,7 @@ from citeqa import Answer, Assistant, CiteqaError, Passage
 from citeqa.cli import plural
 from citeqa.evaluate import cited
 from citeqa.settings import default_settings
-from citeqa.store import live_shards
+from citeqa.index.store import live_shards
 
 TOPIC_CHOICES = ["all", "mechanism", "trials", "safety", "indications"]
 EXAMPLES = {

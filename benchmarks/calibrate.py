@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from citeqa import Assistant, Settings
-from citeqa.answer import FEATURES, READER_FEATURES
+from citeqa.answering.quotes import FEATURES, READER_FEATURES
 from benchmarks.train_reader import pair_key
 from citeqa.evaluate import corpus_documents, corpus_questions, folder_assistant, load_questions, score
 
@@ -103,7 +103,7 @@ def collect(reader: bool) -> list[dict]:
                 unseen.doc = doc
                 bot.use_reader(unseen)
             for row in rows:
-                answer, evidence = bot.weigh(row["q"], history=row.get("prev", ()))
+                answer, evidence = bot.ask_with_evidence(row["q"], history=row.get("prev", ()))
                 names = READER_FEATURES if "reader" in evidence.features else FEATURES
                 rule = bool(evidence.unknown_names or evidence.passing_names or evidence.uncovered_topics
                             or evidence.earlier_unanswered or evidence.features["best_cosine"] < settings.min_cosine

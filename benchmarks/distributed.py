@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from citeqa import Assistant, Settings
-from citeqa.build import unit_texts
+from citeqa.index.build import unit_texts
 from citeqa.evaluate import load_questions
 
 DIM = 384

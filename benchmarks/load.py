@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 
-from .speed import percentile
+from .timing import percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 

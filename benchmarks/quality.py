@@ -14,13 +14,14 @@ import time
 import warnings
 from pathlib import Path
 
-from citeqa import Assistant, Settings, store
-from citeqa.build import assemble, file_stamp, scan_seeds
-from citeqa.chunk import Chunk, classify_topic
-from citeqa.embed import get_embedder
+from citeqa import Assistant, Settings
+from citeqa.index import store
+from citeqa.index.build import assemble, file_stamp, scan_seeds
+from citeqa.index.chunk import Chunk, classify_topic
+from citeqa.index.embed import get_embedder
 from citeqa.evaluate import load_questions, metrics, run
 from citeqa.ingest import load_document, sha256_bytes
-from citeqa.text import split_sentences
+from citeqa.language.text import split_sentences
 
 FULL = Settings()
 # plain retrieval: no answer selection, no abstention, no question understanding

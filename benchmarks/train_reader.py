@@ -21,7 +21,7 @@
    weight, the abstention model) is fitted on scores of unseen documents.
 3. **Export** (`src/citeqa/data/reader/`): the trained layers and head in float16
    safetensors, and `reader.json` with the data's and the weights' sha256, the commit and
-   the settings; `citeqa.reader_model` runs it in NumPy, as the query encoder runs.
+   the settings; `citeqa.answering.reader_model` runs it in NumPy, as the query encoder runs.
 
 Finishes in well under an hour on 2 CPU cores (a GPU is used when there is one).
 """

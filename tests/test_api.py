@@ -3,7 +3,6 @@ import dataclasses
 import re
 import shutil
 
-import numpy as np
 import pytest
 
 from citeqa import Answer, Assistant, Passage, Settings

@@ -31,7 +31,7 @@ def test_scale_workers_report_each_measure():
 
 
 def test_formats_build_times_a_pdf_corpus_from_nothing(tmp_path):
-    from citeqa.embed import get_embedder
+    from citeqa.index.embed import get_embedder
     r = speed.formats_build(SEEDS, tmp_path, get_embedder("hash"), HASH)
     assert r["pages"] == 5 and r["texts"] == 128  # the seed's 40 passages and 88 sentences
     assert min(r["extract_s"], r["build_s"], r["raw_s"]) > 0

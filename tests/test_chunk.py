@@ -2,10 +2,10 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from citeqa.chunk import chunk_document, classify_topic
+from citeqa.index.chunk import chunk_document, classify_topic
 from citeqa.ingest import load_document
-from citeqa.lexicon import Lexicon, find_pairs
-from citeqa.text import tokenize
+from citeqa.index.lexicon import Lexicon, find_pairs
+from citeqa.language.text import tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

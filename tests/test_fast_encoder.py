@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from citeqa import Assistant, Settings
-from citeqa import fast_encoder
-from citeqa.embed import query_encoder, resolve_model
+from citeqa.index import fast_encoder
+from citeqa.index.embed import query_encoder, resolve_model
 from citeqa.evaluate import load_questions
 from tests.conftest import ROOT
 

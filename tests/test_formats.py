@@ -12,7 +12,7 @@ from benchmarks.documents import (docx_from_lines, encrypted_pdf, image_only_pdf
 from citeqa import Assistant
 from citeqa.evaluate import load_questions, metrics, run
 from citeqa.ingest import load_document
-from citeqa.ingest.structure import text_lines
+from citeqa.ingest.lines import text_lines
 from tests.conftest import HASH, SEEDS
 
 QUESTIONS = Path(__file__).parent / "data" / "questions.jsonl"

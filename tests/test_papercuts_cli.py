@@ -7,8 +7,8 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from citeqa import fast_encoder
-from citeqa.assistant import Answer
+from citeqa.index import fast_encoder
+from citeqa import Answer
 from citeqa.cli import chat_loop, format_built_at, main
 
 

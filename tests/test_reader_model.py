@@ -7,8 +7,8 @@ import shutil
 import numpy as np
 import pytest
 
-from citeqa import Assistant, Settings
-from citeqa.reader_model import READER_DIR, ReaderModel, ReaderUnavailable, packaged_reader
+from citeqa import Assistant
+from citeqa.answering.reader_model import READER_DIR, ReaderModel, ReaderUnavailable, packaged_reader
 from tests.conftest import HASH
 
 PAIRS = [("How often is it injected?", "Dosing: The recommended dose is 300 mg every two weeks."),
@@ -73,7 +73,7 @@ def test_a_batch_scores_each_pair_as_alone():
 def test_without_the_reader_the_logistic_model_decides(corpus):
     bot = Assistant(corpus, corpus.parent / "index", settings=HASH.replace(reader=False))
     assert bot.reader_model() is None
-    answer, evidence = bot.weigh("What does alphamab bind?")
+    answer, evidence = bot.ask_with_evidence("What does alphamab bind?")
     assert answer.found and "reader" not in evidence.features
 
 
@@ -81,5 +81,5 @@ def test_with_the_reader_the_quotes_are_read(corpus):
     bot = Assistant(corpus, corpus.parent / "index", settings=HASH)
     if bot.reader_model() is None:
         pytest.skip("no reader model in the package")
-    _, evidence = bot.weigh("What does alphamab bind?")
+    _, evidence = bot.ask_with_evidence("What does alphamab bind?")
     assert 0.0 <= evidence.features["reader"] <= 1.0

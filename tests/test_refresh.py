@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from citeqa import Assistant
-from citeqa import store
-from citeqa.build import unit_texts
+from citeqa.index import store
+from citeqa.index.build import unit_texts
 from tests.conftest import HASH
 
 

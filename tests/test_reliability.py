@@ -12,8 +12,9 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
 
-from citeqa import Assistant, store
-from citeqa.build import MAX_FILE_BYTES
+from citeqa import Assistant
+from citeqa.index import store
+from citeqa.index.build import MAX_FILE_BYTES
 from citeqa.cli import main
 from tests.conftest import HASH, ROOT
 

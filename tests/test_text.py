@@ -1,4 +1,4 @@
-from citeqa.text import split_sentences, tokenize
+from citeqa.language.text import split_sentences, tokenize
 
 
 def spans(text):

@@ -4,11 +4,11 @@ lack, kinds of answer and broad questions. Over the real seed with the hashing e
 import pytest
 
 from citeqa import Assistant
-from citeqa.kinds import (about_the_document, answer_kinds, asked_to_name, asks_earliest, earliest_date, holds_kind,
+from citeqa.reading.kinds import (about_the_document, answer_kinds, asked_to_name, asks_earliest, earliest_date, holds_kind,
                           holds_quantity, is_broad, names_it, wants_quantity)
-from citeqa.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
+from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, words_of)
-from citeqa.text import stem
+from citeqa.language.text import stem
 from tests.conftest import HASH, SEEDS
 
 
@@ -402,7 +402,7 @@ def test_a_short_document_about_a_drug_is_about_it_though_few_passages_name_it(c
     # too, is what b.md is about
     (corpus / "a.txt").write_text((corpus / "a.txt").read_text(encoding="utf-8")
                                   + "Unlike deltamab and betamab, alphamab needs no loading dose.\n", encoding="utf-8")
-    reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].reader
+    reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].question_reader
     assert reader.read("What is gammamab approved for?").passing_names == ()
     assert reader.read("How does deltamab work?").passing_names == ("deltamab",)
     assert reader.read("How does betamab lower beta levels?").passing_names == ()
@@ -423,7 +423,7 @@ def test_the_drug_every_document_is_about_is_embedded_as_it(reader):
 
 
 def test_a_drug_only_some_documents_are_about_is_answered_from_them_and_embedded_as_it(corpus):
-    reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].reader
+    reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].question_reader
     assert reader.vocab.common_subjects == frozenset()  # a.txt is about alphamab, b.md about betamab
     query = reader.read("What does alphamab bind?")
     assert reader.vocab.drugs.about(query.drugs) == {"a.txt"}  # only a.txt's passages may answer it
@@ -504,7 +504,7 @@ def test_a_label_topic_no_passage_covers_is_uncovered(reader):
 def test_a_document_that_covers_a_topic_lets_it_be_asked(corpus):
     (corpus / "c.txt").write_text("Gamma Drug\nGammamab is approved for gout in adults.\n"
                                   "Pregnancy\nNo data exist on gammamab in pregnant women.\n", encoding="utf-8")
-    reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].reader
+    reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].question_reader
     assert reader.read("Is gammamab safe when breastfeeding?").uncovered_topics == ()
     assert reader.read("Should gammamab be stored in the fridge?").uncovered_topics == ("storage and travel",)
 

@@ -1,6 +1,8 @@
 """citeqa: answers questions about a folder of documents with verbatim, cited passages."""
-from .assistant import Answer, Assistant, IndexStatus, Passage
-from .build import RefreshReport
+from .answering.compose import Answer, Passage
+from .assistant import Assistant
+from .index.build import RefreshReport
+from .index.store import IndexStatus
 from .errors import CiteqaError, IndexCorrupt, ModelUnavailable, SeedsError
 from .settings import Settings
 

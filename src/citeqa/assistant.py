@@ -14,71 +14,25 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import unicodedata
 import warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from filelock import FileLock
 
-from . import build, store
-from .answer import Evidence, choose_quotes, judge, score_sentences
-from .chunk import TOPICS
-from .embed import get_embedder, query_encoder
+from .index import build, store
+from .answering.quotes import Evidence, choose_quotes, judge, score_sentences
+from .index.embed import get_embedder, query_encoder
 from .errors import IndexCorrupt, SeedsError
-from .followups import follow_up_note, leaned_on
+from .reading.followups import follow_up_note, leaned_on
+from .reading.inputs import clean_history, clean_question
 from .ingest import load_document
-from .retrieve import Retriever
+from .answering.compose import Answer, answered, declined, passage_of
+from .answering.retrieve import Retriever
 from .settings import Settings, default_settings
 
 log = logging.getLogger("citeqa")
-NOT_FOUND = "The documents do not answer this question."
 STALE_CHECK_SECONDS = 2.0
-MAX_HISTORY = 10  # earlier questions a follow-up is read against, at most
-
-
-@dataclass(frozen=True)
-class Passage:
-    text: str
-    source: str  # path relative to the seeds folder
-    section: str  # heading path, " › " between levels
-    start: int  # offsets into the document's text
-    end: int
-    score: float
-    topic: str
-    id: str = ""
-    page: int | None = None  # 1-based page where it starts (PDF); None for formats without pages
-
-    @property
-    def citation(self) -> str:
-        """Where it is: "label.pdf › 5.1 Hypersensitivity · p. 12"."""
-        return f"{self.source} › {self.section}" + (f" · p. {self.page}" if self.page else "")
-
-
-@dataclass(frozen=True)
-class Answer:
-    found: bool
-    text: str  # verbatim sentence(s), each followed by [n] citing passages[n-1]
-    passages: list[Passage]
-    notes: tuple[str, ...] = ()  # e.g. the question was shortened, the index is stale
-
-
-@dataclass(frozen=True)
-class IndexStatus:
-    documents: int
-    chunks: int
-    model: str
-    built_at: str
-    version: str
-    pending: dict = field(default_factory=dict)  # {"added": [...], "changed": [...], "removed": [...]}
-    index_type: str = "flat"  # the dense index: "flat" (exact) or "ivf" (approximate)
-    unreadable: dict = field(default_factory=dict)  # {source: why it could not be indexed}
-    shards: int = 1  # how many parts the index is split into (on a Ray cluster, one actor set each)
-    problem: str = ""  # why the index on disk cannot be served as it is ("no index yet"...): a build fixes it
-
-    @property
-    def stale(self) -> bool:
-        return any(self.pending.values())
 
 
 class Assistant:
@@ -234,7 +188,7 @@ class Assistant:
             return None
         if self._reader is not None:
             return self._reader
-        from .reader_model import packaged_reader
+        from .answering.reader_model import packaged_reader
         return packaged_reader()
 
     def use_reader(self, reader) -> None:
@@ -247,7 +201,7 @@ class Assistant:
         """Whether questions can be embedded without loading a model first."""
         return self._encoder is not None
 
-    def status(self) -> IndexStatus:
+    def status(self) -> store.IndexStatus:
         """What the index on disk holds, and what a refresh (or build) would change; reads only.
         Opened without `build`, an index that cannot be served is described with its
         `problem` (without one on disk: no documents, every seed pending as added)."""
@@ -255,8 +209,8 @@ class Assistant:
         manifest = state[0].manifest if state else self._on_disk
         problem = "" if state else self._why or "no index loaded"
         if manifest is None:
-            return IndexStatus(0, 0, self.settings.model, "", "", self.pending(), problem=problem)
-        return IndexStatus(len(manifest["sources"]), len(state[0].chunks) if state else int(manifest.get("chunks", 0)),
+            return store.IndexStatus(0, 0, self.settings.model, "", "", self.pending(), problem=problem)
+        return store.IndexStatus(len(manifest["sources"]), len(state[0].chunks) if state else int(manifest.get("chunks", 0)),
                            manifest["model"], manifest.get("built_at", ""), manifest.get("version", ""),
                            self.pending(), manifest.get("index_type", "flat"),
                            {s: bad["reason"] for s, bad in manifest.get("unreadable", {}).items()},
@@ -311,25 +265,25 @@ class Assistant:
             history: list[str] | tuple[str, ...] = ()) -> Answer:
         """Answer with verbatim, cited sentences. `history` is the conversation's earlier
         questions, oldest first: an elliptical question ("and in COPD?") is read against it."""
-        return self.weigh(question, k, topic, history)[0]
+        return self.ask_with_evidence(question, k, topic, history)[0]
 
-    def weigh(self, question: str, k: int = 5, topic: str | None = None,
+    def ask_with_evidence(self, question: str, k: int = 5, topic: str | None = None,
               history: list[str] | tuple[str, ...] = ()) -> tuple[Answer, Evidence]:
         """The answer and the evidence it was judged on (features and calibrated confidence)."""
-        return self._weigh(question, k, topic, history, lean=True)
+        return self._answer(question, k, topic, history, check_earlier=True)
 
-    def _weigh(self, question: str, k: int, topic: str | None, history, lean: bool) -> tuple[Answer, Evidence]:
-        """`lean`: a follow-up read with the earlier question as context is answered only
+    def _answer(self, question: str, k: int, topic: str | None, history, check_earlier: bool) -> tuple[Answer, Evidence]:
+        """`check_earlier`: a follow-up read with the earlier question as context is answered only
         where that question is (weighed once, not down the whole conversation)."""
-        question, notes = self._clean(question, k, topic)
-        history = self._clean_history(history)
+        question, notes = clean_question(question, k, topic, self.settings.question_max_chars)
+        history = clean_history(history, self.settings.question_max_chars)
         state = self._state
         if state is None:
             raise IndexCorrupt("no index is loaded: refresh it")
         data, retriever = state
         query = retriever.read(question, history if self.settings.follow_ups else ())
         if query.read_as:  # one that took an earlier question's place, as read; else as asked
-            earlier = leaned_on(history, retriever.reader.read_follow_up)
+            earlier = leaned_on(history, retriever.question_reader.read_follow_up)
             notes += (follow_up_note(question if query.leans_on else query.read_as, earlier),)
         if query.listed_unknown:
             missing = ", ".join(query.listed_unknown)
@@ -353,7 +307,7 @@ class Assistant:
         # after "does it work for hives?") asks about what that one asked: where the
         # documents do not answer that, they do not answer this (a follow-up that takes the
         # earlier one's place, "and in COPD?", stands as a question of its own)
-        if evidence.found and lean and query.leans_on and not self._answered(history[-1], k, topic, history[:-1]):
+        if evidence.found and check_earlier and query.leans_on and not self._answered(history[-1], k, topic, history[:-1]):
             evidence = replace(evidence, found=False, earlier_unanswered=history[-1])
         # the passages the answer quotes come first (sentence scoring reranks the retrieved
         # ones), then the rest of the first k; a list's items may lie past the first k. A
@@ -364,30 +318,15 @@ class Assistant:
         place = {rank: n for n, rank in enumerate(shown)}
         hits = [hits[n] for n in shown]
         quotes = sorted((replace(q, rank=place[q.rank]) for q in quotes), key=lambda q: (q.rank, q.start))
-        passages = [self._passage(data, h) for h in hits]
+        passages = [passage_of(data, h) for h in hits]
         notes += self._stale_notes()
         if not evidence.found:
-            why = NOT_FOUND
-            if evidence.unknown_names:
-                why += f" They never mention {', '.join(evidence.unknown_names)}."
-            elif evidence.passing_names:
-                why += f" They mention {', '.join(evidence.passing_names)} only in passing."
-            elif evidence.uncovered_topics:
-                why += f" They say nothing of {', or of '.join(evidence.uncovered_topics)}."
-            elif evidence.earlier_unanswered:
-                why += f" Nor do they answer “{evidence.earlier_unanswered}”, which it follows."
-            elif query.absent:
-                why += f" They never mention {', or '.join(query.absent)}."
-            return Answer(False, why + " The passages below are the closest, and may not answer it.",
-                          passages, notes), evidence
+            return declined(evidence, query, passages, notes), evidence
         # sentences quoted one after another from the same passage share its citation; asked
         # about no drug, of documents about several, each quote says which drug it is about
         labels = [self._about(retriever, hits[q.rank].chunk) if not query.drugs and retriever.several_drugs else ""
                   for q in quotes]
-        text = " ".join((f"About {label}: " if label and (n == 0 or labels[n - 1] != label) else "") + q.text
-                        + (f" [{q.rank + 1}]" if n + 1 == len(quotes) or quotes[n + 1].rank != q.rank else "")
-                        for n, (q, label) in enumerate(zip(quotes, labels)))
-        return Answer(True, text, passages, notes), evidence
+        return answered(quotes, labels, passages, notes), evidence
 
     @staticmethod
     def _about(retriever, chunk: int) -> str:
@@ -400,12 +339,12 @@ class Assistant:
         passages, each with where it is and its text as read ("heading: sentence"), best
         scoring first: what the answer is chosen from, and what the reader model is
         trained to judge."""
-        question, _ = self._clean(question, passages, None)
+        question, _ = clean_question(question, passages, None, self.settings.question_max_chars)
         state = self._state
         if state is None:
             raise IndexCorrupt("no index is loaded: refresh it")
         data, retriever = state
-        query = retriever.read(question, self._clean_history(history) if self.settings.follow_ups else ())
+        query = retriever.read(question, clean_history(history, self.settings.question_max_chars) if self.settings.follow_ups else ())
         bm25, unit_cos = retriever.score(query.weights, self.query_encoder().encode([query.text])[0])
         hits = retriever.search(bm25, unit_cos, passages, None, query.kinds, whole=query.whole,
                                 only=retriever.only_about(query.drugs))
@@ -431,7 +370,7 @@ class Assistant:
         key = (self._seen, question, tuple(history), k, topic)
         found = self._verdicts.get(key)
         if found is None:
-            found = self._weigh(question, k, topic, history, lean=False)[1].found
+            found = self._answer(question, k, topic, history, check_earlier=False)[1].found
             self._remember(key, found)
         return found
 
@@ -440,32 +379,6 @@ class Assistant:
             if len(self._verdicts) >= 256:
                 self._verdicts.pop(next(iter(self._verdicts)))
             self._verdicts[key] = found
-
-    def _clean_history(self, history) -> tuple[str, ...]:
-        if isinstance(history, str) or not isinstance(history, (list, tuple)):
-            raise TypeError(f"history must be a list of earlier questions, not {type(history).__name__}")
-        cleaned = []
-        for item in history[-MAX_HISTORY:]:
-            if not isinstance(item, str):
-                raise TypeError(f"history must hold strings, not {type(item).__name__}")
-            text = " ".join(item.split())[: self.settings.question_max_chars]
-            if text:
-                cleaned.append(text)
-        return tuple(cleaned)
-
-    def _clean(self, question: str, k: int, topic: str | None) -> tuple[str, tuple[str, ...]]:
-        if not isinstance(question, str):
-            raise TypeError(f"question must be a string, not {type(question).__name__}")
-        self._check_k(k)
-        if topic is not None and topic not in TOPICS:
-            raise ValueError(f"topic must be one of {', '.join(TOPICS)}, not {topic!r}")
-        question = self.normalise_question(question)
-        notes: tuple[str, ...] = ()
-        limit = self.settings.question_max_chars
-        if len(question) > limit:
-            question = question[:limit]
-            notes = (f"The question was shortened to its first {limit} characters.",)
-        return question, notes
 
     def _stale_notes(self) -> tuple[str, ...]:
         now = time.monotonic()
@@ -479,22 +392,3 @@ class Assistant:
                 log.warning(self._stale_note)
         return (self._stale_note,) if self._stale_note else ()
 
-    @staticmethod
-    def normalise_question(question: str) -> str:
-        """Control characters and lone surrogates out, white space folded; empty -> ValueError."""
-        question = question.encode("utf-8", "replace").decode("utf-8")
-        question = "".join(ch if ch.isspace() or unicodedata.category(ch)[0] != "C" else " " for ch in question)
-        question = " ".join(question.split())
-        if not question:
-            raise ValueError("question is empty: ask something about the documents")
-        return question
-
-    @staticmethod
-    def _check_k(k) -> None:
-        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 50:
-            raise ValueError(f"k must be a whole number from 1 to 50, not {k!r}")
-
-    @staticmethod
-    def _passage(data: store.IndexData, hit) -> Passage:
-        c = data.chunks[hit.chunk]
-        return Passage(c.text, c.source, c.section, c.start, c.end, round(hit.score, 4), c.topic, c.id, c.page)

@@ -14,8 +14,9 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .chunk import TOPICS
+from .index.chunk import TOPICS
 from .errors import CiteqaError
+from .reading.inputs import check_k, normalise_question
 
 DEV_SETS = ("tests/data/questions.jsonl", "tests/data/natural.jsonl")
 
@@ -75,14 +76,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "eval" and args.corpus:  # every document in its own index: no seeds index needed
         return _eval_corpus(args)
     if args.command == "ask":  # check before loading anything
-        Assistant._check_k(args.k)
-        Assistant.normalise_question(args.question)
+        check_k(args.k)
+        normalise_question(args.question)
     progress = args.command == "build" and sys.stderr.isatty()
     if args.command == "build" and args.rebuild:
-        from .store import CURRENT
+        from .index.store import CURRENT
         (Path(args.index) / CURRENT).unlink(missing_ok=True)
     from .settings import default_settings
-    from .store import live_shards
+    from .index.store import live_shards
     # without --shards, the index keeps the shards it has
     settings = default_settings().replace(shards=args.shards or live_shards(Path(args.index)))
     if args.command == "status":  # reads only: the changes it finds are listed, `build` applies them
@@ -176,7 +177,7 @@ def format_built_at(stamp: str, now: datetime | None = None) -> str:
 
 def _eval_corpus(args: argparse.Namespace) -> int:
     from .evaluate import SPLITS, format_report, run_corpus
-    from .fast_encoder import cache_dir
+    from .index.fast_encoder import cache_dir
     from .settings import default_settings
 
     corpus = Path(args.corpus)

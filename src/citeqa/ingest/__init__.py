@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..errors import Unreadable  # noqa: F401 (raised by the readers)
 from . import html, pdf, plain, word
-from .structure import Block, Extracted, parse_blocks
+from .lines import Block, Extracted
+from .structure import parse_blocks
 
 READERS = {
     ".txt": plain.read_text, ".md": plain.read_markdown, ".markdown": plain.read_markdown,

@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from .plain import decode
-from .structure import Extracted, text_lines
+from .lines import Extracted, text_lines
 
 
 def read(data: bytes) -> Extracted:

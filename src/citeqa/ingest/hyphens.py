@@ -41,7 +41,7 @@ class LineJoiner:
         ("dupilumab-treated"), before a word that forms compounds ("elongase-dependent") or
         after a prefix that keeps its hyphen ("anti-tumor"); it goes when the document or
         English has the whole word."""
-        from ..wordlists import english_words  # noqa: PLC0415
+        from ..language.wordlists import english_words  # noqa: PLC0415
         if sum(ch.isupper() for ch in head) >= 2:
             return True  # an acronym is never the first half of a split word
         head, tail = head.lower(), tail.lower()

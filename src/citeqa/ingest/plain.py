@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..errors import Unreadable
-from .structure import Extracted, text_lines
+from .lines import Extracted, text_lines
 
 
 def decode(data: bytes) -> str:

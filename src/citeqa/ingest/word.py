@@ -14,7 +14,7 @@ import re
 import zipfile
 
 from ..errors import Unreadable
-from .structure import Extracted, Para, from_paragraphs
+from .lines import Extracted, Para, from_paragraphs
 
 
 def read(data: bytes) -> Extracted:

@@ -12,7 +12,7 @@ import re
 from typing import Callable
 
 from .kinds import answer_kinds, is_broad
-from .text import STOPWORDS, stem
+from ..language.text import STOPWORDS, stem
 
 ANAPHORS = {"it", "its", "they", "them", "their", "that", "those", "these", "this", "there", "ones", "such",
             "same", "he", "she", "him", "her"}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .text import normalize, stem
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 CONSUMER_HEALTH = DATA / "consumer_health.tsv"
 GENERIC_WORDS = DATA / "generic_words.txt"
 LABEL_TOPICS = DATA / "label_topics.tsv"

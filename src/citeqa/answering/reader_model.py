@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .fast_encoder import _layer_norm, read_safetensors
+from ..index.fast_encoder import bert_layers, layer_norm, read_safetensors
 
-READER_DIR = Path(__file__).parent / "data" / "reader"
+READER_DIR = Path(__file__).parents[1] / "data" / "reader"
 
 
-def _gelu(x: np.ndarray) -> np.ndarray:
+def gelu_tanh(x: np.ndarray) -> np.ndarray:
     """GELU by its tanh form, in float32: within 1e-3 of the exact one the model was
     trained with (its scores move by less than 0.01), at a third of the cost."""
     return 0.5 * x * (1.0 + np.tanh(np.float32(0.7978845608) * (x + np.float32(0.044715) * x * x * x)))
@@ -87,29 +86,10 @@ class ReaderModel:
         n, t = ids.shape
         x = (self.word[ids] + w["embeddings.position_embeddings.weight"][:t][None]
              + w["embeddings.token_type_embeddings.weight"][types])
-        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps).reshape(n * t, -1)
-        d = x.shape[1]
-        h = self.heads
-        hd = d // h
-        for i in range(self.layers):
-            p = f"encoder.layer.{i}."
-
-            def linear(v, name):
-                return v @ w[p + name + ".weight"].T + w[p + name + ".bias"]
-
-            q = linear(x, "attention.self.query").reshape(n, t, h, hd).transpose(0, 2, 1, 3)
-            k = linear(x, "attention.self.key").reshape(n, t, h, hd).transpose(0, 2, 3, 1)
-            v = linear(x, "attention.self.value").reshape(n, t, h, hd).transpose(0, 2, 1, 3)
-            scores = np.matmul(q, k) / math.sqrt(hd) + mask[:, None, None, :]
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            scores /= scores.sum(-1, keepdims=True)
-            ctx = np.matmul(scores, v).transpose(0, 2, 1, 3).reshape(n * t, d)
-            x = _layer_norm(x + linear(ctx, "attention.output.dense"),
-                            w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"], eps)
-            ff = linear(_gelu(linear(x, "intermediate.dense")), "output.dense")
-            x = _layer_norm(x + ff, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], eps)
+        x = layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps)
+        x = bert_layers(x, w, self.layers, self.heads, eps, gelu_tanh, mask)
         keep = (mask == 0).astype(np.float32)[:, :, None]  # the mean of its tokens, padding aside
-        return (x.reshape(n, t, d) * keep).sum(1) / keep.sum(1)
+        return (x * keep).sum(1) / keep.sum(1)
 
 
 @lru_cache(maxsize=1)

@@ -20,10 +20,10 @@ from functools import cached_property
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .entities import Drugs
-from .store import IndexData
-from .text import DRUG_STEMS
-from .wordlists import english_words, is_english
+from ..index.entities import Drugs
+from ..index.store import IndexData
+from ..language.text import DRUG_STEMS
+from ..language.wordlists import english_words, is_english
 
 NEAR = 0.8  # a misspelt word is this similar to the word meant (a drug-like name: DRUG_NEAR, same first two letters)
 DRUG_NEAR = 0.86

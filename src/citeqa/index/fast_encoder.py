@@ -61,14 +61,47 @@ def _erf(x: np.ndarray) -> np.ndarray:
     return sign * (1.0 - poly * np.exp(-a * a))
 
 
-def _gelu(x: np.ndarray) -> np.ndarray:
+def gelu_erf(x: np.ndarray) -> np.ndarray:
+    """GELU in its exact (erf) form, as BERT computes it."""
     return (0.5 * x * (1.0 + _erf(x / math.sqrt(2.0)))).astype(np.float32)
 
 
-def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
+def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
     mean = x.mean(-1, keepdims=True)
     var = ((x - mean) ** 2).mean(-1, keepdims=True)
     return (x - mean) / np.sqrt(var + eps) * weight + bias
+
+
+
+def bert_layers(x: np.ndarray, w: dict[str, np.ndarray], layers: int, heads: int, eps: float, gelu,
+                mask: np.ndarray | None = None) -> np.ndarray:
+    """BERT's encoder layers over embedded tokens `x` (batch, tokens, width), weights named
+    as Hugging Face names them ("encoder.layer.0...."); `mask` (batch, tokens) is 0 for a
+    token and -1e9 for padding. The query encoder runs one text at a time (no mask), the
+    reader a padded batch of (question, sentence) pairs."""
+    n, t, d = x.shape
+    hd = d // heads
+    x = x.reshape(n * t, d)
+    for i in range(layers):
+        p = f"encoder.layer.{i}."
+
+        def linear(v, name):
+            return v @ w[p + name + ".weight"].T + w[p + name + ".bias"]
+
+        q = linear(x, "attention.self.query").reshape(n, t, heads, hd).transpose(0, 2, 1, 3)
+        k = linear(x, "attention.self.key").reshape(n, t, heads, hd).transpose(0, 2, 3, 1)
+        v = linear(x, "attention.self.value").reshape(n, t, heads, hd).transpose(0, 2, 1, 3)
+        scores = np.matmul(q, k) / math.sqrt(hd)
+        if mask is not None:
+            scores = scores + mask[:, None, None, :]
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        scores /= scores.sum(-1, keepdims=True)
+        ctx = np.matmul(scores, v).transpose(0, 2, 1, 3).reshape(n * t, d)
+        x = layer_norm(x + linear(ctx, "attention.output.dense"),
+                       w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"], eps)
+        ff = linear(gelu(linear(x, "intermediate.dense")), "output.dense")
+        x = layer_norm(x + ff, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], eps)
+    return x.reshape(n, t, d)
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
@@ -177,28 +210,8 @@ class BertEncoder:
         n = len(ids)
         x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n]
              + w["embeddings.token_type_embeddings.weight"][0])
-        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps)
-        d = x.shape[1]
-        h = self.heads
-        hd = d // h
-        for i in range(self.layers):
-            p = f"encoder.layer.{i}."
-
-            def linear(v, name):
-                return v @ w[p + name + ".weight"].T + w[p + name + ".bias"]
-
-            q = linear(x, "attention.self.query").reshape(n, h, hd).transpose(1, 0, 2)
-            k = linear(x, "attention.self.key").reshape(n, h, hd).transpose(1, 2, 0)
-            v = linear(x, "attention.self.value").reshape(n, h, hd).transpose(1, 0, 2)
-            scores = q @ k / math.sqrt(hd)
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            scores /= scores.sum(-1, keepdims=True)
-            ctx = (scores @ v).transpose(1, 0, 2).reshape(n, d)
-            x = _layer_norm(x + linear(ctx, "attention.output.dense"),
-                            w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"], eps)
-            ff = linear(_gelu(linear(x, "intermediate.dense")), "output.dense")
-            x = _layer_norm(x + ff, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], eps)
-        return x
+        x = layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps)
+        return bert_layers(x[None], w, self.layers, self.heads, eps, gelu_erf)[0]
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)

@@ -12,8 +12,8 @@ import hashlib
 import math
 from dataclasses import dataclass
 
-from .ingest import Block, Document
-from .text import tokenize
+from ..ingest import Block, Document
+from ..language.text import tokenize
 
 TOPICS = ("mechanism", "trials", "safety", "indications", "other")
 # Stemmed cue words per topic: general pharmacology vocabulary, not any one drug's.

@@ -27,7 +27,7 @@ import os
 import shutil
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import bm25s
@@ -35,8 +35,10 @@ import faiss
 import numpy as np
 
 from .chunk import Chunk
-from .errors import IndexCorrupt
+from .dense import dense_index, empty_dense
+from ..errors import IndexCorrupt
 from .lexicon import Lexicon
+from ..settings import Settings
 
 FORMAT_VERSION = 2  # 2: each file's sha256 in the manifest
 CURRENT = "CURRENT"
@@ -55,6 +57,24 @@ class IndexData:
     bm25: bm25s.BM25
     lexicon: Lexicon
     scan: dict  # words and drugs of the whole corpus (build.scan_passages)
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    documents: int
+    chunks: int
+    model: str
+    built_at: str
+    version: str
+    pending: dict = field(default_factory=dict)  # {"added": [...], "changed": [...], "removed": [...]}
+    index_type: str = "flat"  # the dense index: "flat" (exact) or "ivf" (approximate)
+    unreadable: dict = field(default_factory=dict)  # {source: why it could not be indexed}
+    shards: int = 1  # how many parts the index is split into (on a Ray cluster, one actor set each)
+    problem: str = ""  # why the index on disk cannot be served as it is ("no index yet"...): a build fixes it
+
+    @property
+    def stale(self) -> bool:
+        return any(self.pending.values())
 
 
 def current_version(index_dir: Path) -> Path | None:
@@ -211,8 +231,6 @@ def split(data: IndexData, shards: int) -> list[IndexData]:
     """The index as `shards` parts, each a complete index of its passages. BM25 scores are
     sliced from the whole index's, so every shard scores with the whole corpus's
     statistics (document frequencies, average length), exactly as one index does."""
-    from .build import dense_index  # noqa: PLC0415 - build imports this module
-    from .settings import Settings  # noqa: PLC0415
     scores = data.bm25.scores
     indptr, indices, values = (np.asarray(scores[k]) for k in ("indptr", "indices", "data"))
     settings = Settings(**{k: v for k, v in data.manifest.get("settings", {}).items() if k in Settings.__dataclass_fields__})
@@ -257,8 +275,6 @@ def load_sharded(folder: Path, manifest: dict, vectors: bool = True) -> IndexDat
                    "num_docs": len(chunks)}
     all_vectors = np.concatenate([part.vectors for part in parts])
     if vectors:  # one dense index over all of them, of the kind the shards have
-        from .build import dense_index  # noqa: PLC0415 - build imports this module
-        from .settings import Settings  # noqa: PLC0415
         dense, _ = dense_index(all_vectors, Settings(index_type=manifest.get("index_type", "flat")))
     else:
         dense = empty_dense(manifest)
@@ -267,10 +283,6 @@ def load_sharded(folder: Path, manifest: dict, vectors: bool = True) -> IndexDat
                      np.concatenate([part.unit_span for part in parts]),
                      [k for part in parts for k in part.unit_keys], all_vectors, dense, bm25, parts[0].lexicon,
                      json.loads((folder / "scan.json").read_text(encoding="utf-8")))
-
-
-def empty_dense(manifest: dict) -> faiss.Index:
-    return faiss.IndexFlatIP(int(manifest["dimension"]))
 
 
 def remove_stale(index_dir: Path, keep: str) -> None:

@@ -19,9 +19,9 @@ from typing import Protocol
 
 import numpy as np
 
-from .errors import ModelUnavailable
-from .settings import DEFAULT_MODEL
-from .text import tokenize
+from ..errors import ModelUnavailable
+from ..settings import DEFAULT_MODEL
+from ..language.text import tokenize
 
 
 class Embedder(Protocol):

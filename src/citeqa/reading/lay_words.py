@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from .text import stem
+from ..language.text import stem
 from .vocabulary import Vocabulary
-from .wordlists import conditions, consumer_health, words_of
+from ..language.wordlists import conditions, consumer_health, words_of
 
 LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
 # a condition named to say which vaccine, medicine or doctor is meant is not what is asked about

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import DRUG_STEMS, tokenize
-from .wordlists import english_counts, english_words
+from ..language.text import DRUG_STEMS, tokenize
+from ..language.wordlists import english_counts, english_words
 
 NAME_COUNT = 100  # an English word rarer than this (in pyspellchecker's counts) can be a name
 SUBJECT_SHARE = 0.5  # a document is about a drug it names in more than this share of the passages its most-named drug is in

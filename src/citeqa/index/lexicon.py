@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text import DRUG_STEMS, normalize, tokenize
+from ..language.text import DRUG_STEMS, normalize, tokenize
 
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
 

@@ -2,7 +2,7 @@
 
 - **Vocabulary.** Lay words are bridged to the clinical words documents use ("side
   effects" -> adverse events, "shot" -> injection) with a general consumer-health
-  vocabulary shipped as a data file (bridges.py); corpus-learned synonyms
+  vocabulary shipped as a data file (lay_words.py); corpus-learned synonyms
   (lexicon.py) are added too. Misspelt words snap to a close corpus word, but a real
   English word or a drug name is never "corrected" into another one.
 - **What is asked for.** The kinds of answer wanted (a date, a number, a dose, an age,
@@ -28,16 +28,15 @@ conversation's last reading.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-import numpy as np
 
-from .bridges import LayBridges
+from .lay_words import LayBridges
+from .query import Concept, Query, background_spans, words_and_starts, words_at, without_scene
 from .kinds import COMPARES, EARLIEST_ASKED, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, read_follow_up
-from .text import DRUG_STEMS, STOPWORDS, stem
+from ..language.text import DRUG_STEMS, STOPWORDS, stem
 from .vocabulary import Vocabulary, drug_like
-from .wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
+from ..language.wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
                         label_topics, medical_words, words_of)
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
@@ -49,133 +48,7 @@ SUBJECT_WORD = re.compile(r"(?<![\w-])([\w-]+?)(['’]s)?(?![\w-])")  # a word, 
 CONTRACTION = re.compile(r"['’](ve|re|ll|d|m|s|t)$|n['’]t$", re.I)  # "We've", "lebrikizumab's"
 
 
-# ------------------------------------------------------------------ the question, understood
-
-
-@dataclass(frozen=True)
-class Concept:
-    """One content word of the question and the forms that stand for it in documents."""
-    word: str  # as asked
-    forms: tuple[tuple[str, ...], ...]  # index-term sequences: its own term, synonyms, bridged phrases
-    weight: float  # its IDF: rare words decide what a question is about
-    name: bool = False  # looks like a name (drug, gene, trial): never bridged, never guessed
-
-    @property
-    def term(self) -> str:
-        return self.forms[0][0]
-
-    def held(self, vocab: "Vocabulary") -> bool:
-        """Whether the documents hold any of its forms (every term of the form)."""
-        return any(all(t in vocab for t in form) for form in self.forms)
-
-    def in_docs(self, vocab: "Vocabulary", docs: set[int]) -> bool:
-        """Whether one of `docs` holds one of its forms whole."""
-        wanted = np.fromiter(docs, dtype=np.int64)
-        for form in self.forms:
-            common = wanted
-            for t in form:
-                common = common[np.isin(common, vocab.docs_with(t))]
-                if not common.size:
-                    break
-            if common.size:
-                return True
-        return False
-
-    def in_terms(self, terms: set[str]) -> bool:
-        return any(all(t in terms for t in form) for form in self.forms)
-
-
-@dataclass(frozen=True)
-class Query:
-    question: str  # as the user asked it, misspellings read as the words meant
-    text: str  # as read (a follow-up made whole, the common subject as "it"): what is embedded
-    weights: dict[str, float]  # BM25 terms and their weights
-    concepts: tuple[Concept, ...]
-    kinds: tuple[str, ...] = ()
-    broad: bool = False
-    read_as: str = ""  # how a follow-up was read, for the answer's notes
-    unknown_names: tuple[str, ...] = ()  # names the documents never mention
-    bridged: tuple[str, ...] = ()  # "lay -> clinical" links used
-    passing_names: tuple[str, ...] = ()  # drugs asked about that the documents only mention in passing
-    uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
-    listed_unknown: tuple[str, ...] = ()  # unknown names listed beside held ones: answered without
-    leans_on: bool = False  # a follow-up read with the earlier question as context (not in its place)
-    whole: bool = False  # about the documents' subject as a whole: no concept but the subject ("give me the rundown on it")
-    drugs: tuple[int, ...] = ()  # the drugs it asks about (entities.Drugs ids): named, else the conversation's
-    absent: tuple[str, ...] = ()  # side effects, symptoms, conditions it names that the documents never mention
-
-    def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
-        """Specific names the question asks about that the documents hold (rare ones:
-        the documents' own subject, named everywhere, is not one; nor the drug it asks
-        about, whose documents alone answer it)."""
-        asked = vocab.drug_terms(self.drugs)
-        return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight
-                and not c.in_terms(asked)]
-
-    def unmatched(self, vocab: Vocabulary) -> float:
-        """IDF share of the question's focus that nothing in the documents stands for."""
-        total = sum(c.weight for c in self.concepts)
-        missing = sum(c.weight for c in self.concepts if not c.held(vocab))
-        return missing / total if total else 0.0
-
-
-def words_and_starts(question: str) -> list[tuple[str, bool]]:
-    """The question's words, each with whether it starts a sentence (a capital there is no name)."""
-    return [(word, starts) for word, starts, _ in words_at(question)]
-
-
-def words_at(question: str) -> list[tuple[str, bool, int]]:
-    """The question's words, whether each starts a sentence, and where it starts."""
-    return [(m.group(0), not question[:m.start()].strip() or question[:m.start()].rstrip()[-1] in ".!?", m.start())
-            for m in re.finditer(r"[^\s?!,;:()\[\]\"]+", question)]
-
-
-# what a person says they take or took, to set the scene: "I'm on lisinopril", "I have tried
-# tacrolimus", "my dad used to take warfarin", "she's been prescribed it" (the drug is
-# named in the few words after the verb)
-BACKGROUND = re.compile(
-    r"\b(?:i|we|he|she|they|(?:my|our|his|her) [\w-]+(?: [\w-]+)?|i['’]m|i['’]ve|he['’]s|she['’]s|they['’]re)"
-    r"(?:\s+(?:am|is|are|was|were|have|has|had|been|also|already|currently|still|just|recently|now|used to|"
-    r"have been|has been|had been))*\s+"
-    r"(?:on|taking|take|takes|took|tried|trying|used|using|use|uses|started|starting|stopped|quit|switched from|"
-    r"prescribed|given|injecting|had)\b((?:\s+[^\s.?!;,]+){1,4})", re.I)
-
-
-ASKING = re.compile(r"\b(can|could|should|shall|may|might|will|would|do|does|did|must|is|are|am|if|when|while|whether)\s*$",
-                    re.I)  # before "I take X", a question about X, or a condition on it
-
-
-def without_scene(question: str) -> str:
-    """The question without the sentences that set its scene ("I take prednisone for my
-    rheumatoid arthritis. Will that stop Keytruda from working?" asks about the second)."""
-    for start, end, _ in sorted(background_spans(question), reverse=True):
-        if question[start:end].rstrip().endswith((".", "!")) or end == len(question.rstrip()):
-            question = question[:start] + " " + question[end:]
-    return question
-
-
-# a sentence of a question runs to a stop followed by a capital or the end (the stop in
-# "e.g. bullous pemphigoid" or "approx. 2 weeks" ends none)
-SENTENCE = re.compile(r".+?(?:[.?!]+(?=\s+[A-Z0-9\"'(])|[.?!]*\s*$)", re.S)
-PAST_USE = re.compile(r"\b(tried|trying|used|stopped|quit|switched|had|took)\b", re.I)
-
-
-def background_spans(question: str) -> list[tuple[int, int, bool]]:
-    """Where a question names what someone takes or took, to set the scene (BACKGROUND),
-    and whether it is what they no longer take ("I have tried tacrolimus": nothing the
-    question asks about; "I'm on lisinopril": what it may be taken with); and every
-    sentence but the last that asks, when a question has several."""
-    spans = [(*m.span(1), bool(PAST_USE.search(m.group(0)[:m.start(1) - m.start()]))) for m in BACKGROUND.finditer(question)
-             if not ASKING.search(question[:m.start()])]  # "can I take Ozempic?" asks about Ozempic
-    sentences = [m for m in SENTENCE.finditer(question) if m.group(0).strip()]
-    asking = [m for m in sentences if m.group(0).rstrip().endswith("?")] or sentences[-1:]
-    if asking:
-        spans += [(*m.span(), False) for m in sentences
-                  if m.end() <= asking[-1].start() and not m.group(0).rstrip().endswith("?")]
-    return spans
-
-
-class Reader:
+class QuestionReader:
     """Reads questions against one index (its vocabulary and learned synonyms)."""
 
     def __init__(self, vocab: Vocabulary, settings):
@@ -266,8 +139,8 @@ class Reader:
             question, history = self.vocab.respelled(question), [self.vocab.respelled(h) for h in history]
         text, before, read_as = self.read_follow_up(question, history)
         # a substituted follow-up is a whole question; otherwise its own words lead
-        whole = not before or read_as == text
-        own = text if whole else question
+        stands_alone = not before or read_as == text
+        own = text if stands_alone else question
         # the drugs it asks about: those it names, else the conversation's latest
         drugs, _ = self.drugs_named(own)
         for earlier in reversed(history if not drugs else ()):
@@ -275,7 +148,7 @@ class Reader:
             if drugs:
                 break
         about = tuple(d for d in drugs if d in self.vocab.drugs.subject_drugs)  # the documents about them answer
-        concepts, weights, names, bridges = self._readwords_of(own)
+        concepts, weights, names, bridges = self._concepts_of(own)
         # what the question itself asks of: not what an example or a scene-setting sentence names
         own_ask = EXAMPLE_CLAUSE.sub(" ", without_scene(own))
         if self.bridges and self.settings.name_check:  # a disease the documents never mention is one too
@@ -286,10 +159,9 @@ class Reader:
             names = tuple(dict.fromkeys(names + tuple(diseases)))
         absent = self._absent_findings(own_ask, bridges)
         names, listed = self._listed_beside_held(own, names, concepts)
-        n_own = len(concepts)  # the question's own concepts; an earlier question's follow
-        if not whole:  # context: the earlier question's words and concepts, weighted down
+        if not stands_alone:  # context: the earlier question's words and concepts, weighted down
             context = self.settings.context_weight
-            earlier_concepts, earlier, _, _ = self._readwords_of(before)
+            earlier_concepts, earlier, _, _ = self._concepts_of(before)
             for t in earlier:
                 weights.setdefault(t, context)
             asked = {form for c in concepts for form in c.forms}
@@ -307,7 +179,7 @@ class Reader:
         # what is asked for: a follow-up's own words say it first ("is that common?" wants a number),
         # unless they only take the place of words of the earlier question ("and in kids?" after
         # "what is the dose for adults?" asks for a dose, for kids)
-        kinds = answer_kinds(text) + answer_kinds(question) if before and whole else answer_kinds(question) + answer_kinds(text)
+        kinds = answer_kinds(text) + answer_kinds(question) if before and stands_alone else answer_kinds(question) + answer_kinds(text)
         if self._asks_what_the_drug_is(question, subjects):  # "what is dupixent, in simple terms?"
             kinds = ("definition",) + kinds
         kinds = tuple(dict.fromkeys(kinds))
@@ -318,7 +190,7 @@ class Reader:
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
                      passing_names=self._in_passing(self.drugs_named(own)[0], bool(COMPARES.search(question))),
-                     uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not whole,
+                     uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not stands_alone,
                      whole=overall, drugs=tuple(about), absent=absent)
 
     def _absent_findings(self, asked: str, bridges) -> tuple[str, ...]:
@@ -393,7 +265,7 @@ class Reader:
                 and self.vocab.passages_with(terms).size for phrase in topic.evidence)
         return self._covered[topic.name]
 
-    def _readwords_of(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
+    def _concepts_of(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
         """(concepts, BM25 term weights, names the documents lack, lay bridges used)."""
         examples = {w.lower() for m in EXAMPLE_CLAUSE.finditer(question) for w in re.findall(r"[\w-]+", m.group(2))}
         examples |= self._alternatives(question)
@@ -427,11 +299,11 @@ class Reader:
             held = [t in self.vocab or bool(self.vocab.numbered(t)) for t in terms]
             # a code of capitals and digits ("LIBERTY-ALOPECIA-7") is held only whole; a name
             # with words hung on it ("CYP450-mediated") when its identifier is
-            whole = "-" in word and not any(part.islower() for part in word.split("-"))
+            code = "-" in word and not any(part.islower() for part in word.split("-"))
             # ... or written apart, as the documents write it ("type-2" for "type 2")
             apart = tuple(t for part in word.split("-") for t in self.tokenize(part)) if "-" in word else ()
             apart_held = bool(apart) and all(t in self.vocab for t in apart) and not held[0]
-            if (name and not (apart_held or (held[0] if whole else any(held))) and lowered not in examples
+            if (name and not (apart_held or (held[0] if code else any(held))) and lowered not in examples
                     and not scene_word):
                 names.append(CONTRACTION.sub("", word))  # "lebrikizumab's": lebrikizumab
             for k, term in enumerate(terms):

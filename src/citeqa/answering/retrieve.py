@@ -1,7 +1,7 @@
 """Hybrid retrieval: weighted BM25 over biomedical index terms + dense cosine, fused by a
 weighted sum.
 
-The question arrives understood (understand.Query): its terms carry weights (as asked
+The question arrives read (query.Query): its terms carry weights (as asked
 1.0, bridged lay words and learned synonyms less, a follow-up's context less again), so
 BM25 is summed per term from the index's sparse score matrix and divided by what a
 passage holding every term at its best would score, so both sides lie in [0, 1]; the dense score of a
@@ -17,13 +17,14 @@ from functools import cached_property
 import faiss
 import numpy as np
 
-from .build import ivf_probes
-from .settings import Settings
-from .store import IndexData
-from .text import tokenizer
-from .kinds import holds_kind
-from .understand import Query, Reader
-from .vocabulary import Vocabulary
+from ..index.dense import ivf_probes
+from ..settings import Settings
+from ..index.store import IndexData
+from ..language.text import tokenizer
+from ..reading.kinds import holds_kind
+from ..reading.query import Query
+from ..reading.understand import QuestionReader
+from ..reading.vocabulary import Vocabulary
 
 
 # a heading under which a document sums itself up
@@ -63,7 +64,7 @@ class Retriever:
         self.settings = settings
         self.tokenize = tokenizer(settings)
         self.vocab = Vocabulary(data, self.tokenize)
-        self.reader = Reader(self.vocab, settings)
+        self.question_reader = QuestionReader(self.vocab, settings)
         scores = data.bm25.scores
         self._data = np.asarray(scores["data"], dtype=np.float32)
         self.n_docs = len(data.chunks)
@@ -108,7 +109,7 @@ class Retriever:
         named by "drug interactions")."""
         paths = list(dict.fromkeys(c.section for c in self.data.chunks))
         code = {p: i for i, p in enumerate(paths)}
-        generic = self.reader.generic
+        generic = self.question_reader.generic
 
         def terms(heading: str) -> frozenset[str]:
             return frozenset(t for t in self.tokenize(re.sub(r"\([^)]*\)", " ", heading)) if t not in generic)
@@ -174,7 +175,7 @@ class Retriever:
         return np.arange(self.bounds[chunk], self.bounds[chunk + 1])
 
     def read(self, question: str, history=()) -> Query:
-        return self.reader.read(question, history)
+        return self.question_reader.read(question, history)
 
     # ------------------------------------------------------------ search
 

@@ -10,25 +10,24 @@ neither read again nor shown as pending); the other documents are still indexed.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import bm25s
-import faiss
 import numpy as np
 
 from .chunk import Chunk, chunk_document
+from .dense import dense_index
 from .embed import Embedder
 from .entities import Drugs
-from .errors import SeedsError, Unreadable
-from .ingest import SUPPORTED, list_sources, load_document, sha256_bytes
+from ..errors import SeedsError, Unreadable
+from ..ingest import SUPPORTED, list_sources, load_document, sha256_bytes
 from .lexicon import Lexicon
-from .settings import Settings
+from ..settings import Settings
 from .store import IndexData
-from .text import tokenizer
+from ..language.text import tokenizer
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -96,34 +95,6 @@ def unit_texts(chunk: Chunk, headings: bool = True) -> list[tuple[int, int, str]
 
 def unit_key(model: str, text: str) -> str:
     return hashlib.sha256(f"{model}\0{text}".encode()).hexdigest()[:32]
-
-
-def ivf_lists(vectors: int) -> int:
-    """Inverted lists for an IVF index: about 4·√n, with at least 39 training points each."""
-    return max(1, min(round(4 * math.sqrt(vectors)), vectors // 39))
-
-
-def ivf_probes(lists: int) -> int:
-    """Lists searched per query: 1/16 of them (recall@10 0.957 at 1M vectors: README, Scale)."""
-    return min(lists, max(8, lists // 16))
-
-
-def dense_index(vectors: np.ndarray, settings: Settings) -> tuple[faiss.Index, str]:
-    """Exact inner-product search while small, IVF above (see Settings.dense_index_type)."""
-    kind = settings.dense_index_type(len(vectors))
-    dim = vectors.shape[1]
-    if kind == "flat":
-        index = faiss.IndexFlatIP(dim)
-    else:
-        lists = ivf_lists(len(vectors))
-        index = faiss.index_factory(dim, f"IVF{lists},Flat", faiss.METRIC_INNER_PRODUCT)
-        sample = vectors
-        if len(vectors) > 40 * lists:  # k-means needs no more than this
-            rows = np.random.default_rng(0).choice(len(vectors), 40 * lists, replace=False)
-            sample = vectors[np.sort(rows)]
-        index.train(sample)
-    index.add(vectors)
-    return index, kind
 
 
 def read_documents(seeds: Path, files: list[tuple[Path, bytes]], max_chunk_chars: int,

@@ -25,11 +25,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .retrieve import Hit, Retriever
-from .settings import Settings
-from .kinds import (about_the_document, asked_to_name, asks_earliest, earliest_date, holds_kind, holds_quantity, names_it,
+from ..settings import Settings
+from ..reading.kinds import (about_the_document, asked_to_name, asks_earliest, earliest_date, holds_kind, holds_quantity, names_it,
                     wants_quantity)
-from .understand import Query
-from .wordlists import words_of
+from ..reading.query import Query
+from ..language.wordlists import words_of
 
 SPECIFIC_KINDS = ("date", "dose", "headcount", "number", "age", "definition")  # kinds a quote visibly holds or lacks
 NAMED_BONUS = 0.5  # a sentence saying what the thing asked about is ("The primary endpoint was ...")

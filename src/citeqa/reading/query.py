@@ -1,0 +1,139 @@
+"""The question as read: its concepts (Concept), the reading itself (Query), and where a
+question sets the scene ("I have tried tacrolimus. How does it work?") rather than asks.
+
+understand.py makes Queries; retrieval and quoting read them. Left out: parsing beyond
+word patterns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One content word of the question and the forms that stand for it in documents."""
+    word: str  # as asked
+    forms: tuple[tuple[str, ...], ...]  # index-term sequences: its own term, synonyms, bridged phrases
+    weight: float  # its IDF: rare words decide what a question is about
+    name: bool = False  # looks like a name (drug, gene, trial): never bridged, never guessed
+
+    @property
+    def term(self) -> str:
+        return self.forms[0][0]
+
+    def held(self, vocab: "Vocabulary") -> bool:
+        """Whether the documents hold any of its forms (every term of the form)."""
+        return any(all(t in vocab for t in form) for form in self.forms)
+
+    def in_docs(self, vocab: "Vocabulary", docs: set[int]) -> bool:
+        """Whether one of `docs` holds one of its forms whole."""
+        wanted = np.fromiter(docs, dtype=np.int64)
+        for form in self.forms:
+            common = wanted
+            for t in form:
+                common = common[np.isin(common, vocab.docs_with(t))]
+                if not common.size:
+                    break
+            if common.size:
+                return True
+        return False
+
+    def in_terms(self, terms: set[str]) -> bool:
+        return any(all(t in terms for t in form) for form in self.forms)
+
+
+@dataclass(frozen=True)
+class Query:
+    question: str  # as the user asked it, misspellings read as the words meant
+    text: str  # as read (a follow-up made whole, the common subject as "it"): what is embedded
+    weights: dict[str, float]  # BM25 terms and their weights
+    concepts: tuple[Concept, ...]
+    kinds: tuple[str, ...] = ()
+    broad: bool = False
+    read_as: str = ""  # how a follow-up was read, for the answer's notes
+    unknown_names: tuple[str, ...] = ()  # names the documents never mention
+    bridged: tuple[str, ...] = ()  # "lay -> clinical" links used
+    passing_names: tuple[str, ...] = ()  # drugs asked about that the documents only mention in passing
+    uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
+    listed_unknown: tuple[str, ...] = ()  # unknown names listed beside held ones: answered without
+    leans_on: bool = False  # a follow-up read with the earlier question as context (not in its place)
+    whole: bool = False  # about the documents' subject as a whole: no concept but the subject ("give me the rundown on it")
+    drugs: tuple[int, ...] = ()  # the drugs it asks about (entities.Drugs ids): named, else the conversation's
+    absent: tuple[str, ...] = ()  # side effects, symptoms, conditions it names that the documents never mention
+
+    def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
+        """Specific names the question asks about that the documents hold (rare ones:
+        the documents' own subject, named everywhere, is not one; nor the drug it asks
+        about, whose documents alone answer it)."""
+        asked = vocab.drug_terms(self.drugs)
+        return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight
+                and not c.in_terms(asked)]
+
+    def unmatched(self, vocab: Vocabulary) -> float:
+        """IDF share of the question's focus that nothing in the documents stands for."""
+        total = sum(c.weight for c in self.concepts)
+        missing = sum(c.weight for c in self.concepts if not c.held(vocab))
+        return missing / total if total else 0.0
+
+
+def words_and_starts(question: str) -> list[tuple[str, bool]]:
+    """The question's words, each with whether it starts a sentence (a capital there is no name)."""
+    return [(word, starts) for word, starts, _ in words_at(question)]
+
+
+def words_at(question: str) -> list[tuple[str, bool, int]]:
+    """The question's words, whether each starts a sentence, and where it starts."""
+    return [(m.group(0), not question[:m.start()].strip() or question[:m.start()].rstrip()[-1] in ".!?", m.start())
+            for m in re.finditer(r"[^\s?!,;:()\[\]\"]+", question)]
+
+
+# what a person says they take or took, to set the scene: "I'm on lisinopril", "I have tried
+# tacrolimus", "my dad used to take warfarin", "she's been prescribed it" (the drug is
+# named in the few words after the verb)
+BACKGROUND = re.compile(
+    r"\b(?:i|we|he|she|they|(?:my|our|his|her) [\w-]+(?: [\w-]+)?|i['’]m|i['’]ve|he['’]s|she['’]s|they['’]re)"
+    r"(?:\s+(?:am|is|are|was|were|have|has|had|been|also|already|currently|still|just|recently|now|used to|"
+    r"have been|has been|had been))*\s+"
+    r"(?:on|taking|take|takes|took|tried|trying|used|using|use|uses|started|starting|stopped|quit|switched from|"
+    r"prescribed|given|injecting|had)\b((?:\s+[^\s.?!;,]+){1,4})", re.I)
+
+
+ASKING = re.compile(r"\b(can|could|should|shall|may|might|will|would|do|does|did|must|is|are|am|if|when|while|whether)\s*$",
+                    re.I)  # before "I take X", a question about X, or a condition on it
+
+
+def without_scene(question: str) -> str:
+    """The question without the sentences that set its scene ("I take prednisone for my
+    rheumatoid arthritis. Will that stop Keytruda from working?" asks about the second)."""
+    for start, end, _ in sorted(background_spans(question), reverse=True):
+        if question[start:end].rstrip().endswith((".", "!")) or end == len(question.rstrip()):
+            question = question[:start] + " " + question[end:]
+    return question
+
+
+# a sentence of a question runs to a stop followed by a capital or the end (the stop in
+# "e.g. bullous pemphigoid" or "approx. 2 weeks" ends none)
+SENTENCE = re.compile(r".+?(?:[.?!]+(?=\s+[A-Z0-9\"'(])|[.?!]*\s*$)", re.S)
+PAST_USE = re.compile(r"\b(tried|trying|used|stopped|quit|switched|had|took)\b", re.I)
+
+
+def background_spans(question: str) -> list[tuple[int, int, bool]]:
+    """Where a question names what someone takes or took, to set the scene (BACKGROUND),
+    and whether it is what they no longer take ("I have tried tacrolimus": nothing the
+    question asks about; "I'm on lisinopril": what it may be taken with); and every
+    sentence but the last that asks, when a question has several."""
+    spans = [(*m.span(1), bool(PAST_USE.search(m.group(0)[:m.start(1) - m.start()]))) for m in BACKGROUND.finditer(question)
+             if not ASKING.search(question[:m.start()])]  # "can I take Ozempic?" asks about Ozempic
+    sentences = [m for m in SENTENCE.finditer(question) if m.group(0).strip()]
+    asking = [m for m in sentences if m.group(0).rstrip().endswith("?")] or sentences[-1:]
+    if asking:
+        spans += [(*m.span(), False) for m in sentences
+                  if m.end() <= asking[-1].start() and not m.group(0).rstrip().endswith("?")]
+    return spans
