@@ -15,6 +15,7 @@ import argparse
 import html
 import re
 import threading
+from importlib import import_module
 from pathlib import Path
 
 from citeqa import Answer, Assistant, CiteqaError, Passage
@@ -333,6 +334,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="serve the index from Ray shard actors: 'local', 'auto' or an address")
     parser.add_argument("--shards", type=int, default=None, help="split the index into N shards (with --cluster)")
     args = parser.parse_args(argv)
+    # Gradio's import is most of a restart: it runs while the index opens (build_ui's own
+    # import then waits for this one to finish, never imports twice)
+    threading.Thread(target=import_module, args=("gradio",), name="citeqa-gradio", daemon=True).start()
     print(f"citeqa: opening the index in {args.index} for {args.seeds} …", flush=True)
     settings = default_settings().replace(shards=args.shards or live_shards(Path(args.index)))
     bot = Assistant(args.seeds, args.index, settings=settings, progress=True, cluster=args.cluster)
@@ -340,10 +344,16 @@ def main(argv: list[str] | None = None) -> None:
     serve(bot, args.host, args.port, watch=args.watch)
 
 
+def load_models(bot: Assistant) -> None:
+    """Load what the first answer needs (the query encoder, the reader), so it does not wait."""
+    bot.query_encoder()
+    bot.reader_model()
+
+
 def serve(bot: Assistant, host: str = "127.0.0.1", port: int = 7860, watch: bool = False, block: bool = True):
     """Serve the chat for `bot`: the page at once, the model loading in the background (a
     question asked meanwhile waits for it). With block=False, returns the running app."""
-    threading.Thread(target=bot.query_encoder, name="citeqa-model", daemon=True).start()
+    threading.Thread(target=load_models, args=(bot,), name="citeqa-model", daemon=True).start()
     demo = build_ui(bot)
     if watch:
         threading.Thread(target=watch_seeds, args=(bot, threading.Event()), daemon=True).start()

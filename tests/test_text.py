@@ -43,3 +43,23 @@ def test_an_identifier_with_words_hung_on_it_is_indexed_as_itself_too():
     assert tokenize("IL-4-driven") == ["il4driven", "driven", "il4"]
     assert tokenize("dupilumab-associated") == ["dupilumabassoci", "dupilumab", "associ"]  # a word: its parts already
     assert tokenize("SINUS-52") == ["sinus52", "sinus"]  # the number ends it: nothing hung on it
+
+
+def test_stop_words_are_bm25s_own():
+    """The stop words are spelled out (so answering never imports bm25s); they must stay bm25s's."""
+    from bm25s.stopwords import STOPWORDS_EN
+
+    from citeqa.language.text import ENGLISH_STOPWORDS
+
+    assert ENGLISH_STOPWORDS == frozenset(STOPWORDS_EN)
+
+
+def test_answering_never_imports_bm25s_or_scipy():
+    """A cold ask imports neither: they are build-time libraries (index/bm25.py)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, citeqa, citeqa.cli, citeqa.assistant, citeqa.index.store, citeqa.answering.retrieve; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('bm25s', 'scipy', 'torch')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

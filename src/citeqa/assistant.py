@@ -176,7 +176,8 @@ class Assistant:
                         encoder = query_encoder(self.settings.model, self.embedder, check_now=True)
                     else:
                         encoder = self.embedder
-                    encoder.encode(["warm up"])  # loads the model behind it
+                    if encoder is self.embedder:  # sentence-transformers loads its model on first use
+                        encoder.encode(["warm up"])  # (the NumPy one has mapped its weights already)
                     self._encoder = encoder
         return self._encoder
 

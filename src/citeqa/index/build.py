@@ -15,9 +15,9 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import bm25s
 import numpy as np
 
+from .bm25 import BM25Arrays
 from .chunk import Chunk, chunk_document
 from .dense import dense_index
 from .embed import Embedder
@@ -215,6 +215,8 @@ def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,
     dense, index_type = dense_index(vectors, settings)
     tokenize = tokenizer(settings)
     lexicon = Lexicon.learn([c.text for c in chunks] if settings.abbreviations else [], tokenize)
+    import bm25s  # noqa: PLC0415 - it imports scipy: only a build that changes something pays
+
     bm25 = bm25s.BM25(k1=settings.bm25_k1, b=settings.bm25_b)
     terms = [lexicon.expand(tokenize(c.index_text(settings.heading_context))) for c in chunks]
     bm25.index(terms, show_progress=False)
@@ -227,7 +229,7 @@ def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,
     }
     data = IndexData(manifest, chunks, np.array(unit_chunk, dtype=np.int64),
                      np.array(unit_span, dtype=np.int64).reshape(-1, 2), unit_keys, vectors,
-                     dense, bm25, lexicon, scan_passages(chunks, tokenize, lexicon, titles or {}))
+                     dense, BM25Arrays.from_bm25s(bm25), lexicon, scan_passages(chunks, tokenize, lexicon, titles or {}))
     return data, len(todo)
 
 

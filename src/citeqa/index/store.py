@@ -12,7 +12,7 @@ Layout of ``index/``::
         lexicon.json     synonyms learned from the corpus
         scan.json        what reading a question needs from every passage: the documents'
                          words, and the drugs they speak of (build.scan_passages)
-        bm25/            bm25s arrays (npy + json, no pickle)
+        bm25/            bm25s arrays (npy + json, no pickle; bm25.py)
 
 A version is written beside the live one and becomes live by replacing CURRENT, so a
 crash leaves the previous version intact. Anything unreadable, or any file whose size or
@@ -30,10 +30,10 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import bm25s
 import faiss
 import numpy as np
 
+from .bm25 import BM25Arrays
 from .chunk import Chunk
 from .dense import dense_index, empty_dense
 from ..errors import IndexCorrupt
@@ -54,7 +54,7 @@ class IndexData:
     unit_keys: list[str]  # content hash of each unit's embedded text
     vectors: np.ndarray  # (n_units, dim) float32, L2-normalised
     dense: faiss.Index
-    bm25: bm25s.BM25
+    bm25: BM25Arrays
     lexicon: Lexicon
     scan: dict  # words and drugs of the whole corpus (build.scan_passages)
 
@@ -135,7 +135,7 @@ def load_version(folder: Path, vectors: bool = True) -> IndexData:
         chunks = [_chunk(json.loads(line)) for line in _lines(folder / "chunks.jsonl")]
         units = [json.loads(line) for line in _lines(folder / "units.jsonl")]
         dense = faiss.read_index(str(folder / "dense.faiss")) if vectors else empty_dense(manifest)
-        bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False, verbosity=0)
+        bm25 = BM25Arrays.load(folder / "bm25")
         lexicon = Lexicon.from_json(json.loads((folder / "lexicon.json").read_text(encoding="utf-8")))
         scan = json.loads((folder / "scan.json").read_text(encoding="utf-8")) if (folder / "scan.json").is_file() else {}
     except IndexCorrupt:
@@ -207,7 +207,7 @@ def _write_version(folder: Path, data: IndexData, name: str) -> None:
         json.dumps({"chunk": int(c), "start": int(s), "end": int(e), "key": k})
         for c, (s, e), k in zip(data.unit_chunk, data.unit_span, data.unit_keys)))
     faiss.write_index(data.dense, str(folder / "dense.faiss"))
-    data.bm25.save(str(folder / "bm25"), show_progress=False)
+    data.bm25.save(folder / "bm25")
     (folder / "lexicon.json").write_text(json.dumps(data.lexicon.to_json()), encoding="utf-8")
     if "shard" not in data.manifest:  # a shard's passages are part of its version's whole scan
         (folder / "scan.json").write_text(json.dumps(data.scan, ensure_ascii=False), encoding="utf-8")

@@ -13,7 +13,6 @@ import unicodedata
 from functools import lru_cache
 
 import Stemmer
-from bm25s.stopwords import STOPWORDS_EN
 
 GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
@@ -29,7 +28,11 @@ QUESTION_WORDS = {
     "did", "is", "are", "was", "were", "can", "could", "would", "should", "tell", "me",
     "explain", "describe", "much", "many", "kind", "type", "one", "ones",
 }
-STOPWORDS = frozenset(STOPWORDS_EN) | QUESTION_WORDS
+# Lucene's English stop words, the list bm25s uses (spelled out here: importing bm25s pulls
+# in scipy, a third of a cold ask; tests/test_text.py checks they are still the same)
+ENGLISH_STOPWORDS = frozenset("a an and are as at be but by for if in into is it no not of on or such that the their "
+                              "then there these they this to was will with".split())
+STOPWORDS = ENGLISH_STOPWORDS | QUESTION_WORDS
 # Words after which a period does not end a sentence.
 ABBREVIATIONS = {
     "e.g", "i.e", "vs", "etc", "al", "fig", "figs", "approx", "dr", "mr", "mrs", "ms",
