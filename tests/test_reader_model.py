@@ -83,3 +83,45 @@ def test_with_the_reader_the_quotes_are_read(corpus):
         pytest.skip("no reader model in the package")
     _, evidence = bot.ask_with_evidence("What does alphamab bind?")
     assert 0.0 <= evidence.features["reader"] <= 1.0
+
+
+class _Sentences:
+    def unit_text(self, k, heading_context):
+        return f"sentence {k}"
+
+
+def _read(scores, logits, contenders_only):
+    from types import SimpleNamespace
+
+    from citeqa.answering.quotes import Quote, read_sentences
+
+    class Fake:
+        seen: list = []
+
+        def logits(self, question, texts):
+            Fake.seen = list(texts)
+            return np.array([logits[int(t.split()[1])] for t in texts], dtype=np.float32)
+
+    retriever = SimpleNamespace(data=SimpleNamespace(chunks=[_Sentences()]), bounds=np.array([-1, 99]))
+    scored = sorted((Quote(0, k, k + 1, s, k, f"sentence {k}", frozenset()) for k, s in enumerate(scores)),
+                    key=lambda q: -q.score)
+    query = SimpleNamespace(text="the question")
+    read = read_sentences(Fake(), retriever, [SimpleNamespace(chunk=0)], query, scored, HASH, contenders_only)
+    return read, Fake.seen
+
+
+def test_only_sentences_that_could_still_come_first_are_read():
+    w = HASH.reader_weight
+    scores = [1.0, 1.0 - w / 2, 1.0 - w + 1e-3, 1.0 - w - 1e-3, 0.2]
+    _, seen = _read(scores, [0.0] * 5, contenders_only=True)
+    assert seen == ["sentence 0", "sentence 1", "sentence 2"]
+    _, seen = _read(scores, [0.0] * 5, contenders_only=False)
+    assert len(seen) == min(5, HASH.reader_candidates)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_reading_only_the_contenders_picks_the_same_first_sentence(seed):
+    rng = np.random.default_rng(seed)
+    scores = list(rng.uniform(0, 1, 10))
+    logits = list(rng.normal(0, 4, 10))
+    assert _read(scores, logits, True)[0][0].start == _read(scores, logits, False)[0][0].start

@@ -124,13 +124,17 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
 
 
 def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, scored: list[Quote],
-                   settings: Settings) -> list[Quote]:
+                   settings: Settings, contenders_only: bool = False) -> list[Quote]:
     """The best `reader_candidates` sentences read by the reader model with the question:
     each scores `reader_weight` x the probability it gives that the sentence answers more,
-    and carries its logit; best first."""
+    and carries its logit; best first. `contenders_only`: only those that could still come
+    first (within `reader_weight` of the best: one further below stays below it however
+    the reader reads it), for an answer that quotes the first."""
     if reader is None or not scored:
         return scored
     top = scored[:settings.reader_candidates]
+    if contenders_only:
+        top = [q for q in top if q.score >= scored[0].score - settings.reader_weight]
     texts = []
     for q in top:
         chunk = hits[q.rank].chunk
@@ -166,7 +170,6 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight,
                              max(look_at, settings.reader_passages) if reader is not None else look_at, term_weight,
                              label_weight=settings.label_weight)
-    scored = read_sentences(reader, retriever, hits, query, scored, settings)
     names = query.held_names(retriever.vocab, settings.name_weight) if settings.name_check else []
     if names:  # a question about named drugs, genes or trials is answered from a passage naming them
         # (all of them, where one does; else as many as any passage names: "IgE and IgG4" may
@@ -176,6 +179,7 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         scored = [q for q, n in zip(scored, named) if n == most and n > 0]
     if query.kinds[:1] == ("definition",):  # "is it a steroid?" is answered by what it is, if in reach
         scored = [q for q in scored if holds_kind(q.text, "definition")] or scored
+    scored = read_sentences(reader, retriever, hits, query, scored, settings, contenders_only=True)
     if not scored:
         return []
     best = scored[0]
