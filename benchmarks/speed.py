@@ -132,7 +132,8 @@ def run_speed(seeds: Path, questions: list[Path], work: Path, repeat: int = 3, l
     os.environ[CACHE_ENV] = str(work / "cache")
     ask_argv = ["-m", "citeqa.cli", "--seeds", str(local), "--index", str(work / "index"),
                 "ask", "What does dupilumab bind to?"]
-    run_process([sys.executable, *ask_argv])  # the first ask on this machine checks the encoder
+    for python in pythons:  # the first ask checks the encoder; each environment's first hashes its model files
+        run_process([python, *ask_argv])
     for _ in range(3):
         floor.append(run_process([sys.executable, "-c", FLOOR]))
         model_floor.append(run_process([sys.executable, "-c", MODEL_FLOOR]))
