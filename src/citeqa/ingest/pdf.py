@@ -5,7 +5,8 @@ Read with pdfplumber (MIT, over pdfminer.six), imported only when a PDF is read.
   few rows, with wide runs of text on both sides) makes the page two-column, and each row
   is cut there first; then a row is cut where a gap is far wider than its other spaces
   (a table cell: a justified line stretches all its spaces alike), and a header row of
-  one-word cells where the cells below it start;
+  one-word cells where the cells below it start; each segment notes the horizontal rule
+  just above it (a ruled table's borders tell its rows apart);
 - the reading order is band by band (a full-width line ends a band), left column first;
 - running headers and footers (text repeated in the top or bottom margin of most pages,
   digits aside) and bare page numbers are dropped as furniture.
@@ -40,6 +41,7 @@ def read(data: bytes) -> Extracted:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [(page.width, page.height, _words(page)) for page in pdf.pages]
+            rules = [_rules(page) for page in pdf.pages]
             images = any(page.images for page in pdf.pages)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise Unreadable("encrypted PDF (it needs a password): save an unprotected copy") from exc
@@ -52,13 +54,13 @@ def read(data: bytes) -> Extracted:
         raise Unreadable("no text layer (a scanned image?): OCR is not done; run OCR and add the result"
                          if images else "no text in this PDF")
     try:
-        return _lay_out(pages)
+        return _lay_out(pages, rules)
     except Exception as exc:  # one odd PDF must never stop a build: it is skipped, with the reason
         raise Unreadable(f"could not lay out this PDF's text ({type(exc).__name__}: {str(exc)[:120]})") from exc
 
 
-def _lay_out(pages: list[tuple[float, float, list[dict]]]) -> Extracted:
-    laid_out = [_segments(n, w, h, words) for n, (w, h, words) in enumerate(pages, 1)]
+def _lay_out(pages: list[tuple[float, float, list[dict]]], rules: list[list[tuple[float, float, float]]]) -> Extracted:
+    laid_out = [_segments(n, w, h, words, ruled) for n, ((w, h, words), ruled) in enumerate(zip(pages, rules), 1)]
     segments = _drop_furniture([segs for segs, _ in laid_out])
     flows = [flow for segs, (_, gutter) in zip(segments, laid_out) for flow in _reading_order(segs, gutter)]
     for number, flow in enumerate(flows):
@@ -70,11 +72,17 @@ def _words(page) -> list[dict]:
     return page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
 
 
+def _rules(page) -> list[tuple[float, float, float]]:
+    """The page's horizontal rules (a ruled table's row borders): (top, x0, x1)."""
+    return [(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges if e["x1"] - e["x0"] >= 10]
+
+
 def _is_bold(fontname: str) -> bool:
     return bool(re.search(r"bold|black|heavy|semibold|,b\b", fontname, re.I))
 
 
-def _segments(page: int, width: float, height: float, words: list[dict]) -> tuple[list[Segment], float | None]:
+def _segments(page: int, width: float, height: float, words: list[dict],
+              rules: list[tuple[float, float, float]] = ()) -> tuple[list[Segment], float | None]:
     """Words -> baselines -> segments, and the page's column gutter if it has one. A
     baseline is cut at the gutter first, then where a gap is much wider than its other
     spaces (a justified line stretches all its spaces alike; a table row leaves one gap
@@ -92,7 +100,7 @@ def _segments(page: int, width: float, height: float, words: list[dict]) -> tupl
         starts = [g[0]["x0"] for other in groups if other is not row
                   and abs(other[0][0]["bottom"] - y) <= 2.5 * size for g in other]
         row[:] = [part for group in row for part in _split_where(group, starts)]
-    return [_seg(page, group, height) for row in groups for group in row], gutter
+    return [_seg(page, group, height, rules) for row in groups for group in row], gutter
 
 
 def _split_where(words: list[dict], starts: list[float]) -> list[list[dict]]:
@@ -140,21 +148,23 @@ def _gutter(rows: list[list[dict]], width: float) -> float | None:
     return (run[0] + run[-1]) / 2
 
 
-def _split_row(words: list[dict]) -> list[list[dict]]:
+def _split_row(words: list[dict], line_usual: float = float("inf")) -> list[list[dict]]:
     """Split a baseline at its widest gap while that gap is over an em and 2.5 times the
-    line's other spaces; then each side alike (one side may be justified, the other not)."""
+    line's other spaces; then each side alike (one side may be justified, the other not),
+    a side's spaces measured against the whole line's too (a side of short cells, "0.4
+    2.9", has no ordinary space of its own)."""
     gaps = [b["x0"] - a["x1"] for a, b in zip(words, words[1:])]
     if not gaps:
         return [words]
     k = max(range(len(gaps)), key=gaps.__getitem__)
     others = gaps[:k] + gaps[k + 1:]
-    usual = statistics.median(others) if others else 0.0
+    usual = min(statistics.median(others) if others else 0.0, line_usual)
     if gaps[k] > max(1.0 * words[k + 1]["size"], 2.5 * usual):
-        return _split_row(words[:k + 1]) + _split_row(words[k + 1:])
+        return _split_row(words[:k + 1], usual) + _split_row(words[k + 1:], usual)
     return [words]
 
 
-def _seg(page: int, words: list[dict], height: float) -> Segment:
+def _seg(page: int, words: list[dict], height: float, rules=()) -> Segment:
     sizes: Counter = Counter()
     for w in words:
         sizes[round(w["size"] * 2) / 2] += len(w["text"])
@@ -162,7 +172,8 @@ def _seg(page: int, words: list[dict], height: float) -> Segment:
     return Segment(page, words[0]["x0"], max(w["x1"] for w in words), top, bottom,
                 " ".join(w["text"] for w in words).translate(LIGATURES), sizes.most_common(1)[0][0],
                 all(_is_bold(w["fontname"]) for w in words), words[0]["x1"] - words[0]["x0"],
-                margin=top < MARGIN * height or bottom > (1 - MARGIN) * height, words=words)
+                margin=top < MARGIN * height or bottom > (1 - MARGIN) * height, words=words,
+                rule=max((y for y, x0, x1 in rules if y <= top + 0.5 and x0 - 1 <= words[0]["x0"] <= x1), default=None))
 
 
 def _furniture_key(seg: Segment) -> str | None:

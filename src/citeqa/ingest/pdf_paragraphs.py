@@ -9,7 +9,9 @@ hyphenated at a line end is rejoined unless the document spells it with the hyph
 hyphen joins a compound (hyphens.py). Larger type is a heading (levels by size), as is a
 bold numbered line ("5.1 Hypersensitivity"). A bullet or number with its text beside it on one
 baseline is a list item (a hanging indent, not a table row), and the lines it wraps onto
-join it. A table row is given as its cells, which structure recovery reads as facts.
+join it. A table row is given as its cells, which structure recovery reads as facts; a
+cell's next lines join it (in a ruled table every cell may wrap: a rule, not the spacing,
+starts the next row). A caption ("Table 2. ...") is never a heading.
 Left out: page layout (pdf.py finds the rows, columns and furniture).
 """
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .lines import ITEM, Para
 BULLET = re.compile(r"^([•◦▪▫‣○●■□*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 GLYPH_BULLET = re.compile(r"^[•◦▪▫‣○●■□*]\s")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+CAPTION = re.compile(r"^(table|figure|fig\.)\s+[\dA-Z]{1,3}[.:]\s", re.I)  # "Table 2. ...": a caption, bold or not
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Segment:
     words: list = field(default_factory=list, repr=False)  # pdfplumber's words, left to right
     cells: int = 1  # segments on its baseline within its column (2 or more: a table row)
     flow: int = 0  # the column (or full-width band) it is read in
+    rule: float | None = None  # top of the nearest horizontal rule above its first word (a ruled table's border)
 
 
 MARKER_ALONE = re.compile(r"^([-*+•·▪▫◦‣●○■□–—✓✔]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
@@ -136,8 +140,8 @@ def paragraphs(flows: list[list[Segment]]) -> list[Para]:
                 continue  # read with the row's first cell
             elif seg.cells > 1:
                 cells = sorted((s for s in flow if s is seg or (s.cells > 1 and _same_row(seg, s))), key=lambda s: s.x0)
-                if row and len(cells) < len(row) and all(_wraps_in(row, c) for c in cells):
-                    for c in cells:  # several cells of the last row wrap onto this line
+                if row and (len(cells) < len(row) or _ruled(paras[-1][1])) and all(_wraps_in(row, c) for c in cells):
+                    for c in cells:  # several (in a ruled table: all) cells of the last row wrap onto this line
                         k = min(range(len(row)), key=lambda j: abs(row[j].x0 - c.x0))
                         para = paras[-1][0]
                         para.cells = tuple(f"{t} {c.text}".strip() if j == k else t for j, t in enumerate(para.cells))
@@ -167,7 +171,14 @@ def _wraps_in(row: list[Segment], seg: Segment) -> bool:
     k = min(range(len(row)), key=lambda j: abs(row[j].x0 - seg.x0))
     cell = row[k]
     return (abs(cell.x0 - seg.x0) <= 3 and 0 <= seg.top - cell.bottom <= 0.5 * seg.size
-            and abs(cell.size - seg.size) <= 0.5 and seg.page == cell.page)
+            and abs(cell.size - seg.size) <= 0.5 and seg.page == cell.page
+            and not (seg.rule is not None and seg.rule > cell.bottom - 0.5))  # no rule between them
+
+
+def _ruled(first: Segment) -> bool:
+    """Whether a table row (its first cell's first line) has a rule just above it: a ruled
+    table, where a rule, not the spacing, tells a new row from the row's cells wrapping."""
+    return first.rule is not None and first.top - first.rule <= 1.5 * first.size
 
 
 def _same_row(a: Segment, b: Segment) -> bool:
@@ -203,7 +214,8 @@ def _ends_sentence(text: str) -> bool:
 def _heading_levels(paras: list[tuple[Para, Segment]], body_size: float) -> list[int]:
     """Larger type is a heading, ranked by size; a bold line of body type that is no
     sentence is a heading under those, a numbered one ("5.1 Hypersensitivity") by its
-    depth, an unnumbered one under the numbered ones around it."""
+    depth, an unnumbered one under the numbered ones around it. A table's or figure's
+    caption ("Table 2. ...") is never a heading, however it is set."""
     large = sorted({first.size for p, first in paras if first.size > body_size + 0.4 and len(p.text) <= 200
                     and not p.cells}, reverse=True)
     depth = max((NUMBERED.match(p.text).group(1).count(".") + 1 for p, first in paras
@@ -211,7 +223,7 @@ def _heading_levels(paras: list[tuple[Para, Segment]], body_size: float) -> list
     levels = []
     for para, first in paras:
         numbered = NUMBERED.match(para.text)
-        if para.cells or para.item:
+        if para.cells or para.item or CAPTION.match(para.text):
             levels.append(0)
         elif first.size in large and len(para.text) <= 200:
             levels.append(large.index(first.size) + 1)

@@ -18,7 +18,10 @@ reads a page:
   introduces it ("Common (may affect up to 1 in 10 people):") as a sub-heading;
 - a table (rows of cells, as the format marks them or written with "|" between cells) is
   one block of facts, a fact per row ("Nausea: Drug 10 mg: 12%; Placebo: 4%", the row's
-  label and each cell under its column's name), under its caption ("Table 2. ...").
+  label and each cell under its column's name), under its caption ("Table 2. ..."); its
+  header row repeated where it continues on the next page is no row of facts;
+- a heading's level is kept when levels are skipped ("2", then "2.1" two levels down), so
+  a later heading of any level takes its own place in the path.
 Nothing here knows about any particular drug or document.
 """
 from __future__ import annotations
@@ -150,7 +153,8 @@ def _table_blocks(text: str, rows: list[Line], caption: Line | None, path: list[
     # the row of column names: the one the format marks, else the first of three or more columns
     first = next((k for k, r in enumerate(rows) if r.header), 0 if len(rows[0].cells) > 2 else -1)
     header = rows[first].cells if first >= 0 else ()
-    body = [r for k, r in enumerate(rows) if k != first]
+    # a table continued on a later page repeats its header row there: not a row of facts
+    body = [r for k, r in enumerate(rows) if k != first and not (header and r.cells == header)]
     if not body:
         body, header = rows, ()
     labels = []
@@ -219,8 +223,7 @@ def _explicit_headings(text: str, run: list[Line], path: list[str]) -> list[Bloc
         else:
             pending.append(line)
     blocks.extend(_facts_or_lines(text, pending, path))
-    path[:] = [p for p in path if p]
-    return blocks
+    return blocks  # levels skipped stay "" in path, so a later heading finds its level's place
 
 
 def _facts_or_lines(text: str, lines: list[Line], path: list[str]) -> list[Block]:
@@ -307,7 +310,7 @@ def _facts(text: str, run: list[Line], path: list[str]) -> Block | None:
         pairs = pairs[1:]
     units = tuple((label.start, value.end) for label, value in pairs)
     labels = tuple(f"{label.text.rstrip(':')}: {value.text}" for label, value in pairs)
-    return Block("facts", units[0][0], units[-1][1], tuple(path), units, labels)
+    return Block("facts", units[0][0], units[-1][1], tuple(p for p in path if p), units, labels)
 
 
 def _prose_blocks(text: str, lines: list[Line], path: list[str]) -> list[Block]:
@@ -352,4 +355,4 @@ def _paragraph(text: str, line: Line, section: tuple[str, ...], label_end: int |
     units = split_sentences(text, line.start, line.end)
     if label_end is not None:
         units = [u for u in units if u[1] > label_end] or units  # the label alone answers nothing
-    return Block("para", line.start, line.end, section, tuple(units))
+    return Block("para", line.start, line.end, tuple(p for p in section if p), tuple(units))
