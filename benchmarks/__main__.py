@@ -3,7 +3,8 @@
 Writes markdown tables, PNG plots and the raw numbers (results-*.json) to docs/benchmarks/,
 and puts each table between its <!-- bench:NAME --> markers, in README.md or docs/*.md,
 wherever they are. Parts: quality (dev-set ablations and baselines), corpus (the development
-corpus's tuning and held-out documents, with and without the reader, against dense windows), speed (ratios
+corpus's tuning and held-out documents, with and without the reader, against dense windows), pdfs (the
+corpus's PDFs against the same text as .txt and against windows of pypdf's text), speed (ratios
 measured side by side), scale (10k to 1M synthetic passages), load (50 HTTP clients),
 growth (a question's cost on one document against 200), distributed (on a local Ray instance:
 build throughput, the cost of the fan-out, shard memory; needs the ray extra).
@@ -20,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import distributed, growth, load, quality, scale, speed
+from . import distributed, growth, load, pdfs, quality, scale, speed
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
@@ -28,7 +29,7 @@ NATURAL = ROOT / "tests" / "data" / "natural.jsonl"
 QUESTION_SETS = {"page-worded": QUESTIONS, "natural": NATURAL}
 CORPUS = ROOT / "tests" / "data" / "corpus"  # the development corpus, reported by split
 DOCS = ROOT / "docs" / "benchmarks"  # results written here also update the tables in README.md and docs/*.md
-PARTS = ("quality", "corpus", "speed", "growth", "scale", "load", "distributed")
+PARTS = ("quality", "corpus", "pdfs", "speed", "growth", "scale", "load", "distributed")
 
 
 def put_in_readme(name: str, table: str, files: list[Path] | None = None) -> list[Path]:
@@ -82,6 +83,9 @@ def main() -> None:
             elif part == "corpus":
                 results = quality.run_corpus_quality(CORPUS, Path(tmp))
                 save(part, results, quality.corpus_markdown(results))
+            elif part == "pdfs":
+                results = pdfs.run_pdfs(CORPUS, Path(tmp))
+                save(part, results, pdfs.markdown(results))
             elif part == "speed":
                 results = speed.run_speed(seeds, list(QUESTION_SETS.values()), Path(tmp), repeat=args.repeat)
                 speed.plot(results, out / "refresh.png")

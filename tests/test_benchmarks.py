@@ -47,3 +47,18 @@ def test_distributed_shard_memory_counts_the_vectors_twice(tmp_path):
                           f"print(distributed.shard_memory({str(tmp_path / 's.faiss')!r}))"],
                          capture_output=True, text=True, check=True)
     assert 1.8 * 20_000 * 384 * 4 < int(out.stdout) < 2.5 * 20_000 * 384 * 4  # FAISS's copy and NumPy's
+
+
+def test_pdf_baseline_reads_pypdfs_text_and_the_table_shows_each_goal(tmp_path):
+    from benchmarks import pdfs
+    from benchmarks.documents import pdf_from_paragraphs
+
+    paragraphs = ["Dosing", "The recommended dose is 300 mg every two weeks after a loading dose of 600 mg."]
+    pdf_from_paragraphs(paragraphs, tmp_path / "label.pdf", columns=1)
+    assert "300 mg every two weeks" in " ".join(pdfs.pypdf_text(tmp_path / "label.pdf").split())
+    m = {c: 0.5 for c in pdfs.COLUMNS}
+    row = {"doc": "x.pdf", "split": "tuning", "pages": 3, "questions": 10, "as_pdf": dict(m, **{"hit@1": 0.6}),
+           "as_txt": m, "windows": dict(m, **{"hit@5": 0.4}), "times": {"reader_s": 0.5, "pdfium_s": 0.01}}
+    table = pdfs.markdown({"documents": [row], "long": {"pages": 50, "texts": 900, "build_s": 13.0, "raw_s": 10.0}})
+    assert "| x.pdf | +0.100 (goal ≥ −0.03) | +0.000 (goal ≥ −0.03) | +0.100 (goal ≥ 0) |" in table
+    assert "**1.30×** (goal ≤ 1.3)" in table
