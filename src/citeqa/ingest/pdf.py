@@ -6,7 +6,8 @@ Read with pdfplumber (MIT, over pdfminer.six), imported only when a PDF is read.
   is cut there first; then a row is cut where a gap is far wider than its other spaces
   (a table cell: a justified line stretches all its spaces alike), and a header row of
   one-word cells where the cells below it start; each segment notes the horizontal rule
-  just above it (a ruled table's borders tell its rows apart);
+  just above it (a ruled table's borders tell its rows apart); a list bullet drawn as a
+  small disc or square (as browsers print them) is read as a "•" before its line;
 - the reading order is band by band (a full-width line ends a band), left column first;
 - running headers and footers (text repeated in the top or bottom margin of most pages,
   digits aside) and bare page numbers are dropped as furniture.
@@ -24,7 +25,7 @@ import numpy as np
 
 from ..errors import Unreadable
 from .lines import Extracted, from_paragraphs
-from .pdf_paragraphs import Segment, baselines, number_flow, paragraphs
+from .pdf_paragraphs import MARKER_ALONE, Segment, baselines, number_flow, paragraphs
 
 MARGIN = 0.08  # top and bottom share of the page where running headers and footers sit
 PAGE_NUMBER = re.compile(r"^(page\s*)?[#ivxlc]+(\s*(of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.I)
@@ -69,7 +70,26 @@ def _lay_out(pages: list[tuple[float, float, list[dict]]], rules: list[list[tupl
 
 
 def _words(page) -> list[dict]:
-    return page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
+    return words + _drawn_bullets(page, words)
+
+
+def _drawn_bullets(page, words: list[dict]) -> list[dict]:
+    """List bullets drawn as small filled discs or squares rather than set as text (as a
+    browser prints them): each becomes a "•" word on the line it marks, the nearest word
+    within three ems to its right, so it reads as a bullet set in type would."""
+    out = []
+    for shape in page.curves + page.rects:
+        w, h = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+        if not (shape.get("fill") and 1 <= w <= 8 and 1 <= h <= 8 and abs(w - h) <= 1.5):
+            continue
+        middle = (shape["top"] + shape["bottom"]) / 2
+        marked = [word for word in words if word["top"] <= middle <= word["bottom"]
+                  and 0 <= word["x0"] - shape["x1"] <= 3 * word["size"]]
+        if marked:
+            first = min(marked, key=lambda word: word["x0"])
+            out.append(dict(first, text="•", x0=shape["x0"], x1=shape["x1"]))
+    return out
 
 
 def _rules(page) -> list[tuple[float, float, float]]:
@@ -177,7 +197,11 @@ def _seg(page: int, words: list[dict], height: float, rules=()) -> Segment:
 
 
 def _furniture_key(seg: Segment) -> str | None:
-    return re.sub(r"\d+", "#", seg.text.lower()).strip() if seg.margin else None
+    """What a running header or footer repeats; a list marker alone (the bullet of a list
+    running onto a new page) is none, however often pages start with one."""
+    if not seg.margin or MARKER_ALONE.match(seg.text):
+        return None
+    return re.sub(r"\d+", "#", seg.text.lower()).strip()
 
 
 def _drop_furniture(pages: list[list[Segment]]) -> list[list[Segment]]:

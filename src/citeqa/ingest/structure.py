@@ -21,7 +21,8 @@ reads a page:
   label and each cell under its column's name), under its caption ("Table 2. ..."); its
   header row repeated where it continues on the next page is no row of facts;
 - a heading's level is kept when levels are skipped ("2", then "2.1" two levels down), so
-  a later heading of any level takes its own place in the path.
+  a later heading of any level takes its own place in the path; a heading read from the
+  layout (a short line before prose) sits under the headings the format gave.
 Nothing here knows about any particular drug or document.
 """
 from __future__ import annotations
@@ -67,13 +68,20 @@ def _is_title_case(text: str) -> bool:
 # ---------------------------------------------------------------- structure
 
 
+class HeadingPath(list):
+    """The headings above the current line, outermost first; `given`: how many of them the
+    format gave (a level in markdown, HTML, Word, a PDF's type or numbering). A heading
+    inferred from the layout sits under those, never in their place."""
+    given = 0
+
+
 def parse_blocks(text: str, lines: list[Line]) -> tuple[str, list[Block]]:
     title = ""
     if lines and len(lines[0].text) <= 200:
         title = lines[0].text.rstrip(".")
     lines = _drop_furniture(lines)
     blocks: list[Block] = []
-    path: list[str] = []
+    path = HeadingPath()
     parts = _lists_and_tables(lines)
     for n, (kind, part, head) in enumerate(parts):
         if kind == "list":
@@ -220,6 +228,7 @@ def _explicit_headings(text: str, run: list[Line], path: list[str]) -> list[Bloc
             del path[line.level - 1:]
             path.extend([""] * (line.level - 1 - len(path)))
             path.append(line.text)
+            path.given = len(path)
         else:
             pending.append(line)
     blocks.extend(_facts_or_lines(text, pending, path))
@@ -265,10 +274,11 @@ def _run_blocks(text: str, run: list[Line], followed: bool, path: list[str]) -> 
             blocks.append(facts)
         elif len(run) <= 2:
             headings[:0] = [line.text for line in run]
+    given = min(getattr(path, "given", 0), len(path))
     if len(headings) > 1:
-        path[:] = headings
+        path[given:] = headings
     elif headings:
-        _place_heading(path, headings[0])
+        _place_heading(path, headings[0], given)
     return blocks
 
 
@@ -282,9 +292,12 @@ def _without_empty_header(run: list[Line]) -> list[Line]:
     return run
 
 
-def _place_heading(path: list[str], heading: str) -> None:
-    """A lone heading is a sibling of the current sub-heading when it looks like one."""
-    if len(path) >= 2 and _same_shape(path[-1], heading):
+def _place_heading(path: list[str], heading: str, given: int = 0) -> None:
+    """A lone heading is a sibling of the current sub-heading when it looks like one;
+    under headings the format gave, it sits just below them."""
+    if given:
+        path[given:] = [heading]
+    elif len(path) >= 2 and _same_shape(path[-1], heading):
         path[-1] = heading
     else:
         path[:] = [heading]
