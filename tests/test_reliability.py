@@ -16,6 +16,7 @@ from citeqa import Assistant
 from citeqa.index import store
 from citeqa.index.build import MAX_FILE_BYTES
 from citeqa.cli import main
+from citeqa.reading.inputs import normalise_question
 from tests.conftest import HASH, ROOT
 
 ODD = st.sampled_from(["", " ", "\x00", "\x1b[31m", "\ud800", "\udfff", "\u202e", "\u200f", "\ufeff", "💊", "🧬",
@@ -26,7 +27,7 @@ QUESTIONS = st.lists(st.one_of(st.text(max_size=40), ODD), max_size=12).map("".j
 
 def is_blank(question: str) -> bool:
     try:
-        Assistant.normalise_question(question)
+        normalise_question(question)
     except ValueError:
         return True
     return False
@@ -43,7 +44,7 @@ def test_any_question_gets_an_answer_a_clean_not_found_or_a_value_error_if_empty
     assert isinstance(ans.found, bool) and ans.text and isinstance(ans.passages, list)
     if not ans.found:
         assert ans.text.startswith("The documents do not answer this question.")
-    cleaned = Assistant.normalise_question(question)
+    cleaned = normalise_question(question)
     assert (len(cleaned) > 2000) == ("The question was shortened to its first 2000 characters." in ans.notes)
 
 
