@@ -53,6 +53,7 @@ class Quote:
     text: str  # the sentence, verbatim
     terms: frozenset[str]  # its index terms and their learned synonyms
     read: float | None = None  # the reader model's logit for it, when it was read
+    own: float | None = None  # its score before the reader's (when it was read)
 
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
@@ -141,16 +142,15 @@ def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, 
         texts.append(retriever.data.chunks[chunk].unit_text(q.row - int(retriever.bounds[chunk]) - 1,
                                                             settings.heading_context))
     logits = reader.logits(query.text, texts)
-    read = [replace(q, score=q.score + settings.reader_weight * float(1 / (1 + np.exp(-logit))), read=float(logit))
+    read = [replace(q, score=q.score + settings.reader_weight * float(1 / (1 + np.exp(-logit))), read=float(logit),
+                    own=q.score)
             for q, logit in zip(top, logits)]
     return sorted(read + scored[len(top):], key=lambda q: -q.score)
 
 
-def unread_score(quote: Quote, settings: Settings) -> float:
+def unread_score(quote: Quote) -> float:
     """A sentence's score before the reader read it."""
-    if quote.read is None:
-        return quote.score
-    return quote.score - settings.reader_weight * float(1 / (1 + np.exp(-quote.read)))
+    return quote.score if quote.own is None else quote.own
 
 
 def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
@@ -185,7 +185,7 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     best = scored[0]
     quotes = [best]
     for other in scored[1:3]:
-        if other.rank == best.rank and unread_score(other, settings) >= unread_score(best, settings) - 0.05:
+        if other.rank == best.rank and unread_score(other) >= unread_score(best) - 0.05:
             quotes.append(other)
             break
     else:
@@ -222,9 +222,9 @@ def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: lis
     missing = [c for c in focus if not c.in_terms(_terms(retriever, hits, best))]
     if not missing:
         return []
-    floor = unread_score(best, settings) - margin
+    floor = unread_score(best) - margin
     for other in scored[1:]:
-        if unread_score(other, settings) < floor:
+        if unread_score(other) < floor:
             continue
         if about_the_document(other.text):
             continue
@@ -270,7 +270,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     kind = retriever.asked_kind(query.kinds)
     # the margin is the sentences' own (the reader orders them, but its confidence in the
     # best one does not push the rest of a list out)
-    top = max(unread_score(q, settings) for q in scored)
+    top = max(unread_score(q) for q in scored)
 
     topic = KIND_TOPIC.get(kind or "")
 
@@ -282,7 +282,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 
     # the items of a list the question names by its heading ("Approved Indications") are all near
     listed = retriever.under_named_heading(set(query.weights))
-    near = [q for q in scored if unread_score(q, settings) >= top - settings.broad_margin or listed[hits[q.rank].chunk]]
+    near = [q for q in scored if unread_score(q) >= top - settings.broad_margin or listed[hits[q.rank].chunk]]
     fitting = [q for q in near if on_topic(q)]
     chosen: list[Quote] = []
     spoken: set[int] = set()  # passages that only name again an item already listed
