@@ -1,6 +1,8 @@
 """PDF: the text a reader sees, with the page where each part of it begins.
 
-Read with pdfplumber (MIT, over pdfminer.six), imported only when a PDF is read. Per page:
+Read with pdfplumber (MIT, over pdfminer.six), imported only when a PDF is read: pdfminer
+interprets each page, words are grouped by pdfplumber's word extractor, and the few
+attributes used (position, size, font, fill) are read off pdfminer's objects. Per page:
 - words on one baseline form a row; a vertical gutter (at least 8 points wide, crossed by
   few rows, with wide runs of text on both sides) makes the page two-column, and each row
   is cut there first; then a row is cut where a gap is far wider than its other spaces
@@ -41,9 +43,10 @@ def read(data: bytes) -> Extracted:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect  # noqa: PLC0415
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [(page.width, page.height, _words(page)) for page in pdf.pages]
-            rules = [_rules(page) for page in pdf.pages]
-            images = any(page.images for page in pdf.pages)
+            objects = [_objects(page) for page in pdf.pages]
+        pages = [(page_w, page_h, _words(chars, shapes)) for page_w, page_h, chars, shapes, _, _ in objects]
+        rules = [ruled for *_, ruled, _ in objects]
+        images = any(image for *_, image in objects)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise Unreadable("encrypted PDF (it needs a password): save an unprotected copy") from exc
     except Exception as exc:  # pdfminer raises many kinds; all mean the same to the user
@@ -69,19 +72,66 @@ def _lay_out(pages: list[tuple[float, float, list[dict]]], rules: list[list[tupl
     return from_paragraphs(paragraphs(flows))
 
 
-def _words(page) -> list[dict]:
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
-    return words + _drawn_bullets(page, words)
+def _objects(page) -> tuple[float, float, list[dict], list[dict], list[tuple[float, float, float]], bool]:
+    """(width, height, chars, filled shapes, horizontal rules, whether it holds an image) of
+    a page, in top-down coordinates as pdfplumber gives them. Read from pdfminer's layout
+    objects directly: pdfplumber's own object dicts (colours, paths, every attribute) cost
+    twice the interpretation of the page, and only these few attributes are used.
+    Rules are (top, x0, x1) of horizontal edges at least 10 points long: a line, a
+    rectangle's top and bottom, a curve's level segments (a ruled table's row borders)."""
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect  # noqa: PLC0415
+
+    x_shift, y_shift = page.mediabox[0], page.mediabox[1]
+    height, doctop = page.height, page.initial_doctop
+    chars, shapes, rules, images = [], [], [], False
+
+    def top_of(y: float) -> float:
+        return height - y + y_shift
+
+    def walk(items) -> None:
+        nonlocal images
+        for obj in items:
+            if isinstance(obj, LTChar):
+                top = top_of(obj.y1)
+                chars.append({"text": obj.get_text(), "x0": obj.x0 + x_shift, "x1": obj.x1 + x_shift,
+                              "top": top, "bottom": top_of(obj.y0), "doctop": doctop + top,
+                              "upright": obj.upright, "size": obj.size, "fontname": obj.fontname})
+            elif isinstance(obj, LTCurve):
+                x0, x1, top, bottom = obj.x0 + x_shift, obj.x1 + x_shift, top_of(obj.y1), top_of(obj.y0)
+                if isinstance(obj, LTRect):
+                    edges = [(top, x0, x1), (bottom, x0, x1)]
+                elif isinstance(obj, LTLine):
+                    edges = [(top, x0, x1)] if top == bottom else []
+                else:
+                    points = [(x + x_shift, top_of(y)) for x, y in obj.pts]
+                    edges = [(a[1], min(a[0], b[0]), max(a[0], b[0])) for a, b in zip(points, points[1:]) if a[1] == b[1]]
+                rules.extend(edge for edge in edges if edge[2] - edge[1] >= 10)
+                if obj.fill and not isinstance(obj, LTLine):
+                    shapes.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom})
+            elif isinstance(obj, LTImage):
+                images = True
+            if isinstance(obj, LTContainer):
+                walk(obj)
+
+    walk(page.layout)
+    return page.width, page.height, chars, shapes, rules, images
 
 
-def _drawn_bullets(page, words: list[dict]) -> list[dict]:
+def _words(chars: list[dict], shapes: list[dict]) -> list[dict]:
+    from pdfplumber.utils import extract_words  # noqa: PLC0415
+
+    words = extract_words(chars, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
+    return words + _drawn_bullets(shapes, words)
+
+
+def _drawn_bullets(shapes: list[dict], words: list[dict]) -> list[dict]:
     """List bullets drawn as small filled discs or squares rather than set as text (as a
     browser prints them): each becomes a "•" word on the line it marks, the nearest word
     within three ems to its right, so it reads as a bullet set in type would."""
     out = []
-    for shape in page.curves + page.rects:
+    for shape in shapes:
         w, h = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
-        if not (shape.get("fill") and 1 <= w <= 8 and 1 <= h <= 8 and abs(w - h) <= 1.5):
+        if not (1 <= w <= 8 and 1 <= h <= 8 and abs(w - h) <= 1.5):
             continue
         middle = (shape["top"] + shape["bottom"]) / 2
         marked = [word for word in words if word["top"] <= middle <= word["bottom"]
@@ -90,11 +140,6 @@ def _drawn_bullets(page, words: list[dict]) -> list[dict]:
             first = min(marked, key=lambda word: word["x0"])
             out.append(dict(first, text="•", x0=shape["x0"], x1=shape["x1"]))
     return out
-
-
-def _rules(page) -> list[tuple[float, float, float]]:
-    """The page's horizontal rules (a ruled table's row borders): (top, x0, x1)."""
-    return [(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges if e["x1"] - e["x0"] >= 10]
 
 
 def _is_bold(fontname: str) -> bool:
