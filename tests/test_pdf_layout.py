@@ -22,7 +22,7 @@ def label(tmp_path_factory):
     truth, pages = render_pdf(folder / "label.pdf")
     render_docx(folder / "label.docx")
     return {"pdf": (load_document(folder, folder / "label.pdf"), truth, pages),
-            "docx": (load_document(folder, folder / "label.docx"), truth, 0)}
+            "docx": (load_document(folder, folder / "label.docx"), truth, 0), "file": folder / "label.pdf"}
 
 
 def fact(t: Truth) -> str:
@@ -125,3 +125,21 @@ def test_a_heading_after_skipped_levels_takes_its_own_place(tmp_path):
                                    "The trial enrolled 120 adults.\n", encoding="utf-8")
     doc = load_document(tmp_path, tmp_path / "d.md")
     assert [b.path for b in doc.blocks] == [("Somemab", "Dosing"), ("Somemab", "Storage"), ("Somemab", "Trials")]
+
+
+def test_objects_read_off_pdfminer_match_pdfplumbers_own(label):
+    """The reader takes glyphs, rules and filled shapes off pdfminer's objects itself (for
+    speed); what it takes must be what pdfplumber's own page objects say, on every page."""
+    import pdfplumber
+
+    from citeqa.ingest.pdf import _objects, _words
+
+    with pdfplumber.open(label["file"]) as pdf:
+        for page in pdf.pages:
+            width, height, chars, shapes, rules, _ = _objects(page)
+            assert (width, height) == (page.width, page.height)
+            assert _words(chars, []) == page.extract_words(extra_attrs=["size", "fontname"])
+            assert sorted(rules) == sorted((e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges
+                                           if e["x1"] - e["x0"] >= 10)
+            filled = [s for s in page.curves + page.rects if s.get("fill")]
+            assert sorted((s["x0"], s["top"]) for s in shapes) == sorted((s["x0"], s["top"]) for s in filled)
