@@ -4,8 +4,9 @@ Read with pdfplumber (MIT, over pdfminer.six), imported only when a PDF is read:
 interprets each page, words are grouped by pdfplumber's word extractor, and the few
 attributes used (position, size, font, fill) are read off pdfminer's objects. Per page:
 - words on one baseline form a row; a vertical gutter (at least 8 points wide, crossed by
-  few rows, with wide runs of text on both sides) makes the page two-column, and each row
-  is cut there first; then a row is cut where a gap is far wider than its other spaces
+  few rows, with wide runs of text on both sides) makes the page two-column, two gutters
+  at the thirds of the text's width with three columns of like width three-column, and
+  each row is cut there first; then a row is cut where a gap is far wider than its other spaces
   (a table cell: a justified line stretches all its spaces alike), and a header row of
   one-word cells where the cells below it start; each segment notes the horizontal rule
   just above it (a ruled table's borders tell its rows apart); a list bullet drawn as a
@@ -14,7 +15,7 @@ attributes used (position, size, font, fill) are read off pdfminer's objects. Pe
 - running headers and footers (text repeated in the top or bottom margin of most pages,
   digits aside) and bare page numbers are dropped as furniture.
 Lines are then joined into paragraphs (pdf_paragraphs.py). Not recovered: text inside images
-(a scan needs OCR, which is not done), formulas, figures, more than two columns.
+(a scan needs OCR, which is not done), formulas, figures, more than three columns.
 """
 from __future__ import annotations
 
@@ -64,9 +65,11 @@ def read(data: bytes) -> Extracted:
 
 
 def _lay_out(pages: list[tuple[float, float, list[dict]]], rules: list[list[tuple[float, float, float]]]) -> Extracted:
-    laid_out = [_segments(n, w, h, words, ruled) for n, ((w, h, words), ruled) in enumerate(zip(pages, rules), 1)]
-    segments = _drop_furniture([segs for segs, _ in laid_out])
-    flows = [flow for segs, (_, gutter) in zip(segments, laid_out) for flow in _reading_order(segs, gutter)]
+    rows = [baselines(words, lambda w: (w["bottom"], w["x0"], w["size"])) for _, _, words in pages]
+    columns = _columns(rows, [w for w, _, _ in pages])
+    segments = _drop_furniture([_segments(n, h, page_rows, gutters, ruled) for n, ((_, h, _), page_rows, gutters, ruled)
+                                in enumerate(zip(pages, rows, columns, rules), 1)])
+    flows = [flow for segs, gutters in zip(segments, columns) for flow in _reading_order(segs, gutters)]
     for number, flow in enumerate(flows):
         number_flow(flow, number)
     return from_paragraphs(paragraphs(flows))
@@ -146,26 +149,45 @@ def _is_bold(fontname: str) -> bool:
     return bool(re.search(r"bold|black|heavy|semibold|,b\b", fontname, re.I))
 
 
-def _segments(page: int, width: float, height: float, words: list[dict],
-              rules: list[tuple[float, float, float]] = ()) -> tuple[list[Segment], float | None]:
-    """Words -> baselines -> segments, and the page's column gutter if it has one. A
-    baseline is cut at the gutter first, then where a gap is much wider than its other
-    spaces (a justified line stretches all its spaces alike; a table row leaves one gap
-    far wider than the rest)."""
-    rows = baselines(words, lambda w: (w["bottom"], w["x0"], w["size"]))
-    gutter = _gutter(rows, width)
+def _columns(pages: list[list[list[dict]]], widths: list[float]) -> list[list[float]]:
+    """Each page's column gutters (its baselines' words given): its own; a page with none
+    of its own (a last page whose columns are not full) takes those most pages have, when
+    at least two pages have them, it holds three lines left of them, and at most one of
+    its lines (a title) crosses them."""
+    own = [_gutters(rows, width) for rows, width in zip(pages, widths)]
+    counts = Counter(tuple(round(g / 4) for g in gutters) for gutters in own if gutters)
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return own
+    key = counts.most_common(1)[0][0]
+    usual = next(gutters for gutters in own if tuple(round(g / 4) for g in gutters) == key)
+
+    def fits(rows: list[list[dict]]) -> bool:
+        crossing = sum(any(w["x0"] < g < w["x1"] for w in row for g in usual) for row in rows)
+        left = sum(any(w["x1"] <= usual[0] for w in row) for row in rows)
+        return crossing <= 1 and left >= 3
+
+    return [gutters or (usual if fits(rows) else []) for gutters, rows in zip(own, pages)]
+
+
+def _segments(page: int, height: float, rows: list[list[dict]], gutters: list[float],
+              rules: list[tuple[float, float, float]] = ()) -> list[Segment]:
+    """Baselines -> segments. A baseline is cut at each column gutter it does not cross
+    first, then where a gap is much wider than its other spaces (a justified line stretches
+    all its spaces alike; a table row leaves one gap far wider than the rest)."""
     groups: list[list[list[dict]]] = []
     for row in rows:
         sides = [row]
-        if gutter is not None and not any(w["x0"] < gutter < w["x1"] for w in row):
-            sides = [side for side in ([w for w in row if w["x1"] <= gutter], [w for w in row if w["x0"] >= gutter]) if side]
+        for gutter in gutters:
+            if not any(w["x0"] < gutter < w["x1"] for w in row):
+                sides = [part for side in sides for part in
+                         ([w for w in side if w["x1"] <= gutter], [w for w in side if w["x0"] >= gutter]) if part]
         groups.append([group for side in sides for group in _split_row(side)])
     for row in groups:  # a header row of one-word cells: split where the cells just below or above start
         y, size = row[0][0]["bottom"], row[0][0]["size"]
         starts = [g[0]["x0"] for other in groups if other is not row
                   and abs(other[0][0]["bottom"] - y) <= 2.5 * size for g in other]
         row[:] = [part for group in row for part in _split_where(group, starts)]
-    return [_seg(page, group, height, rules) for row in groups for group in row], gutter
+    return [_seg(page, group, height, rules) for row in groups for group in row]
 
 
 def _split_where(words: list[dict], starts: list[float]) -> list[list[dict]]:
@@ -177,23 +199,40 @@ def _split_where(words: list[dict], starts: list[float]) -> list[list[dict]]:
     return out
 
 
-def _gutter(rows: list[list[dict]], width: float) -> float | None:
-    """The x of the gap between two columns: crossed by few baselines, at least 8 points
-    wide, with at least three baselines holding a wide run of text on each side of it (a
-    table's narrow label column does not count; a title or a centred page number may cross
-    it). The middle of the widest such gap."""
+def _gutters(rows: list[list[dict]], width: float) -> list[float]:
+    """The x of each gap between columns, left to right. Three columns: a gutter in the
+    middle of each half of the text's width, where each side holds runs of text over a
+    fifth of that width, and three columns of like width (each within a quarter of their
+    mean: a table's columns seldom are). Otherwise two columns, as `_gutter` finds them."""
     if not rows:
-        return None
+        return []
+    left = min(w["x0"] for row in rows for w in row)
+    right = max(w["x1"] for row in rows for w in row)
+    span = right - left
+    thirds = [_gutter(rows, left + a * span, left + b * span, 0.2 * span) for a, b in ((0.2, 0.47), (0.53, 0.8))]
+    if None not in thirds:
+        widths = [thirds[0] - left, thirds[1] - thirds[0], right - thirds[1]]
+        if all(abs(w - span / 3) <= 0.25 * span / 3 for w in widths):
+            return thirds
+    gutter = _gutter(rows, 0.3 * width, 0.7 * width, 0.25 * width)
+    return [] if gutter is None else [gutter]
+
+
+def _gutter(rows: list[list[dict]], lo: float, hi: float, wide_run: float) -> float | None:
+    """The x between `lo` and `hi` of a gap between columns: crossed by few baselines, at
+    least 8 points wide, with at least three baselines holding a run of text at least
+    `wide_run` long on each side of it (a table's narrow label column does not count; a
+    title or a centred page number may cross it). The middle of the widest such gap."""
     x0 = np.array([w["x0"] for row in rows for w in row])
     x1 = np.array([w["x1"] for row in rows for w in row])
     starts = np.cumsum([0] + [len(row) for row in rows[:-1]])  # each row's first word
-    xs = np.arange(int(0.3 * width), int(0.7 * width) + 1, 2, dtype=float)[:, None]
+    xs = np.arange(int(lo), int(hi) + 1, 2, dtype=float)[:, None]
 
     def wide(mask: np.ndarray) -> np.ndarray:
-        """Per x: how many rows hold words under `mask` spanning a quarter of the page."""
-        hi = np.maximum.reduceat(np.where(mask, x1, -np.inf), starts, axis=1)
-        lo = np.minimum.reduceat(np.where(mask, x0, np.inf), starts, axis=1)
-        return (hi - lo >= 0.25 * width).sum(axis=1)
+        """Per x: how many rows hold words under `mask` spanning at least `wide_run`."""
+        top = np.maximum.reduceat(np.where(mask, x1, -np.inf), starts, axis=1)
+        bottom = np.minimum.reduceat(np.where(mask, x0, np.inf), starts, axis=1)
+        return (top - bottom >= wide_run).sum(axis=1)
 
     crossing = np.maximum.reduceat((x0 < xs) & (xs < x1), starts, axis=1).sum(axis=1)
     left, right = wide(x1 <= xs), wide(x0 >= xs)
@@ -257,23 +296,24 @@ def _drop_furniture(pages: list[list[Segment]]) -> list[list[Segment]]:
             for page in pages]
 
 
-def _reading_order(segs: list[Segment], gutter: float | None) -> list[list[Segment]]:
-    """The page's segments as flows (a column of one band, or a full-width run), in order."""
+def _reading_order(segs: list[Segment], gutters: list[float]) -> list[list[Segment]]:
+    """The page's segments as flows (a column of one band, or a full-width run), in order:
+    a segment that crosses a gutter (a title over the columns) ends the band above it."""
     segs = sorted(segs, key=lambda s: (s.top, s.x0))
-    if gutter is None:
+    if not gutters:
         return [segs] if segs else []
     flows: list[list[Segment]] = []
     band: list[Segment] = []
     full: list[Segment] = []
+    edges = [-np.inf, *gutters, np.inf]
 
     def close_band() -> None:
-        if band:
-            flows.append([s for s in band if s.x1 <= gutter])
-            flows.append([s for s in band if s.x1 > gutter])
-            band.clear()
+        for a, b in zip(edges, edges[1:]):
+            flows.append([s for s in band if a < s.x1 <= b])
+        band.clear()
 
     for seg in segs:
-        if seg.x0 < gutter < seg.x1:
+        if any(seg.x0 < gutter < seg.x1 for gutter in gutters):
             close_band()
             full.append(seg)
         else:
@@ -285,5 +325,3 @@ def _reading_order(segs: list[Segment], gutter: float | None) -> list[list[Segme
     if full:
         flows.append(full)
     return [flow for flow in flows if flow]
-
-
