@@ -50,13 +50,18 @@ DRUG_STEMS = re.compile(
 _STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+(?:[-.,/'+][a-z0-9]+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_LIST_MARK = re.compile(r"[/,+]")
+_POSSESSIVE = re.compile(r"'s$")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_JOINER = re.compile(r"[-.']")
+_GREEK_NAMES = str.maketrans(GREEK)
 
 
 def normalize(text: str) -> str:
     """Unicode-fold, lower-case, spell out Greek letters, unify dashes and quotes."""
     text = unicodedata.normalize("NFKC", text).translate(DASHES).translate(QUOTES).lower()
-    text = text.replace("µ", "μ")
-    return "".join(GREEK.get(ch, ch) for ch in text)
+    return text.replace("µ", "μ").translate(_GREEK_NAMES)
 
 
 TOKENS_VERSION = 2  # 2: an identifier with words hung on it is indexed as itself too ("IL-4-driven": il4)
@@ -69,22 +74,25 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-def _pieces(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _pieces(word: str) -> tuple[str, ...]:
     """One normalised word -> its index terms (before stemming)."""
-    word = re.sub(r"(?<=\d),(?=\d{3}\b)", "", word)  # 1,874 -> 1874
+    if word.isalnum():  # most words: nothing to split or join
+        return (word,)
+    word = _THOUSANDS.sub("", word)  # 1,874 -> 1874
     out: list[str] = []
-    for part in re.split(r"[/,+]", word):
+    for part in _LIST_MARK.split(word):
         part = part.strip("-.'")
         if not part:
             continue
-        part = re.sub(r"'s$", "", part)
-        if re.fullmatch(r"\d+(?:\.\d+)?", part):
+        part = _POSSESSIVE.sub("", part)
+        if _NUMBER.fullmatch(part):
             out.append(part)
             continue
-        joined = re.sub(r"[-.']", "", part)
+        joined = _JOINER.sub("", part)
         if joined:
             out.append(joined)
-        sub = [s for s in re.split(r"[-.']", part) if s]
+        sub = [s for s in _JOINER.split(part) if s]
         if len(sub) > 1:
             # Parts of a hyphenated phrase are words in their own right ("type-2",
             # "moderate-to-severe"); parts of an identifier ("il-4") are kept joined only.
@@ -95,7 +103,7 @@ def _pieces(word: str) -> list[str]:
                 head -= 1
             if head < len(sub) and any(ch.isdigit() for ch in "".join(sub[:head])):
                 out.append("".join(sub[:head]))
-    return out
+    return tuple(out)
 
 
 def tokenize(text: str, *, drop_stopwords: bool = True) -> list[str]:
