@@ -176,7 +176,7 @@ def to_pdf(items: list[Item], path: Path, title: str) -> None:
         if listed:
             flow.append(ListFlowable(listed, bulletType="bullet" if kind == "bullet" else "1", start="•" if
                                      kind == "bullet" else None, leftIndent=16, bulletFontName=face,
-                                     bulletFontSize=9))
+                                     bulletFontSize=9, bulletFormat=None if kind == "bullet" else "%s."))
             flow.append(Spacer(1, 4))
         listed, kind = [], ""
 

@@ -1,7 +1,8 @@
 """A patient leaflet printed to PDF by Chromium from its web page (what "Save as PDF" in a
 browser gives: its own fonts, line breaking and page breaks, a running header and
-page-numbered footer), read back: every paragraph and list item whole, each under the
-heading it was written under, the header and footer dropped, offsets exact."""
+page-numbered footer), and typeset by reportlab (bold headings, bullets and numbered items
+under a hanging indent, a footer), read back: every paragraph and list item whole, each
+under the heading it was written under, the header and footer dropped, offsets exact."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import parse_markdown, to_html
+from benchmarks.corpus import parse_markdown, to_html, to_pdf
 from citeqa.ingest import load_document
 
 CHROMIUM = "/usr/bin/chromium"
@@ -22,14 +23,20 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.fixture(scope="module")
-def leaflet(tmp_path_factory):
+@pytest.fixture(scope="module", params=["chromium", "reportlab"])
+def leaflet(request, tmp_path_factory):
+    """(the leaflet read back, its written items, the running header and footer's text):
+    printed by Chromium from its web page, or typeset by reportlab (bold headings, bullets
+    under a hanging indent, a footer with the title and the page number)."""
+    items = parse_markdown(SOURCE.read_text(encoding="utf-8"))
+    folder = tmp_path_factory.mktemp("leaflet")
+    if request.param == "reportlab":
+        to_pdf(items, folder / "leaflet.pdf", FOOTER)
+        return load_document(folder, folder / "leaflet.pdf"), items, (FOOTER,)
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
     from playwright.sync_api import sync_playwright
 
-    items = parse_markdown(SOURCE.read_text(encoding="utf-8"))
-    folder = tmp_path_factory.mktemp("leaflet")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless", "--disable-gpu"])
         try:
@@ -42,7 +49,7 @@ def leaflet(tmp_path_factory):
                      margin={"top": "2cm", "bottom": "2cm", "left": "2cm", "right": "2cm"})
         finally:
             browser.close()
-    return load_document(folder, folder / "leaflet.pdf"), items
+    return load_document(folder, folder / "leaflet.pdf"), items, (HEADER, FOOTER)
 
 
 def written(items):
@@ -82,12 +89,12 @@ def holding(doc, kind: str, text: str):
 
 
 def test_the_print_has_several_pages(leaflet):
-    doc, _ = leaflet
+    doc, *_ = leaflet
     assert len(doc.pages) >= 3
 
 
 def test_every_paragraph_and_item_comes_out_whole_under_its_heading(leaflet):
-    doc, items = leaflet
+    doc, items, _ = leaflet
     whole, placed, failures = 0, 0, []
     rows = list(written(items))
     for kind, text, heading in rows:
@@ -105,12 +112,12 @@ def test_every_paragraph_and_item_comes_out_whole_under_its_heading(leaflet):
 
 
 def test_the_running_header_and_footer_are_dropped(leaflet):
-    doc, _ = leaflet
-    assert HEADER not in doc.text and FOOTER not in doc.text
+    doc, _, furniture = leaflet
+    assert not any(text in doc.text for text in furniture)
 
 
 def test_offsets_are_exact(leaflet):
-    doc, _ = leaflet
+    doc, *_ = leaflet
     for b in doc.blocks:
         assert all(b.start <= s < e <= b.end for s, e in b.units)
         assert doc.text[b.start:b.end].strip() == doc.text[b.start:b.end]
