@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..index.fast_encoder import bert_layers, layer_norm, read_safetensors, with_kernels
+from ..index.fast_encoder import bert_layers, layer_norm, read_safetensors
 
 READER_DIR = Path(__file__).parents[1] / "data" / "reader"
 
@@ -67,7 +67,7 @@ class ReaderModel:
         packaged = read_safetensors(base / "model.safetensors")
         prefix = "bert." if "bert.embeddings.word_embeddings.weight" in packaged else ""
         self.word = np.asarray(packaged[prefix + "embeddings.word_embeddings.weight"], dtype=np.float32)
-        self.w = with_kernels(own, self.layers)
+        self.w = own
         from tokenizers import Tokenizer
 
         self.tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))

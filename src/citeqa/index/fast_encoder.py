@@ -85,30 +85,10 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) 
 
 
 
-LINEARS = ("attention.output.dense", "intermediate.dense", "output.dense")
-
-
-def with_kernels(w: dict[str, np.ndarray], layers: int) -> dict[str, np.ndarray]:
-    """The weights with each encoder layer's linear maps as `bert_layers` multiplies by them:
-    (inputs, outputs) and contiguous ("<name>.kernel"), query, key and value side by side in
-    one ("attention.self.qkv"). A matrix stored (outputs, inputs) is read against its grain;
-    on a question's few tokens, where reading the weights is the whole cost, that is a
-    quarter slower, and three small products cost more than one."""
-    w = dict(w)
-    for i in range(layers):
-        p = f"encoder.layer.{i}."
-        qkv = [p + f"attention.self.{n}" for n in ("query", "key", "value")]
-        w[p + "attention.self.qkv.kernel"] = np.ascontiguousarray(np.concatenate([w.pop(n + ".weight") for n in qkv]).T)
-        w[p + "attention.self.qkv.bias"] = np.concatenate([w.pop(n + ".bias") for n in qkv])
-        for name in LINEARS:
-            w[p + name + ".kernel"] = np.ascontiguousarray(w.pop(p + name + ".weight").T)
-    return w
-
-
 def bert_layers(x: np.ndarray, w: dict[str, np.ndarray], layers: int, heads: int, eps: float, gelu,
                 mask: np.ndarray | None = None) -> np.ndarray:
     """BERT's encoder layers over embedded tokens `x` (batch, tokens, width), weights named
-    as Hugging Face names them ("encoder.layer.0....") and prepared by `with_kernels`; `mask` (batch, tokens) is 0 for a
+    as Hugging Face names them ("encoder.layer.0...."); `mask` (batch, tokens) is 0 for a
     token and -1e9 for padding. The query encoder runs one text at a time (no mask), the
     reader a padded batch of (question, sentence) pairs. Only attention needs the batch's
     shape: every other step runs on the real tokens alone, packed, so padding costs nothing
@@ -129,12 +109,11 @@ def bert_layers(x: np.ndarray, w: dict[str, np.ndarray], layers: int, heads: int
         p = f"encoder.layer.{i}."
 
         def linear(v, name):
-            return v @ w[p + name + ".kernel"] + w[p + name + ".bias"]
+            return v @ w[p + name + ".weight"].T + w[p + name + ".bias"]
 
-        q, k, v = np.split(linear(x, "attention.self.qkv"), 3, axis=1)
-        q = batched(q).transpose(0, 2, 1, 3)
-        k = batched(k).transpose(0, 2, 3, 1)
-        v = batched(v).transpose(0, 2, 1, 3)
+        q = batched(linear(x, "attention.self.query")).transpose(0, 2, 1, 3)
+        k = batched(linear(x, "attention.self.key")).transpose(0, 2, 3, 1)
+        v = batched(linear(x, "attention.self.value")).transpose(0, 2, 1, 3)
         scores = np.matmul(q, k) / math.sqrt(hd)
         if mask is not None:
             scores = scores + mask[:, None, None, :]
@@ -248,8 +227,8 @@ class BertEncoder:
         self.tokenizer.enable_truncation(self.max_length)
         weights = read_safetensors(self.model_dir / "model.safetensors")
         prefix = "bert." if "bert.embeddings.word_embeddings.weight" in weights else ""
-        self.w = with_kernels({name[len(prefix):]: np.asarray(t, dtype=np.float32) for name, t in weights.items()
-                               if name.startswith(prefix) and t.dtype != np.int64}, self.layers)
+        self.w = {name[len(prefix):]: np.asarray(t, dtype=np.float32) for name, t in weights.items()
+                  if name.startswith(prefix) and t.dtype != np.int64}
         self.dimension = self.w["embeddings.word_embeddings.weight"].shape[1]
         self.model_id = str(self.model_dir)
 
