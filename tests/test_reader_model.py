@@ -99,24 +99,30 @@ def _read(scores, logits, contenders_only):
         seen: list = []
 
         def logits(self, question, texts):
-            Fake.seen = list(texts)
+            Fake.seen = Fake.seen + [list(texts)]  # each batch read
             return np.array([logits[int(t.split()[1])] for t in texts], dtype=np.float32)
 
     retriever = SimpleNamespace(data=SimpleNamespace(chunks=[_Sentences()]), bounds=np.array([-1, 99]))
     scored = sorted((Quote(0, k, k + 1, s, k, f"sentence {k}", frozenset()) for k, s in enumerate(scores)),
                     key=lambda q: -q.score)
     query = SimpleNamespace(text="the question")
+    Fake.seen = []
     read = read_sentences(Fake(), retriever, [SimpleNamespace(chunk=0)], query, scored, HASH, contenders_only)
     return read, Fake.seen
 
 
 def test_only_sentences_that_could_still_come_first_are_read():
+    # the best is read alone; then those that could still pass it as the reader read it
     w = HASH.reader_weight
-    scores = [1.0, 1.0 - w / 2, 1.0 - w + 1e-3, 1.0 - w - 1e-3, 0.2]
-    _, seen = _read(scores, [0.0] * 5, contenders_only=True)
-    assert seen == ["sentence 0", "sentence 1", "sentence 2"]
-    _, seen = _read(scores, [0.0] * 5, contenders_only=False)
-    assert len(seen) == min(5, HASH.reader_candidates)
+    scores = [1.0, 1.0 - w / 4, 1.0 - w / 2 - 1e-3, 1.0 - w + 1e-3, 1.0 - w - 1e-3, 0.2]
+    _, seen = _read(scores, [-20.0] + [0.0] * 5, contenders_only=True)  # it does not answer: all within w may
+    assert seen == [["sentence 0"], ["sentence 1", "sentence 2", "sentence 3"]]
+    _, seen = _read(scores, [0.0] * 6, contenders_only=True)  # half a weight on it: those within half of w
+    assert seen == [["sentence 0"], ["sentence 1"]]
+    _, seen = _read(scores, [20.0] + [0.0] * 5, contenders_only=True)  # it answers: none can pass it
+    assert seen == [["sentence 0"]]
+    _, seen = _read(scores, [0.0] * 6, contenders_only=False)
+    assert seen == [[f"sentence {k}" for k in range(min(6, HASH.reader_candidates))]]
 
 
 @pytest.mark.parametrize("seed", range(30))

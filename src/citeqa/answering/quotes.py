@@ -129,23 +129,36 @@ def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, 
     """The best `reader_candidates` sentences read by the reader model with the question:
     each scores `reader_weight` x the probability it gives that the sentence answers more,
     and carries its logit; best first. `contenders_only`: only those that could still come
-    first (within `reader_weight` of the best: one further below stays below it however
-    the reader reads it), for an answer that quotes the first."""
+    first, for an answer that quotes the first: the best is read alone, then those that
+    could still pass it as the reader read it (one further below stays below it however the
+    reader reads it)."""
     if reader is None or not scored:
         return scored
     top = scored[:settings.reader_candidates]
-    if contenders_only:
-        top = [q for q in top if q.score >= scored[0].score - settings.reader_weight]
+    if not contenders_only:
+        read = _read(reader, retriever, hits, query, top, settings)
+    else:
+        read = _read(reader, retriever, hits, query, top[:1], settings)
+        bar = read[0].score - settings.reader_weight
+        read += _read(reader, retriever, hits, query, [q for q in top[1:] if q.score > bar], settings)
+    done = {q.row for q in read}
+    return sorted(read + [q for q in scored if q.row not in done], key=lambda q: -q.score)
+
+
+def _read(reader, retriever: Retriever, hits: list[Hit], query: Query, quotes: list[Quote],
+          settings: Settings) -> list[Quote]:
+    """These sentences, read with the question in one batch and rescored."""
+    if not quotes:
+        return []
     texts = []
-    for q in top:
+    for q in quotes:
         chunk = hits[q.rank].chunk
         texts.append(retriever.data.chunks[chunk].unit_text(q.row - int(retriever.bounds[chunk]) - 1,
                                                             settings.heading_context))
     logits = reader.logits(query.text, texts)
-    read = [replace(q, score=q.score + settings.reader_weight * float(1 / (1 + np.exp(-logit))), read=float(logit),
+    return [replace(q, score=q.score + settings.reader_weight * float(1 / (1 + np.exp(-logit))), read=float(logit),
                     own=q.score)
-            for q, logit in zip(top, logits)]
-    return sorted(read + scored[len(top):], key=lambda q: -q.score)
+            for q, logit in zip(quotes, logits)]
 
 
 def unread_score(quote: Quote) -> float:
