@@ -85,6 +85,12 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) 
 
 
 
+# Up to this many tokens, a linear map is computed as weights @ tokens.T: reading the (outputs,
+# inputs) weights along their rows is a third faster there (a question's 17 tokens: 0.36 ->
+# 0.23 ms a 1536 x 384 map, measured with the weights out of cache); beyond, tokens @ weights.T.
+FEW_TOKENS = 128
+
+
 def bert_layers(x: np.ndarray, w: dict[str, np.ndarray], layers: int, heads: int, eps: float, gelu,
                 mask: np.ndarray | None = None) -> np.ndarray:
     """BERT's encoder layers over embedded tokens `x` (batch, tokens, width), weights named
@@ -109,7 +115,10 @@ def bert_layers(x: np.ndarray, w: dict[str, np.ndarray], layers: int, heads: int
         p = f"encoder.layer.{i}."
 
         def linear(v, name):
-            return v @ w[p + name + ".weight"].T + w[p + name + ".bias"]
+            weight = w[p + name + ".weight"]  # (outputs, inputs)
+            if len(v) <= FEW_TOKENS:  # the weights are the larger operand: read in their own order
+                return (weight @ v.T).T + w[p + name + ".bias"]
+            return v @ weight.T + w[p + name + ".bias"]
 
         q = batched(linear(x, "attention.self.query")).transpose(0, 2, 1, 3)
         k = batched(linear(x, "attention.self.key")).transpose(0, 2, 3, 1)
