@@ -79,9 +79,17 @@ def gelu_erf(x: np.ndarray) -> np.ndarray:
 
 
 def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
-    mean = x.mean(-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + eps) * weight + bias
+    """(x - its mean) / its standard deviation, scaled and shifted, over the last axis; in
+    place over one new buffer."""
+    out = x - x.mean(-1, keepdims=True)
+    var = np.einsum("...i,...i->...", out, out)[..., None]
+    var /= out.shape[-1]
+    var += eps
+    np.sqrt(var, out=var)
+    out /= var
+    out *= weight
+    out += bias
+    return out
 
 
 
@@ -123,10 +131,12 @@ def bert_layers(x: np.ndarray, w: dict[str, np.ndarray], layers: int, heads: int
         q = batched(linear(x, "attention.self.query")).transpose(0, 2, 1, 3)
         k = batched(linear(x, "attention.self.key")).transpose(0, 2, 3, 1)
         v = batched(linear(x, "attention.self.value")).transpose(0, 2, 1, 3)
-        scores = np.matmul(q, k) / math.sqrt(hd)
+        scores = np.matmul(q, k)
+        scores *= np.float32(1 / math.sqrt(hd))
         if mask is not None:
-            scores = scores + mask[:, None, None, :]
-        scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores += mask[:, None, None, :]
+        scores -= scores.max(-1, keepdims=True)
+        np.exp(scores, out=scores)
         scores /= scores.sum(-1, keepdims=True)
         ctx = np.matmul(scores, v).transpose(0, 2, 1, 3).reshape(n * t, d)[real]
         x = layer_norm(x + linear(ctx, "attention.output.dense"),
