@@ -127,38 +127,25 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
 def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, scored: list[Quote],
                    settings: Settings, contenders_only: bool = False) -> list[Quote]:
     """The best `reader_candidates` sentences read by the reader model with the question:
-    each scores `reader_weight` x the probability it gives that the sentence answers more,
-    and carries its logit; best first. `contenders_only`: only those that could still come
-    first, for an answer that quotes the first: the best is read alone, then those that
-    could still pass it as the reader read it (one further below stays below it however the
-    reader reads it)."""
+    each scores `reader_weight` x the probability it gives that it answers more, and carries
+    its logit; best first. `contenders_only` (an answer that quotes the first): the best is
+    read alone, then only those that could still pass it as read."""
     if reader is None or not scored:
         return scored
+
+    def read(quotes: list[Quote]) -> list[Quote]:
+        texts = [retriever.data.chunks[hits[q.rank].chunk].unit_text(
+            q.row - int(retriever.bounds[hits[q.rank].chunk]) - 1, settings.heading_context) for q in quotes]
+        logits = reader.logits(query.text, texts) if quotes else []
+        return [replace(q, score=q.score + settings.reader_weight * float(1 / (1 + np.exp(-logit))),
+                        read=float(logit), own=q.score) for q, logit in zip(quotes, logits)]
+
     top = scored[:settings.reader_candidates]
-    if not contenders_only:
-        read = _read(reader, retriever, hits, query, top, settings)
-    else:
-        read = _read(reader, retriever, hits, query, top[:1], settings)
-        bar = read[0].score - settings.reader_weight
-        read += _read(reader, retriever, hits, query, [q for q in top[1:] if q.score > bar], settings)
-    done = {q.row for q in read}
-    return sorted(read + [q for q in scored if q.row not in done], key=lambda q: -q.score)
-
-
-def _read(reader, retriever: Retriever, hits: list[Hit], query: Query, quotes: list[Quote],
-          settings: Settings) -> list[Quote]:
-    """These sentences, read with the question in one batch and rescored."""
-    if not quotes:
-        return []
-    texts = []
-    for q in quotes:
-        chunk = hits[q.rank].chunk
-        texts.append(retriever.data.chunks[chunk].unit_text(q.row - int(retriever.bounds[chunk]) - 1,
-                                                            settings.heading_context))
-    logits = reader.logits(query.text, texts)
-    return [replace(q, score=q.score + settings.reader_weight * float(1 / (1 + np.exp(-logit))), read=float(logit),
-                    own=q.score)
-            for q, logit in zip(quotes, logits)]
+    done = read(top[:1] if contenders_only else top)
+    if contenders_only:  # one further below than reader_weight stays below however it is read
+        done += read([q for q in top[1:] if q.score > done[0].score - settings.reader_weight])
+    rows = {q.row for q in done}
+    return sorted(done + [q for q in scored if q.row not in rows], key=lambda q: -q.score)
 
 
 def unread_score(quote: Quote) -> float:
