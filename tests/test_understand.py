@@ -7,7 +7,7 @@ from citeqa import Assistant
 from citeqa.reading.kinds import (about_the_document, answer_kinds, asked_to_name, asks_earliest, earliest_date, holds_kind,
                           holds_quantity, is_broad, names_it, wants_quantity)
 from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
-                              label_topics, words_of)
+                              label_topics, misspelt_common, words_of)
 from citeqa.language.text import stem
 from tests.conftest import HASH, SEEDS
 
@@ -159,11 +159,22 @@ def test_a_greek_letter_typed_as_its_latin_one_is_the_same_identifier(reader):
     ("dupixent side efects", "dupixent side effects"),
     ("Is Dupixant a steroid?", "Is Dupixent a steroid?"),  # the capital kept
     ("is rinvoq better than dupixent?", "is rinvoq better than dupixent?"),  # a name, no typo of a corpus word
+    # a slip from a common English word the documents lack is that word, not a name they never mention
+    ("can I have cofee with it?", "can I have coffee with it?"),
+    ("does it work if my test was negetive", "does it work if my test was negative"),
+    ("Does Ozempic help?", "Does Ozempic help?"),  # a capitalised name is kept as written
 ])
 def test_a_question_is_read_with_its_misspellings_as_the_words_meant(reader, question, read):
     query = reader.read(question)
     assert query.question == read
     assert reader.read("dupixent side efects").kinds == ("safety",)
+
+
+def test_a_misspelt_everyday_word_is_not_an_unknown_name(reader):
+    assert reader.read("can I have cofee with it?").unknown_names == ()
+    assert reader.read("does it interact with xylofenib?").unknown_names == ("xylofenib",)  # a drug's name stays one
+    assert misspelt_common("tierd") == "tired" and misspelt_common("coffee") is None  # an English word is no slip
+    assert misspelt_common("keytruda") is None  # nothing common is one slip from a brand name
 
 
 def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):

@@ -19,11 +19,12 @@ from functools import cached_property
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from ..index.entities import Drugs
 from ..index.store import IndexData
 from ..language.text import DRUG_STEMS
-from ..language.wordlists import english_words, is_english
+from ..language.wordlists import english_words, is_english, misspelt_common
 
 NEAR = 0.8  # a misspelt word is this similar to the word meant (a drug-like name: DRUG_NEAR, same first two letters)
 DRUG_NEAR = 0.86
@@ -179,10 +180,15 @@ class Vocabulary:
 
     def respelled(self, text: str) -> str:
         """The text with each misspelt word as the documents' word it was meant to be
-        ("dupixent side efects": side effects), its capital kept."""
+        ("dupixent side efects": side effects), its capital kept. A word in lower case that
+        is no drug's name and one slip from a common English word is that word, unless a
+        word of the documents is as near ("cofee": coffee; "tierd": tired, not third)."""
         def fix(m: re.Match) -> str:
             word = m.group(0)
             meant = self.respell(word)
+            common = None if drug_like(word) or word.lower() in self._surface else misspelt_common(word)
+            if common and (not meant or DamerauLevenshtein.distance(word.lower(), meant) > 1):
+                meant = common
             if not meant:
                 return word
             return meant[0].upper() + meant[1:] if word[0].isupper() else meant
