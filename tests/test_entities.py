@@ -117,3 +117,11 @@ def test_drugs_round_trip_through_the_saved_scan(drugs_folder):
     assert again.to_json() == drugs.to_json()
     reopened = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
     assert reopened.last_report.nothing_changed and reopened._state[1].vocab.drugs.to_json() == drugs.to_json()
+
+
+def test_asked_about_a_drug_as_a_whole_its_summary_saying_what_it_is_answers(drugs_folder):
+    bot = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
+    answer = bot.ask("tell me about Zorvexa")
+    assert answer.found and "is an antibody for gout" in answer.text
+    # a summary that never says what the drug is (a label's title block) is weighed as any answer
+    assert bot._state[1].read("why not?", ["Can I take Zorvexa for gout?"]).whole is False

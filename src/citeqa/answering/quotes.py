@@ -9,13 +9,10 @@ a broad one ("what are the side effects?") gets up to `max_quotes` distinct sent
 different passages, best first.
 
 The answer is withheld when the question names something the documents never mention
-(a drug, gene or trial) or asks about a label topic none covers (pregnancy, storage), when
-no sentence of the best passages is even slightly close to it, or when a logistic model
-over the evidence (how much of what it asks about is nowhere in the documents, in the best
-passages, in the quote; the quote's and the best sentence's cosines; whether the quote
-holds the kind of answer asked for), fitted on the dev sets by benchmarks/calibrate.py,
-finds it unlikely that the quotes answer: a single similarity threshold cannot tell a lay
-paraphrase from an unanswerable question.
+(a drug, gene or trial) or a label topic none covers (pregnancy, storage), when no sentence
+of the best passages is even slightly close to it, or when a logistic model over the
+evidence (benchmarks/calibrate.py) finds it unlikely that the quotes answer; a summary
+saying what the drug is answers a question about the drug as a whole, however vague.
 """
 from __future__ import annotations
 
@@ -337,8 +334,11 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
                          f"{', '.join(names_)}), not {len(weights)}: refit with python -m benchmarks.calibrate")
     z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], names_))
     confidence = float(1 / (1 + np.exp(-z)))
+    # asked about the drug as a whole, summaries opening with what it is answer, however vaguely asked
+    summarised = (query.whole and all(retriever.summaries[hits[q.rank].chunk] for q in quotes)
+                  and any(holds_kind(q.text, "definition") for q in quotes))
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
-             and features["best_cosine"] >= settings.min_cosine and confidence >= threshold)
+             and (summarised or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics)
 
 

@@ -40,6 +40,7 @@ from ..language.wordlists import (FINDINGS, english_counts, english_stems, engli
                         label_topics, medical_words, words_of)
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
+REASON_ASKED = re.compile(r"\s*(why|how come)\b", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 WHOLE_WEIGHT = 1.0  # a question with no concept this heavy asks about the documents' subject as a whole
@@ -186,6 +187,7 @@ class QuestionReader:
         # about the drug as a whole ("tell me about Keytruda", "what is it?"; not "how is it given?",
         # whose lay word is bridged to what it asks): its summaries answer, as a list
         overall = (not before and not bridges and set(kinds) <= {"definition"}
+                   and not REASON_ASKED.match(own)  # "why not?" asks a reason, never for the drug as a whole
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
