@@ -41,6 +41,19 @@ def test_lead_in_labels_and_question_headings(tmp_path):
     ]
 
 
+def test_a_leaflets_contents_list_is_dropped_and_its_numbered_sections_head_their_bullets(tmp_path):
+    text = ("What is in this leaflet:\n\n1. What it is for\n2. Before you take it\n3. How to store it\n\n"
+            "1. What it is for\n\nIt treats gout in adults.\n\n2. Before you take it\n\nTell your doctor about kidney problems.\n\n"
+            "3. How to store it\n\n• Keep it out of the reach of children.\n• Store it below 30 °C.\n")
+    _, blocks = blocks_of(tmp_path, "d.txt", text)
+    assert [(kind, path) for kind, path, _ in blocks] == [
+        ("para", ("1. What it is for",)),  # "1." after "3." starts afresh: no list of six items
+        ("para", ("2. Before you take it",)),
+        ("list", ("3. How to store it",)),  # a numbered line followed by bullets heads them
+    ]
+    assert "What is in this leaflet" not in " ".join(t for *_, t in blocks)  # the contents list answers nothing
+
+
 def test_dupilumab_sections():
     doc = load_document(SEEDS, SEEDS / "dupilumab.txt")
     paths = {" › ".join(b.path) for b in doc.blocks}

@@ -56,10 +56,24 @@ def written(items):
     """(kind, text, the heading it was written under) for each paragraph and list item.
     A paragraph that introduces a list (ends with a colon, a list next) is its lead-in, one
     that names a table ("Table 2. ...") its caption, and a short line without closing
-    punctuation a heading, as the readers take them everywhere (structure.py)."""
+    punctuation a heading, as the readers take them everywhere (structure.py). A list whose
+    items are each a heading of the leaflet is its table of contents ("contents", with its
+    lead-in): the readers drop it."""
+    def bare(text):
+        return re.sub(r"^\d+\.\s*", "", text).lower()
+    headings = {bare(i.text) for i in items if i.kind == "heading"}
+    contents = set()  # the items of lists of headings, and their lead-ins
+    for k, item in enumerate(items):
+        run = []
+        while k + len(run) < len(items) and items[k + len(run)].kind in ("bullet", "number"):
+            run.append(items[k + len(run)])
+        if len(run) >= 3 and all(bare(i.text) in headings for i in run):
+            contents |= {id(i) for i in run} | ({id(items[k - 1])} if k and items[k - 1].text.endswith(":") else set())
     heading = ""
     for item, after in zip(items, items[1:] + [None]):
-        if item.kind == "heading":
+        if id(item) in contents:
+            yield "contents", item.text.rstrip(" :"), heading
+        elif item.kind == "heading":
             heading = item.text
         elif item.kind in ("bullet", "number"):
             yield "item", item.text, heading
@@ -96,7 +110,10 @@ def test_the_print_has_several_pages(leaflet):
 def test_every_paragraph_and_item_comes_out_whole_under_its_heading(leaflet):
     doc, items, _ = leaflet
     whole, placed, failures = 0, 0, []
-    rows = list(written(items))
+    rows = [row for row in written(items) if row[0] != "contents"]
+    dropped = [text for kind, text, _ in written(items) if kind == "contents"]
+    assert len(dropped) >= 4 and not any(fold(text) in fold(doc.text[b.start:b.end]) and b.kind == "list"
+                                         for text in dropped for b in doc.blocks)
     for kind, text, heading in rows:
         found = holding(doc, kind, text)
         if not found:

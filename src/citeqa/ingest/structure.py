@@ -15,7 +15,10 @@ reads a page:
   paragraphs share the pattern, or "CYP450 substrates:") is a sub-heading for it;
 - a list (items with a bullet or a number, as written or as the format marks them) is one
   block, each item a quotable unit however many lines it wraps onto, under the line that
-  introduces it ("Common (may affect up to 1 in 10 people):") as a sub-heading;
+  introduces it ("Common (may affect up to 1 in 10 people):") as a sub-heading; its items
+  share a kind of marker and their numbers go up (a numbered line before bullets heads
+  them), and a list whose items are each a heading of the document is its table of
+  contents, dropped;
 - a table (rows of cells, as the format marks them or written with "|" between cells) is
   one block of facts, a fact per row ("Nausea: Drug 10 mg: 12%; Placebo: 4%", the row's
   label and each cell under its column's name), under its caption ("Table 2. ..."); its
@@ -30,7 +33,7 @@ from __future__ import annotations
 import re
 
 from ..language.text import split_sentences, trim_span
-from .lines import BULLET_ITEM, Block, Line, ends_sentence
+from .lines import BULLET_ITEM, ITEM, Block, Line, ends_sentence
 
 FURNITURE = re.compile(
     r"^(powered by\b.*|try (it )?now|try these searches\b.*|sign (up|in)|log ?in|"
@@ -90,7 +93,18 @@ def parse_blocks(text: str, lines: list[Line]) -> tuple[str, list[Block]]:
             blocks.extend(_table_blocks(text, part, head, path))
         else:  # short lines just before a list or a table are headings, as before prose
             blocks.extend(_line_blocks(text, part, path, followed=n + 1 < len(parts)))
-    return title, blocks
+    return title, _without_contents(text, blocks)
+
+
+def _without_contents(text: str, blocks: list[Block]) -> list[Block]:
+    """The blocks less a table of contents: a list of three or more items that are each a
+    heading of the document ("What is in this leaflet: 1. What Metformin tablets are ...,
+    5. How to store Metformin tablets"), which names sections and answers nothing."""
+    def bare(s: str) -> str:
+        return ITEM.sub("", s.strip()).rstrip(" .:").lower()
+    headings = {bare(h) for b in blocks for h in b.path}
+    return [b for b in blocks if not (b.kind == "list" and len(b.units) >= 3
+                                      and all(bare(text[s:e]) in headings for s, e in b.units))]
 
 
 def _lists_and_tables(lines: list[Line]) -> list[tuple[str, list[Line], Line | None]]:
@@ -113,8 +127,13 @@ def _lists_and_tables(lines: list[Line]) -> list[tuple[str, list[Line], Line | N
             plain, i = [], j
             continue
         if line.item and not line.level:
-            j = i
-            while j < len(lines) and lines[j].item and not lines[j].level:
+            j, bullet, number = i, bool(BULLET_ITEM.match(line.text)), 0
+            # one list's items share their kind of marker, and its numbers go up: a numbered
+            # line followed by bullets ("5. How to store Metformin tablets", "• Keep it out of
+            # reach") heads them; a "1." after "6." starts afresh (a contents list, then its sections)
+            while (j < len(lines) and lines[j].item and not lines[j].level
+                   and bool(BULLET_ITEM.match(lines[j].text)) == bullet and _number(lines[j].text, number) > number):
+                number = _number(lines[j].text, number)
                 j += 1
             lead = plain[-1] if plain and _is_lead_in(plain[-1]) else None
             if j - i >= 2 or lead is not None or BULLET_ITEM.match(line.text):
@@ -130,6 +149,12 @@ def _lists_and_tables(lines: list[Line]) -> list[tuple[str, list[Line], Line | N
     if plain:
         out.append(("lines", plain, None))
     return out
+
+
+def _number(text: str, before: int) -> int:
+    """A numbered item's number; an item marked otherwise is next after `before`."""
+    m = re.match(r"\(?(\d{1,2})[.)]", text)
+    return int(m.group(1)) if m else before + 1
 
 
 def _is_lead_in(line: Line) -> bool:
