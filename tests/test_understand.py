@@ -45,6 +45,15 @@ def test_a_follow_up_without_a_slot_is_read_with_the_earlier_question_as_context
     assert query.weights["enrol"] == 1.0 and query.weights["borea"] == 0.5 and query.weights["copd"] == 0.5
 
 
+@pytest.mark.parametrize("question, leans", [
+    ("why not?", True), ("why 300 mg?", True),  # a reason asked with nothing of its own
+    ("in adults too?", True), ("even in adults?", True), ("what happens then?", True),  # presupposing the last
+    ("why does it cause conjunctivitis in atopic dermatitis?", False),  # a reason asked about something named
+])
+def test_a_reason_or_a_presupposing_question_leans_on_the_last(reader, question, leans):
+    assert bool(reader.read(question, ["Can children take it?"]).leans_on) is leans
+
+
 def test_a_question_that_stands_on_its_own_is_not_changed_by_the_history(reader):
     alone = reader.read("What does dupilumab bind to?")
     after = reader.read("What does dupilumab bind to?", ["Who makes Dupixent?", "and in COPD?"])

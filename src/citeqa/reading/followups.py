@@ -4,6 +4,8 @@
 showed it works in COPD?" (the same preposition's phrase swapped; a group of people takes
 the place of the group asked about, whatever its preposition); "is that common?" is read
 with the earlier question as context. A question that stands on its own is left as asked.
+A reason asked with nothing of its own ("why not?") or a question that presupposes the
+last ("in men too?", "even in children?", "what happens then?") leans on it too.
 Word patterns only: no syntax tree, and nothing about any one drug.
 """
 from __future__ import annotations
@@ -30,6 +32,10 @@ PREPOSITIONS = ("in", "for", "with", "on", "during", "among", "after", "before",
 POINTS_BACK = re.compile(r"\bthe ([\w-]+ )?(trials?|stud(y|ies)|results?|endpoints?|patients|participants|data|"
                          r"findings|outcomes?|numbers|rates?)\b|\b(exactly|specifically|in particular|precisely)\b",
                          re.I)
+# a reason asked with nothing of its own ("why not?", "why 150?"), or a question that
+# presupposes the last one ("in men too?", "even in people without diabetes?", "what happens then?")
+REASON = re.compile(r"^\s*(why|how come)\b", re.I)
+PRESUPPOSES = re.compile(r"^\s*even\b|\b(too|as well|then)\s*[?.!]*\s*$", re.I)
 TOPIC_PREPOSITIONS = ("in", "for", "with")  # what a condition is asked with: "works in asthma", "help with hives"
 # a short question that names nothing leans on the conversation when it asks for one of these
 FACT_KINDS = (("date",), ("dose",), ("age",), ("organisation",), ("time",), ("headcount",), ("number",))
@@ -62,7 +68,9 @@ def read_follow_up(question: str, history: tuple[str, ...] | list[str],
     # "the", or an ask for detail points back at what was just asked when the question names
     # nothing itself
     pointing = (len(content) <= 3 and not has_subject(question) and bool(POINTS_BACK.search(question)))
-    if not (cue or (anaphoric and len(content) <= 3) or bare or pointing):
+    presumes = not has_subject(question) and (
+        (REASON.match(question) and len(content) <= 1) or (PRESUPPOSES.search(question) and len(content) <= 3))
+    if not (cue or (anaphoric and len(content) <= 3) or bare or pointing or presumes):
         return question, "", ""
     rest = question[cue.end():].strip(" ,?.!") if cue else ""
     if cue and rest:
