@@ -41,8 +41,8 @@ class Settings:
     # development corpus's tuning documents, its threshold chosen by leave-one-document-out
     # cross-validation (a wrong answer costing three wrong declines, false abstention at most
     # 0.07); an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.181, 0.167, -0.298, 2.379, 0.456, 1.263, 2.179, 1.821, 0.573, -0.075, 1.578)
-    abstain_threshold: float = 0.5
+    abstain_weights: tuple[float, ...] = (-4.317, 0.378, -0.176, 2.281, 0.574, 1.323, 2.212, 1.774, 0.492, -0.030, 1.546)
+    abstain_threshold: float = 0.525
     min_cosine: float = 0.1  # and never when no sentence of the top passages is even this close
     # the reader model (reader_model.py): the best `reader_candidates` sentences of the first
     # `reader_passages` passages are read with the question; a sentence scores `reader_weight`
@@ -54,8 +54,8 @@ class Settings:
     reader_candidates: int = 8
     reader_passages: int = 5
     reader_weight: float = 0.25
-    reader_abstain_weights: tuple[float, ...] = (-4.404, 0.364, 0.015, 2.571, -0.163, 1.598, 1.449, 1.827, 0.196,
-                                                 0.270, 1.575, 0.835)
+    reader_abstain_weights: tuple[float, ...] = (-4.396, 0.475, 0.077, 2.440, -0.103, 1.574, 1.472, 1.766, 0.318,
+                                                 0.146, 1.597, 0.844)
     reader_abstain_threshold: float = 0.5
     question_max_chars: int = 2000
     # understanding the question (understand.py)
