@@ -123,5 +123,4 @@ def test_asked_about_a_drug_as_a_whole_its_summary_saying_what_it_is_answers(dru
     bot = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
     answer = bot.ask("tell me about Zorvexa")
     assert answer.found and "is an antibody for gout" in answer.text
-    # a summary that never says what the drug is (a label's title block) is weighed as any answer
-    assert bot._state[1].read("why not?", ["Can I take Zorvexa for gout?"]).whole is False
+    assert not bot.ask("hi, how are you today?").found  # naming no drug, nor calling one "it"

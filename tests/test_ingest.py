@@ -42,16 +42,34 @@ def test_lead_in_labels_and_question_headings(tmp_path):
 
 
 def test_a_leaflets_contents_list_is_dropped_and_its_numbered_sections_head_their_bullets(tmp_path):
-    text = ("What is in this leaflet:\n\n1. What it is for\n2. Before you take it\n3. How to store it\n\n"
+    text = ("What is in this leaflet:\n\n1. What it is for\n2. Before you take it\n3. How to take it\n4. How to store it\n"
+            "5. Contents of the pack\n\n"
             "1. What it is for\n\nIt treats gout in adults.\n\n2. Before you take it\n\nTell your doctor about kidney problems.\n\n"
-            "3. How to store it\n\n• Keep it out of the reach of children.\n• Store it below 30 °C.\n")
+            "3. How to take it\n\nTake one tablet a day.\n\n4. How to store it\n\n• Keep it out of the reach of children.\n"
+            "• Store it below 30 °C.\n\n5. Contents of the pack\n\nEach tablet holds 10 mg.\n")
     _, blocks = blocks_of(tmp_path, "d.txt", text)
     assert [(kind, path) for kind, path, _ in blocks] == [
-        ("para", ("1. What it is for",)),  # "1." after "3." starts afresh: no list of six items
+        ("para", ("1. What it is for",)),  # "1." after "4." starts afresh: no list of eight items
         ("para", ("2. Before you take it",)),
-        ("list", ("3. How to store it",)),  # a numbered line followed by bullets heads them
+        ("para", ("3. How to take it",)),
+        ("list", ("4. How to store it",)),  # a numbered line that ends no sentence, then bullets: it heads them
+        ("para", ("5. Contents of the pack",)),  # a list of bullets ends at a number
     ]
     assert "What is in this leaflet" not in " ".join(t for *_, t in blocks)  # the contents list answers nothing
+
+
+def test_lists_that_are_no_contents_stay_whole(tmp_path):
+    cases = {
+        "Do this:\n\n0. Wash your hands.\n1. Open the pen.\n2. Inject.\n": 3,  # numbered from 0
+        "How to take it:\n\n1. Take one daily.\n1. Swallow it whole.\n1. Take it with food.\n": 3,  # every item "1."
+        "Steps:\n\n1. Prepare.\na) wash\nb) dry\n2. Inject.\n3. Dispose.\n": 5,  # lettered items in a numbered list
+        "Steps:\n\n1. Wash your hands.\n• Use soap.\n2. Check the liquid.\n• It should be clear.\n": 4,  # notes under steps
+        # a list of short items that are later headings too, but fewer than a contents list's four
+        "Common side effects are:\n\n• Nausea\n• Headache\n• Dizziness\n\nNausea\n\nIt passes.\n\nHeadache\n\nRest.\n": 3,
+    }
+    for n, (text, items) in enumerate(cases.items()):
+        doc, _ = blocks_of(tmp_path, f"d{n}.txt", text)
+        assert [len(b.units) for b in doc.blocks if b.kind == "list"][:1] == [items], text
 
 
 def test_dupilumab_sections():

@@ -43,7 +43,7 @@ class Settings:
     # 0.07); an answer is given when its probability reaches the threshold
     abstain_weights: tuple[float, ...] = (-4.317, 0.378, -0.176, 2.281, 0.574, 1.323, 2.212, 1.774, 0.492, -0.030, 1.546)
     abstain_threshold: float = 0.525
-    min_cosine: float = 0.1  # and never when no sentence of the top passages is even this close
+    min_cosine: float = 0.1  # and never when no sentence of the top passages is this close (but see judge)
     # the reader model (reader_model.py): the best `reader_candidates` sentences of the first
     # `reader_passages` passages are read with the question; a sentence scores `reader_weight`
     # x its probability of answering more (the weight that picked answering sentences best on

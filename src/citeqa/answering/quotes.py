@@ -316,9 +316,9 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
           settings: Settings, quotes: list[Quote], look_at: int = 3) -> Evidence:
     """Weigh the evidence: a question naming something the documents never mention,
     asking about a drug they mention only in passing, or about a label topic no document
-    covers (pregnancy, storage), is declined outright; otherwise a
-    logistic model over the features below, calibrated on the dev sets
-    (benchmarks/calibrate.py), says how likely the quotes answer it."""
+    covers (pregnancy, storage), is declined outright; one about a drug it names (or calls
+    "it") as a whole is answered by summaries saying what the drug is; otherwise a logistic
+    model over the features below (benchmarks/calibrate.py) says how likely the quotes answer."""
     names = query.unknown_names if settings.name_check else ()
     passing = query.passing_names if settings.name_check else ()
     topics = query.uncovered_topics if settings.topic_check else ()
@@ -334,9 +334,9 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
                          f"{', '.join(names_)}), not {len(weights)}: refit with python -m benchmarks.calibrate")
     z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], names_))
     confidence = float(1 / (1 + np.exp(-z)))
-    # asked about the drug as a whole, summaries opening with what it is answer, however vaguely asked
-    summarised = (query.whole and all(retriever.summaries[hits[q.rank].chunk] for q in quotes)
-                  and any(holds_kind(q.text, "definition") for q in quotes))
+    summarised = (query.whole and bool(query.drugs or {"it", "its", "this"} & set(words_of(query.question)))
+                  and all(retriever.summaries[hits[q.rank].chunk] for q in quotes)
+                  and any(holds_kind(q.text, "definition") for q in quotes))  # not "hi, how are you?"
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
              and (summarised or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics)

@@ -18,8 +18,8 @@ from .lines import Block, Extracted
 from .structure import parse_blocks
 
 # how documents are read into passages: an index read otherwise is rebuilt (its vectors
-# reused), so nobody is served passages an older reader cut. 2: a list's items share a
-# marker and go up in number; a table of contents is dropped
+# reused), so nobody is served passages an older reader cut. 2: a list's numbers never go
+# down, a numbered line ending no sentence heads the bullets after it, a contents list is dropped
 READING_VERSION = 2
 READERS = {
     ".txt": plain.read_text, ".md": plain.read_markdown, ".markdown": plain.read_markdown,

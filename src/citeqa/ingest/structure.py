@@ -15,10 +15,8 @@ reads a page:
   paragraphs share the pattern, or "CYP450 substrates:") is a sub-heading for it;
 - a list (items with a bullet or a number, as written or as the format marks them) is one
   block, each item a quotable unit however many lines it wraps onto, under the line that
-  introduces it ("Common (may affect up to 1 in 10 people):") as a sub-heading; its items
-  share a kind of marker and their numbers go up (a numbered line before bullets heads
-  them), and a list whose items are each a heading of the document is its table of
-  contents, dropped;
+  introduces it ("Common (may affect up to 1 in 10 people):") as a sub-heading; a list of
+  the headings of the sections after it is a table of contents, dropped;
 - a table (rows of cells, as the format marks them or written with "|" between cells) is
   one block of facts, a fact per row ("Nausea: Drug 10 mg: 12%; Placebo: 4%", the row's
   label and each cell under its column's name), under its caption ("Table 2. ..."); its
@@ -30,6 +28,7 @@ Nothing here knows about any particular drug or document.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..language.text import split_sentences, trim_span
@@ -68,9 +67,6 @@ def _is_title_case(text: str) -> bool:
     return 0 < len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
-# ---------------------------------------------------------------- structure
-
-
 class HeadingPath(list):
     """The headings above the current line, outermost first; `given`: how many of them the
     format gave (a level in markdown, HTML, Word, a PDF's type or numbering). A heading
@@ -97,14 +93,23 @@ def parse_blocks(text: str, lines: list[Line]) -> tuple[str, list[Block]]:
 
 
 def _without_contents(text: str, blocks: list[Block]) -> list[Block]:
-    """The blocks less a table of contents: a list of three or more items that are each a
-    heading of the document ("What is in this leaflet: 1. What Metformin tablets are ...,
-    5. How to store Metformin tablets"), which names sections and answers nothing."""
+    """The blocks less a table of contents: a list of four or more items that are headings
+    of the sections after it, in order ("What is in this leaflet: 1. What it is for ...")."""
     def bare(s: str) -> str:
         return ITEM.sub("", s.strip()).rstrip(" .:").lower()
-    headings = {bare(h) for b in blocks for h in b.path}
-    return [b for b in blocks if not (b.kind == "list" and len(b.units) >= 3
-                                      and all(bare(text[s:e]) in headings for s, e in b.units))]
+    where: dict[str, list[int]] = {}  # a heading -> the blocks under it, in order
+    for k, b in enumerate(blocks):
+        for h in b.path:
+            where.setdefault(bare(h), []).append(k)
+
+    def contents(k: int, b: Block) -> bool:
+        for s, e in b.units if b.kind == "list" and len(b.units) >= 4 else ():
+            under = where.get(bare(text[s:e]), [])  # the next block under this heading, or none
+            if (n := bisect.bisect_right(under, k)) == len(under):
+                return False
+            k = under[n]
+        return b.kind == "list" and len(b.units) >= 4
+    return [b for k, b in enumerate(blocks) if not contents(k, b)]
 
 
 def _lists_and_tables(lines: list[Line]) -> list[tuple[str, list[Line], Line | None]]:
@@ -127,13 +132,17 @@ def _lists_and_tables(lines: list[Line]) -> list[tuple[str, list[Line], Line | N
             plain, i = [], j
             continue
         if line.item and not line.level:
-            j, bullet, number = i, bool(BULLET_ITEM.match(line.text)), 0
-            # one list's items share their kind of marker, and its numbers go up: a numbered
-            # line followed by bullets ("5. How to store Metformin tablets", "• Keep it out of
-            # reach") heads them; a "1." after "6." starts afresh (a contents list, then its sections)
-            while (j < len(lines) and lines[j].item and not lines[j].level
-                   and bool(BULLET_ITEM.match(lines[j].text)) == bullet and _number(lines[j].text, number) > number):
-                number = _number(lines[j].text, number)
+            # a list's numbers do not go down ("1." after "6." starts afresh), a list of bullets
+            # ends at a number, and a numbered line ending no sentence heads the bullets after
+            # it ("5. How to store Metformin tablets", then "• Keep it out of reach")
+            j, number, bullets = i + 1, _number(line.text), bool(BULLET_ITEM.match(line.text))
+            heads = number is not None and not ends_sentence(line.text)
+            while j < len(lines) and lines[j].item and not lines[j].level:
+                n = _number(lines[j].text)
+                if ((n is not None and ((number is not None and n < number) or bullets))
+                        or (heads and BULLET_ITEM.match(lines[j].text))):
+                    break
+                number = number if n is None else n
                 j += 1
             lead = plain[-1] if plain and _is_lead_in(plain[-1]) else None
             if j - i >= 2 or lead is not None or BULLET_ITEM.match(line.text):
@@ -151,10 +160,10 @@ def _lists_and_tables(lines: list[Line]) -> list[tuple[str, list[Line], Line | N
     return out
 
 
-def _number(text: str, before: int) -> int:
-    """A numbered item's number; an item marked otherwise is next after `before`."""
+def _number(text: str) -> int | None:
+    """A numbered item's number (None for a bullet, a letter or a roman numeral)."""
     m = re.match(r"\(?(\d{1,2})[.)]", text)
-    return int(m.group(1)) if m else before + 1
+    return int(m.group(1)) if m else None
 
 
 def _is_lead_in(line: Line) -> bool:
@@ -163,15 +172,13 @@ def _is_lead_in(line: Line) -> bool:
 
 
 def _is_caption(line: Line) -> bool:
-    """A table's caption: a short line just above it that names it ("Table 2. Adverse
-    reactions ...") or introduces it ("Recommended dosage:")."""
+    """A table's caption: a short line above it naming ("Table 2. ...") or introducing it ("Dosage:")."""
     return (not line.level and len(line.text) <= 200
             and (bool(re.match(r"(table|tab\.)\s*[\dA-Z]", line.text, re.I)) or line.text.rstrip().endswith(":")))
 
 
 def _list_block(text: str, items: list[Line], lead: Line | None, path: list[str]) -> Block:
-    """One block: the lead-in (a sub-heading of its items, and the passage's first line)
-    and each item a unit, its text after its marker."""
+    """One block: the lead-in (its items' sub-heading) and each item a unit, after its marker."""
     section = tuple(p for p in path if p) + ((lead.text.rstrip(" :"),) if lead is not None else ())
     units = tuple(trim_span(text, line.start + line.item, line.end) for line in items)
     return Block("list", (lead or items[0]).start, items[-1].end, section, units)
@@ -179,11 +186,9 @@ def _list_block(text: str, items: list[Line], lead: Line | None, path: list[str]
 
 def _table_blocks(text: str, rows: list[Line], caption: Line | None, path: list[str]) -> list[Block]:
     """A table's rows as facts: "row label: column: cell; column: cell" under a header row
-    of column names (the one the format marks, else the first row of a table of three or
-    more columns), "label: cell" in a table of two columns; the caption is the table's own
-    heading."""
+    (the one the format marks, else the first of three or more columns), "label: cell" in
+    a table of two columns; the caption is the table's own heading."""
     section = tuple(p for p in path if p) + ((caption.text.rstrip(" :."),) if caption is not None else ())
-    # the row of column names: the one the format marks, else the first of three or more columns
     first = next((k for k, r in enumerate(rows) if r.header), 0 if len(rows[0].cells) > 2 else -1)
     header = rows[first].cells if first >= 0 else ()
     # a table continued on a later page repeats its header row there: not a row of facts
@@ -198,8 +203,7 @@ def _table_blocks(text: str, rows: list[Line], caption: Line | None, path: list[
         else:
             value = "; ".join(c for c in cells[1:] if c)
         labels.append(f"{cells[0]}: {value}" if cells[0] and value else cells[0] or value)
-    start = rows[0].start
-    return [Block("facts", start, body[-1].end, section, tuple((r.start, r.end) for r in body), tuple(labels))]
+    return [Block("facts", rows[0].start, body[-1].end, section, tuple((r.start, r.end) for r in body), tuple(labels))]
 
 
 def _line_blocks(text: str, lines: list[Line], path: list[str], followed: bool) -> list[Block]:

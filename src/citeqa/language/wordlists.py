@@ -144,20 +144,29 @@ def english_counts() -> dict[str, int]:
         return json.load(f)
 
 
+@lru_cache(maxsize=1)
+def _health_words() -> frozenset[str]:
+    """Every stemmed word of the consumer-health vocabulary, lay and clinical."""
+    lines = CONSUMER_HEALTH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in words_of(line.replace("\t", " ")))
+
+
 COMMON_COUNT = 10_000  # an English word this common is one people misspell, not a name they write
 
 
 @lru_cache(maxsize=4096)
 def misspelt_common(word: str) -> str | None:
     """The common English word a lower-case non-word is one slip from (a letter left out,
-    added, changed, or two swapped; never the first), or None: "negetive" is negative and
-    "cofee" coffee, not names the documents lack. The most common such word wins."""
-    if len(word) < 5 or not word.isalpha() or not word.islower() or is_english(word):
+    added, changed, or two swapped, inside the word: a name often differs from a word by
+    its ending, "moderna"), or None: "negetive" is negative and "cofee" coffee, not names
+    the documents lack. Never a medical word ("statin"). The most common such word wins."""
+    if (len(word) < 5 or not word.isalpha() or not word.islower() or is_english(word)
+            or stem(word) in _health_words()):
         return None
     counts, letters = english_counts(), "abcdefghijklmnopqrstuvwxyz"
-    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
-    near = ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters})
+    splits = [(word[:i], word[i:]) for i in range(1, len(word))]  # the first and last letters kept
+    near = ({a + b[1:] for a, b in splits if len(b) > 1} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 2}
+            | {a + c + b[1:] for a, b in splits if len(b) > 1 for c in letters} | {a + c + b for a, b in splits for c in letters})
     found = [(counts[w], w) for w in near if counts.get(w, 0) >= COMMON_COUNT]
     return max(found)[1] if found else None
 

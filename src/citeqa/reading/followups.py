@@ -35,7 +35,8 @@ POINTS_BACK = re.compile(r"\bthe ([\w-]+ )?(trials?|stud(y|ies)|results?|endpoin
 # a reason asked with nothing of its own ("why not?", "why 150?"), or a question that
 # presupposes the last one ("in men too?", "even in people without diabetes?", "what happens then?")
 REASON = re.compile(r"^\s*(why|how come)\b", re.I)
-PRESUPPOSES = re.compile(r"^\s*even\b|\b(too|as well|then)\s*[?.!]*\s*$", re.I)
+PRESUPPOSES = re.compile(r"^\s*even\b|\b(too|as well)\s*[?.!]*\s*$", re.I)
+THEN = re.compile(r"\bthen\s*[?.!]*\s*$", re.I)  # "what happens then?"; not "what do I do with side effects then?"
 TOPIC_PREPOSITIONS = ("in", "for", "with")  # what a condition is asked with: "works in asthma", "help with hives"
 # a short question that names nothing leans on the conversation when it asks for one of these
 FACT_KINDS = (("date",), ("dose",), ("age",), ("organisation",), ("time",), ("headcount",), ("number",))
@@ -69,7 +70,8 @@ def read_follow_up(question: str, history: tuple[str, ...] | list[str],
     # nothing itself
     pointing = (len(content) <= 3 and not has_subject(question) and bool(POINTS_BACK.search(question)))
     presumes = not has_subject(question) and (
-        (REASON.match(question) and len(content) <= 1) or (PRESUPPOSES.search(question) and len(content) <= 3))
+        (REASON.match(question) and all(w.isdigit() for w in content))  # "why not?", "why 150?"
+        or (PRESUPPOSES.search(question) and len(content) <= 3) or (THEN.search(question) and len(content) <= 1))
     if not (cue or (anaphoric and len(content) <= 3) or bare or pointing or presumes):
         return question, "", ""
     rest = question[cue.end():].strip(" ,?.!") if cue else ""

@@ -33,14 +33,13 @@ import re
 from .lay_words import LayBridges
 from .query import Concept, Query, background_spans, words_and_starts, words_at, without_scene
 from .kinds import COMPARES, EARLIEST_ASKED, answer_kinds, is_broad, what_is_asked
-from .followups import ANAPHORS, read_follow_up
+from .followups import ANAPHORS, REASON, read_follow_up
 from ..language.text import DRUG_STEMS, STOPWORDS, stem
 from .vocabulary import Vocabulary, drug_like
 from ..language.wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
                         label_topics, medical_words, words_of)
 
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
-REASON_ASKED = re.compile(r"\s*(why|how come)\b", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 WHOLE_WEIGHT = 1.0  # a question with no concept this heavy asks about the documents' subject as a whole
@@ -187,7 +186,7 @@ class QuestionReader:
         # about the drug as a whole ("tell me about Keytruda", "what is it?"; not "how is it given?",
         # whose lay word is bridged to what it asks): its summaries answer, as a list
         overall = (not before and not bridges and set(kinds) <= {"definition"}
-                   and not REASON_ASKED.match(own)  # "why not?" asks a reason, never for the drug as a whole
+                   and not REASON.match(own)  # "why not?" asks a reason, never for the drug as a whole
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),

@@ -186,7 +186,8 @@ class Vocabulary:
         def fix(m: re.Match) -> str:
             word = m.group(0)
             meant = self.respell(word)
-            common = None if drug_like(word) or word.lower() in self._surface else misspelt_common(word)
+            contracted = m.string[m.end():m.end() + 1] in ("'", "’")  # "shouldn't" is no slip of "should"
+            common = None if contracted or drug_like(word) or word.lower() in self._surface else misspelt_common(word)
             if common and (not meant or DamerauLevenshtein.distance(word.lower(), meant) > 1):
                 meant = common
             if not meant:
