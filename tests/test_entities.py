@@ -124,3 +124,10 @@ def test_asked_about_a_drug_as_a_whole_its_summary_saying_what_it_is_answers(dru
     answer = bot.ask("tell me about Zorvexa")
     assert answer.found and "is an antibody for gout" in answer.text
     assert not bot.ask("hi, how are you today?").found  # naming no drug, nor calling one "it"
+
+
+def test_a_follow_up_naming_a_drug_takes_its_slot_when_the_earlier_question_names_two(drugs_folder):
+    (drugs_folder / "gamma.txt").write_text("GAMMIX (gammamab) injection\n\nGammamab treats gout.\n", encoding="utf-8")
+    reader = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)._state[1].question_reader
+    query = reader.read("what about with gammamab?", ["Can alphamab be used with betamab?"])
+    assert query.read_as == "Can alphamab be used with gammamab?"  # not "Can gammamab be used with gammamab?"

@@ -112,8 +112,10 @@ class QuestionReader:
         if len(content) > 1:  # more than the drug's name: not the same question asked of it
             return None
         name = m.group(0)
-        old, _ = self.drugs_named(before)
-        old_pattern = self._drug_pattern([d for d in old if d not in new])
+        old = [d for d in self.drugs_named(before)[0] if d not in new]
+        if len(old) > 1:  # which one it takes the place of is the slot's to say ("with X" for "with Y")
+            return None
+        old_pattern = self._drug_pattern(old)
         if old_pattern and old_pattern.search(before):
             return old_pattern.sub(name, before)
         if re.search(r"\b(it|this|this medicine|this drug)\b", before, re.I):
