@@ -102,14 +102,14 @@ def _without_contents(text: str, blocks: list[Block]) -> list[Block]:
         for h in b.path:
             where.setdefault(bare(h), []).append(k)
 
-    def contents(k: int, b: Block) -> bool:
-        for s, e in b.units if b.kind == "list" and len(b.units) >= 4 else ():
-            under = where.get(bare(text[s:e]), [])  # the next block under this heading, or none
+    def head_what_follows(k: int, units) -> bool:  # each item, in order, heads a block after it
+        for s, e in units:
+            under = where.get(bare(text[s:e]), [])
             if (n := bisect.bisect_right(under, k)) == len(under):
                 return False
             k = under[n]
-        return b.kind == "list" and len(b.units) >= 4
-    return [b for k, b in enumerate(blocks) if not contents(k, b)]
+        return True
+    return [b for k, b in enumerate(blocks) if not (b.kind == "list" and len(b.units) >= 4 and head_what_follows(k, b.units))]
 
 
 def _lists_and_tables(lines: list[Line]) -> list[tuple[str, list[Line], Line | None]]:

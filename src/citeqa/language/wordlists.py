@@ -147,8 +147,7 @@ def english_counts() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _health_words() -> frozenset[str]:
     """Every stemmed word of the consumer-health vocabulary, lay and clinical."""
-    lines = CONSUMER_HEALTH.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines if not line.startswith("#") for w in words_of(line.replace("\t", " ")))
+    return frozenset(w for lay, clinical in consumer_health().items() for w in lay + tuple(words_of(" ".join(clinical))))
 
 
 COMMON_COUNT = 10_000  # an English word this common is one people misspell, not a name they write
