@@ -5,8 +5,8 @@
 Every question of the seed's two dev sets and of the development corpus's tuning
 documents is asked once, with every answer given (thresholds at 0); its evidence features
 are the inputs, whether the documents answer it the label, and whether the answer given
-would be right is kept too. Two models are fitted: over answer.FEATURES (the fallback,
-when no reader model is present) and over answer.READER_FEATURES (with the reader's
+would be right is kept too. Two models are fitted: over judge.FEATURES (the fallback,
+when no reader model is present) and over judge.READER_FEATURES (with the reader's
 probability that a quote answers). For the second, the reader's scores of the tuning
 documents are the ones it gave without having seen them (`folds.jsonl`, written by
 `python -m benchmarks.train_reader`): a reader scores the documents it was trained on far
@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from citeqa import Assistant, Settings
-from citeqa.answering.quotes import FEATURES, READER_FEATURES
+from citeqa.answering.judge import FEATURES, READER_FEATURES
 from benchmarks.train_reader import pair_key
 from citeqa.evaluate import corpus_documents, corpus_questions, folder_assistant, load_questions, score
 

@@ -378,3 +378,17 @@ def test_history_must_be_a_list_of_strings(bot):
         bot.ask("and in COPD?", history="What about asthma?")
     with pytest.raises(TypeError, match="history must hold strings"):
         bot.ask("and in COPD?", history=[3])
+
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Herpes zoster was more frequent with upadacitinib 30 mg than with 15 mg.", False),
+    ("Herpes zoster occurred in 1.5% of patients given upadacitinib 15 mg.", True),
+])
+def test_asked_for_a_figure_only_a_quote_that_gives_one_answers(tmp_path, sentence, found):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "zoster.txt").write_text(f"Upadacitinib and shingles\n\n{sentence} Most cases involved a single "
+                                      "dermatome. Vaccinate patients against zoster before starting treatment.\n")
+    ans = Assistant(seeds, tmp_path / "index").ask("What percentage of patients had herpes zoster on upadacitinib?")
+    assert ans.found is found and ans.passages

@@ -338,6 +338,21 @@ def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sen
     assert holds_quantity(sentence) is holds
 
 
+@pytest.mark.parametrize("question, sentence, holds", [
+    # asked for a figure, only a figure answers
+    ("What percentage of patients had herpes zoster?", "Herpes zoster was more frequent with 30 mg than 15 mg.", False),
+    ("What percentage of patients had herpes zoster?", "Herpes zoster occurred in 1.5% of patients.", True),
+    ("What is the incidence of injection-site reactions?", "| Injection-site reaction | 3 | 3 | 9 |", True),
+    ("What proportion of people get nausea?", "Very common (may affect more than 1 in 10 people): nausea", True),
+    ("What was the response rate?", "Responses were durable in most patients.", False),
+    # asked how common, a word for how common answers too
+    ("How common is conjunctivitis?", "conjunctivitis is the most frequent serious adverse event", True),
+    ("how likely is that?", "Severe allergic reactions are rare.", True),
+])
+def test_asked_for_a_figure_only_a_figure_holds_the_quantity(question, sentence, holds):
+    assert holds_quantity(sentence, question) is holds
+
+
 @pytest.mark.parametrize("sentence, holds", [
     ("ceramide content normalizes within two to eight weeks of treatment initiation", True),
     ("rapid improvements in itch scores", True),

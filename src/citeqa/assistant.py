@@ -21,7 +21,8 @@ from pathlib import Path
 from filelock import FileLock
 
 from .index import build, store
-from .answering.quotes import Evidence, choose_quotes, judge, score_sentences
+from .answering.judge import Evidence, judge
+from .answering.quotes import choose_quotes, score_sentences
 from .index.embed import get_embedder, query_encoder
 from .errors import IndexCorrupt, SeedsError
 from .reading.followups import follow_up_note, leaned_on

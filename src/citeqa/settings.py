@@ -39,7 +39,7 @@ class Settings:
     summary_weight: float = 0.1  # bonus, for a question about the documents' subject as a whole, for their summaries
     heading_weight: float = 0.05  # bonus, for a question that wants a list, for passages under a heading it names
     candidates: int = 200
-    # answer selection and abstention: a logistic model over answer.FEATURES (intercept
+    # answer selection and abstention: a logistic model over judge.FEATURES (intercept
     # first), fitted by `python -m benchmarks.calibrate` on the seed's dev sets and the
     # development corpus's tuning documents, its threshold chosen by leave-one-document-out
     # cross-validation (a wrong answer costing three wrong declines, false abstention at most
@@ -51,7 +51,7 @@ class Settings:
     # `reader_passages` passages are read with the question; a sentence scores `reader_weight`
     # x its probability of answering more (the weight that picked answering sentences best on
     # documents the reader had not seen: the fold models' scores, tests/data/reader/folds.jsonl);
-    # abstention then goes by its own logistic model over answer.READER_FEATURES (also fitted
+    # abstention then goes by its own logistic model over judge.READER_FEATURES (also fitted
     # by benchmarks.calibrate, on the fold models' scores)
     reader: bool = True
     reader_candidates: int = 8

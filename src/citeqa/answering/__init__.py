@@ -2,5 +2,5 @@
 
 retrieve.py ranks passages (dense and BM25 fused); reader_model.py is the learned reader
 that judges whether a sentence answers; quotes.py chooses the sentences to quote and
-judges whether to decline.
+judge.py whether they answer at all, or the answer is declined.
 """

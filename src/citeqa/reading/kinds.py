@@ -96,21 +96,31 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 
 # How many or how much of a group (a share, a rate, a head count), and a sentence that says
 # it: "how common is it?" is not answered by "aged 12 and older", though that holds a number.
-# Only abstention goes by it (answer.evidence_features): as a kind of answer, the bonus it
-# earned sentences that say "most frequent" outranked those that say "20%".
-QUANTITY = (re.compile(r"\b(what (percent\w*|proportion|share|fraction)|percentage|how (common|frequent(ly)?|likely)|"
-                       r"how often [^?.;]*\b(occur|happen|reported|seen|observed|appear)\w*|"
-                       r"incidence|what rate|by how much|how much (did|does|was|were)|how (big|large))\b|"
-                       + HEADCOUNT_ASKED, re.I),
-            re.compile(r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ of \d+|\bone in \d+|\b\d+(\.\d+)?-fold|"
-                       r"\b(most|least) (common|frequent)|\b(rare|common|frequent)(ly)?\b|" + HEADCOUNT_HELD, re.I))
+# Only abstention goes by it (judge.evidence_features and judge): as a kind of answer, the bonus it
+# earned sentences that say "most frequent" outranked those that say "20%". Asked for a figure
+# (a percentage, a proportion, an incidence, a rate, by how much, how many took part), only a
+# figure answers; asked how common or how likely, "rare" or "the most frequent" answers too.
+FIGURE_ASKED = (r"\bwhat (percent\w*|proportion|share|fraction)|\bpercentage|\bincidence|\bwhat (was|is|were|are) the "
+                r"(\w+ ){0,2}rates?\b|\bwhat rate|\bby how much|\bhow much (did|does|was|were)\b|\bhow (big|large)\b|"
+                + HEADCOUNT_ASKED)
+FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in) \d+|\bone in \d+|\b\d+(\.\d+)?-fold|"
+               r"\b(a|one|two)[- ](half|third|quarter|fifth)s?\b|\bhalf (of|the)\b|"
+               r"\|\s*\d+(\.\d+)?\s*(?=\|)|"  # a table's cell: "| 3 |"
+               + HEADCOUNT_HELD)
+QUANTITY = (re.compile(FIGURE_ASKED + r"|\bhow (common|frequent(ly)?|likely)\b|"
+                       r"\bhow often [^?.;]*\b(occur|happen|reported|seen|observed|appear)\w*", re.I),
+            re.compile(FIGURE_HELD + r"|\b(most|least) (common|frequent)|\b(rare|common|frequent)(ly)?\b", re.I))
+FIGURE = (re.compile(FIGURE_ASKED, re.I), re.compile(FIGURE_HELD, re.I))
 
 
 def wants_quantity(question: str) -> bool:
     return bool(QUANTITY[0].search(question))
 
 
-def holds_quantity(text: str) -> bool:
+def holds_quantity(text: str, question: str = "") -> bool:
+    """Whether a text says how many or how much: a figure, when the question asks for one."""
+    if question and FIGURE[0].search(question):
+        return bool(FIGURE[1].search(text))
     return bool(QUANTITY[1].search(text))
 
 

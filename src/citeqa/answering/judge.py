@@ -1,0 +1,129 @@
+"""Whether the quotes answer: decide when nothing does.
+
+The answer is withheld when the question names something the documents never mention
+(a drug, gene or trial) or a label topic none covers (pregnancy, storage), asks for an
+amount no quote gives, when no sentence of the best passages is even slightly close to it,
+or when a logistic model over the evidence (benchmarks/calibrate.py) finds it unlikely
+that the quotes answer; a summary saying what the drug is answers a question about the
+drug as a whole, however vague.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .quotes import SPECIFIC_KINDS, Quote
+from .retrieve import Hit, Retriever
+from ..settings import Settings
+from ..reading.kinds import holds_kind, holds_quantity, wants_quantity
+from ..reading.query import Query
+from ..language.wordlists import words_of
+
+FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
+            "kind_held", "rarest_quoted", "rarest_in_passage", "broad")
+READER_FEATURES = FEATURES + ("reader",)  # ... and how likely the reader finds it that a quote answers
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the evidence for an answer looks like, and whether it is enough."""
+    features: dict[str, float]  # FEATURES, each in [0, 1]
+    confidence: float  # calibrated probability that the quotes answer the question
+    unknown_names: tuple[str, ...]  # names the documents never mention
+    found: bool
+    passing_names: tuple[str, ...] = ()  # drugs asked about that the documents mention only in passing
+    uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
+    earlier_unanswered: str = ""  # the earlier question a follow-up leans on, which the documents do not answer
+
+
+def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
+          settings: Settings, quotes: list[Quote], look_at: int = 3) -> Evidence:
+    """Weigh the evidence: a question naming something the documents never mention,
+    asking about a drug they mention only in passing, or about a label topic no document
+    covers (pregnancy, storage), is declined outright; one about a drug it names (or calls
+    "it") as a whole is answered by summaries saying what the drug is; otherwise a logistic
+    model over the features below (benchmarks/calibrate.py) says how likely the quotes answer."""
+    names = query.unknown_names if settings.name_check else ()
+    passing = query.passing_names if settings.name_check else ()
+    topics = query.uncovered_topics if settings.topic_check else ()
+    features = evidence_features(retriever, hits, query, unit_cos, quotes, look_at)
+    read = [q.read for q in quotes if q.read is not None]
+    if read:  # the reader read the quotes: it has its say
+        features["reader"] = float(1 / (1 + np.exp(-max(read))))
+        names_, weights, threshold = READER_FEATURES, settings.reader_abstain_weights, settings.reader_abstain_threshold
+    else:
+        names_, weights, threshold = FEATURES, settings.abstain_weights, settings.abstain_threshold
+    if len(weights) != len(names_) + 1:
+        raise ValueError(f"abstention weights need {len(names_) + 1} numbers (intercept first, then "
+                         f"{', '.join(names_)}), not {len(weights)}: refit with python -m benchmarks.calibrate")
+    z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], names_))
+    confidence = float(1 / (1 + np.exp(-z)))
+    summarised = (query.whole and bool(query.drugs or {"it", "its", "this"} & set(words_of(query.question)))
+                  and all(retriever.summaries[hits[q.rank].chunk] for q in quotes)
+                  and any(holds_kind(q.text, "definition") for q in quotes))  # not "hi, how are you?"
+    # asked how many or how much, a quote that says no amount does not answer ("what percentage had zoster?":
+    # "zoster was more frequent with 30 mg")
+    unquantified = wants_quantity(query.question) and not any(holds_quantity(q.text, query.question) for q in quotes)
+    found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
+             and not unquantified
+             and (summarised or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
+    return Evidence(features, confidence, names, found, passing, topics)
+
+
+def _asks_about_absent(query: Query) -> bool:
+    """Whether what a question asks about most (its heaviest concept) is a side effect,
+    symptom or condition the documents never mention ("does it cause hair loss?")."""
+    if not query.absent or not query.concepts:
+        return False
+    heaviest = max(query.concepts, key=lambda c: c.weight)
+    return bool(set(words_of(heaviest.word)) & {w for phrase in query.absent for w in words_of(phrase)})
+
+
+def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
+                      quotes: list[Quote], look_at: int = 3) -> dict[str, float]:
+    """unmatched: IDF share of the question's focus found nowhere in the documents;
+    coverage: share found in the top passages together, passage_coverage: in the best
+    single one; quote_coverage: in the quoted sentences together (with their headings);
+    quote_cosine and best_cosine: the quote's and the best sentence's cosine with the
+    question; kind_held:
+    whether a quote holds the kind of answer asked for (a date, dose, number or age), and
+    a share, rate or head count when asked how common, how many or by how much;
+    rarest_quoted and rarest_in_passage: whether the question's most specific concept is
+    in a quote (with its headings) or in its passage; broad: whether the question wants a
+    list (each of whose quotes holds only part of it)."""
+    vocab = retriever.vocab
+    focus = query.concepts
+    total = sum(c.weight for c in focus) or 1.0
+    top = [h.chunk for h in hits[:look_at]]
+
+    def share(test) -> float:
+        return sum(c.weight for c in focus if test(c)) / total if focus else 0.0
+
+    rows = np.concatenate([retriever.rows(c) for c in top]) if top else np.zeros(0, dtype=np.int64)
+    quote_cos, kind_held = 0.0, not any(k in SPECIFIC_KINDS for k in query.kinds[:1])
+    rarest = max(focus, key=lambda c: c.weight, default=None)
+    rarest_quoted = rarest_in_passage = 0.0
+    quantity_held = not wants_quantity(query.question)  # asked how many of a group: a quote says
+    quoted: set[str] = set()
+    for q in quotes:
+        own = q.terms | retriever.heading_terms(hits[q.rank].chunk)
+        quoted |= own
+        quote_cos = max(quote_cos, float(unit_cos[q.row]))
+        kind_held = kind_held or holds_kind(q.text, query.kinds[0])
+        quantity_held = quantity_held or holds_quantity(q.text, query.question)
+        if rarest is not None:
+            rarest_quoted = max(rarest_quoted, float(rarest.in_terms(own)))
+            rarest_in_passage = max(rarest_in_passage, float(rarest.in_docs(vocab, {hits[q.rank].chunk})))
+    return {
+        "unmatched": query.unmatched(vocab),
+        "coverage": share(lambda c: c.in_docs(vocab, set(top))),
+        "passage_coverage": max((share(lambda c: c.in_docs(vocab, {t})) for t in top), default=0.0),
+        "quote_coverage": share(lambda c: c.in_terms(quoted)),
+        "quote_cosine": max(0.0, quote_cos),
+        "best_cosine": max(0.0, float(unit_cos[rows].max())) if rows.size else 0.0,
+        "kind_held": float(kind_held and quantity_held),
+        "rarest_quoted": rarest_quoted,
+        "rarest_in_passage": rarest_in_passage,
+        "broad": float(query.broad),
+    }
