@@ -303,6 +303,12 @@ def test_a_drug_the_documents_mention_only_in_passing(reader, question, passing)
     ("Trial data synthesized by an AI research agent from publications.", True),
     ("This structural choice was the defining pharmacological decision.", False),
     ("Each patient received 300 mg every other week.", False),
+    # a leaflet's and a news release's boilerplate about themselves
+    ("Keep this leaflet. You may need to read it again.", True),
+    ("Read all of this leaflet carefully before you start using this medicine.", True),
+    ("This news release contains forward-looking statements.", True),
+    ("This release of histamine causes itching.", False),
+    ("Take the tablets with a glass of water.", False),
 ])
 def test_a_sentence_about_the_document_itself_is_told_apart(sentence, about):
     assert about_the_document(sentence) is about

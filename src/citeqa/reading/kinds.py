@@ -142,10 +142,15 @@ BROAD = re.compile(
 
 
 # A sentence about the document itself rather than its subject ("This table shows how...",
-# "Each entry breaks down...", "Trial data synthesized by..."): navigation, not an answer.
+# "Each entry breaks down...", "Trial data synthesized by...", "Keep this leaflet.", "This news
+# release contains forward-looking statements"): navigation or boilerplate, not an answer.
 ABOUT_THE_DOCUMENT = re.compile(
     r"^\W*(this|the following|the table below|below,?|each|every|here,? we) ([\w-]+ ){0,3}(table|page|section|"
-    r"chart|figure|graph|list|entry|entries|row|column|article|guide|overview|report|summary|document|tool)s?\b|"
+    r"chart|figure|graph|list|entry|entries|row|column|article|guide|overview|report|summary|document|tool|leaflet|"
+    r"booklet|insert|label|(news |press )release)s?\b|"
+    # what a leaflet tells its reader to do with it: "Keep this leaflet.", "Read all of this leaflet carefully"
+    r"^\W*(please )?(keep|read|take|bring|show|save) (all of |all |a copy of )?(this|the) (patient )?(leaflet|booklet|"
+    r"insert|medication guide|guide|label|card)\b|"
     r"\b(synthesi[sz]ed|generated|compiled|curated|produced|written) (by|using|with|from) (an? |the )?"
     r"([\w'’-]+ ){0,3}(ai|agent|tool|team|editors?|model|software)\b", re.I)
 
