@@ -1,6 +1,8 @@
 """Understanding the question: lay words bridged, follow-ups read, names the documents
 lack, kinds of answer and broad questions. Over the real seed with the hashing embedder
 (no model needed): understanding is lexical."""
+import re
+
 import pytest
 
 from citeqa import Assistant
@@ -9,6 +11,7 @@ from citeqa.reading.kinds import (about_the_document, answer_kinds, asked_to_nam
 from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, misspelt_common, words_of)
 from citeqa.language.text import stem
+from citeqa.answering.retrieve import sums_up
 from tests.conftest import HASH, SEEDS
 
 
@@ -398,6 +401,11 @@ def test_a_sentence_saying_what_a_drug_is_holds_a_definition():
     assert holds_kind("Dupilumab is a human IgG4 monoclonal antibody used for type 2 diseases", "definition")
     assert holds_kind("Drug Class\nHuman IgG4 monoclonal antibody", "definition")
     assert not holds_kind("Corticosteroids should not be stopped abruptly", "definition")
+    assert holds_kind("RINVOQ is a Janus kinase (JAK) inhibitor.", "definition")  # a bracketed word in the class
+    # as leaflets say it
+    assert holds_kind("Ozempic contains the active substance semaglutide, a GLP-1 receptor agonist.", "definition")
+    assert holds_kind("Metformin belongs to a group of medicines called biguanides.", "definition")
+    assert not holds_kind("Reduce the dose with ketoconazole, a strong CYP3A4 inhibitor.", "definition")
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -601,3 +609,34 @@ def test_a_documents_summary_is_the_passage_under_a_summary_heading_else_its_fir
     data, retriever = Assistant(seeds, tmp_path / "index", settings=HASH)._state
     summaries = {c.section for c, summary in zip(data.chunks, retriever.summaries) if summary}
     assert summaries == {"Alpha drug › Overview", "Gamma drug › Mechanism"}
+
+
+@pytest.mark.parametrize("section, sums", [
+    ("Quick Summary", True),
+    ("1. What Ozempic is and what it is used for", True),  # a leaflet says what the medicine is
+    ("Package leaflet › 1. What Metformin tablets are and what they are used for", True),
+    ("Medication Guide › What is XOLAIR (omalizumab)?", True),
+    ("RINVOQ (upadacitinib) tablets › 1 INDICATIONS AND USAGE", True),  # a label's first section
+    ("What is the most important information I should know about RINVOQ?", False),
+    ("Contents of the pack › Table 2. Tablet strengths at a glance", False),  # a table's caption
+    ("4. Possible side effects", False),
+])
+def test_a_heading_that_sums_a_document_up(section, sums):
+    assert sums_up(section) is sums
+
+
+def test_asked_what_the_drug_is_a_leaflet_answers_from_its_opening_in_order(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "zeta.txt").write_text(
+        "Package leaflet: information for the user\n\nZetamab 10 mg tablets\n\n"
+        "1. What Zetamab is and what it is used for\n\n"
+        "Zetamab contains the active substance zetamab, a kinase inhibitor. It calms the immune cells of the gut.\n\n"
+        "Zetamab is used to treat adults with:\n\n• ulcerative colitis, when other medicines have not worked\n"
+        "• Crohn's disease, as a second medicine\n\n"
+        "2. What you need to know before you take Zetamab\n\nDo not take Zetamab if you are allergic to it.\n\n"
+        "3. How to take Zetamab\n\nTake one tablet a day, with or without food.\n")
+    ans = Assistant(seeds, tmp_path / "index", settings=HASH).ask("what is zetamab?")
+    quoted = [s for s in re.split(r" \[\d+\] ?", ans.text) if s]
+    assert ans.found and quoted[0].startswith("Zetamab contains the active substance zetamab, a kinase inhibitor.")
+    assert not any(s[:1].islower() for s in quoted)  # no list item cut from the words leading into it

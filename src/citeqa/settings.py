@@ -36,7 +36,7 @@ class Settings:
     bm25_k1: float = 1.2
     bm25_b: float = 0.2  # mild length normalisation: short bullets must not beat the paragraph that answers
     type_weight: float = 0.15  # bonus for passages holding the kind of answer asked for
-    summary_weight: float = 0.1  # bonus, for a question about the documents' subject as a whole, for their summaries
+    summary_weight: float = 0.3  # bonus, for a question about the documents' subject as a whole, for their summaries
     heading_weight: float = 0.05  # bonus, for a question that wants a list, for passages under a heading it names
     candidates: int = 200
     # answer selection and abstention: a logistic model over judge.FEATURES (intercept

@@ -169,12 +169,17 @@ def _summary_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_co
                     settings: Settings, type_weight: float, opening: int = 2) -> list[Quote]:
     """For a question about the drug as a whole, the opening sentences (`opening` of each)
     of the summaries among the passages found (a document's summary, or its first
-    passage), in the order found, at most `max_quotes`: what a document says it is first."""
+    passage), at most `max_quotes`, each document's in its own order (the documents in the
+    order found): what a document says it is first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits))
-    summaries = retriever.summaries
+    summaries, chunks = retriever.summaries, retriever.data.chunks
     chosen = [q for q in scored if summaries[hits[q.rank].chunk] and not about_the_document(q.text)
-              and q.row - int(retriever.bounds[hits[q.rank].chunk]) - 1 < opening]
-    return sorted(chosen, key=lambda q: (q.rank, q.start))[:settings.max_quotes]
+              and q.row - int(retriever.bounds[hits[q.rank].chunk]) - 1 < opening
+              and not q.text[:1].islower()]  # not a list's item without the words that lead into it
+    found = {}  # each document's place: that of its first summary found
+    for q in sorted(chosen, key=lambda q: q.rank):
+        found.setdefault(chunks[hits[q.rank].chunk].source, q.rank)
+    return sorted(chosen, key=lambda q: (found[chunks[hits[q.rank].chunk].source], q.start))[:settings.max_quotes]
 
 
 def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: list[Quote],

@@ -27,9 +27,18 @@ from ..reading.understand import QuestionReader
 from ..reading.vocabulary import Vocabulary
 
 
-# a heading under which a document sums itself up
+# a heading under which a document sums itself up: its summary, or where a leaflet or a label says
+# what the medicine is ("1. What Ozempic is and what it is used for", "What is RINVOQ?", a label's
+# "1 INDICATIONS AND USAGE"); not a table's or a figure's caption ("Table 2. Tablet strengths at a glance")
 SUMMARY_HEADING = re.compile(r"\b(summary|overview|introduction|abstract|at a glance|key (points|facts)|highlights|"
-                             r"synopsis|in brief)\b", re.I)
+                             r"synopsis|in brief|indications and usage)\b|\bwhat ([\w-]+ ){1,4}(is|are) and what (it is|they are) used for\b|"
+                             r"^\W*what is [\w-]+( \([\w -]+\))?\W*$", re.I)
+CAPTION = re.compile(r"^\W*(table|figure|fig\.|chart|box)\s*[\dA-Z]", re.I)
+
+
+def sums_up(section: str) -> bool:
+    """Whether a passage's heading path says it sums its document up."""
+    return any(SUMMARY_HEADING.search(h) and not CAPTION.match(h) for h in section.split(" › "))
 
 
 def row_dots(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
@@ -92,7 +101,7 @@ class Retriever:
         """The passages that sum a document up: under a heading that says so ("Quick
         Summary", "Overview", "Abstract"); in a document with none, its first passage."""
         chunks = self.data.chunks
-        marked = np.array([bool(SUMMARY_HEADING.search(c.section)) for c in chunks], dtype=bool)
+        marked = np.array([sums_up(c.section) for c in chunks], dtype=bool)
         first: dict[str, int] = {}  # each document's first passage, in one pass
         for i, c in enumerate(chunks):
             if c.source not in first or c.start < chunks[first[c.source]].start:

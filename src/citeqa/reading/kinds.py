@@ -75,10 +75,14 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                               r"small molecules?)\b|\b(is|are) (it|this|[\w-]+) (a|an) (type|kind|form|class) of\b|"
                               r"\bwhat (type|kind|class|sort) of (drug|medicine|medication|treatment|therapy|product|thing)\b",
                               re.I),
-                   re.compile(r"\b(is|are) (an?|the) ([\w-]+ ){0,4}(antibod(y|ies)|inhibitors?|antagonists?|agonists?|"
+                   # ... or as a leaflet says it: "contains the active substance semaglutide, a GLP-1
+                   # receptor agonist", "belongs to a group of medicines called biguanides"
+                   re.compile(r"(\b(is|are)|\bactive (substance|ingredient) [\w -]+,) (an?|the) ([\w()/-]+ ){0,5}(antibod(y|ies)|"
+                              r"inhibitors?|antagonists?|agonists?|"
                               r"biologics?|steroids?|corticosteroids?|immunosuppressants?|vaccines?|drugs?|"
                               r"medicines?|medications?|agents?|molecules?|proteins?|hormones?|enzymes?|"
-                              r"compounds?|therap(y|ies))\b|^(drug )?(class|type|category)\b", re.I)),
+                              r"compounds?|therap(y|ies))\b|^(drug )?(class|type|category)\b|"
+                              r"\bbelongs? to (a|the) (group|class|family|type) of (medicines|drugs|medications)\b", re.I)),
     "class": (re.compile(r"\b(what (type|kind|class|sort) of|drug class|is it an?|is \w+ an?|target\w*|"
                          r"binds?|block\w*|mechanism|how (does|do) (it|\w+) (actually |really |even )?work|"
                          r"how (it|\w+) (actually |really )?works|what does (it|\w+) (actually |really |even )?do)\b", re.I),
