@@ -433,6 +433,8 @@ def test_what_is_the_drug_asks_what_it_is(reader, question, asks):
     ("give me the rundown on dupilumab", True), ("tell me about dupixent", True), ("what is it?", True),
     ("What are the side effects?", False), ("Which trials tested it?", False),
     ("why not?", False), ("how come?", False),  # a reason asked for, of what came before
+    # who, when or what not to do asks for one thing, however few its words
+    ("Who should not use dupixent?", False), ("when can i use it?", False), ("can't I use dupixent?", False),
 ])
 def test_a_question_naming_nothing_but_the_drug_is_about_it_as_a_whole(reader, question, whole):
     assert reader.read(question).whole is whole

@@ -39,6 +39,9 @@ from .vocabulary import Vocabulary, drug_like
 from ..language.wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
                         label_topics, medical_words, words_of)
 
+# a question asking who, when, where or which, or what not to do, asks for one thing, however few its words
+SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which)\b|"
+                          r"\b(not|never|cannot|shouldn['’]?t|mustn['’]?t|can['’]?t|don['’]?t|doesn['’]?t)\b", re.I)
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
@@ -189,6 +192,7 @@ class QuestionReader:
         # whose lay word is bridged to what it asks): its summaries answer, as a list
         overall = (not before and not bridges and set(kinds) <= {"definition"}
                    and not REASON.match(own)  # "why not?" asks a reason, never for the drug as a whole
+                   and not SPECIFIC_ASK.search(own)  # nor does "who should not use it?"
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
