@@ -44,8 +44,8 @@ class Settings:
     # development corpus's tuning documents, its threshold chosen by leave-one-document-out
     # cross-validation (a wrong answer costing three wrong declines, false abstention at most
     # 0.07); an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.317, 0.378, -0.176, 2.281, 0.574, 1.323, 2.212, 1.774, 0.492, -0.030, 1.546)
-    abstain_threshold: float = 0.525
+    abstain_weights: tuple[float, ...] = (-4.170, 0.328, -0.147, 2.110, 0.759, 1.213, 2.398, 1.611, 0.480, -0.046, 1.527)
+    abstain_threshold: float = 0.5
     min_cosine: float = 0.1  # and never when no sentence of the top passages is this close (but see judge)
     # the reader model (reader_model.py): the best `reader_candidates` sentences of the first
     # `reader_passages` passages are read with the question; a sentence scores `reader_weight`
@@ -57,8 +57,8 @@ class Settings:
     reader_candidates: int = 8
     reader_passages: int = 5
     reader_weight: float = 0.25
-    reader_abstain_weights: tuple[float, ...] = (-4.396, 0.475, 0.077, 2.440, -0.103, 1.574, 1.472, 1.766, 0.318,
-                                                 0.146, 1.597, 0.844)
+    reader_abstain_weights: tuple[float, ...] = (-4.367, 0.438, 0.151, 2.261, 0.080, 1.551, 1.649, 1.688, 0.289,
+                                                 0.137, 1.568, 0.813)
     reader_abstain_threshold: float = 0.5
     question_max_chars: int = 2000
     # understanding the question (understand.py)
