@@ -642,3 +642,13 @@ def test_asked_what_the_drug_is_a_leaflet_answers_from_its_opening_in_order(tmp_
     quoted = [s for s in re.split(r" \[\d+\] ?", ans.text) if s]
     assert ans.found and quoted[0].startswith("Zetamab contains the active substance zetamab, a kinase inhibitor.")
     assert not any(s[:1].islower() for s in quoted)  # no list item cut from the words leading into it
+
+
+def test_a_quote_that_points_back_comes_with_the_sentence_it_points_to(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "trial.txt").write_text(
+        "The Zeta trial\n\nPatients entered with a blood eosinophil count of at least 150 cells per microliter. "
+        "These thresholds came from an earlier dose-ranging analysis. The trial ran for 32 weeks.\n")
+    ans = Assistant(seeds, tmp_path / "index", settings=HASH).ask("Where did the eosinophil thresholds come from?")
+    assert "These thresholds came from" in ans.text and "at least 150 cells per microliter" in ans.text

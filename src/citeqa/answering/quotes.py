@@ -29,6 +29,8 @@ KIND_TOPIC = {"safety": "safety"}  # the passage topic (chunk.TOPICS) of a kind 
 IDENTIFIER = re.compile(r"([a-z]{3,})\d+$")  # letters, then digits: nct06477653
 NAME_WORD = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")  # a word of capitals: BOREAS, SINUS-52, NCT06477653
 ITEM_NAME_PASSAGES = 3  # a name in at most this many passages names one item of a list
+# a sentence that opens by pointing back ("These thresholds came from...", "Such reactions...", "They were...")
+REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! (is|was|means|medicine|leaflet)\b)", re.I)
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
 
@@ -139,9 +141,9 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
             return opening
     if query.broad and settings.broad_answers and settings.max_quotes > 1:
         return _broad_quotes(retriever, hits, query, unit_cos, settings, type_weight, reader)
-    scored = score_sentences(retriever, hits, query, unit_cos, type_weight,
-                             max(look_at, settings.reader_passages) if reader is not None else look_at, term_weight,
-                             label_weight=settings.label_weight)
+    scored = every = score_sentences(retriever, hits, query, unit_cos, type_weight,
+                                     max(look_at, settings.reader_passages) if reader is not None else look_at,
+                                     term_weight, label_weight=settings.label_weight)
     names = query.held_names(retriever.vocab, settings.name_weight) if settings.name_check else []
     if names:  # a question about named drugs, genes or trials is answered from a passage naming them
         # (all of them, where one does; else as many as any passage names: "IgE and IgG4" may
@@ -162,6 +164,8 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
             break
     else:
         quotes += _complement(retriever, hits, query, scored, settings)
+    if REFERS_BACK.match(best.text):  # "These thresholds came from...": with the sentence it points back to
+        quotes += [q for q in every if q.row == best.row - 1 and q.rank == best.rank and q not in quotes]
     return sorted(quotes, key=lambda q: (q.rank, q.start))
 
 
