@@ -652,3 +652,13 @@ def test_a_quote_that_points_back_comes_with_the_sentence_it_points_to(tmp_path)
         "These thresholds came from an earlier dose-ranging analysis. The trial ran for 32 weeks.\n")
     ans = Assistant(seeds, tmp_path / "index", settings=HASH).ask("Where did the eosinophil thresholds come from?")
     assert "These thresholds came from" in ans.text and "at least 150 cells per microliter" in ans.text
+
+
+def test_a_short_sentence_opening_a_passage_comes_with_the_one_it_announces(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "trial.txt").write_text(
+        "The Zeta trial\n\nLimitations\n\nThe trial has limitations. Its 32-week treatment period was shorter than a "
+        "year, and adolescents were few.\n\nResults\n\nExacerbations fell by half with zetamab.\n")
+    ans = Assistant(seeds, tmp_path / "index", settings=HASH).ask("What are the limitations of the Zeta trial?")
+    assert "The trial has limitations." in ans.text and "32-week treatment period" in ans.text

@@ -29,6 +29,7 @@ KIND_TOPIC = {"safety": "safety"}  # the passage topic (chunk.TOPICS) of a kind 
 IDENTIFIER = re.compile(r"([a-z]{3,})\d+$")  # letters, then digits: nct06477653
 NAME_WORD = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")  # a word of capitals: BOREAS, SINUS-52, NCT06477653
 ITEM_NAME_PASSAGES = 3  # a name in at most this many passages names one item of a list
+TOPIC_WORDS = 8  # a sentence this short opening a passage announces its topic
 # a sentence that opens by pointing back ("These thresholds came from...", "Such reactions...", "They were...")
 REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! (is|was|means|medicine|leaflet)\b)", re.I)
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
@@ -140,10 +141,10 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         if opening:
             return opening
     if query.broad and settings.broad_answers and settings.max_quotes > 1:
-        return _broad_quotes(retriever, hits, query, unit_cos, settings, type_weight, reader)
-    scored = every = score_sentences(retriever, hits, query, unit_cos, type_weight,
-                                     max(look_at, settings.reader_passages) if reader is not None else look_at,
-                                     term_weight, label_weight=settings.label_weight)
+        return _in_context(retriever, hits, _broad_quotes(retriever, hits, query, unit_cos, settings, type_weight, reader))
+    scored = score_sentences(retriever, hits, query, unit_cos, type_weight,
+                             max(look_at, settings.reader_passages) if reader is not None else look_at, term_weight,
+                             label_weight=settings.label_weight)
     names = query.held_names(retriever.vocab, settings.name_weight) if settings.name_check else []
     if names:  # a question about named drugs, genes or trials is answered from a passage naming them
         # (all of them, where one does; else as many as any passage names: "IgE and IgG4" may
@@ -164,9 +165,27 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
             break
     else:
         quotes += _complement(retriever, hits, query, scored, settings)
-    if REFERS_BACK.match(best.text):  # "These thresholds came from...": with the sentence it points back to
-        quotes += [q for q in every if q.row == best.row - 1 and q.rank == best.rank and q not in quotes]
-    return sorted(quotes, key=lambda q: (q.rank, q.start))
+    return sorted(_in_context(retriever, hits, quotes), key=lambda q: (q.rank, q.start))
+
+
+def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> list[Quote]:
+    """The quotes, each with the sentence of its passage it leans on: the one before a
+    sentence that opens by pointing back ("These thresholds came from DREAM analyses"), the
+    one after a short sentence that opens its passage and announces it ("The trial has
+    limitations."; not a table's row nor a list's item)."""
+    out = list(quotes)
+    for q in quotes:
+        first = int(retriever.bounds[hits[q.rank].chunk]) + 1  # the passage's first sentence (row 0: the whole)
+        step = (-1 if REFERS_BACK.match(q.text) and q.row > first else
+                1 if (q.row == first and len(q.text.split()) <= TOPIC_WORDS and q.text[:1].isupper()
+                      and q.text.rstrip().endswith(".") and "|" not in q.text) else 0)
+        row = q.row + step
+        if step and row < retriever.bounds[hits[q.rank].chunk + 1] and all(o.row != row for o in out):
+            chunk = retriever.data.chunks[hits[q.rank].chunk]
+            s, e = (int(x) for x in retriever.data.unit_span[row])
+            text = chunk.text[s - chunk.start:e - chunk.start]
+            out.append(Quote(q.rank, s, e, q.score, row, text, frozenset(retriever.data.lexicon.expand(retriever.tokenize(text)))))
+    return out
 
 
 def _summary_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
