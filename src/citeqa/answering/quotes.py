@@ -29,9 +29,9 @@ KIND_TOPIC = {"safety": "safety"}  # the passage topic (chunk.TOPICS) of a kind 
 IDENTIFIER = re.compile(r"([a-z]{3,})\d+$")  # letters, then digits: nct06477653
 NAME_WORD = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")  # a word of capitals: BOREAS, SINUS-52, NCT06477653
 ITEM_NAME_PASSAGES = 3  # a name in at most this many passages names one item of a list
-TOPIC_WORDS = 8  # a sentence this short opening a passage announces its topic
+TOPIC_WORDS = (4, 8)  # a sentence of this many words opening a passage announces its topic (fewer: a list's item)
 # a sentence that opens by pointing back ("These thresholds came from...", "Such reactions...", "They were...")
-REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! (is|was|means|medicine|leaflet)\b)", re.I)
+REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! who\b)", re.I)  # not "Those who..."
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
 
@@ -177,7 +177,7 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
     for q in quotes:
         first = int(retriever.bounds[hits[q.rank].chunk]) + 1  # the passage's first sentence (row 0: the whole)
         step = (-1 if REFERS_BACK.match(q.text) and q.row > first else
-                1 if (q.row == first and len(q.text.split()) <= TOPIC_WORDS and q.text[:1].isupper()
+                1 if (q.row == first and TOPIC_WORDS[0] <= len(q.text.split()) <= TOPIC_WORDS[1] and q.text[:1].isupper()
                       and q.text.rstrip().endswith(".") and "|" not in q.text) else 0)
         row = q.row + step
         if step and row < retriever.bounds[hits[q.rank].chunk + 1] and all(o.row != row for o in out):

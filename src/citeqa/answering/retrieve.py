@@ -28,17 +28,22 @@ from ..reading.vocabulary import Vocabulary
 
 
 # a heading under which a document sums itself up: its summary, or where a leaflet or a label says
-# what the medicine is ("1. What Ozempic is and what it is used for", "What is RINVOQ?", a label's
-# "1 INDICATIONS AND USAGE"); not a table's or a figure's caption ("Table 2. Tablet strengths at a glance")
+# what the medicine is ("1. What Ozempic® is and what it is used for", a label's "1 INDICATIONS AND
+# USAGE", "What is RINVOQ?" when RINVOQ is a drug the document is about, not "What is shingles?");
+# not a table's or a figure's caption ("Table 2. Tablet strengths at a glance")
 SUMMARY_HEADING = re.compile(r"\b(summary|overview|introduction|abstract|at a glance|key (points|facts)|highlights|"
-                             r"synopsis|in brief|indications and usage)\b|\bwhat ([\w-]+ ){1,4}(is|are) and what (it is|they are) used for\b|"
-                             r"^\W*what is [\w-]+( \([\w -]+\))?\W*$", re.I)
-CAPTION = re.compile(r"^\W*(table|figure|fig\.|chart|box)\s*[\dA-Z]", re.I)
+                             r"synopsis|in brief|indications and usage)\b|"
+                             r"\bwhat (.{1,80}? (is|are)|(is|are) .{1,80}?) and what (it is|they are|is it|are they) used for\b",
+                             re.I)
+WHAT_IS = re.compile(r"^\W*what (?:is|are) ([\w-]+)(?: \([\w -]+\))?\W*$", re.I)
+CAPTION = re.compile(r"^\W*(?i:table|figure|fig\.|chart|box)\.?\s+(\d+|[A-Z])\b")
 
 
-def sums_up(section: str) -> bool:
-    """Whether a passage's heading path says it sums its document up."""
-    return any(SUMMARY_HEADING.search(h) and not CAPTION.match(h) for h in section.split(" › "))
+def sums_up(section: str, is_subject=lambda word: False) -> bool:
+    """Whether a passage's heading path says it sums its document up (`is_subject`: whether
+    a word names a drug the document is about)."""
+    return any((SUMMARY_HEADING.search(h) or ((m := WHAT_IS.match(h)) and is_subject(m.group(1))))
+               and not CAPTION.match(h) for h in section.split(" › "))
 
 
 def row_dots(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
@@ -101,7 +106,12 @@ class Retriever:
         """The passages that sum a document up: under a heading that says so ("Quick
         Summary", "Overview", "Abstract"); in a document with none, its first passage."""
         chunks = self.data.chunks
-        marked = np.array([sums_up(c.section) for c in chunks], dtype=bool)
+        subjects = self.vocab.drugs.subjects
+
+        def names_subject(source: str):
+            terms = self.vocab.drug_terms(subjects.get(source, []))
+            return lambda word: bool(set(self.data.lexicon.expand(self.tokenize(word))) & terms)
+        marked = np.array([sums_up(c.section, names_subject(c.source)) for c in chunks], dtype=bool)
         first: dict[str, int] = {}  # each document's first passage, in one pass
         for i, c in enumerate(chunks):
             if c.source not in first or c.start < chunks[first[c.source]].start:

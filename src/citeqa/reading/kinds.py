@@ -77,7 +77,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                               re.I),
                    # ... or as a leaflet says it: "contains the active substance semaglutide, a GLP-1
                    # receptor agonist", "belongs to a group of medicines called biguanides"
-                   re.compile(r"(\b(is|are)|\bactive (substance|ingredient) [\w -]+,) (an?|the) ([\w()/-]+ ){0,5}(antibod(y|ies)|"
+                   re.compile(r"(\b(is|are)|\bcontains? the active (substance|ingredient) [\w -]+,) (an?|the) ([\w()/-]+ ){0,5}(antibod(y|ies)|"
                               r"inhibitors?|antagonists?|agonists?|"
                               r"biologics?|steroids?|corticosteroids?|immunosuppressants?|vaccines?|drugs?|"
                               r"medicines?|medications?|agents?|molecules?|proteins?|hormones?|enzymes?|"
@@ -100,20 +100,24 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 
 # How many or how much of a group (a share, a rate, a head count), and a sentence that says
 # it: "how common is it?" is not answered by "aged 12 and older", though that holds a number.
-# Only abstention goes by it (judge.evidence_features and judge): as a kind of answer, the bonus it
-# earned sentences that say "most frequent" outranked those that say "20%". Asked for a figure
-# (a percentage, a proportion, an incidence, a rate, by how much, how many took part), only a
-# figure answers; asked how common or how likely, "rare" or "the most frequent" answers too.
-FIGURE_ASKED = (r"\bwhat (percent\w*|proportion|share|fraction)|\bpercentage|\bincidence|\bwhat (was|is|were|are) the "
-                r"(\w+ ){0,2}rates?\b|\bwhat rate|\bby how much|\bhow much (did|does|was|were)\b|\bhow (big|large)\b|"
-                + HEADCOUNT_ASKED)
-FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in) \d+|\bone in \d+|\b\d+(\.\d+)?-fold|"
+# Abstention goes by it (judge): as a kind of answer, the bonus it earned sentences that say
+# "most frequent" outranked those that say "20%". Asked for a figure (a percentage, a proportion,
+# an incidence, by how much, how many took part), only a figure answers ("20%", "6.4 kg", "0.8
+# per 100 patient-years", "7 out of 10"); asked how common or how likely, "rare", "uncommon" or
+# "the most frequent" answers too.
+FIGURE_ASKED = (r"\bwhat (percent\w*|proportion|share|fraction)|\bpercentage|\bincidence|\bby how much|"
+                r"\bhow much (did|does|was|were)\b|\bhow (big|large)\b|" + HEADCOUNT_ASKED)
+FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|three|four|five|six|seven|eight|nine|ten) "
+               r"(in|out of) (\d+|ten|a hundred)\b|\b\d+(\.\d+)?-fold|\bper \d[\d,]* (patient|person)[- ]years?|"
                r"\b(a|one|two)[- ](half|third|quarter|fifth)s?\b|\bhalf (of|the)\b|"
+               r"\b\d+(\.\d+)?\s*(kg|lb|pounds?|mmol|mm|cm|points?|beats|bpm|mmhg|percentage points?)\b|"  # not a dose
+               r"(?<![\w.-])(?!(19|20)\d\d\b)\d[\d,]{2,}\b|"  # an amount; a count of hundreds
                r"\|\s*\d+(\.\d+)?\s*(?=\|)|"  # a table's cell: "| 3 |"
                + HEADCOUNT_HELD)
 QUANTITY = (re.compile(FIGURE_ASKED + r"|\bhow (common|frequent(ly)?|likely)\b|"
                        r"\bhow often [^?.;]*\b(occur|happen|reported|seen|observed|appear)\w*", re.I),
-            re.compile(FIGURE_HELD + r"|\b(most|least) (common|frequent)|\b(rare|common|frequent)(ly)?\b", re.I))
+            re.compile(FIGURE_HELD + r"|\b(most|least) (common|frequent)|\b(un|in)?(common|frequent)(ly)?\b|"
+                       r"\brare(ly)?\b|\bseldom\b|\boccasional(ly)?\b", re.I))
 FIGURE = (re.compile(FIGURE_ASKED, re.I), re.compile(FIGURE_HELD, re.I))
 
 
@@ -149,12 +153,12 @@ BROAD = re.compile(
 # "Each entry breaks down...", "Trial data synthesized by...", "Keep this leaflet.", "This news
 # release contains forward-looking statements"): navigation or boilerplate, not an answer.
 ABOUT_THE_DOCUMENT = re.compile(
-    r"^\W*(this|the following|the table below|below,?|each|every|here,? we) ([\w-]+ ){0,3}(table|page|section|"
+    r"^\W*(this|these|the following|the table below|below,?|each|every|here,? we) ([\w-]+ ){0,3}(table|page|section|"
     r"chart|figure|graph|list|entry|entries|row|column|article|guide|overview|report|summary|document|tool|leaflet|"
-    r"booklet|insert|label|(news |press )release)s?\b|"
+    r"booklet|insert|label|highlight|(news |press )release)s?\b|"
     # what a leaflet tells its reader to do with it: "Keep this leaflet.", "Read all of this leaflet carefully"
-    r"^\W*(please )?(keep|read|take|bring|show|save) (all of |all |a copy of )?(this|the) (patient )?(leaflet|booklet|"
-    r"insert|medication guide|guide|label|card)\b|"
+    r"^\W*(please )?(keep|read|save) (all of |all |a copy of )?(this|the) (patient )?(leaflet|booklet|"
+    r"insert|medication guide|guide|label)\b|"
     r"\b(synthesi[sz]ed|generated|compiled|curated|produced|written) (by|using|with|from) (an? |the )?"
     r"([\w'’-]+ ){0,3}(ai|agent|tool|team|editors?|model|software)\b", re.I)
 

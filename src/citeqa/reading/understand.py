@@ -40,8 +40,9 @@ from ..language.wordlists import (FINDINGS, english_counts, english_stems, engli
                         label_topics, medical_words, words_of)
 
 # a question asking who, when, where or which, or what not to do, asks for one thing, however few its words
-SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which)\b|"
-                          r"\b(not|never|cannot|shouldn['’]?t|mustn['’]?t|can['’]?t|don['’]?t|doesn['’]?t)\b", re.I)
+SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which(?! (drug|medicine|"
+                          r"medication|kind|type|class|sort)\b))\b|\b(should|must|can|could|may|do|does)(n?['’]t| not|not)( \w+)? "
+                          r"(use|take|have|get|receive|be (given|used|taken))\b|\bnever (use|take|be given)\b", re.I)
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
