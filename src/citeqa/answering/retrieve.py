@@ -104,14 +104,18 @@ class Retriever:
     @cached_property
     def summaries(self) -> np.ndarray:
         """The passages that sum a document up: under a heading that says so ("Quick
-        Summary", "Overview", "Abstract"); in a document with none, its first passage."""
+        Summary", "Overview", "Abstract", sums_up); in a document with none, its first passage."""
         chunks = self.data.chunks
         subjects = self.vocab.drugs.subjects
 
-        def names_subject(source: str):
-            terms = self.vocab.drug_terms(subjects.get(source, []))
-            return lambda word: bool(set(self.data.lexicon.expand(self.tokenize(word))) & terms)
-        marked = np.array([sums_up(c.section, names_subject(c.source)) for c in chunks], dtype=bool)
+        def names_subject(source: str):  # (its drugs' names looked up only for a "What is X?" heading)
+            return lambda word: bool(set(self.data.lexicon.expand(self.tokenize(word)))
+                                     & self.vocab.drug_terms(subjects.get(source, [])))
+        said: dict[tuple[str, str], bool] = {}  # each heading path read once per document
+        for c in chunks:
+            if (c.section, c.source) not in said:
+                said[c.section, c.source] = sums_up(c.section, names_subject(c.source))
+        marked = np.array([said[c.section, c.source] for c in chunks], dtype=bool)
         first: dict[str, int] = {}  # each document's first passage, in one pass
         for i, c in enumerate(chunks):
             if c.source not in first or c.start < chunks[first[c.source]].start:
