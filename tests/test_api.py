@@ -392,3 +392,16 @@ def test_asked_for_a_figure_only_a_quote_that_gives_one_answers(tmp_path, senten
                                       "dermatome. Vaccinate patients against zoster before starting treatment.\n")
     ans = Assistant(seeds, tmp_path / "index").ask("What percentage of patients had herpes zoster on upadacitinib?")
     assert ans.found is found and ans.passages
+
+
+def test_quotes_share_a_citation_only_where_one_runs_straight_on_from_the_other():
+    from types import SimpleNamespace as Q
+
+    from citeqa.answering.compose import answered
+    text = "Alpha binds beta. Gamma follows. Delta ends it."
+    one, two, three = (Q(rank=0, start=text.index(s), end=text.index(s) + len(s), text=s)
+                       for s in ("Alpha binds beta.", "Gamma follows.", "Delta ends it."))
+    passage = Passage(text, "a.txt", "A", 0, len(text), 1.0, "other")
+    assert answered([one, two], ["", ""], [passage], ()).text == "Alpha binds beta. Gamma follows. [1]"
+    # not next to each other: each is cited, so each cited run is a stretch of the passage's own text
+    assert answered([one, three], ["", ""], [passage], ()).text == "Alpha binds beta. [1] Delta ends it. [1]"
