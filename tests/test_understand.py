@@ -677,3 +677,18 @@ def test_a_short_sentence_opening_a_passage_comes_with_the_one_it_announces(tmp_
         "year, and adolescents were few.\n\nResults\n\nExacerbations fell by half with zetamab.\n")
     ans = Assistant(seeds, tmp_path / "index", settings=HASH).ask("What are the limitations of the Zeta trial?")
     assert "The trial has limitations." in ans.text and "32-week treatment period" in ans.text
+
+
+def test_a_list_item_is_quoted_with_the_words_that_lead_into_it(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "zeta.txt").write_text(
+        "Zetamab leaflet\n\n2. Before you take Zetamab\n\nDo not take Zetamab if you:\n\n"
+        "• are allergic to zetamab or any of the other ingredients\n• have severe liver disease\n\n"
+        "3. How to take Zetamab\n\nTake one tablet a day, with or without food.\n")
+    ans = Assistant(seeds, tmp_path / "index", settings=HASH).ask("Can I take zetamab with severe liver disease?")
+    # the item alone ("have severe liver disease") would say the opposite of the leaflet
+    assert ans.found and "Do not take Zetamab if you:" in ans.text and "have severe liver disease" in ans.text
+    parts = re.split(r" \[(\d+)\] ?", ans.text)  # each cited run a stretch of its passage's own text
+    for run, n in zip(parts[::2], parts[1::2]):
+        assert run in ans.passages[int(n) - 1].text

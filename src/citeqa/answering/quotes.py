@@ -30,6 +30,7 @@ IDENTIFIER = re.compile(r"([a-z]{3,})\d+$")  # letters, then digits: nct06477653
 NAME_WORD = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")  # a word of capitals: BOREAS, SINUS-52, NCT06477653
 ITEM_NAME_PASSAGES = 3  # a name in at most this many passages names one item of a list
 TOPIC_WORDS = (4, 8)  # a sentence of this many words opening a passage announces its topic (fewer: a list's item)
+ITEM_MARK = re.compile(r"(\s*([•◦▪‣·*–-]|\(?[0-9a-z]{1,2}[.)]))*\s*$")  # a list item's marker, at the end of what leads in
 # a sentence that opens by pointing back ("These thresholds came from...", "Such reactions...", "They were...")
 REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! who\b)", re.I)  # not "Those who..."
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
@@ -169,22 +170,30 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 
 
 def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> list[Quote]:
-    """The quotes, each with the sentence of its passage it leans on: the one before a
-    sentence that opens by pointing back ("These thresholds came from DREAM analyses"), the
-    one after a short sentence that opens its passage and announces it ("The trial has
-    limitations."; not a table's row nor a list's item)."""
+    """The quotes, each with the words of its passage it leans on: the sentence before one
+    that opens by pointing back ("These thresholds came from DREAM analyses"); the sentence
+    after a short one that opens its passage and announces it ("The trial has limitations.";
+    not a table's row nor a list's item); and the words that lead into a list, for its item
+    ("Do not use Ozempic:" for "if you are allergic to semaglutide")."""
     out = list(quotes)
+    data = retriever.data
+
+    def add(q: Quote, s: int, e: int, row: int) -> None:
+        chunk = data.chunks[hits[q.rank].chunk]
+        if all((o.rank, o.start) != (q.rank, s) for o in out):
+            text = chunk.text[s - chunk.start:e - chunk.start]
+            out.append(Quote(q.rank, s, e, q.score, row, text, frozenset(data.lexicon.expand(retriever.tokenize(text)))))
     for q in quotes:
+        chunk = data.chunks[hits[q.rank].chunk]
         first = int(retriever.bounds[hits[q.rank].chunk]) + 1  # the passage's first sentence (row 0: the whole)
         step = (-1 if REFERS_BACK.match(q.text) and q.row > first else
                 1 if (q.row == first and TOPIC_WORDS[0] <= len(q.text.split()) <= TOPIC_WORDS[1] and q.text[:1].isupper()
                       and q.text.rstrip().endswith(".") and "|" not in q.text) else 0)
-        row = q.row + step
-        if step and row < retriever.bounds[hits[q.rank].chunk + 1] and all(o.row != row for o in out):
-            chunk = retriever.data.chunks[hits[q.rank].chunk]
-            s, e = (int(x) for x in retriever.data.unit_span[row])
-            text = chunk.text[s - chunk.start:e - chunk.start]
-            out.append(Quote(q.rank, s, e, q.score, row, text, frozenset(retriever.data.lexicon.expand(retriever.tokenize(text)))))
+        if step and q.row + step < retriever.bounds[hits[q.rank].chunk + 1]:
+            add(q, *(int(x) for x in data.unit_span[q.row + step]), q.row + step)
+        lead = ITEM_MARK.sub("", chunk.text[:chunk.units[0][0] - chunk.start]) if chunk.units else ""
+        if lead.endswith(":") and not chunk.labels:  # a list's lead-in: the passage's words before its first item
+            add(q, chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
     return out
 
 
