@@ -642,51 +642,56 @@ def test_a_heading_that_sums_a_document_up(section, sums):
     assert sums_up(section, lambda word: word.lower() in {"xolair", "rinvoq"}) is sums
 
 
-def test_asked_what_the_drug_is_a_leaflet_answers_from_its_opening_in_order(tmp_path):
+def ask_one(tmp_path, text: str, question: str):
+    """The answer to a question over a folder holding one text document (hashing embedder)."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "zeta.txt").write_text(
-        "Package leaflet: information for the user\n\nZetamab 10 mg tablets\n\n"
-        "1. What Zetamab is and what it is used for\n\n"
-        "Zetamab contains the active substance zetamab, a kinase inhibitor. It calms the immune cells of the gut.\n\n"
-        "Zetamab is used to treat adults with:\n\n• ulcerative colitis, when other medicines have not worked\n"
-        "• Crohn's disease, as a second medicine\n\n"
-        "2. What you need to know before you take Zetamab\n\nDo not take Zetamab if you are allergic to it.\n\n"
-        "3. How to take Zetamab\n\nTake one tablet a day, with or without food.\n")
-    ans = Assistant(seeds, tmp_path / "index", settings=HASH).ask("what is zetamab?")
+    (seeds / "doc.txt").write_text(text)
+    return Assistant(seeds, tmp_path / "index", settings=HASH).ask(question)
+
+
+def test_asked_what_the_drug_is_a_leaflet_answers_from_its_opening_in_order(tmp_path):
+    ans = ask_one(tmp_path,
+                  "Package leaflet: information for the user\n\nZetamab 10 mg tablets\n\n"
+                  "1. What Zetamab is and what it is used for\n\n"
+                  "Zetamab contains the active substance zetamab, a kinase inhibitor. "
+                  "It calms the immune cells of the gut.\n\n"
+                  "Zetamab is used to treat adults with:\n\n"
+                  "• ulcerative colitis, when other medicines have not worked\n"
+                  "• Crohn's disease, as a second medicine\n\n"
+                  "2. What you need to know before you take Zetamab\n\n"
+                  "Do not take Zetamab if you are allergic to it.\n\n"
+                  "3. How to take Zetamab\n\nTake one tablet a day, with or without food.\n",
+                  "what is zetamab?")
     quoted = [s for s in re.split(r" \[\d+\] ?", ans.text) if s]
     assert ans.found and quoted[0].startswith("Zetamab contains the active substance zetamab, a kinase inhibitor.")
     assert not any(s[:1].islower() for s in quoted)  # no list item cut from the words leading into it
 
 
 def test_a_quote_that_points_back_comes_with_the_sentence_it_points_to(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "trial.txt").write_text(
-        "The Zeta trial\n\nPatients entered with a blood eosinophil count of at least 150 cells per microliter. "
-        "These thresholds came from an earlier dose-ranging analysis. The trial ran for 32 weeks.\n")
-    ans = Assistant(seeds, tmp_path / "index", settings=HASH).ask("Where did the eosinophil thresholds come from?")
+    ans = ask_one(tmp_path,
+                  "The Zeta trial\n\n"
+                  "Patients entered with a blood eosinophil count of at least 150 cells per microliter. "
+                  "These thresholds came from an earlier dose-ranging analysis. The trial ran for 32 weeks.\n",
+                  "Where did the eosinophil thresholds come from?")
     assert "These thresholds came from" in ans.text and "at least 150 cells per microliter" in ans.text
 
 
 def test_a_short_sentence_opening_a_passage_comes_with_the_one_it_announces(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "trial.txt").write_text(
-        "The Zeta trial\n\nLimitations\n\nThe trial has limitations. Its 32-week treatment period was shorter than a "
-        "year, and adolescents were few.\n\nResults\n\nExacerbations fell by half with zetamab.\n")
-    ans = Assistant(seeds, tmp_path / "index", settings=HASH).ask("What are the limitations of the Zeta trial?")
+    ans = ask_one(tmp_path,
+                  "The Zeta trial\n\nLimitations\n\n"
+                  "The trial has limitations. Its 32-week treatment period was shorter than a "
+                  "year, and adolescents were few.\n\nResults\n\nExacerbations fell by half with zetamab.\n",
+                  "What are the limitations of the Zeta trial?")
     assert "The trial has limitations." in ans.text and "32-week treatment period" in ans.text
 
 
 def test_a_list_item_is_quoted_with_the_words_that_lead_into_it(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "zeta.txt").write_text(
-        "Zetamab leaflet\n\n2. Before you take Zetamab\n\nDo not take Zetamab if you:\n\n"
-        "• are allergic to zetamab or any of the other ingredients\n• have severe liver disease\n\n"
-        "3. How to take Zetamab\n\nTake one tablet a day, with or without food.\n")
-    ans = Assistant(seeds, tmp_path / "index", settings=HASH).ask("Can I take zetamab with severe liver disease?")
+    ans = ask_one(tmp_path,
+                  "Zetamab leaflet\n\n2. Before you take Zetamab\n\nDo not take Zetamab if you:\n\n"
+                  "• are allergic to zetamab or any of the other ingredients\n• have severe liver disease\n\n"
+                  "3. How to take Zetamab\n\nTake one tablet a day, with or without food.\n",
+                  "Can I take zetamab with severe liver disease?")
     # the item alone ("have severe liver disease") would say the opposite of the leaflet
     assert ans.found and "Do not take Zetamab if you:" in ans.text and "have severe liver disease" in ans.text
     parts = re.split(r" \[(\d+)\] ?", ans.text)  # each cited run a stretch of its passage's own text

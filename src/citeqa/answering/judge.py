@@ -47,7 +47,10 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     names = query.unknown_names if settings.name_check else ()
     passing = query.passing_names if settings.name_check else ()
     topics = query.uncovered_topics if settings.topic_check else ()
-    features = evidence_features(retriever, hits, query, unit_cos, quotes, look_at)
+    # asked how many or how much, a quote that says no amount does not answer ("what percentage had zoster?":
+    # "zoster was more frequent with 30 mg")
+    amount_held = not wants_quantity(query.question) or any(holds_quantity(q.text, query.question) for q in quotes)
+    features = evidence_features(retriever, hits, query, unit_cos, quotes, amount_held, look_at)
     read = [q.read for q in quotes if q.read is not None]
     if read:  # the reader read the quotes: it has its say
         features["reader"] = float(1 / (1 + np.exp(-max(read))))
@@ -62,11 +65,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     summarised = (query.whole and bool(query.drugs or {"it", "its", "this"} & set(words_of(query.question)))
                   and all(retriever.summaries[hits[q.rank].chunk] for q in quotes)
                   and any(holds_kind(q.text, "definition") for q in quotes))  # not "hi, how are you?"
-    # asked how many or how much, a quote that says no amount does not answer ("what percentage had zoster?":
-    # "zoster was more frequent with 30 mg")
-    unquantified = wants_quantity(query.question) and not any(holds_quantity(q.text, query.question) for q in quotes)
-    found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
-             and not unquantified
+    found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query) and amount_held
              and (summarised or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics)
 
@@ -81,14 +80,14 @@ def _asks_about_absent(query: Query) -> bool:
 
 
 def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
-                      quotes: list[Quote], look_at: int = 3) -> dict[str, float]:
+                      quotes: list[Quote], amount_held: bool, look_at: int = 3) -> dict[str, float]:
     """unmatched: IDF share of the question's focus found nowhere in the documents;
     coverage: share found in the top passages together, passage_coverage: in the best
     single one; quote_coverage: in the quoted sentences together (with their headings);
     quote_cosine and best_cosine: the quote's and the best sentence's cosine with the
     question; kind_held:
     whether a quote holds the kind of answer asked for (a date, dose, number or age), and
-    a share, rate or head count when asked how common, how many or by how much;
+    (`amount_held`) a share, rate or head count when asked how common, how many or by how much;
     rarest_quoted and rarest_in_passage: whether the question's most specific concept is
     in a quote (with its headings) or in its passage; broad: whether the question wants a
     list (each of whose quotes holds only part of it)."""
@@ -104,14 +103,12 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
     quote_cos, kind_held = 0.0, not any(k in SPECIFIC_KINDS for k in query.kinds[:1])
     rarest = max(focus, key=lambda c: c.weight, default=None)
     rarest_quoted = rarest_in_passage = 0.0
-    quantity_held = not wants_quantity(query.question)  # asked how many of a group: a quote says
     quoted: set[str] = set()
     for q in quotes:
         own = q.terms | retriever.heading_terms(hits[q.rank].chunk)
         quoted |= own
         quote_cos = max(quote_cos, float(unit_cos[q.row]))
         kind_held = kind_held or holds_kind(q.text, query.kinds[0])
-        quantity_held = quantity_held or holds_quantity(q.text, query.question)
         if rarest is not None:
             rarest_quoted = max(rarest_quoted, float(rarest.in_terms(own)))
             rarest_in_passage = max(rarest_in_passage, float(rarest.in_docs(vocab, {hits[q.rank].chunk})))
@@ -122,7 +119,7 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
         "quote_coverage": share(lambda c: c.in_terms(quoted)),
         "quote_cosine": max(0.0, quote_cos),
         "best_cosine": max(0.0, float(unit_cos[rows].max())) if rows.size else 0.0,
-        "kind_held": float(kind_held and quantity_held),
+        "kind_held": float(kind_held and amount_held),
         "rarest_quoted": rarest_quoted,
         "rarest_in_passage": rarest_in_passage,
         "broad": float(query.broad),

@@ -49,6 +49,13 @@ class Quote:
     own: float | None = None  # its score before the reader's (when it was read)
 
 
+def sentence_terms(retriever: Retriever, text: str) -> frozenset[str]:
+    """A sentence's index terms and their learned synonyms; an identifier also says its
+    letters ("NCT" of NCT06477653), as _names reads a passage."""
+    tokens = retriever.tokenize(text)
+    return frozenset(retriever.data.lexicon.expand(tokens)) | {m.group(1) for t in tokens if (m := IDENTIFIER.match(t))}
+
+
 def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                     type_weight: float, look_at: int = 3, term_weight: float = 0.25,
                     passage_weight: float = 1.0, list_weight: float = 0.0, label_weight: float = 0.0) -> list[Quote]:
@@ -74,9 +81,7 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             meta = about_the_document(text)
             opens = meta if k == 0 else opens
             meta = meta or opens
-            tokens = retriever.tokenize(text)
-            # an identifier also says its letters ("NCT" of NCT06477653), as _names reads a passage
-            own = frozenset(data.lexicon.expand(tokens)) | {m.group(1) for t in tokens if (m := IDENTIFIER.match(t))}
+            own = sentence_terms(retriever, text)
             overlap = sum(w for t, w in weights.items() if t in own) / total
             score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
                      + bonus * bool(kind and holds_kind(text, kind)))
@@ -176,24 +181,22 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
     not a table's row nor a list's item); and the words that lead into a list, for its item
     ("Do not use Ozempic:" for "if you are allergic to semaglutide")."""
     out = list(quotes)
-    data = retriever.data
-
-    def add(q: Quote, s: int, e: int, row: int) -> None:
-        chunk = data.chunks[hits[q.rank].chunk]
-        if all((o.rank, o.start) != (q.rank, s) for o in out):
-            text = chunk.text[s - chunk.start:e - chunk.start]
-            out.append(Quote(q.rank, s, e, q.score, row, text, frozenset(data.lexicon.expand(retriever.tokenize(text)))))
     for q in quotes:
-        chunk = data.chunks[hits[q.rank].chunk]
+        chunk = retriever.data.chunks[hits[q.rank].chunk]
+
+        def add(s: int, e: int, row: int) -> None:  # the words at document offsets s:e of q's passage
+            if all((o.rank, o.start) != (q.rank, s) for o in out):
+                text = chunk.text[s - chunk.start:e - chunk.start]
+                out.append(Quote(q.rank, s, e, q.score, row, text, sentence_terms(retriever, text)))
         first = int(retriever.bounds[hits[q.rank].chunk]) + 1  # the passage's first sentence (row 0: the whole)
         step = (-1 if REFERS_BACK.match(q.text) and q.row > first else
                 1 if (q.row == first and TOPIC_WORDS[0] <= len(q.text.split()) <= TOPIC_WORDS[1] and q.text[:1].isupper()
                       and q.text.rstrip().endswith(".") and "|" not in q.text) else 0)
         if step and q.row + step < retriever.bounds[hits[q.rank].chunk + 1]:
-            add(q, *(int(x) for x in data.unit_span[q.row + step]), q.row + step)
+            add(*(int(x) for x in retriever.data.unit_span[q.row + step]), q.row + step)
         lead = ITEM_MARK.sub("", chunk.text[:chunk.units[0][0] - chunk.start]) if chunk.units else ""
         if lead.endswith(":") and not chunk.labels:  # a list's lead-in: the passage's words before its first item
-            add(q, chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
+            add(chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
     return out
 
 
