@@ -138,6 +138,9 @@ def test_clicking_a_cited_passage_shows_it_in_the_panel(page):
 
 def test_a_not_found_answer_labels_its_passage_as_closest(page):
     ask(page, "What does a Dupixent pen cost?")
+    # the panel is drawn after the chat (a fixed pause raced it on a busy machine): wait for it
+    page.wait_for_function("() => document.querySelector('#citeqa-context').innerText.trim()"
+                           ".startsWith('Closest passage, may not answer.')", timeout=10000)
     assert page.locator("#citeqa-context").inner_text().startswith("Closest passage, may not answer.")
 
 
