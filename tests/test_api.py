@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from citeqa import Answer, Assistant, Passage, Settings
+from citeqa.answering.judge import FEATURES, READER_FEATURES
 from citeqa.evaluate import MARKER
 
 def doc_text(bot, source):
@@ -247,6 +248,22 @@ def test_a_follow_up_leaning_on_an_unanswered_question_is_not_answered_either(bo
     ans = bot.ask("and in COPD?", history=["Does dupixent help with hives?"])
     assert ans.found and 'Read as: "Does dupixent help with COPD?" (after "Does dupixent help with hives?")' \
         in ans.notes
+
+
+def test_a_follow_up_that_quotes_only_what_the_answer_before_it_quoted_weighs_less(bot):
+    earlier = "What is the dose for adults?"
+    first = bot.ask_with_evidence(earlier)[1]
+    _, evidence = bot.ask_with_evidence("how often?", history=[earlier])
+    assert first.found and evidence.quoted == first.quoted and evidence.features["repeats"] == 1.0
+    earlier = "How is dupixent given?"
+    first = bot.ask_with_evidence(earlier)[1]
+    _, evidence = bot.ask_with_evidence("how often?", history=[earlier])
+    assert evidence.quoted and not evidence.quoted <= first.quoted and evidence.features["repeats"] == 0.0
+    assert bot.ask_with_evidence("how often is it given?")[1].features["repeats"] == 0.0  # no conversation
+    # both fitted abstention models weigh a repeat as evidence against an answer
+    settings = Settings()
+    assert settings.abstain_weights[1 + FEATURES.index("repeats")] < 0
+    assert settings.reader_abstain_weights[1 + READER_FEATURES.index("repeats")] < 0
 
 
 def test_a_broad_question_quotes_several_distinct_sentences_each_cited(bot):

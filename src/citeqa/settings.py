@@ -44,8 +44,9 @@ class Settings:
     # development corpus's tuning documents, its threshold chosen by leave-one-document-out
     # cross-validation (a wrong answer costing three wrong declines, false abstention at most
     # 0.07); an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.186, 0.320, -0.144, 2.109, 0.723, 1.217, 2.368, 1.656, 0.486, -0.042, 1.524)
-    abstain_threshold: float = 0.525
+    abstain_weights: tuple[float, ...] = (-4.179, 0.260, -0.052, 2.165, 0.693, 1.311, 2.423, 1.648, 0.507, -0.126, 1.443,
+                                          -1.093)
+    abstain_threshold: float = 0.5
     min_cosine: float = 0.1  # and never when no sentence of the top passages is this close (but see judge)
     # the reader model (reader_model.py): the best `reader_candidates` sentences of the first
     # `reader_passages` passages are read with the question; a sentence scores `reader_weight`
@@ -57,8 +58,8 @@ class Settings:
     reader_candidates: int = 8
     reader_passages: int = 5
     reader_weight: float = 0.25
-    reader_abstain_weights: tuple[float, ...] = (-4.380, 0.427, 0.154, 2.254, 0.054, 1.555, 1.628, 1.734, 0.296,
-                                                 0.140, 1.564, 0.798)
+    reader_abstain_weights: tuple[float, ...] = (-4.381, 0.382, 0.298, 2.337, 0.034, 1.672, 1.711, 1.700, 0.289,
+                                                 0.074, 1.469, -1.242, 0.745)
     reader_abstain_threshold: float = 0.5
     question_max_chars: int = 2000
     # understanding the question (understand.py)

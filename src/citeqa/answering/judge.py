@@ -21,7 +21,7 @@ from ..reading.query import Query
 from ..language.wordlists import words_of
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
-            "kind_held", "rarest_quoted", "rarest_in_passage", "broad")
+            "kind_held", "rarest_quoted", "rarest_in_passage", "broad", "repeats")
 READER_FEATURES = FEATURES + ("reader",)  # ... and how likely the reader finds it that a quote answers
 
 
@@ -35,15 +35,18 @@ class Evidence:
     passing_names: tuple[str, ...] = ()  # drugs asked about that the documents mention only in passing
     uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
     earlier_unanswered: str = ""  # the earlier question a follow-up leans on, which the documents do not answer
+    quoted: frozenset[int] = frozenset()  # the index rows of the sentences quoted
 
 
 def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
-          settings: Settings, quotes: list[Quote], look_at: int = 3) -> Evidence:
+          settings: Settings, quotes: list[Quote], look_at: int = 3,
+          earlier_quoted: frozenset[int] = frozenset()) -> Evidence:
     """Weigh the evidence: a question naming something the documents never mention,
     asking about a drug they mention only in passing, or about a label topic no document
     covers (pregnancy, storage), is declined outright; one about a drug it names (or calls
     "it") as a whole is answered by summaries saying what the drug is; otherwise a logistic
-    model over the features below (benchmarks/calibrate.py) says how likely the quotes answer."""
+    model over the features below (benchmarks/calibrate.py) says how likely the quotes answer.
+    `earlier_quoted`: for a follow-up, the sentences the answer to the question it follows quoted."""
     names = query.unknown_names if settings.name_check else ()
     passing = query.passing_names if settings.name_check else ()
     topics = query.uncovered_topics if settings.topic_check else ()
@@ -51,6 +54,10 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     # "zoster was more frequent with 30 mg")
     amount_held = not wants_quantity(query.question) or any(holds_quantity(q.text, query.question) for q in quotes)
     features = evidence_features(retriever, hits, query, unit_cos, quotes, amount_held, look_at)
+    # a follow-up asks for more than the answer before it gave: quoting only what that quoted
+    # again is weak evidence ("how common is that?" after "can it cause pancreatitis?")
+    quoted = frozenset(q.row for q in quotes)
+    features["repeats"] = float(bool(quoted) and quoted <= earlier_quoted)
     read = [q.read for q in quotes if q.read is not None]
     if read:  # the reader read the quotes: it has its say
         features["reader"] = float(1 / (1 + np.exp(-max(read))))
@@ -67,7 +74,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
                   and any(holds_kind(q.text, "definition") for q in quotes))  # not "hi, how are you?"
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query) and amount_held
              and (summarised or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
-    return Evidence(features, confidence, names, found, passing, topics)
+    return Evidence(features, confidence, names, found, passing, topics, quoted=quoted)
 
 
 def _asks_about_absent(query: Query) -> bool:
@@ -90,7 +97,8 @@ def evidence_features(retriever: Retriever, hits: list[Hit], query: Query, unit_
     (`amount_held`) a share, rate or head count when asked how common, how many or by how much;
     rarest_quoted and rarest_in_passage: whether the question's most specific concept is
     in a quote (with its headings) or in its passage; broad: whether the question wants a
-    list (each of whose quotes holds only part of it)."""
+    list (each of whose quotes holds only part of it). (judge adds repeats: whether a
+    follow-up quotes only what the answer before it quoted.)"""
     vocab = retriever.vocab
     focus = query.concepts
     total = sum(c.weight for c in focus) or 1.0
