@@ -57,7 +57,7 @@ class Assistant:
             ray_cluster.connect(cluster)
         self._encoder = None  # embeds questions: see query_encoder()
         self._reader = None  # reads candidate sentences: see reader_model()
-        self._verdicts: dict[tuple, tuple[bool, frozenset[int]]] = {}  # earlier questions' answers (see _earlier)
+        self._verdicts: dict[tuple, frozenset[int]] = {}  # what earlier questions' answers quoted (see _earlier)
         self._verdicts_lock = threading.Lock()
         self._encoder_lock = threading.Lock()
         self._lock = threading.RLock()
@@ -305,17 +305,15 @@ class Assistant:
         # a follow-up is weighed against the answer to the question it follows: it asks for
         # more than that answer said, so quoting the same sentences again is weak evidence
         earlier = self._earlier(history[-1], k, topic, history[:-1]) if query.read_as and check_earlier else None
-        evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes,
-                         earlier_quoted=earlier[1] if earlier else frozenset())
+        evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes, earlier_quoted=earlier or frozenset())
         if not query.leans_on:  # a later follow-up may lean on it
-            self._remember((self._seen, question, tuple(history), k, topic),
-                           (evidence.found, evidence.quoted if evidence.found else frozenset()))
+            self._remember((self._seen, question, tuple(history), k, topic), evidence.quoted)
         # a follow-up read with the earlier question as context ("what trials showed that?"
         # after "does it work for hives?") asks about what that one asked: where the
         # documents do not answer that, they do not answer this (a follow-up that takes the
         # earlier one's place, "and in COPD?", stands as a question of its own)
-        if evidence.found and earlier and query.leans_on and not earlier[0]:
-            evidence = replace(evidence, found=False, earlier_unanswered=history[-1])
+        if evidence.found and earlier is not None and query.leans_on and not earlier:
+            evidence = replace(evidence, found=False, earlier_unanswered=history[-1], quoted=frozenset())
         # the passages the answer quotes come first (sentence scoring reranks the retrieved
         # ones), then the rest of the first k; a list's items may lie past the first k. A
         # follow-up's sentences are scored against two questions at once: retrieval ranks
@@ -370,23 +368,22 @@ class Assistant:
             for k, (s, e) in enumerate(chunk.units):
                 yield chunk.source, s, e, chunk.unit_text(k, self.settings.heading_context)
 
-    def _earlier(self, question: str, k: int, topic: str | None, history: tuple[str, ...]) -> tuple[bool, frozenset[int]]:
-        """Whether the documents answer an earlier question of the conversation (weighed on its
-        own), and the sentences (index rows) its answer quotes; remembered: in a conversation
-        it was asked just before, and one ask should not cost two."""
+    def _earlier(self, question: str, k: int, topic: str | None, history: tuple[str, ...]) -> frozenset[int]:
+        """The sentences (index rows) the answer to an earlier question of the conversation
+        (weighed on its own) quotes, none where the documents do not answer it; remembered: in
+        a conversation it was asked just before, and one ask should not cost two."""
         key = (self._seen, question, tuple(history), k, topic)
-        verdict = self._verdicts.get(key)
-        if verdict is None:
-            evidence = self._answer(question, k, topic, history, check_earlier=False)[1]
-            verdict = (evidence.found, evidence.quoted if evidence.found else frozenset())
-            self._remember(key, verdict)
-        return verdict
+        quoted = self._verdicts.get(key)
+        if quoted is None:
+            quoted = self._answer(question, k, topic, history, check_earlier=False)[1].quoted
+            self._remember(key, quoted)
+        return quoted
 
-    def _remember(self, key: tuple, verdict: tuple[bool, frozenset[int]]) -> None:
+    def _remember(self, key: tuple, quoted: frozenset[int]) -> None:
         with self._verdicts_lock:  # (not self._lock: a refresh holds that while it builds)
             if len(self._verdicts) >= 256:
                 self._verdicts.pop(next(iter(self._verdicts)))
-            self._verdicts[key] = verdict
+            self._verdicts[key] = quoted
 
     def _stale_notes(self) -> tuple[str, ...]:
         now = time.monotonic()

@@ -35,7 +35,7 @@ class Evidence:
     passing_names: tuple[str, ...] = ()  # drugs asked about that the documents mention only in passing
     uncovered_topics: tuple[str, ...] = ()  # label topics asked about that no document covers
     earlier_unanswered: str = ""  # the earlier question a follow-up leans on, which the documents do not answer
-    quoted: frozenset[int] = frozenset()  # the index rows of the sentences quoted
+    quoted: frozenset[int] = frozenset()  # the index rows of the sentences quoted (none when declined)
 
 
 def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
@@ -74,7 +74,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
                   and any(holds_kind(q.text, "definition") for q in quotes))  # not "hi, how are you?"
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query) and amount_held
              and (summarised or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
-    return Evidence(features, confidence, names, found, passing, topics, quoted=quoted)
+    return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())
 
 
 def _asks_about_absent(query: Query) -> bool:
