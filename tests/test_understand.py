@@ -6,7 +6,8 @@ import re
 import pytest
 
 from citeqa import Assistant
-from citeqa.reading.kinds import (about_the_document, answer_kinds, asked_to_name, asks_earliest, earliest_date, holds_kind,
+from citeqa.reading.kinds import (about_the_document, answer_kinds, asked_to_name, asks_earliest, boilerplate, earliest_date,
+                          holds_kind,
                           holds_quantity, is_broad, names_it, wants_quantity)
 from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, misspelt_common, words_of)
@@ -318,6 +319,43 @@ def test_a_drug_the_documents_mention_only_in_passing(reader, question, passing)
 ])
 def test_a_sentence_about_the_document_itself_is_told_apart(sentence, about):
     assert about_the_document(sentence) is about
+
+
+@pytest.mark.parametrize("sentence, standing", [
+    # a leaflet's advice that holds for any medicine
+    ("Like all medicines, this medicine can cause side effects, although not everybody gets them.", True),
+    ("If you get any side effects, talk to your doctor, pharmacist or nurse, including side effects not listed here.", True),
+    ("Talk to your doctor, pharmacist or nurse before taking Zetamab tablets.", True),
+    ("If you have any further questions on the use of this medicine, ask your doctor or pharmacist.", True),
+    ("Check with your doctor or pharmacist if you are not sure.", True),
+    ("Keep this leaflet.", True),  # and what speaks of the document
+    # advice with a circumstance of its own answers something
+    ("Talk to your doctor before taking Zetamab tablets if you have kidney problems.", False),
+    ("Tell your doctor if you have ever had pancreatitis.", False),
+    ("If you are pregnant, ask your doctor for advice before using this medicine.", False),
+    ("Like aspirin, zetamab thins the blood.", False),
+])
+def test_a_leaflets_standing_advice_is_boilerplate(sentence, standing):
+    assert boilerplate(sentence) is standing
+
+
+@pytest.mark.parametrize("question", ["Who should not take Zetamab?", "who cant take it", "who shouldn't get the vaccine",
+                                      "Is zetamab contraindicated in pregnancy?", "Is it safe for everyone?"])
+def test_asked_who_must_not_take_it_the_answer_is_a_contraindication(question):
+    assert answer_kinds(question)[0] == "contraindication"
+    assert is_broad(question) is question.lower().startswith("who")  # every group of people named
+    assert "contraindication" not in answer_kinds("Who can take it?") and not is_broad("Who can take it?")
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("Do not take Zetamab tablets if:", True), ("Do not use it:", True), ("Do not use it during pregnancy.", True),
+    ("Zetamab is contraindicated in patients with severe liver disease.", True),
+    ("Zetamab is not recommended for children under 12.", True),
+    ("Do not take a double dose to make up for a forgotten dose.", False),
+    ("Do not use it if it has been frozen.", False),  # of the medicine, not of who takes it
+])
+def test_a_contraindication_says_for_whom_or_when(sentence, held):
+    assert holds_kind(sentence, "contraindication") is held
 
 
 @pytest.mark.parametrize("question, first", [
@@ -697,3 +735,18 @@ def test_a_list_item_is_quoted_with_the_words_that_lead_into_it(tmp_path):
     parts = re.split(r" \[(\d+)\] ?", ans.text)  # each cited run a stretch of its passage's own text
     for run, n in zip(parts[::2], parts[1::2]):
         assert run in ans.passages[int(n) - 1].text
+
+
+def test_who_must_not_take_it_is_answered_from_the_leaflets_list_not_its_standing_advice(tmp_path):
+    ans = ask_one(tmp_path,
+                  "Zetamab leaflet\n\n2. What you need to know before you take Zetamab\n\n"
+                  "Talk to your doctor, pharmacist or nurse before taking Zetamab tablets.\n\n"
+                  "Do not take Zetamab tablets if:\n\n• you are allergic to zetamab or any of the other ingredients\n"
+                  "• you have severe liver disease\n\n"
+                  "Alcohol\n\nAvoid drinking a lot of alcohol while taking Zetamab tablets.\n\n"
+                  "4. Possible side effects\n\nLike all medicines, this medicine can cause side effects, although "
+                  "not everybody gets them.\n\nCommon: headache and nausea.\n",
+                  "Who should not take Zetamab?")
+    assert ans.found and "Do not take Zetamab tablets if:" in ans.text
+    assert "liver disease" in ans.text or "allergic" in ans.text
+    assert "Talk to your doctor" not in ans.text and "Like all medicines" not in ans.text

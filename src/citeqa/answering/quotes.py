@@ -17,7 +17,7 @@ import numpy as np
 
 from .retrieve import Hit, Retriever
 from ..settings import Settings
-from ..reading.kinds import about_the_document, asked_to_name, asks_earliest, earliest_date, holds_kind, names_it
+from ..reading.kinds import about_the_document, asked_to_name, boilerplate, asks_earliest, earliest_date, holds_kind, names_it
 from ..reading.query import Query
 
 SPECIFIC_KINDS = ("date", "dose", "headcount", "number", "age", "definition")  # kinds a quote visibly holds or lacks
@@ -80,7 +80,7 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             text = chunk.text[s - chunk.start:e - chunk.start]
             meta = about_the_document(text)
             opens = meta if k == 0 else opens
-            meta = meta or opens
+            meta = meta or opens or boilerplate(text)
             own = sentence_terms(retriever, text)
             overlap = sum(w for t, w in weights.items() if t in own) / total
             score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
@@ -208,7 +208,7 @@ def _summary_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_co
     order found): what a document says it is first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits))
     summaries, chunks = retriever.summaries, retriever.data.chunks
-    chosen = [q for q in scored if summaries[hits[q.rank].chunk] and not about_the_document(q.text)
+    chosen = [q for q in scored if summaries[hits[q.rank].chunk] and not boilerplate(q.text)
               and q.row - int(retriever.bounds[hits[q.rank].chunk]) - 1 < opening
               and not q.text[:1].islower()]  # not a list's item without the words that lead into it
     found = {}  # each document's place: that of its first summary found
@@ -238,7 +238,7 @@ def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: lis
     for other in scored[1:]:
         if unread_score(other) < floor:
             continue
-        if about_the_document(other.text):
+        if boilerplate(other.text):
             continue
         own = _terms(retriever, hits, other)
         if sum(c.weight for c in missing if c.in_terms(own)) / total >= COMPLEMENT_SHARE:
@@ -289,8 +289,9 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     def in_topic(quote: Quote) -> bool:  # its passage is on the topic asked about
         return topic is not None and data.chunks[hits[quote.rank].chunk].topic == topic
 
-    def on_topic(quote: Quote) -> bool:
-        return not kind or holds_kind(quote.text, kind) or in_topic(quote)
+    def on_topic(quote: Quote) -> bool:  # ... or an item of a list in a passage that holds it ("Do not take it if:")
+        return (not kind or holds_kind(quote.text, kind) or in_topic(quote)
+                or (quote.text[:1].islower() and bool(retriever.holds(kind)[hits[quote.rank].chunk])))
 
     # the items of a list the question names by its heading ("Approved Indications") are all near
     listed = retriever.under_named_heading(set(query.weights))

@@ -57,6 +57,18 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                re.compile(r"\d(\.\d+)?\s*%|(?<![\w.-])(?!(19|20)\d\d\b)\d{2,}|\b\d+([.,]\d+)?\s*(mg|kg|ml|months?|weeks?|"
                           r"years?|days?|hours?|patients|participants|people|adults|children|times|fold|"
                           r"percent|per ?cent)\b|\b\d+-fold\b", re.I)),
+    # who must not take it, or when: a label's contraindications, a leaflet's "Do not take X if:"
+    "contraindication": (re.compile(r"\b(who|which (patients|people)|anyone|someone|people|patients)\s+(should|must|can|could)"
+                                    r"(n[o']t|\s+not)\s+(take|use|have|get|receive|be given|be treated)|"
+                                    r"\b(who|when)\s+(shouldn't|should not|must not|mustn't|can't|cant|cannot)\b|"
+                                    r"\bcontraindicat\w*|\bwhen (should|must) (it|\w+) not be\b|"
+                                    r"\b(is|are) (it|\w+) (safe|suitable|ok|okay) for (everyone|everybody|anyone)\b", re.I),
+                         # ... for whom or when: "Do not take it if:", "Do not use it during pregnancy" (not "Do
+                         # not take a double dose", "do not use it if it has been frozen")
+                         re.compile(r"\b(do not|don't|must not|should not|never) (take|use|give|receive|be (given|used|"
+                                    r"taken|administered))\b[^.;]{0,40}?(\bif (you|the patient|your child)\b|:(\s|$)|\b(during|while)\b|"
+                                    r"\b(in|to|by) (people|patients|anyone|those|children|adults|women|men)\b)|\bcontraindicat\w*|\bnot (be )?(recommended|suitable) "
+                                    r"(for|in)\b", re.I)),
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
                           r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
                           r"(know|told|aware of|tell \w+) before|"
@@ -145,7 +157,9 @@ BROAD = re.compile(
     r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step|key facts|"
     r"rundown|walk me through|for each|each of (its|the)|companies|from \w+( \w+)? through|"
     r"(should|need to|must) (i|we|you|they|someone|a patient|patients|parents?) (know|be told)|"
-    r"everything \w+ (should|need to) know|checklist)\b",
+    r"everything \w+ (should|need to) know|checklist)\b|"
+    # who must not take it: every group of people the documents name ("Who should not use X?")
+    r"\bwho\s+(should|must|can)\s*(not|n't)\b|\bwho\s+(shouldn't|mustn't|can't|cant|cannot)\b",
     re.I)
 
 
@@ -166,6 +180,32 @@ ABOUT_THE_DOCUMENT = re.compile(
 def about_the_document(sentence: str) -> bool:
     """Whether a sentence speaks of the document (a table, page or entry) or how it was made."""
     return bool(ABOUT_THE_DOCUMENT.search(sentence))
+
+
+# A leaflet's standing advice, true of any medicine and answering nothing: "Like all medicines,
+# this medicine can cause side effects, although not everybody gets them."; "Talk to your
+# doctor, pharmacist or nurse before taking Metformin tablets."; "If you get any side effects,
+# talk to your doctor, including side effects not listed here.": a referral to a health
+# professional with no circumstance of its own ("... before taking it if you have kidney
+# problems" has one, and is no boilerplate)
+PROFESSIONAL = (r"(?:your |a |the )?(?:doctor|pharmacist|nurse|physician|prescriber|"
+                r"health ?care (?:provider|professional)|health professional)")
+PROFESSIONALS = rf"{PROFESSIONAL}(?:(?:,| or|, or| and|, and) {PROFESSIONAL})*"
+NAME_WORDS = r"(?:(?!(?:if|when|while|because|unless|with|and|or|during|after)\b)[\w®™-]+ ?){1,4}"
+STANDING_ADVICE = re.compile(
+    r"^\W*like all (?:medicines|vaccines|medications)\b[^.]*\bside effects\b[^.]*\bnot everybody gets them\W*$|"
+    r"^\W*(?:if you (?:get|have|notice) any (?:side effects|(?:further |more |other )?questions"
+    r"(?: (?:on|about) [\w ]+?)?),?\s*)?"
+    rf"(?:talk|speak|ask|check|tell|consult)(?: to| with)? {PROFESSIONALS}"
+    rf"(?: (?:before (?:taking|using|having|receiving|you (?:take|use|start|are given)) {NAME_WORDS}|"
+    r"for (?:more )?(?:advice|information)|if you are (?:not |un)sure))?"
+    r"(?:[,.;]? (?:including|this includes) (?:any )?(?:possible )?side effects not listed[\w ]*)?\W*$", re.I)
+
+
+def boilerplate(sentence: str) -> bool:
+    """Whether a sentence speaks of the document or gives advice that a leaflet gives of any
+    medicine: navigation or boilerplate, quoted only when nothing else is near."""
+    return about_the_document(sentence) or bool(STANDING_ADVICE.search(sentence))
 
 
 # a question weighing one treatment against another: the documents answer it only where
