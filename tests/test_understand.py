@@ -329,6 +329,9 @@ def test_a_sentence_about_the_document_itself_is_told_apart(sentence, about):
     ("If you have any further questions on the use of this medicine, ask your doctor or pharmacist.", True),
     ("Check with your doctor or pharmacist if you are not sure.", True),
     ("Keep this leaflet.", True),  # and what speaks of the document
+    ("You can also report side effects directly via the national reporting system.", True),  # and how to report one
+    ("Reporting helps provide more information on the safety of this medicine.", True),
+    ("Side effects were reported in 20% of patients.", False),
     # advice with a circumstance of its own answers something
     ("Talk to your doctor before taking Zetamab tablets if you have kidney problems.", False),
     ("Tell your doctor if you have ever had pancreatitis.", False),
@@ -750,3 +753,15 @@ def test_who_must_not_take_it_is_answered_from_the_leaflets_list_not_its_standin
     assert ans.found and "Do not take Zetamab tablets if:" in ans.text
     assert "liver disease" in ans.text or "allergic" in ans.text
     assert "Talk to your doctor" not in ans.text and "Like all medicines" not in ans.text
+
+
+def test_a_sentence_announcing_what_follows_is_quoted_with_it_and_a_list_skips_one_that_says_nothing(tmp_path):
+    ans = ask_one(tmp_path,
+                  "Zetamab leaflet\n\n4. Possible side effects\n\n"
+                  "Side effects of zetamab may occur with the following frequencies. "
+                  "Headache and nausea affect more than 1 in 10 people.\n\n"
+                  "Reporting of side effects\n\nYou can also report side effects directly via the national "
+                  "reporting system.\n\n5. How to store Zetamab\n\nStore below 25 °C.\n",
+                  "What side effects does zetamab have?")
+    assert ans.found and "Headache and nausea" in ans.text  # what the announcement announces
+    assert "national reporting system" not in ans.text

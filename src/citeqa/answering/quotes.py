@@ -33,6 +33,9 @@ TOPIC_WORDS = (4, 8)  # a sentence of this many words opening a passage announce
 ITEM_MARK = re.compile(r"(\s*([•◦▪‣·*–-]|\(?[0-9a-z]{1,2}[.)]))*\s*$")  # a list item's marker, at the end of what leads in
 # a sentence that opens by pointing back ("These thresholds came from...", "Such reactions...", "They were...")
 REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! who\b)", re.I)  # not "Those who..."
+# a sentence that announces what follows ("Other side effects may occur with the following frequencies.",
+# "Tell your doctor if any of the following applies to you:")
+ANNOUNCES = re.compile(r":\s*$|\b(the following|as follows)\b", re.I)
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
 
@@ -178,8 +181,9 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
     """The quotes, each with the words of its passage it leans on: the sentence before one
     that opens by pointing back ("These thresholds came from DREAM analyses"); the sentence
     after a short one that opens its passage and announces it ("The trial has limitations.";
-    not a table's row nor a list's item); and the words that lead into a list, for its item
-    ("Do not use Ozempic:" for "if you are allergic to semaglutide")."""
+    not a table's row nor a list's item); the words that lead into a list, for its item
+    ("Do not use Ozempic:" for "if you are allergic to semaglutide"); and, after one that
+    announces what follows ("... with the following frequencies."), what it announces."""
     out = list(quotes)
     for q in quotes:
         chunk = retriever.data.chunks[hits[q.rank].chunk]
@@ -194,6 +198,11 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
                       and q.text.rstrip().endswith(".") and "|" not in q.text) else 0)
         if step and q.row + step < retriever.bounds[hits[q.rank].chunk + 1]:
             add(*(int(x) for x in retriever.data.unit_span[q.row + step]), q.row + step)
+        row, text = q.row, q.text
+        while ANNOUNCES.search(text) and row + 1 < min(q.row + 3, retriever.bounds[hits[q.rank].chunk + 1]):
+            row += 1  # what it announces (another announcement: what that one announces)
+            add(*(int(x) for x in retriever.data.unit_span[row]), row)
+            text = out[-1].text if out[-1].row == row else ""
         lead = ITEM_MARK.sub("", chunk.text[:chunk.units[0][0] - chunk.start]) if chunk.units else ""
         if lead.endswith(":") and not chunk.labels:  # a list's lead-in: the passage's words before its first item
             add(chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
@@ -296,6 +305,11 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     # the items of a list the question names by its heading ("Approved Indications") are all near
     listed = retriever.under_named_heading(set(query.weights))
     near = [q for q in scored if unread_score(q) >= top - settings.broad_margin or listed[hits[q.rank].chunk]]
+
+    def says_nothing(quote: Quote) -> bool:  # boilerplate, or announcing what its passage does not go on to say
+        return boilerplate(quote.text) or bool(ANNOUNCES.search(quote.text)
+                                               and quote.row + 1 >= retriever.bounds[hits[quote.rank].chunk + 1])
+    near = [q for q in near if not says_nothing(q)] or near[:1]
     fitting = [q for q in near if on_topic(q)]
     chosen: list[Quote] = []
     spoken: set[int] = set()  # passages that only name again an item already listed

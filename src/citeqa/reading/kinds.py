@@ -194,6 +194,9 @@ PROFESSIONALS = rf"{PROFESSIONAL}(?:(?:,| or|, or| and|, and) {PROFESSIONAL})*"
 NAME_WORDS = r"(?:(?!(?:if|when|while|because|unless|with|and|or|during|after)\b)[\w®™-]+ ?){1,4}"
 STANDING_ADVICE = re.compile(
     r"^\W*like all (?:medicines|vaccines|medications)\b[^.]*\bside effects\b[^.]*\bnot everybody gets them\W*$|"
+    # ... and how to report one ("You can also report side effects directly via the national reporting system")
+    r"^\W*(?:in [\w ]{3,40}?,? )?(?:you can )?(?:also )?report (?:any )?(?:suspected )?side effects\b|"
+    r"\bby reporting side effects\b|\breporting helps\b|\b(national|spontaneous) reporting system\b|\byellow card scheme\b|"
     r"^\W*(?:if you (?:get|have|notice) any (?:side effects|(?:further |more |other )?questions"
     r"(?: (?:on|about) [\w ]+?)?),?\s*)?"
     rf"(?:talk|speak|ask|check|tell|consult)(?: to| with)? {PROFESSIONALS}"
