@@ -332,6 +332,9 @@ def test_a_sentence_about_the_document_itself_is_told_apart(sentence, about):
     ("You can also report side effects directly via the national reporting system.", True),  # and how to report one
     ("Reporting helps provide more information on the safety of this medicine.", True),
     ("Side effects were reported in 20% of patients.", False),
+    ("Cases of lactic acidosis were identified through the spontaneous reporting system.", False),  # a finding
+    ("Talk to your doctor before using Zetamab in children.", False),  # a circumstance of its own
+    ("Like all vaccines, Zetavax can cause side effects, although not everyone gets them.", True),
     # advice with a circumstance of its own answers something
     ("Talk to your doctor before taking Zetamab tablets if you have kidney problems.", False),
     ("Tell your doctor if you have ever had pancreatitis.", False),
@@ -342,12 +345,22 @@ def test_a_leaflets_standing_advice_is_boilerplate(sentence, standing):
     assert boilerplate(sentence) is standing
 
 
+def test_a_long_run_of_letters_after_standing_advice_is_read_at_once():
+    # a sentence with lost spaces (a PDF's) once made the name's words backtrack without end
+    assert not boilerplate("Talk to your doctor before taking " + "a" * 5000 + " x!x")
+    assert not boilerplate("Like all medicines " + "side effects " * 5000)
+
+
 @pytest.mark.parametrize("question", ["Who should not take Zetamab?", "who cant take it", "who shouldn't get the vaccine",
+                                      "Who shouldn’t take Ozempic?", "and who cannot?",
                                       "Is zetamab contraindicated in pregnancy?", "Is it safe for everyone?"])
 def test_asked_who_must_not_take_it_the_answer_is_a_contraindication(question):
     assert answer_kinds(question)[0] == "contraindication"
-    assert is_broad(question) is question.lower().startswith("who")  # every group of people named
+    assert is_broad(question) is ("who" in question.lower())  # every group of people named
     assert "contraindication" not in answer_kinds("Who can take it?") and not is_broad("Who can take it?")
+    # "who" there is no question's subject
+    unasked = "How should patients who cannot swallow tablets take it?"
+    assert "contraindication" not in answer_kinds(unasked) and not is_broad(unasked)
 
 
 @pytest.mark.parametrize("sentence, held", [
@@ -356,6 +369,10 @@ def test_asked_who_must_not_take_it_the_answer_is_a_contraindication(question):
     ("Zetamab is not recommended for children under 12.", True),
     ("Do not take a double dose to make up for a forgotten dose.", False),
     ("Do not use it if it has been frozen.", False),  # of the medicine, not of who takes it
+    ("Do not use this medicine if you notice that the solution is cloudy.", False),
+    ("Do not take it while driving.", False), ("Dose adjustment is not recommended in elderly patients.", False),
+    ("Zetamab is not contraindicated in renal impairment.", False),
+    ("Do not get ZETAVAX if you:", True), ("Zetamab should not be given to pregnant women.", True),
 ])
 def test_a_contraindication_says_for_whom_or_when(sentence, held):
     assert holds_kind(sentence, "contraindication") is held

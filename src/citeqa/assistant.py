@@ -26,7 +26,7 @@ from .answering.quotes import choose_quotes, score_sentences
 from .index.embed import get_embedder, query_encoder
 from .errors import IndexCorrupt, SeedsError
 from .reading.followups import follow_up_note, leaned_on
-from .reading.inputs import clean_history, clean_question
+from .reading.inputs import MAX_HISTORY, clean_history, clean_question
 from .ingest import load_document
 from .answering.compose import Answer, answered, declined, passage_of
 from .answering.retrieve import Retriever
@@ -282,7 +282,7 @@ class Assistant:
         state = self._state
         if state is None:
             raise IndexCorrupt("no index is loaded: refresh it")
-        data, retriever = state
+        (data, retriever), seen = state, self._seen
         query = retriever.read(question, history if self.settings.follow_ups else ())
         if query.read_as:  # one that took an earlier question's place, as read; else as asked
             earlier = leaned_on(history, retriever.question_reader.read_follow_up)
@@ -302,16 +302,13 @@ class Assistant:
             quotes = choose_quotes(retriever, hits, query, unit_cos,
                                    self.settings.replace(broad_answers=False, complement_margin=-1.0),
                                    look_at=1, term_weight=0.0, type_weight=0.0)
-        # a follow-up is weighed against the answer to the question it follows: it asks for
-        # more than that answer said, so quoting the same sentences again is weak evidence
+        # a follow-up asks for more than the answer before it said: quoting that again is weak evidence
         earlier = self._earlier(history[-1], k, topic, history[:-1]) if query.read_as and check_earlier else None
         evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes, earlier_quoted=earlier or frozenset())
-        if not query.leans_on:  # a later follow-up may lean on it
-            self._remember((self._seen, question, tuple(history), k, topic), evidence.quoted)
-        # a follow-up read with the earlier question as context ("what trials showed that?"
-        # after "does it work for hives?") asks about what that one asked: where the
-        # documents do not answer that, they do not answer this (a follow-up that takes the
-        # earlier one's place, "and in COPD?", stands as a question of its own)
+        if not query.read_as:  # a later follow-up may lean on it (weighed as _earlier weighs it)
+            self._remember(self._key(seen, question, history, k, topic), evidence.quoted)
+        # a follow-up read with the earlier question as context ("what trials showed that?" after "does it
+        # work for hives?") is not answered where that one is not ("and in COPD?" stands on its own)
         if evidence.found and earlier is not None and query.leans_on and not earlier:
             evidence = replace(evidence, found=False, earlier_unanswered=history[-1], quoted=frozenset())
         # the passages the answer quotes come first (sentence scoring reranks the retrieved
@@ -372,12 +369,16 @@ class Assistant:
         """The sentences (index rows) the answer to an earlier question of the conversation
         (weighed on its own) quotes, none where the documents do not answer it; remembered: in
         a conversation it was asked just before, and one ask should not cost two."""
-        key = (self._seen, question, tuple(history), k, topic)
+        key = self._key(self._seen, question, history, k, topic)
         quoted = self._verdicts.get(key)
         if quoted is None:
             quoted = self._answer(question, k, topic, history, check_earlier=False)[1].quoted
             self._remember(key, quoted)
         return quoted
+
+    @staticmethod
+    def _key(seen, question: str, history, k: int, topic: str | None) -> tuple:  # the history a follow-up's _earlier sees
+        return seen, question, tuple(history[-(MAX_HISTORY - 1):]), k, topic
 
     def _remember(self, key: tuple, quoted: frozenset[int]) -> None:
         with self._verdicts_lock:  # (not self._lock: a refresh holds that while it builds)

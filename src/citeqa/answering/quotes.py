@@ -35,7 +35,8 @@ ITEM_MARK = re.compile(r"(\s*([•◦▪‣·*–-]|\(?[0-9a-z]{1,2}[.)]))*\s*$"
 REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! who\b)", re.I)  # not "Those who..."
 # a sentence that announces what follows ("Other side effects may occur with the following frequencies.",
 # "Tell your doctor if any of the following applies to you:")
-ANNOUNCES = re.compile(r":\s*$|\b(the following|as follows)\b", re.I)
+ANNOUNCES = re.compile(r":\s*$|\bthe following\b(?!\s+(day|week|month|year|morning|night|dose|visit)s?\b)|\bas follows\b",
+                       re.I)  # (not "by the following day")
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
 
@@ -83,7 +84,7 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             text = chunk.text[s - chunk.start:e - chunk.start]
             meta = about_the_document(text)
             opens = meta if k == 0 else opens
-            meta = meta or opens or boilerplate(text)
+            meta = meta or opens or boilerplate(text, about=False)
             own = sentence_terms(retriever, text)
             overlap = sum(w for t, w in weights.items() if t in own) / total
             score = (float(unit_cos[row]) + term_weight * overlap + passage_weight * hit.score
@@ -201,12 +202,20 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
         row, text = q.row, q.text
         while ANNOUNCES.search(text) and row + 1 < min(q.row + 3, retriever.bounds[hits[q.rank].chunk + 1]):
             row += 1  # what it announces (another announcement: what that one announces)
-            add(*(int(x) for x in retriever.data.unit_span[row]), row)
-            text = out[-1].text if out[-1].row == row else ""
-        lead = ITEM_MARK.sub("", chunk.text[:chunk.units[0][0] - chunk.start]) if chunk.units else ""
-        if lead.endswith(":") and not chunk.labels:  # a list's lead-in: the passage's words before its first item
+            s, e = (int(x) for x in retriever.data.unit_span[row])
+            add(s, e, row)
+            text = chunk.text[s - chunk.start:e - chunk.start]
+        lead = _lead_in(chunk)
+        if lead:  # a list's lead-in: the passage's words before its first item
             add(chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
     return out
+
+
+def _lead_in(chunk) -> str:
+    """The words before a passage's first sentence when they lead into a list (end in a
+    colon: "Do not use Ozempic:"), as the passage's text has them up to there; else ""."""
+    lead = ITEM_MARK.sub("", chunk.text[:chunk.units[0][0] - chunk.start]) if chunk.units and not chunk.labels else ""
+    return lead if lead.endswith(":") else ""
 
 
 def _summary_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
@@ -298,9 +307,10 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     def in_topic(quote: Quote) -> bool:  # its passage is on the topic asked about
         return topic is not None and data.chunks[hits[quote.rank].chunk].topic == topic
 
-    def on_topic(quote: Quote) -> bool:  # ... or an item of a list in a passage that holds it ("Do not take it if:")
+    def on_topic(quote: Quote) -> bool:  # ... or an item of a list whose passage holds it ("Do not take it if:")
         return (not kind or holds_kind(quote.text, kind) or in_topic(quote)
-                or (quote.text[:1].islower() and bool(retriever.holds(kind)[hits[quote.rank].chunk])))
+                or ((quote.text[:1].islower() or bool(_lead_in(data.chunks[hits[quote.rank].chunk])))
+                    and bool(retriever.holds(kind)[hits[quote.rank].chunk])))
 
     # the items of a list the question names by its heading ("Approved Indications") are all near
     listed = retriever.under_named_heading(set(query.weights))

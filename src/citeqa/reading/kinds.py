@@ -1,8 +1,9 @@
 """What a question asks for: the kind of answer wanted, and whether it wants a list.
 
 Each kind is two patterns, one for a question that asks for it and one for a sentence that
-holds it (a date, a dose, an age, an organisation, a time to effect, a number, a safety
-finding, a trial, what a drug is, a drug class or target, an efficacy result). Word
+holds it (a date, a dose, an age, an organisation, a time to effect, a number, who must
+not take it, a safety finding, a trial, what a drug is, a drug class or target, an efficacy
+result); and a leaflet's boilerplate, which answers nothing. Word
 patterns only, in English; general to medicine, nothing about any one drug.
 """
 from __future__ import annotations
@@ -17,6 +18,9 @@ HEADCOUNT_HELD = (r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly
                   r"participants|adults|children|people|subjects|volunteers)\b")
 
 # kind: (how a question asks for it, how a sentence that holds it looks)
+# "who should not take it?", "Who can't use Ozempic?", "and who shouldn't?": who opens a clause
+# (not "How should patients who cannot swallow tablets take it?")
+WHO_MUST_NOT = (r"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could)(\s*not|n?['’]?t)\b")
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)|\bsince when\b|"
                         r"\bwhat year\b|\bhow long ago\b", re.I),
@@ -58,17 +62,22 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                           r"years?|days?|hours?|patients|participants|people|adults|children|times|fold|"
                           r"percent|per ?cent)\b|\b\d+-fold\b", re.I)),
     # who must not take it, or when: a label's contraindications, a leaflet's "Do not take X if:"
-    "contraindication": (re.compile(r"\b(who|which (patients|people)|anyone|someone|people|patients)\s+(should|must|can|could)"
-                                    r"(n[o']t|\s+not)\s+(take|use|have|get|receive|be given|be treated)|"
-                                    r"\b(who|when)\s+(shouldn't|should not|must not|mustn't|can't|cant|cannot)\b|"
-                                    r"\bcontraindicat\w*|\bwhen (should|must) (it|\w+) not be\b|"
+    "contraindication": (re.compile(rf"{WHO_MUST_NOT}|"
+                                    r"\b(which|what) (patients|people)\s+(should|must|can|could)(\s*not|n?['’]?t)\s+"
+                                    r"(take|use|have|get|receive|be given|be treated)\b|"
+                                    r"\bwhen\s+(shouldn['’]?t|should not|must not|mustn['’]?t)\b|"
+                                    r"(?<!\bnot )\bcontraindicat\w*|\bwhen (should|must) (it|\w+) not be\b|"
                                     r"\b(is|are) (it|\w+) (safe|suitable|ok|okay) for (everyone|everybody|anyone)\b", re.I),
-                         # ... for whom or when: "Do not take it if:", "Do not use it during pregnancy" (not "Do
-                         # not take a double dose", "do not use it if it has been frozen")
-                         re.compile(r"\b(do not|don't|must not|should not|never) (take|use|give|receive|be (given|used|"
-                                    r"taken|administered))\b[^.;]{0,40}?(\bif (you|the patient|your child)\b|:(\s|$)|\b(during|while)\b|"
-                                    r"\b(in|to|by) (people|patients|anyone|those|children|adults|women|men)\b)|\bcontraindicat\w*|\bnot (be )?(recommended|suitable) "
-                                    r"(for|in)\b", re.I)),
+                         # ... for whom or when: "Do not take it if:", "Do not use it during pregnancy", "Do not
+                         # get SHINGRIX if you:" (not "Do not take a double dose", "do not use it if it has
+                         # been frozen", "... if you notice that the solution is cloudy", "... while driving")
+                         re.compile(r"\b(do not|don't|must not|should not|never) (take|use|give|receive|get|have|"
+                                    r"be (given|used|taken|administered|vaccinated))\b[^.;:]{0,40}?"
+                                    r"(\bif (you|the patient|your child)\b(?! (notice|see|drop|have dropped)\b)|:(\s|$)|"
+                                    r"\b(during|while) (pregnan|breast)|"
+                                    r"\b(in|to|by) ([\w-]+ ){0,2}(people|patients|anyone|those|children|adults|women|men)\b)|"
+                                    r"(?<!\bnot )\bcontraindicat\w*|"
+                                    r"\b(use|it|(?-i:[A-Z][\w®-]+)) (is |are )?not (recommended|suitable) (for|in)\b", re.I)),
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
                           r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
                           r"(know|told|aware of|tell \w+) before|"
@@ -159,7 +168,7 @@ BROAD = re.compile(
     r"(should|need to|must) (i|we|you|they|someone|a patient|patients|parents?) (know|be told)|"
     r"everything \w+ (should|need to) know|checklist)\b|"
     # who must not take it: every group of people the documents name ("Who should not use X?")
-    r"\bwho\s+(should|must|can)\s*(not|n't)\b|\bwho\s+(shouldn't|mustn't|can't|cant|cannot)\b",
+    rf"{WHO_MUST_NOT}",
     re.I)
 
 
@@ -191,24 +200,28 @@ def about_the_document(sentence: str) -> bool:
 PROFESSIONAL = (r"(?:your |a |the )?(?:doctor|pharmacist|nurse|physician|prescriber|"
                 r"health ?care (?:provider|professional)|health professional)")
 PROFESSIONALS = rf"{PROFESSIONAL}(?:(?:,| or|, or| and|, and) {PROFESSIONAL})*"
-NAME_WORDS = r"(?:(?!(?:if|when|while|because|unless|with|and|or|during|after)\b)[\w®™-]+ ?){1,4}"
+NAME_STOPS = r"(?:if|when|while|because|unless|with|and|or|during|after|before|in|for|to|on|at|over|under)\b"
+NAME_WORDS = rf"(?!{NAME_STOPS})[\w®™-]+(?: (?!{NAME_STOPS})[\w®™-]+){{0,3}}"  # a name of one to four words
 STANDING_ADVICE = re.compile(
-    r"^\W*like all (?:medicines|vaccines|medications)\b[^.]*\bside effects\b[^.]*\bnot everybody gets them\W*$|"
-    # ... and how to report one ("You can also report side effects directly via the national reporting system")
-    r"^\W*(?:in [\w ]{3,40}?,? )?(?:you can )?(?:also )?report (?:any )?(?:suspected )?side effects\b|"
-    r"\bby reporting side effects\b|\breporting helps\b|\b(national|spontaneous) reporting system\b|\byellow card scheme\b|"
+    r"^\W*like all (?:medicines|vaccines|medications)\b[^.]{0,80}\bside effects\b[^.]{0,80}"
+    r"\bnot every(?:body|one) (?:gets|will get|get) them\W*$|"
+    # ... and how to report one ("You can also report side effects directly via the national reporting
+    # system", "By reporting side effects you can help provide more information on the safety of this medicine")
+    r"^\W*(?:in [\w ]{3,40}?,? )?(?:you can )?(?:also )?report (?:any )?(?:suspected )?(?:side effects|them)\b"
+    r"[^.]{0,80}\b(?:directly|reporting system|yellow card)|^\W*(?:by )?reporting (?:side effects )?(?:you can )?helps?\b|"
+    r"^\W*by reporting side effects\b|"
     r"^\W*(?:if you (?:get|have|notice) any (?:side effects|(?:further |more |other )?questions"
     r"(?: (?:on|about) [\w ]+?)?),?\s*)?"
     rf"(?:talk|speak|ask|check|tell|consult)(?: to| with)? {PROFESSIONALS}"
-    rf"(?: (?:before (?:taking|using|having|receiving|you (?:take|use|start|are given)) {NAME_WORDS}|"
+    rf"(?: (?:before (?:taking|using|receiving|you (?:take|use|start|are given)) {NAME_WORDS}|"
     r"for (?:more )?(?:advice|information)|if you are (?:not |un)sure))?"
     r"(?:[,.;]? (?:including|this includes) (?:any )?(?:possible )?side effects not listed[\w ]*)?\W*$", re.I)
 
 
-def boilerplate(sentence: str) -> bool:
-    """Whether a sentence speaks of the document or gives advice that a leaflet gives of any
-    medicine: navigation or boilerplate, quoted only when nothing else is near."""
-    return about_the_document(sentence) or bool(STANDING_ADVICE.search(sentence))
+def boilerplate(sentence: str, about: bool = True) -> bool:
+    """Whether a sentence gives advice that a leaflet gives of any medicine or (`about`)
+    speaks of the document: navigation or boilerplate, quoted only when nothing else is near."""
+    return (about and about_the_document(sentence)) or bool(STANDING_ADVICE.search(sentence))
 
 
 # a question weighing one treatment against another: the documents answer it only where
