@@ -782,3 +782,15 @@ def test_a_sentence_announcing_what_follows_is_quoted_with_it_and_a_list_skips_o
                   "What side effects does zetamab have?")
     assert ans.found and "Headache and nausea" in ans.text  # what the announcement announces
     assert "national reporting system" not in ans.text
+
+
+def test_a_list_answer_quotes_several_items_of_the_list_a_passage_leads_into(tmp_path):
+    ans = ask_one(tmp_path,
+                  "ZETAMAB (zetaparin) tablets\n\n1 INDICATIONS AND USAGE\n\nZETAMAB is indicated for the "
+                  "prophylaxis of venous thrombosis.\n\n4 CONTRAINDICATIONS\n\nZETAMAB is contraindicated in:\n\n"
+                  "• Pregnancy, except in women with mechanical heart valves.\n"
+                  "• Hemorrhagic tendencies or blood dyscrasias.\n• Recent surgery of the central nervous system or eye.\n\n"
+                  "6 ADVERSE REACTIONS\n\nThe most common adverse reactions are bleeding and nausea.\n",
+                  "What are the contraindications of zetamab?")
+    items = ("Pregnancy", "Hemorrhagic tendencies", "Recent surgery")
+    assert ans.found and "ZETAMAB is contraindicated in:" in ans.text and sum(i in ans.text for i in items) >= 2

@@ -327,7 +327,9 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     for quote in fitting or near[:1]:
         if len(chosen) == settings.max_quotes:
             break
-        if quote.rank in spoken or any(q.rank == quote.rank for q in chosen):
+        # one sentence a passage, but the items of a list it leads into ("contraindicated in:") are each one
+        if quote.rank in spoken or (any(q.rank == quote.rank for q in chosen)
+                                    and not _lead_in(data.chunks[hits[quote.rank].chunk])):
             continue
         # says the same thing again (synonyms count: "IL-4Rα" repeats "IL-4 receptor alpha")
         if any(len(quote.terms & q.terms) / max(1, len(quote.terms | q.terms)) > 0.5 for q in chosen):
