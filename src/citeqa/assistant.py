@@ -302,15 +302,17 @@ class Assistant:
             quotes = choose_quotes(retriever, hits, query, unit_cos,
                                    self.settings.replace(broad_answers=False, complement_margin=-1.0),
                                    look_at=1, term_weight=0.0, type_weight=0.0)
-        # a follow-up asks for more than the answer before it said: quoting that again is weak evidence
-        earlier = self._earlier(history[-1], k, topic, history[:-1]) if query.read_as and check_earlier else None
-        evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes, earlier_quoted=earlier or frozenset())
-        if not query.read_as:  # a later follow-up may lean on it (weighed as _earlier weighs it)
-            self._remember(self._key(seen, question, history, k, topic), evidence.quoted)
+        evidence, earlier = judge(retriever, hits, query, unit_cos, self.settings, quotes), None
+        if evidence.found and query.read_as and check_earlier:  # (a repeat only ever weighs against)
+            # a follow-up asks for more than the answer before it said: quoting that again is weak evidence
+            earlier = self._earlier(history[-1], k, topic, history[:-1])
+            if evidence.quoted <= earlier:
+                evidence = judge(retriever, hits, query, unit_cos, self.settings, quotes, earlier_quoted=earlier)
         # a follow-up read with the earlier question as context ("what trials showed that?" after "does it
         # work for hives?") is not answered where that one is not ("and in COPD?" stands on its own)
         if evidence.found and earlier is not None and query.leans_on and not earlier:
             evidence = replace(evidence, found=False, earlier_unanswered=history[-1], quoted=frozenset())
+        self._remember(self._key(seen, question, history, k, topic), evidence.quoted)  # what a later follow-up follows
         # the passages the answer quotes come first (sentence scoring reranks the retrieved
         # ones), then the rest of the first k; a list's items may lie past the first k. A
         # follow-up's sentences are scored against two questions at once: retrieval ranks
@@ -367,14 +369,10 @@ class Assistant:
 
     def _earlier(self, question: str, k: int, topic: str | None, history: tuple[str, ...]) -> frozenset[int]:
         """The sentences (index rows) the answer to an earlier question of the conversation
-        (weighed on its own) quotes, none where the documents do not answer it; remembered: in
-        a conversation it was asked just before, and one ask should not cost two."""
-        key = self._key(self._seen, question, history, k, topic)
-        quoted = self._verdicts.get(key)
-        if quoted is None:
-            quoted = self._answer(question, k, topic, history, check_earlier=False)[1].quoted
-            self._remember(key, quoted)
-        return quoted
+        quoted, none where the documents did not answer it: as remembered from when it was asked
+        (just before, in a conversation: one ask should not cost two), else as asked on its own."""
+        quoted = self._verdicts.get(self._key(self._seen, question, history, k, topic))  # (_answer remembers it)
+        return quoted if quoted is not None else self._answer(question, k, topic, history, check_earlier=False)[1].quoted
 
     @staticmethod
     def _key(seen, question: str, history, k: int, topic: str | None) -> tuple:  # the history a follow-up's _earlier sees
