@@ -20,7 +20,10 @@ HEADCOUNT_HELD = (r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly
 # kind: (how a question asks for it, how a sentence that holds it looks)
 # "who should not take it?", "Who can't use Ozempic?", "and who shouldn't?": who opens a clause
 # (not "How should patients who cannot swallow tablets take it?")
-WHO_MUST_NOT = (r"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could)(\s*not|n?['’]?t)\b")
+# (one asking what not to do: "should not", "can't", "cannot", "shouldnt"; taking it, or being given it)
+NOT = r"(\s*not|n?['’]?t)\b"
+TAKE = r"(take|use|have|get|receive|be (given|used|taken|treated))"
+WHO_MUST_NOT = rf"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could){NOT}"
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)|\bsince when\b|"
                         r"\bwhat year\b|\bhow long ago\b", re.I),
@@ -63,8 +66,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                           r"percent|per ?cent)\b|\b\d+-fold\b", re.I)),
     # who must not take it, or when: a label's contraindications, a leaflet's "Do not take X if:"
     "contraindication": (re.compile(rf"{WHO_MUST_NOT}|"
-                                    r"\b(which|what) (patients|people)\s+(should|must|can|could)(\s*not|n?['’]?t)\s+"
-                                    r"(take|use|have|get|receive|be given|be treated)\b|"
+                                    rf"\b(which|what) (patients|people)\s+(should|must|can|could){NOT}\s+{TAKE}\b|"
                                     r"\bwhen\s+(shouldn['’]?t|should not|must not|mustn['’]?t)\b|"
                                     r"(?<!\bnot )\bcontraindicat\w*|\bwhen (should|must) (it|\w+) not be\b|"
                                     r"\b(is|are) (it|\w+) (safe|suitable|ok|okay) for (everyone|everybody|anyone)\b", re.I),
@@ -208,8 +210,7 @@ STANDING_ADVICE = re.compile(
     # ... and how to report one ("You can also report side effects directly via the national reporting
     # system", "By reporting side effects you can help provide more information on the safety of this medicine")
     r"^\W*(?:in [\w ]{3,40}?,? )?(?:you can )?(?:also )?report (?:any )?(?:suspected )?(?:side effects|them)\b"
-    r"[^.]{0,80}\b(?:directly|reporting system|yellow card)|^\W*(?:by )?reporting (?:side effects )?(?:you can )?helps?\b|"
-    r"^\W*by reporting side effects\b|"
+    r"[^.]{0,80}\b(?:directly|reporting system|yellow card)|^\W*(?:by reporting side effects|reporting helps)\b|"
     r"^\W*(?:if you (?:get|have|notice) any (?:side effects|(?:further |more |other )?questions"
     r"(?: (?:on|about) [\w ]+?)?),?\s*)?"
     rf"(?:talk|speak|ask|check|tell|consult)(?: to| with)? {PROFESSIONALS}"

@@ -32,7 +32,7 @@ import re
 
 from .lay_words import LayBridges
 from .query import Concept, Query, background_spans, words_and_starts, words_at, without_scene
-from .kinds import COMPARES, EARLIEST_ASKED, answer_kinds, is_broad, what_is_asked
+from .kinds import COMPARES, EARLIEST_ASKED, NOT, TAKE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
 from ..language.text import DRUG_STEMS, STOPWORDS, stem
 from .vocabulary import Vocabulary, drug_like
@@ -41,8 +41,8 @@ from ..language.wordlists import (FINDINGS, english_counts, english_stems, engli
 
 # a question asking who, when, where or which, or what not to do, asks for one thing, however few its words
 SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which(?! (drug|medicine|"
-                          r"medication|kind|type|class|sort)\b))\b|\b(should|must|can|could|may|do|does)(n?['’]t| not|not)( \w+)? "
-                          r"(use|take|have|get|receive|be (given|used|taken))\b|\bnever (use|take|be given)\b", re.I)
+                          rf"medication|kind|type|class|sort)\b))\b|\b(should|must|can|could|may|do|does){NOT}( \w+)? {TAKE}\b|"
+                          r"\bnever (use|take|be given)\b", re.I)
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
