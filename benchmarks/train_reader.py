@@ -299,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layers", type=int, default=3, help="transformer layers kept (default 3)")
     parser.add_argument("--epochs", type=float, default=2.0)
     parser.add_argument("--lr", type=float, default=1e-4)
-    parser.add_argument("--folds", type=int, default=4, help="models without a part of the documents, for "
+    parser.add_argument("--folds", type=int, default=2, help="models without a part of the documents, for "
                         "scores of unseen documents (0: none)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--folds-only", action="store_true", help="write the fold scores, keep the exported model")
