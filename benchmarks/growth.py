@@ -1,7 +1,7 @@
 """What a question costs as the folder grows: one document against 200 (`python -m
 benchmarks --only growth`).
 
-The 200 documents are the development corpus's fourteen and the seed, each copied over
+The 200 documents are the development corpus's documents and the seed, each copied over
 again with a section of its own appended, of sentences made of made-up words (about 150 a
 document, 30,000 in all), so that the vocabulary grows as a real folder's does while only
 the new sections need embedding. Measured in one run, with the real model:
