@@ -297,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.train_reader", description=__doc__.split("\n")[0])
     parser.add_argument("--collect", action="store_true", help="(re)collect the labelled pairs, then stop")
     parser.add_argument("--layers", type=int, default=3, help="transformer layers kept (default 3)")
-    parser.add_argument("--epochs", type=float, default=2.0)
+    parser.add_argument("--epochs", type=float, default=1.5)
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--folds", type=int, default=2, help="models without a part of the documents, for "
                         "scores of unseen documents (0: none)")
