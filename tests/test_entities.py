@@ -23,6 +23,13 @@ def groups(text):
     ("COUMADIN (warfarin sodium) tablets, for oral use", "warfarin sodium", ["COUMADIN"]),
     ("Patients switched from tofacitinib (Xeljanz) to it.", "tofacitinib", ["Xeljanz"]),
     ("It was compared with adalimumab (Humira) in SELECT-COMPARE.", "adalimumab", ["Humira"]),
+    # a peptide's INN ending (-tide); the subject before a date; a drug name a dictionary lists
+    ("On May 13, 2022, the FDA approved tirzepatide under the brand name Mounjaro for diabetes.", "tirzepatide",
+     ["Mounjaro"]),
+    ("Amoxicillin is an antibiotic of the aminopenicillin group, sold under the brand name Amoxil among others.",
+     "Amoxicillin", ["Amoxil"]),
+    ("The trial tested dapagliflozin, an SGLT2 inhibitor sold as Farxiga in the United States.", "dapagliflozin",
+     ["Farxiga"]),
 ])
 def test_brand_and_generic_names_are_learned_from_the_usual_phrasings(text, generic, brands):
     assert (generic, brands) in groups(text)
@@ -32,6 +39,8 @@ def test_brand_and_generic_names_are_learned_from_the_usual_phrasings(text, gene
     "It blocks tumor necrosis factor (TNF) signalling.",  # an abbreviation, not a brand
     "Imatinib was developed at Novartis (Basel) in the 1990s.",  # a place beside a company
     "The Food and Drug Administration (FDA) approved it.",
+    # a former name is no brand
+    "It treats eosinophilic granulomatosis with polyangiitis, formerly known as Churg-Strauss syndrome.",
 ])
 def test_abbreviations_and_places_are_no_brand_names(text):
     assert groups(text) == []

@@ -33,6 +33,21 @@ def test_identifiers_and_numbers_stay_whole():
         "nct06477653", "sinus52", "sinus", "ccl17", "n", "1874", "tyrosin", "641"]
 
 
+def test_a_number_against_its_unit_is_the_number_and_the_unit():
+    """A lay question's "10mg" is the documents' "10 mg"; an ordinal or a one-letter code is one word."""
+    assert tokenize("10mg") == tokenize("10 mg") == ["10", "mg"]
+    assert tokenize("2.5mg/day") == ["2.5", "mg", "day"]
+    assert tokenize("1,874mg") == ["1874", "mg"]
+    assert tokenize("12weeks") == tokenize("12 weeks")
+    assert tokenize("24h") == tokenize("24 h") and tokenize("2g") == tokenize("2 g")
+    assert tokenize("5µg") == tokenize("5 µg")
+    # not an ordinal, a letter or a code that opens with a number
+    assert tokenize("2nd dose") == ["2nd", "dose"]
+    assert tokenize("phase 1b") == ["phase", "1b"]
+    for code in ("3TC", "9vHPV", "5HT3", "6MP", "17α"):
+        assert len(tokenize(code)) == 1, code
+
+
 def test_stopwords_and_question_words_are_dropped_and_words_stemmed():
     assert tokenize("What does dupilumab bind to?") == ["dupilumab", "bind"]
     assert tokenize("blocking receptors") == ["block", "receptor"]

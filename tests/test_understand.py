@@ -114,6 +114,13 @@ def test_a_group_of_people_takes_the_place_of_the_group_asked_about(reader):
     assert query.read_as == "Which trials showed it works in COPD in adults?"
 
 
+def test_a_dose_written_against_its_unit_is_no_name(reader):
+    """"300mg" is read as "300 mg", which the page holds: no name it never mentions."""
+    assert reader.read("is 300mg every other week the usual dose?").unknown_names == ()
+    assert reader.read("is 300mg every other week the usual dose?").weights == \
+        reader.read("is 300 mg every other week the usual dose?").weights
+
+
 def test_names_the_documents_never_mention_are_listed(reader):
     assert reader.read("What does pembrolizumab block?").unknown_names == ("pembrolizumab",)
     assert reader.read("What did the ECZTRA 3 trial show?").unknown_names == ("ECZTRA",)
@@ -376,6 +383,36 @@ def test_asked_who_must_not_take_it_the_answer_is_a_contraindication(question):
 ])
 def test_a_contraindication_says_for_whom_or_when(sentence, held):
     assert holds_kind(sentence, "contraindication") is held
+
+
+@pytest.mark.parametrize("question", ["What is Zetamab used for?", "what does zetamab treat", "what is it for?",
+                                      "Which cancers is Zetamab approved to treat?", "What conditions is it approved for?",
+                                      "What are the FDA-approved indications for zetamab?"])
+def test_asked_what_it_is_used_for_the_answer_is_its_uses(question):
+    assert answer_kinds(question)[0] == "use" and is_broad(question)  # every use the documents name
+
+
+@pytest.mark.parametrize("question", ["What dose of zetamab is used for breast cancer?", "Is it used for ear infections?",
+                                      "What code names were used for zetamab?", "what is the dose for children?"])
+def test_a_narrower_question_about_a_use_is_not_asked_for_the_uses(question):
+    assert "use" not in answer_kinds(question) and not is_broad(question)
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("Zetamab tablets are used to lower cholesterol.", True), ("It is indicated for the conditions listed below.", True),
+    ("In the United States zetamab is approved for major depressive disorder.", True),
+    ("daptomycin, an antibiotic used for complicated skin infections", False),  # another medicine's use
+    ("Zetamab is not indicated for the relief of acute bronchospasm.", False),
+])
+def test_a_use_says_what_it_is_used_indicated_or_approved_for(sentence, held):
+    assert holds_kind(sentence, "use") is held
+
+
+def test_a_heading_says_where_a_document_gives_the_uses():
+    from citeqa.answering.retrieve import USES_HEADING
+    for heading in ("1 INDICATIONS AND USAGE", "1. What Zetamab is and what it is used for", "Medical uses"):
+        assert USES_HEADING.search(heading), heading
+    assert not USES_HEADING.search("4 CONTRAINDICATIONS") and not USES_HEADING.search("Adverse effects")
 
 
 @pytest.mark.parametrize("question, first", [

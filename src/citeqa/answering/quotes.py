@@ -304,8 +304,10 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 
     topic = KIND_TOPIC.get(kind or "")
 
-    def in_topic(quote: Quote) -> bool:  # its passage is on the topic asked about
-        return topic is not None and data.chunks[hits[quote.rank].chunk].topic == topic
+    def in_topic(quote: Quote) -> bool:  # its passage is on the topic asked about (the uses: under their heading)
+        chunk = hits[quote.rank].chunk
+        return ((topic is not None and data.chunks[chunk].topic == topic)
+                or (kind == "use" and bool(retriever.holds(kind)[chunk])))
 
     def on_topic(quote: Quote) -> bool:  # ... or an item of a list whose passage holds it ("Do not take it if:")
         return (not kind or holds_kind(quote.text, kind) or in_topic(quote)

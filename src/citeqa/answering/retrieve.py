@@ -35,6 +35,10 @@ SUMMARY_HEADING = re.compile(r"\b(summary|overview|introduction|abstract|at a gl
                              r"synopsis|in brief|indications and usage)\b|"
                              r"\bwhat (.{1,80}? (is|are)|(is|are) .{1,80}?) and what (it is|they are|is it|are they) used for\b",
                              re.I)
+# a heading under which a document says what the medicine is used for: a label's "1 INDICATIONS AND
+# USAGE", a leaflet's "1. What X is and what it is used for", an encyclopedia's "Medical uses"
+USES_HEADING = re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?uses|"
+                          r"what .{1,80}? used for)\b", re.I)
 WHAT_IS = re.compile(r"^\W*what (?:is|are) ([\w-]+)(?: \([\w -]+\))?\W*$", re.I)
 CAPTION = re.compile(r"^\W*(?i:table|figure|fig\.|chart|box)\.?\s+(\d+|[A-Z])\b")
 
@@ -98,6 +102,7 @@ class Retriever:
         computed once per index and kind, not per question."""
         if kind not in self._holds:
             self._holds[kind] = np.array([holds_kind(c.text, kind) or (kind == "safety" and c.topic == "safety")
+                                          or (kind == "use" and bool(USES_HEADING.search(c.section)))
                                           for c in self.data.chunks], dtype=bool)
         return self._holds[kind]
 

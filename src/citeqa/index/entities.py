@@ -8,7 +8,8 @@ A drug's names are found where documents introduce them:
 - a brand beside its generic in brackets, either way round ("KEYTRUDA® (pembrolizumab)",
   "tofacitinib (Xeljanz)", a label title "SHINGRIX (Zoster Vaccine Recombinant,
   Adjuvanted)"), after a brand cue ("sold under the brand name(s)", "marketed as",
-  "trade name", "the best known being", "sold as generics, including JANTOVEN"), before
+  "trade name", "the best known being", "sold as generics, including JANTOVEN"; not a former
+  name, "formerly known as Churg-Strauss syndrome"), before
   "contains the active substance", or in a "Brand Names" fact beside a "Generic Name";
 - a document's own name in a short title ("# Imatinib", "# HPV vaccine").
 Names joined by any of these are one drug. A document is about the drugs its title names
@@ -36,7 +37,8 @@ SALTS = {"sodium", "potassium", "hydrochloride", "acetate", "sulfate", "sulphate
          "dihydrate", "succinate", "fumarate", "bromide", "chloride", "hyclate", "disodium"}
 # a phrase that introduces brand names; the names follow it in the same sentence
 BRAND_CUE = re.compile(
-    r"\b(?:(?:brand|trade|proprietary|product)[- ]names?|(?:sold|marketed|available|distributed|known|licensed)"
+    r"\b(?:(?:brand|trade|proprietary|product)[- ]names?|(?:sold|marketed|available|distributed|"
+    r"(?<!formerly )(?<!previously )known|licensed)"
     r"(?:\s+\w+){0,4}?\s+(?:as|under)|(?:best|better)[- ]known (?:being|are|is|as)|products? (?:are|is|include)|"
     r"generics?,? (?:including|such as|like))\b", re.I)
 ACTIVE = re.compile(r"\b(?:contains?|containing) (?:the )?active (?:substance|ingredient)s?\s+|"
@@ -198,7 +200,8 @@ def _subject_before(sentence: str, at: int) -> str | None:
     head = re.sub(r"\([^()]*\)", " ", sentence[:at])
     m = re.match(r"\s*(?:the\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s*(?:,|\s+(?:is|are|was|were|has|have)\b)",
                  head)
-    if m and generic_like(m.group(1)):
+    # (a drug name by its INN ending, even one a dictionary lists: "Amoxicillin is an antibiotic ...")
+    if m and (generic_like(m.group(1)) or (" " not in m.group(1) and DRUG_STEMS.search(m.group(1).lower()))):
         return m.group(1)
     inn = next((w for w in WORD.findall(sentence[:at]) if is_inn(w)), None)
     return inn

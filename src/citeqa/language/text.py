@@ -2,8 +2,9 @@
 
 Tokenisation folds what differs only in spelling: Greek letters become their names
 (IL-4Rα -> il4ralpha), hyphenated identifiers are joined (IL-4 -> il4, SINUS-52 ->
-sinus52), thousands separators are dropped (1,874 -> 1874) and words are stemmed.
-Identifiers and numbers stay whole tokens. No synonyms here: those are learned from the
+sinus52), thousands separators are dropped (1,874 -> 1874), a number written against its
+unit is the number and the unit (10mg -> 10 mg) and words are stemmed. Identifiers and
+numbers stay whole tokens. No synonyms here: those are learned from the
 corpus (see lexicon.py).
 """
 from __future__ import annotations
@@ -45,16 +46,23 @@ DRUG_STEMS = re.compile(
     r"(mab|nib|cept|kinra|formin|gliptin|gliflozin|pril|sartan|olol|dipine|statin|prazole|azole|cillin|"
     r"mycin|cycline|floxacin|vir|parin|xaban|gatran|triptan|setron|lukast|solone|sone|afil|oxetine|"
     r"zepam|zolam|caine|dronate|tropin|limus|platin|taxel|rubicin|trexate|profen|coxib|tidine|terol|"
-    r"tropium|glutide|parib|lisib|ciclib|tinib|rafenib|degib|zomib|imod|umab|ximab|zumab|sporin)$")
+    r"tropium|glutide|tide|parib|lisib|ciclib|tinib|rafenib|degib|zomib|imod|umab|ximab|zumab|sporin)$")
 
 _STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+(?:[-.,/'+][a-z0-9]+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _LIST_MARK = re.compile(r"[/,+]")
 _POSSESSIVE = re.compile(r"'s$")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _JOINER = re.compile(r"[-.']")
+# a number written against a unit of measure ("10mg", "2.5ml", "40mcg", "24h", "12weeks") is the
+# number and the unit, as "10 mg" is; not a code that opens with a number ("3TC", "9vHPV",
+# "5HT3", "17alpha"), nor an ordinal ("2nd") or a letter ("phase 1b"). Units are a closed class
+# (micrograms after normalize: "mug")
+_UNITS = ("mg|mcg|mug|ug|ng|g|kg|kgs|lb|lbs|ml|dl|l|iu|units?|mmol|mol|meq|mm|cm|"
+          "h|hrs?|hours?|mins?|minutes?|days?|wks?|weeks?|months?|yrs?|years?|tabs?|tablets?|puffs?|doses?")
+_GLUED_UNIT = re.compile(rf"(\d+(?:\.\d+)?)({_UNITS})")
 _GREEK_NAMES = str.maketrans(GREEK)
 
 
@@ -64,7 +72,8 @@ def normalize(text: str) -> str:
     return text.replace("µ", "μ").translate(_GREEK_NAMES)
 
 
-TOKENS_VERSION = 2  # 2: an identifier with words hung on it is indexed as itself too ("IL-4-driven": il4)
+TOKENS_VERSION = 3  # 2: an identifier with words hung on it is indexed as itself too ("IL-4-driven": il4);
+# 3: a number against its unit is the number and the unit ("10mg": 10, mg)
 
 
 @lru_cache(maxsize=65536)
@@ -74,9 +83,17 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+def number_and_unit(word: str) -> tuple[str, str] | None:
+    """("10", "mg") for a number written against its unit ("10mg", "2.5ML"), else None."""
+    glued = _GLUED_UNIT.fullmatch(normalize(word))
+    return (glued.group(1), glued.group(2)) if glued else None
+
+
 @lru_cache(maxsize=65536)
 def _pieces(word: str) -> tuple[str, ...]:
     """One normalised word -> its index terms (before stemming)."""
+    if glued := _GLUED_UNIT.fullmatch(word):
+        return glued.groups()
     if word.isalnum():  # most words: nothing to split or join
         return (word,)
     word = _THOUSANDS.sub("", word)  # 1,874 -> 1874
@@ -86,6 +103,9 @@ def _pieces(word: str) -> tuple[str, ...]:
         if not part:
             continue
         part = _POSSESSIVE.sub("", part)
+        if glued := _GLUED_UNIT.fullmatch(part):
+            out.extend(glued.groups())
+            continue
         if _NUMBER.fullmatch(part):
             out.append(part)
             continue

@@ -24,7 +24,21 @@ HEADCOUNT_HELD = (r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly
 NOT = r"(\s*not|n?['’]?t)\b"
 TAKE = r"(take|use|have|get|receive|be (given|used|taken|treated))"
 WHO_MUST_NOT = rf"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could){NOT}"
+# what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what
+# does amoxicillin treat", "Which cancers is Keytruda approved to treat?"; not "What dose is used
+# for ...?", "Is it used for ear infections?", which ask a narrower thing)
+USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|indicated|licen[cs]ed) (for|to treat)\b|"
+              r"\bwhat (does|do|can|will) (\S+ ){1,3}treat\s*\??\s*$|"
+              r"\b(what|which) (conditions?|diseases?|disorders?|illness(es)?|cancers?|infections?|indications?|uses) "
+              r"(\S+ ){0,4}(treat\w*|used|approved|indicated|licen[cs]ed|for)\b|"
+              r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
+    # ... held by a sentence that says what it is used, indicated or approved for (a label's items
+    # under INDICATIONS AND USAGE hold it by their heading: retrieve.Retriever.holds)
+    "use": (re.compile(USES_ASKED, re.I),
+            re.compile(r"\b(is|are|was|were|be) (also |mainly |mostly |usually |commonly |widely |now |first )?"
+                       r"(used|indicated|approved|licen[cs]ed|prescribed) (to|for|in|as)\b|"
+                       r"(?<!\bnot )\bindicated (for|in|to|as)\b", re.I)),
     "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)|\bsince when\b|"
                         r"\bwhat year\b|\bhow long ago\b", re.I),
              re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
@@ -169,8 +183,8 @@ BROAD = re.compile(
     r"rundown|walk me through|for each|each of (its|the)|companies|from \w+( \w+)? through|"
     r"(should|need to|must) (i|we|you|they|someone|a patient|patients|parents?) (know|be told)|"
     r"everything \w+ (should|need to) know|checklist)\b|"
-    # who must not take it: every group of people the documents name ("Who should not use X?")
-    rf"{WHO_MUST_NOT}",
+    # who must not take it: every group of people the documents name ("Who should not use X?"); what it is used for
+    rf"{WHO_MUST_NOT}|{USES_ASKED}",
     re.I)
 
 

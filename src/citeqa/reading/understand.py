@@ -34,7 +34,7 @@ from .lay_words import LayBridges
 from .query import Concept, Query, background_spans, words_and_starts, words_at, without_scene
 from .kinds import COMPARES, EARLIEST_ASKED, NOT, TAKE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
-from ..language.text import DRUG_STEMS, STOPWORDS, stem
+from ..language.text import DRUG_STEMS, STOPWORDS, number_and_unit, stem
 from .vocabulary import Vocabulary, drug_like
 from ..language.wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
                         label_topics, medical_words, words_of)
@@ -376,7 +376,7 @@ class QuestionReader:
         return out
 
     def _looks_like_name(self, word: str, starts: bool) -> bool:
-        """A drug, gene, protein or trial name: an INN ending, letters with digits, two
+        """A drug, gene, protein or trial name: an INN ending, letters with digits (not a dose), two
         capitals, a capitalised word inside a sentence that is no English word, or a
         lower-case word of five letters or more that is no English word at all (not in a
         160k-word list, in either spelling), nor a lay health word ("rinvoq", "metformin")."""
@@ -385,7 +385,7 @@ class QuestionReader:
         if drug_like(lowered) and lowered not in english_words():
             return True
         if len(re.findall(r"[A-Za-z]", plain)) >= 2 and re.search(r"\d", plain) and len(plain) >= 3:
-            return True
+            return not number_and_unit(plain)  # a dose ("10mg") is read as "10 mg" is
         if sum(ch.isupper() for ch in plain) >= 2 and len(plain) >= 3 and stem(lowered) not in self.generic:
             return True
         if (not starts and plain[:1].isupper() and plain[1:].islower() and len(plain) >= 4
