@@ -46,6 +46,14 @@ def test_abbreviations_and_places_are_no_brand_names(text):
     assert groups(text) == []
 
 
+def test_a_title_names_the_document_s_own_drug():
+    from citeqa.index.entities import _title_name
+    assert _title_name("Imatinib") == "Imatinib" and _title_name("HPV vaccine") == "HPV vaccine"
+    # a vaccine is named by its disease, an everyday word
+    assert _title_name("Influenza (Flu) Vaccine, Inactivated or Recombinant: What You Need to Know") == "Influenza Vaccine"
+    assert _title_name("Package leaflet: Information for the patient") is None
+
+
 def test_a_company_or_country_after_a_brand_cue_is_no_brand():
     assert groups("Imatinib, marketed by Novartis as Gleevec in the United States and Canada, is a kinase "
                   "inhibitor.") == [("Imatinib", ["Gleevec"])]

@@ -44,9 +44,9 @@ class Settings:
     # development corpus's tuning documents, its threshold chosen by leave-one-document-out
     # cross-validation (a wrong answer costing three wrong declines, false abstention at most
     # 0.07); an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-4.179, 0.260, -0.052, 2.165, 0.693, 1.311, 2.423, 1.648, 0.507, -0.126, 1.443,
-                                          -1.093)
-    abstain_threshold: float = 0.5
+    abstain_weights: tuple[float, ...] = (-3.358, -0.057, -0.145, 2.039, 0.449, 1.689, 2.328, 1.152, 0.640, -0.179, 1.346,
+                                          -1.068)
+    abstain_threshold: float = 0.45
     min_cosine: float = 0.1  # and never when no sentence of the top passages is this close (but see judge)
     # the reader model (reader_model.py): the best `reader_candidates` sentences of the first
     # `reader_passages` passages are read with the question; a sentence scores `reader_weight`
@@ -58,9 +58,9 @@ class Settings:
     reader_candidates: int = 8
     reader_passages: int = 5
     reader_weight: float = 0.25
-    reader_abstain_weights: tuple[float, ...] = (-4.381, 0.382, 0.298, 2.337, 0.034, 1.672, 1.711, 1.700, 0.289,
-                                                 0.074, 1.469, -1.242, 0.745)
-    reader_abstain_threshold: float = 0.5
+    reader_abstain_weights: tuple[float, ...] = (-3.650, 0.115, 0.163, 1.852, 0.104, 1.565, 1.622, 1.260, 0.417,
+                                                 0.061, 1.262, -1.126, 1.207)
+    reader_abstain_threshold: float = 0.45
     question_max_chars: int = 2000
     # understanding the question (understand.py)
     bridge_weight: float = 0.5  # BM25 weight of a bridged lay word's clinical forms and learned synonyms

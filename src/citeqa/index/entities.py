@@ -88,6 +88,18 @@ def _short_name(title: str) -> bool:
             and english_counts().get(words[0].lower(), 0) < NAME_COUNT and words[0].lower() not in english_words())
 
 
+def _title_name(title: str) -> str | None:
+    """The drug a title names: the title when it is a short name ("# Imatinib", "# HPV vaccine"),
+    or a vaccine it opens with, named by its disease, an everyday word ("Influenza (Flu) Vaccine,
+    Inactivated or Recombinant: What You Need to Know": Influenza Vaccine)."""
+    if _short_name(title):
+        return title
+    head = " ".join(re.sub(r"\([^()]*\)", " ", re.split(r"[:,]", title)[0]).split())
+    words = WORD.findall(head)
+    vaccine = 2 <= len(words) <= 3 and words[-1].lower() in ("vaccine", "vaccines") and head == " ".join(words)
+    return head if vaccine else None
+
+
 def clean_name(name: str) -> str:
     return " ".join(name.replace("®", "").replace("™", "").split()).strip(" ,")
 
@@ -270,7 +282,7 @@ class Drugs:
             title = titles.get(source, "")
             pairs, names = learn_pairs(text)
             title_pairs, title_names = learn_pairs(title)
-            own_name = next((n for n in title_names if is_inn(n.split()[0])), None) or (title if _short_name(title) else None)
+            own_name = next((n for n in title_names if is_inn(n.split()[0])), None) or _title_name(title)
             for generic, brands in pairs + title_pairs:
                 if generic is None and own_name and brands:  # "The original brand name Glivec was changed..."
                     keys = [groups.add(n) for n in [own_name] + brands]
@@ -287,8 +299,8 @@ class Drugs:
                 if key and is_inn(name.split()[0]):
                     groups.generic.add(key)
             own[source] = [k for n in title_names if (k := tuple(tokenize(clean_name(n))))]
-            if _short_name(title):  # "# Imatinib", "# HPV vaccine"
-                own[source].append(groups.add(title))
+            if named := _title_name(title):  # "# Imatinib", "# HPV vaccine", "Influenza Vaccine: What You Need to Know"
+                own[source].append(groups.add(named))
             if facts:  # "Generic Name: Dupilumab" beside "Brand Names: Dupixent"
                 generic, brands = [], []
                 for c in parts:
