@@ -386,7 +386,6 @@ def test_a_contraindication_says_for_whom_or_when(sentence, held):
 
 
 @pytest.mark.parametrize("question", ["What is Zetamab used for?", "what does zetamab treat", "what is it for?",
-                                      "Which cancers is Zetamab approved to treat?", "What conditions is it approved for?",
                                       "What are the FDA-approved indications for zetamab?"])
 def test_asked_what_it_is_used_for_the_answer_is_its_uses(question):
     assert answer_kinds(question)[0] == "use" and is_broad(question)  # every use the documents name

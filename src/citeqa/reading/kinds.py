@@ -25,12 +25,10 @@ NOT = r"(\s*not|n?['’]?t)\b"
 TAKE = r"(take|use|have|get|receive|be (given|used|taken|treated))"
 WHO_MUST_NOT = rf"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could){NOT}"
 # what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what
-# does amoxicillin treat", "Which cancers is Keytruda approved to treat?"; not "What dose is used
-# for ...?", "Is it used for ear infections?", which ask a narrower thing)
+# does amoxicillin treat"; not "What dose is used for ...?", "Is it used for ear infections?", which
+# ask a narrower thing, nor "Which conditions is it approved for?", a list its heading names)
 USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|indicated|licen[cs]ed) (for|to treat)\b|"
               r"\bwhat (does|do|can|will) (\S+ ){1,3}treat\s*\??\s*$|"
-              r"\b(what|which) (conditions?|diseases?|disorders?|illness(es)?|cancers?|infections?|indications?|uses) "
-              r"(\S+ ){0,4}(treat\w*|used|approved|indicated|licen[cs]ed|for)\b|"
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # ... held by a sentence that says what it is used, indicated or approved for (a label's items
