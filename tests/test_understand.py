@@ -460,9 +460,21 @@ def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sen
     ("By how much did body weight fall?", "Body weight decreased by 6.4 kg.", True),
     ("What is the incidence of serious infections?", "Serious infections occurred at 0.8 per 100 patient-years.", True),
     ("What percentage had herpes zoster?", "Herpes zoster was more frequent with 30 mg.", False),
+    ("how often does it happen?", "The adult dose is a flat 200 mg every three weeks.", False),  # a dose, no count
+    ("how often does it happen?", "It was reported in 120 of 2,799 patients.", True),
 ])
 def test_asked_for_a_figure_only_a_figure_holds_the_quantity(question, sentence, holds):
     assert holds_quantity(sentence, question) is holds
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("The usual starting dose is 10 to 15 micrograms for each kilogram of body weight a day.", True),
+    ("Each 5 millilitres contains 250 milligrams of amoxicillin.", True),  # units written out, as UK leaflets do
+    ("Take 40mcg once a day.", True),
+    ("Babies born with an underactive thyroid are treated as early as possible.", False),
+])
+def test_a_dose_is_held_in_any_unit_written_short_or_in_full(sentence, held):
+    assert holds_kind(sentence, "dose") is held
 
 
 @pytest.mark.parametrize("sentence, holds", [

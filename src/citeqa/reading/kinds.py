@@ -27,6 +27,9 @@ WHO_MUST_NOT = rf"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(shou
 # what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what
 # does amoxicillin treat"; not "What dose is used for ...?", "Is it used for ear infections?", which
 # ask a narrower thing, nor "Which conditions is it approved for?", a list its heading names)
+# an amount of a medicine, written short or in full (a UK leaflet writes "micrograms", to keep
+# them from being misread as milligrams)
+DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|millilit(re|er)s?|international units"
 USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|indicated|licen[cs]ed) (for|to treat)\b|"
               r"\bwhat (does|do|can|will) (\S+ ){1,3}treat\s*\??\s*$|"
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
@@ -43,8 +46,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"september|october|november|december)\b", re.I)),
     "dose": (re.compile(r"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|how often(?! [^?.;]*\b(occur|happen|"
                         r"reported|seen|observed|appear)\w*)|"
-                        r"frequency|mg|milligrams?|how many (shots|injections|doses))\b", re.I),
-             re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|μg|g|ml|units?|iu)\b|\bevery (other|\d+|one|two|three|"
+                        r"frequency|mg|mcg|milligrams?|micrograms?|how many (shots|injections|doses))\b", re.I),
+             re.compile(rf"\b\d+(\.\d+)?\s*({DOSE_UNITS})\b|\bevery (other|\d+|one|two|three|"
                         r"four|six|eight) (days?|weeks?|months?)\b|\b(once|twice|three times) (a|per|every)\b|"
                         r"\b(weekly|daily|monthly|fortnightly|biweekly)\b", re.I)),
     "age": (re.compile(r"\b(age|ages|aged|old|older|young|younger|youngest|oldest|kids?|child|children|"
@@ -146,7 +149,7 @@ FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|
                r"(in|out of) (\d+|ten|a hundred)\b|\b\d+(\.\d+)?-fold|\bper \d[\d,]* (patient|person)[- ]years?|"
                r"\b(a|one|two)[- ](half|third|quarter|fifth)s?\b|\bhalf (of|the)\b|"
                r"\b\d+(\.\d+)?\s*(kg|lb|pounds?|mmol|mm|cm|points?|beats|bpm|mmhg|percentage points?)\b|"  # not a dose
-               r"(?<![\w.-])(?!(19|20)\d\d\b)\d[\d,]{2,}\b|"  # an amount; a count of hundreds
+               rf"(?<![\w.-])(?!(19|20)\d\d\b)\d[\d,]{{2,}}\b(?!\s*({DOSE_UNITS})\b)|"  # a count of hundreds, not a dose
                r"\|\s*\d+(\.\d+)?\s*(?=\|)|"  # a table's cell: "| 3 |"
                + HEADCOUNT_HELD)
 QUANTITY = (re.compile(FIGURE_ASKED + r"|\bhow (common|frequent(ly)?|likely)\b|"
