@@ -164,6 +164,16 @@ def test_a_question_about_a_disease_the_documents_never_mention_is_declined(bot)
     assert ans.text.startswith("The documents do not answer this question. They never mention diabetes.")
 
 
+@pytest.mark.parametrize("question, absent", [
+    ("Can it cause Bell's palsy?", "bell's palsy"), ("Can it cause tooth discoloration?", "tooth discoloration"),
+    ("Can it give you seizures?", "seizures"),
+])
+def test_a_side_effect_the_documents_never_mention_is_declined(bot, question, absent):
+    ans = bot.ask(question)
+    assert not ans.found
+    assert f"They never mention {absent}" in ans.text
+
+
 def test_a_question_about_a_drug_mentioned_only_in_passing_is_declined(bot):
     ans = bot.ask("How does benralizumab deplete eosinophils?")
     assert not ans.found
