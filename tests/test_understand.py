@@ -743,6 +743,8 @@ def test_a_documents_summary_is_the_passage_under_a_summary_heading_else_its_fir
     ("Contents of the pack › Table 2. Tablet strengths at a glance", False),  # a table's caption
     ("Tablets at a glance", True),
     ("4. Possible side effects", False),
+    ("About RINVOQ® (upadacitinib) tablets, 15 mg", True),  # a press release's "About" section on the drug
+    ("About the SELECT-COMPARE trial", False), ("About rheumatoid arthritis", False),
 ])
 def test_a_heading_that_sums_a_document_up(section, sums):
     assert sums_up(section, lambda word: word.lower() in {"xolair", "rinvoq"}) is sums

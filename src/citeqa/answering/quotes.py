@@ -25,7 +25,6 @@ NAMED_BONUS = 0.5  # a sentence saying what the thing asked about is ("The prima
 META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how it was made)
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
 COMPLEMENT_SHARE = 0.15  # the second sentence of a narrow answer holds this much of the question the first lacks
-KIND_TOPIC = {"safety": "safety"}  # the passage topic (chunk.TOPICS) of a kind of answer
 IDENTIFIER = re.compile(r"([a-z]{3,})\d+$")  # letters, then digits: nct06477653
 NAME_WORD = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")  # a word of capitals: BOREAS, SINUS-52, NCT06477653
 ITEM_NAME_PASSAGES = 3  # a name in at most this many passages names one item of a list
@@ -222,8 +221,8 @@ def _summary_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_co
                     settings: Settings, type_weight: float, opening: int = 2) -> list[Quote]:
     """For a question about the drug as a whole, the opening sentences (`opening` of each)
     of the summaries among the passages found (a document's summary, or its first
-    passage), at most `max_quotes`, each document's in its own order (the documents in the
-    order found): what a document says it is first."""
+    passage), at most `max_quotes`: each document's (the documents in the order found) in its
+    own order, those saying what the drug is ("X is a ... antibody") first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits))
     summaries, chunks = retriever.summaries, retriever.data.chunks
     chosen = [q for q in scored if summaries[hits[q.rank].chunk] and not boilerplate(q.text)
@@ -232,7 +231,10 @@ def _summary_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_co
     found = {}  # each document's place: that of its first summary found
     for q in sorted(chosen, key=lambda q: q.rank):
         found.setdefault(chunks[hits[q.rank].chunk].source, q.rank)
-    return sorted(chosen, key=lambda q: (found[chunks[hits[q.rank].chunk].source], q.start))[:settings.max_quotes]
+    # a sentence saying what the drug is comes first in its document's ("About tirzepatide: Tirzepatide is a
+    # once-weekly GIP and GLP-1 receptor agonist" before a press release's opening news)
+    return sorted(chosen, key=lambda q: (found[chunks[hits[q.rank].chunk].source], not holds_kind(q.text, "definition"),
+                                         q.start))[:settings.max_quotes]
 
 
 def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: list[Quote],
@@ -302,12 +304,8 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     # best one does not push the rest of a list out)
     top = max(unread_score(q) for q in scored)
 
-    topic = KIND_TOPIC.get(kind or "")
-
     def in_topic(quote: Quote) -> bool:  # its passage is on the topic asked about (the uses: under their heading)
-        chunk = hits[quote.rank].chunk
-        return ((topic is not None and data.chunks[chunk].topic == topic)
-                or (kind == "use" and bool(retriever.holds(kind)[chunk])))
+        return bool(kind) and bool(retriever.on_topic(kind)[hits[quote.rank].chunk])
 
     def on_topic(quote: Quote) -> bool:  # ... or an item of a list whose passage holds it ("Do not take it if:")
         return (not kind or holds_kind(quote.text, kind) or in_topic(quote)

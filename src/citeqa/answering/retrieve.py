@@ -40,13 +40,16 @@ SUMMARY_HEADING = re.compile(r"\b(summary|overview|introduction|abstract|at a gl
 USES_HEADING = re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?uses|"
                           r"what .{1,80}? used for)\b", re.I)
 WHAT_IS = re.compile(r"^\W*what (?:is|are) ([\w-]+)(?: \([\w -]+\))?\W*$", re.I)
+# ... or a press release's "About KEYTRUDA® (pembrolizumab) injection, 100 mg", "About tirzepatide"
+# (not "About the KEYNOTE-189 trial", "About lung cancer": no drug the document is about)
+ABOUT = re.compile(r"^\W*about ([\w-]+)®?(?=[\s(,]|$)", re.I)
 CAPTION = re.compile(r"^\W*(?i:table|figure|fig\.|chart|box)\.?\s+(\d+|[A-Z])\b")
 
 
 def sums_up(section: str, is_subject=lambda word: False) -> bool:
     """Whether a passage's heading path says it sums its document up (`is_subject`: whether
     a word names a drug the document is about)."""
-    return any((SUMMARY_HEADING.search(h) or ((m := WHAT_IS.match(h)) and is_subject(m.group(1))))
+    return any((SUMMARY_HEADING.search(h) or ((m := WHAT_IS.match(h) or ABOUT.match(h)) and is_subject(m.group(1))))
                and not CAPTION.match(h) for h in section.split(" › "))
 
 
@@ -98,13 +101,26 @@ class Retriever:
             ivf.nprobe = ivf_probes(ivf.nlist)
 
     def holds(self, kind: str) -> np.ndarray:
-        """Which passages hold an answer of this kind (a date, a dose, a safety finding):
-        computed once per index and kind, not per question."""
+        """Which passages hold an answer of this kind (a date, a dose, a safety finding): say
+        it, or are on its topic (on_topic). Computed once per index and kind, not per question."""
         if kind not in self._holds:
-            self._holds[kind] = np.array([holds_kind(c.text, kind) or (kind == "safety" and c.topic == "safety")
-                                          or (kind == "use" and bool(USES_HEADING.search(c.section)))
-                                          for c in self.data.chunks], dtype=bool)
+            self._holds[kind] = self.on_topic(kind) | np.array([holds_kind(c.text, kind) for c in self.data.chunks],
+                                                               dtype=bool)
         return self._holds[kind]
+
+    def on_topic(self, kind: str) -> np.ndarray:
+        """Which passages are on the topic a kind of answer belongs to, whatever their words:
+        for safety findings, the passages on safety (chunk.TOPICS); for what a drug is used
+        for, those under the heading where a document gives its uses (USES_HEADING: a label's
+        INDICATIONS AND USAGE lists its items without saying "indicated" again). None for
+        other kinds."""
+        key = f"topic:{kind}"
+        if key not in self._holds:
+            chunks = self.data.chunks
+            self._holds[key] = np.array([(kind == "safety" and c.topic == "safety")
+                                         or (kind == "use" and bool(USES_HEADING.search(c.section)))
+                                         for c in chunks], dtype=bool)
+        return self._holds[key]
 
     @cached_property
     def summaries(self) -> np.ndarray:
