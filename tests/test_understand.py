@@ -8,7 +8,7 @@ import pytest
 from citeqa import Assistant
 from citeqa.reading.kinds import (about_the_document, answer_kinds, asked_to_name, asks_earliest, boilerplate, earliest_date,
                           holds_kind,
-                          holds_quantity, is_broad, names_it, wants_quantity)
+                          holds_quantity, is_broad, names_it, wants_dose, wants_quantity)
 from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, misspelt_common, words_of)
 from citeqa.language.text import stem
@@ -471,10 +471,22 @@ def test_asked_for_a_figure_only_a_figure_holds_the_quantity(question, sentence,
     ("The usual starting dose is 10 to 15 micrograms for each kilogram of body weight a day.", True),
     ("Each 5 millilitres contains 250 milligrams of amoxicillin.", True),  # units written out, as UK leaflets do
     ("Take 40mcg once a day.", True),
+    ("The usual dose is one tablet a day.", True), ("Inhale two puffs.", True),  # counted in the units it comes in
     ("Babies born with an underactive thyroid are treated as early as possible.", False),
 ])
 def test_a_dose_is_held_in_any_unit_written_short_or_in_full(sentence, held):
     assert holds_kind(sentence, "dose") is held
+
+
+@pytest.mark.parametrize("question, wants", [
+    ("What is the recommended dose of dupilumab for asthma in children?", True),
+    ("What's the usual starting dose in adults?", True), ("how much farxiga do i take a day", True),
+    ("What dose was used in the trial?", True),
+    ("What dose adjustment is needed in renal impairment?", False),  # "no adjustment is needed" answers
+    ("What dosage forms does it come in?", False), ("how is it dosed?", False), ("how much does it cost?", False),
+])
+def test_a_question_asking_for_the_dose_itself(question, wants):
+    assert wants_dose(question) is wants
 
 
 @pytest.mark.parametrize("sentence, holds", [

@@ -2,7 +2,7 @@
 
 The answer is withheld when the question names something the documents never mention
 (a drug, gene or trial) or a label topic none covers (pregnancy, storage), asks for an
-amount no quote gives, when no sentence of the best passages is even slightly close to it,
+amount or a dose no quote gives, when no sentence of the best passages is even slightly close to it,
 or when a logistic model over the evidence (benchmarks/calibrate.py) finds it unlikely
 that the quotes answer; a summary saying what the drug is answers a question about the
 drug as a whole, however vague.
@@ -16,7 +16,7 @@ import numpy as np
 from .quotes import SPECIFIC_KINDS, Quote
 from .retrieve import Hit, Retriever
 from ..settings import Settings
-from ..reading.kinds import holds_kind, holds_quantity, wants_quantity
+from ..reading.kinds import holds_kind, holds_quantity, wants_dose, wants_quantity
 from ..reading.query import Query
 from ..language.wordlists import words_of
 
@@ -53,6 +53,9 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     # asked how many or how much, a quote that says no amount does not answer ("what percentage had zoster?":
     # "zoster was more frequent with 30 mg")
     amount_held = not wants_quantity(query.question) or any(holds_quantity(q.text, query.question) for q in quotes)
+    # ... and asked for a dose, a quote that gives none does not ("what is the recommended dose for children?":
+    # "approved for asthma in patients aged 12 and older")
+    dose_held = not wants_dose(query.question) or any(holds_kind(q.text, "dose") for q in quotes)
     features = evidence_features(retriever, hits, query, unit_cos, quotes, amount_held, look_at)
     # a follow-up asks for more than the answer before it gave: quoting only what that quoted
     # again is weak evidence ("how common is that?" after "can it cause pancreatitis?")
@@ -72,7 +75,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     summarised = (query.whole and bool(query.drugs or {"it", "its", "this"} & set(words_of(query.question)))
                   and all(retriever.summaries[hits[q.rank].chunk] for q in quotes)
                   and any(holds_kind(q.text, "definition") for q in quotes))  # not "hi, how are you?"
-    found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query) and amount_held
+    found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
+             and amount_held and dose_held
              and (summarised or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())
 

@@ -49,7 +49,10 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"frequency|mg|mcg|milligrams?|micrograms?|how many (shots|injections|doses))\b", re.I),
              re.compile(rf"\b\d+(\.\d+)?\s*({DOSE_UNITS})\b|\bevery (other|\d+|one|two|three|"
                         r"four|six|eight) (days?|weeks?|months?)\b|\b(once|twice|three times) (a|per|every)\b|"
-                        r"\b(weekly|daily|monthly|fortnightly|biweekly)\b", re.I)),
+                        r"\b(weekly|daily|monthly|fortnightly|biweekly)\b|"
+                        # ... or counts the units it comes in: "one tablet a day", "two puffs"
+                        r"\b(one|two|three|four|half an?|\d+) (tablets?|capsules?|injections?|puffs?|drops?|sachets?|"
+                        r"pens?|syringes?|vials?|patch(es)?|spoonfuls?|doses)\b", re.I)),
     "age": (re.compile(r"\b(age|ages|aged|old|older|young|younger|youngest|oldest|kids?|child|children|"
                        r"baby|babies|infants?|toddlers?|teens?|teenagers?|adolescents?|pediatric|paediatric|"
                        r"elderly)\b", re.I),
@@ -161,6 +164,20 @@ FIGURE = (re.compile(FIGURE_ASKED, re.I), re.compile(FIGURE_HELD, re.I))
 
 def wants_quantity(question: str) -> bool:
     return bool(QUANTITY[0].search(question))
+
+
+# Asked for a dose itself ("what is the recommended dose for children?", "how much should I take?"),
+# a sentence that gives none does not answer: "approved for asthma in patients aged 12 and older"
+# holds no dose. Not asked how a dose changes ("what dose adjustment is needed?": "no adjustment
+# is needed" answers), nor for its forms, nor about the dosing at large (the dose kind: "how is it dosed?").
+_NOT_THE_DOSE = r"(?! (adjust|reduc|chang|modif|increas|decreas|escalat|titrat|forms?\b|strengths?\b)\w*)"
+DOSE_ASKED = re.compile(rf"\bwhat('s| is| are| was| were)? (the |a |an |its |my )?(\w+ ){{0,2}}(doses?|dosage|dosing)\b"
+                        rf"{_NOT_THE_DOSE}|\bwhat (doses?|dosage)\b{_NOT_THE_DOSE}|"
+                        r"\bhow much\b[^?.;]*\b(take|give|inject|use|have)\b", re.I)
+
+
+def wants_dose(question: str) -> bool:
+    return bool(DOSE_ASKED.search(question))
 
 
 def holds_quantity(text: str, question: str = "") -> bool:
