@@ -8,7 +8,7 @@ import pytest
 from citeqa import Assistant
 from citeqa.reading.kinds import (about_the_document, answer_kinds, asked_to_name, asks_earliest, boilerplate, earliest_date,
                           holds_kind,
-                          holds_quantity, is_broad, names_it, wants_dose, wants_quantity)
+                          holds_quantity, is_broad, names_it, wants_dose, wants_quantity, gives_dose)
 from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, misspelt_common, words_of)
 from citeqa.language.text import stem
@@ -462,6 +462,9 @@ def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sen
     ("What percentage had herpes zoster?", "Herpes zoster was more frequent with 30 mg.", False),
     ("how often does it happen?", "The adult dose is a flat 200 mg every three weeks.", False),  # a dose, no count
     ("how often does it happen?", "It was reported in 120 of 2,799 patients.", True),
+    ("how often does it happen?", "It occurred in 1,200 patients.", True),
+    ("how often does it happen?", "The adult dose is 10,000 units.", False),  # not "10," of "10,000 units"
+    ("how often does it happen?", "A 200-mg dose is given.", False),
 ])
 def test_asked_for_a_figure_only_a_figure_holds_the_quantity(question, sentence, holds):
     assert holds_quantity(sentence, question) is holds
@@ -484,9 +487,24 @@ def test_a_dose_is_held_in_any_unit_written_short_or_in_full(sentence, held):
     ("What dose was used in the trial?", True),
     ("What dose adjustment is needed in renal impairment?", False),  # "no adjustment is needed" answers
     ("What dosage forms does it come in?", False), ("how is it dosed?", False), ("how much does it cost?", False),
+    ("What’s the dose?", True), ("whats the dose for kids", True), ("How much should I give a 20 kg child?", True),
+    # not a dose's effects, nor how much the drug does
+    ("What is the dose-limiting toxicity?", False), ("what is a first dose reaction", False),
+    ("how much weight will I lose if I take it?", False), ("How much alcohol can I have?", False),
 ])
 def test_a_question_asking_for_the_dose_itself(question, wants):
     assert wants_dose(question) is wants
+
+
+@pytest.mark.parametrize("sentence, gives", [
+    ("The recommended dose is one 5 mg tablet twice a day.", True),
+    ("No dose adjustment is needed for renal or hepatic impairment.", True),  # how the dose is set
+    ("The dose depends on body weight.", True), ("Only one dose is needed.", True),
+    ("It is approved for asthma in patients aged 12 and older.", False),
+    ("One injection site reaction was reported.", False),
+])
+def test_a_sentence_gives_a_dose_or_says_how_it_is_set(sentence, gives):
+    assert gives_dose(sentence) is gives
 
 
 @pytest.mark.parametrize("sentence, holds", [
@@ -756,6 +774,7 @@ def test_a_documents_summary_is_the_passage_under_a_summary_heading_else_its_fir
     ("Tablets at a glance", True),
     ("4. Possible side effects", False),
     ("About RINVOQ® (upadacitinib) tablets, 15 mg", True),  # a press release's "About" section on the drug
+    ("About Rinvoq™", True), ("About RINVOQ: a JAK inhibitor", True),
     ("About the SELECT-COMPARE trial", False), ("About rheumatoid arthritis", False),
 ])
 def test_a_heading_that_sums_a_document_up(section, sums):

@@ -16,7 +16,7 @@ import numpy as np
 from .quotes import SPECIFIC_KINDS, Quote
 from .retrieve import Hit, Retriever
 from ..settings import Settings
-from ..reading.kinds import holds_kind, holds_quantity, wants_dose, wants_quantity
+from ..reading.kinds import gives_dose, holds_kind, holds_quantity, wants_dose, wants_quantity
 from ..reading.query import Query
 from ..language.wordlists import words_of
 
@@ -55,7 +55,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     amount_held = not wants_quantity(query.question) or any(holds_quantity(q.text, query.question) for q in quotes)
     # ... and asked for a dose, a quote that gives none does not ("what is the recommended dose for children?":
     # "approved for asthma in patients aged 12 and older")
-    dose_held = not wants_dose(query.question) or any(holds_kind(q.text, "dose") for q in quotes)
+    dose_held = not wants_dose(query.question) or any(gives_dose(q.text) for q in quotes)
     features = evidence_features(retriever, hits, query, unit_cos, quotes, amount_held, look_at)
     # a follow-up asks for more than the answer before it gave: quoting only what that quoted
     # again is weak evidence ("how common is that?" after "can it cause pancreatitis?")

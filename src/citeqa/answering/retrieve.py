@@ -42,7 +42,7 @@ USES_HEADING = re.compile(r"\b(indications( and usage)?|therapeutic indications?
 WHAT_IS = re.compile(r"^\W*what (?:is|are) ([\w-]+)(?: \([\w -]+\))?\W*$", re.I)
 # ... or a press release's "About KEYTRUDA® (pembrolizumab) injection, 100 mg", "About tirzepatide"
 # (not "About the KEYNOTE-189 trial", "About lung cancer": no drug the document is about)
-ABOUT = re.compile(r"^\W*about ([\w-]+)®?(?=[\s(,]|$)", re.I)
+ABOUT = re.compile(r"^\W*about ([\w-]+)[®™]?(?=[\s(,:]|$)", re.I)
 CAPTION = re.compile(r"^\W*(?i:table|figure|fig\.|chart|box)\.?\s+(\d+|[A-Z])\b")
 
 
@@ -112,8 +112,8 @@ class Retriever:
         """Which passages are on the topic a kind of answer belongs to, whatever their words:
         for safety findings, the passages on safety (chunk.TOPICS); for what a drug is used
         for, those under the heading where a document gives its uses (USES_HEADING: a label's
-        INDICATIONS AND USAGE lists its items without saying "indicated" again). None for
-        other kinds."""
+        INDICATIONS AND USAGE lists its items without saying "indicated" again); for other
+        kinds, none."""
         key = f"topic:{kind}"
         if key not in self._holds:
             chunks = self.data.chunks
@@ -129,7 +129,7 @@ class Retriever:
         chunks = self.data.chunks
         subjects = self.vocab.drugs.subjects
 
-        def names_subject(source: str):  # (its drugs' names looked up only for a "What is X?" heading)
+        def names_subject(source: str):  # (its drugs' names looked up only for a "What is X?" or "About X" heading)
             return lambda word: bool(set(self.data.lexicon.expand(self.tokenize(word)))
                                      & self.vocab.drug_terms(subjects.get(source, [])))
         said: dict[tuple[str, str], bool] = {}  # each heading path read once per document

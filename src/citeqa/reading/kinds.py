@@ -24,12 +24,12 @@ HEADCOUNT_HELD = (r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly
 NOT = r"(\s*not|n?['’]?t)\b"
 TAKE = r"(take|use|have|get|receive|be (given|used|taken|treated))"
 WHO_MUST_NOT = rf"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could){NOT}"
-# what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what
-# does amoxicillin treat"; not "What dose is used for ...?", "Is it used for ear infections?", which
-# ask a narrower thing, nor "Which conditions is it approved for?", a list its heading names)
 # an amount of a medicine, written short or in full (a UK leaflet writes "micrograms", to keep
 # them from being misread as milligrams)
 DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|millilit(re|er)s?|international units"
+# what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what
+# does amoxicillin treat"; not "What dose is used for ...?", "Is it used for ear infections?", which
+# ask a narrower thing, nor "Which conditions is it approved for?", a list its heading names)
 USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|indicated|licen[cs]ed) (for|to treat)\b|"
               r"\bwhat (does|do|can|will) (\S+ ){1,3}treat\s*\??\s*$|"
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
@@ -51,8 +51,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                         r"four|six|eight) (days?|weeks?|months?)\b|\b(once|twice|three times) (a|per|every)\b|"
                         r"\b(weekly|daily|monthly|fortnightly|biweekly)\b|"
                         # ... or counts the units it comes in: "one tablet a day", "two puffs"
-                        r"\b(one|two|three|four|half an?|\d+) (tablets?|capsules?|injections?|puffs?|drops?|sachets?|"
-                        r"pens?|syringes?|vials?|patch(es)?|spoonfuls?|doses)\b", re.I)),
+                        r"\b(one|two|three|four|half an?|\d+) (tablets?|capsules?|injections?(?! site)|puffs?|drops?|"
+                        r"sachets?|sprays?|inhalations?|pens?|syringes?|vials?|patch(es)?|spoonfuls?|doses?)\b", re.I)),
     "age": (re.compile(r"\b(age|ages|aged|old|older|young|younger|youngest|oldest|kids?|child|children|"
                        r"baby|babies|infants?|toddlers?|teens?|teenagers?|adolescents?|pediatric|paediatric|"
                        r"elderly)\b", re.I),
@@ -152,7 +152,7 @@ FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|
                r"(in|out of) (\d+|ten|a hundred)\b|\b\d+(\.\d+)?-fold|\bper \d[\d,]* (patient|person)[- ]years?|"
                r"\b(a|one|two)[- ](half|third|quarter|fifth)s?\b|\bhalf (of|the)\b|"
                r"\b\d+(\.\d+)?\s*(kg|lb|pounds?|mmol|mm|cm|points?|beats|bpm|mmhg|percentage points?)\b|"  # not a dose
-               rf"(?<![\w.-])(?!(19|20)\d\d\b)\d[\d,]{{2,}}\b(?!\s*({DOSE_UNITS})\b)|"  # a count of hundreds, not a dose
+               rf"(?<![\w.-])(?!(19|20)\d\d\b)\d[\d,]{{2,}}\b(?![\d,])(?![\s-]*({DOSE_UNITS})\b)|"  # a count of hundreds, not a dose
                r"\|\s*\d+(\.\d+)?\s*(?=\|)|"  # a table's cell: "| 3 |"
                + HEADCOUNT_HELD)
 QUANTITY = (re.compile(FIGURE_ASKED + r"|\bhow (common|frequent(ly)?|likely)\b|"
@@ -168,16 +168,27 @@ def wants_quantity(question: str) -> bool:
 
 # Asked for a dose itself ("what is the recommended dose for children?", "how much should I take?"),
 # a sentence that gives none does not answer: "approved for asthma in patients aged 12 and older"
-# holds no dose. Not asked how a dose changes ("what dose adjustment is needed?": "no adjustment
-# is needed" answers), nor for its forms, nor about the dosing at large (the dose kind: "how is it dosed?").
-_NOT_THE_DOSE = r"(?! (adjust|reduc|chang|modif|increas|decreas|escalat|titrat|forms?\b|strengths?\b)\w*)"
-DOSE_ASKED = re.compile(rf"\bwhat('s| is| are| was| were)? (the |a |an |its |my )?(\w+ ){{0,2}}(doses?|dosage|dosing)\b"
-                        rf"{_NOT_THE_DOSE}|\bwhat (doses?|dosage)\b{_NOT_THE_DOSE}|"
-                        r"\bhow much\b[^?.;]*\b(take|give|inject|use|have)\b", re.I)
+# holds no dose; one that says how the dose is set does ("No dose adjustment is needed", "the
+# dose depends on body weight"). Not asked how a dose changes ("what dose adjustment is needed?"),
+# nor for its forms, nor about the dosing at large ("how is it dosed?"), nor a dose's effects
+# ("dose-limiting toxicity", "first-dose reaction"), nor how much the drug does ("how much weight
+# will I lose if I take it?").
+_NOT_THE_DOSE = r"(?![-\w])(?! (adjust|reduc|chang|modif|increas|decreas|escalat|titrat|forms?\b|strengths?\b|respons|reaction|related|dependen)\w*)"
+DOSE_ASKED = re.compile(rf"\bwhat(['’]?s| is| are| was| were)? (the |a |an |its |my )?(\w+ ){{0,2}}(doses?|dosage|dosing)"
+                        rf"{_NOT_THE_DOSE}|\bwhat (doses?|dosage){_NOT_THE_DOSE}|"
+                        r"\bhow much( [\w-]+){0,2} (do|does|should|can|must|will|would) (i|you|we|they|he|she|my [\w-]+|"
+                        r"[\w-]+) (take|give|inject|use)\b|\bhow much (to|should i) (take|give|inject|use)\b", re.I)
+DOSE_SET = re.compile(r"\b(no|without) (dose|dosage|dosing) (adjustment|change|reduction)s?\b|"
+                      r"\b(dose|dosage|dosing) (depends|is based|is calculated|varies|is adjusted)\b", re.I)
 
 
 def wants_dose(question: str) -> bool:
     return bool(DOSE_ASKED.search(question))
+
+
+def gives_dose(text: str) -> bool:
+    """Whether a text gives a dose, or says how it is set (see DOSE_ASKED)."""
+    return holds_kind(text, "dose") or bool(DOSE_SET.search(text))
 
 
 def holds_quantity(text: str, question: str = "") -> bool:
