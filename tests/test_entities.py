@@ -60,6 +60,14 @@ def test_a_company_or_country_after_a_brand_cue_is_no_brand():
     assert not brand_like("Europe") and brand_like("Keytruda") and brand_like("RINVOQ") and not brand_like("FDA")
 
 
+def test_a_word_that_qualifies_a_brand_is_no_drug_of_its_own():
+    # "Quadrivalent" and "High-Dose" name no product alone: a question about "quadrivalent Gardasil"
+    # was answered from the flu vaccine leaflet
+    (_, brands), = groups("Products include Fluzone High-Dose Quadrivalent and Flublok, both sold in the US.")
+    assert "Quadrivalent" not in brands and "High-Dose" not in brands
+    assert {"Fluzone", "Fluzone High-Dose", "Flublok"} <= set(brands)
+
+
 def test_a_name_is_also_known_without_its_salt_or_dosage_form():
     assert name_forms("Warfarin sodium tablets") == ["Warfarin sodium tablets", "Warfarin sodium", "Warfarin"]
 

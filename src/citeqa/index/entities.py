@@ -188,14 +188,19 @@ NAMES_END = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|being|given|u
 def _brands_after(text: str) -> list[str]:
     """The brand names a brand cue introduces: the brand-like words up to the end of its
     clause ("Ozempic and Rybelsus for type 2 diabetes and Wegovy for obesity", "Gleevec in
-    the United States and as Glivec in Europe"; not past a verb: "Keytruda, is a ...")."""
+    the United States and as Glivec in Europe"; not past a verb: "Keytruda, is a ..."). Words
+    written together name one product ("Fluzone High-Dose", "Gardasil 9"), as the first does: a
+    word that only qualifies a brand ("Quadrivalent", "High-Dose") is no drug of its own."""
     stop = NAMES_END.search(text)
     window = text[:stop.start()] if stop else text
     names: list[str] = []
     last = None
     for m in re.finditer(r"[A-Za-z][\w-]*[®™]?|\d+", window):
         word = m.group(0)
-        if brand_like(word):
+        if brand_like(word) and last is not None and m.start() - last.end() <= 1:
+            names.append(f"{names[-1]} {word}")  # one product's name in several words: "Fluzone High-Dose"
+            last = m
+        elif brand_like(word):
             names.append(word)
             last = m
         elif last is not None and m.start() - last.end() <= 1 and (word.isdigit() or (word.isupper() and len(word) <= 3)):
