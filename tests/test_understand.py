@@ -408,7 +408,8 @@ def test_a_use_says_what_it_is_used_indicated_or_approved_for(sentence, held):
 
 
 def test_a_heading_says_where_a_document_gives_the_uses():
-    from citeqa.answering.retrieve import USES_HEADING
+    from citeqa.reading.kinds import KIND_HEADINGS
+    USES_HEADING = KIND_HEADINGS["use"]
     for heading in ("1 INDICATIONS AND USAGE", "1. What Zetamab is and what it is used for", "Medical uses"):
         assert USES_HEADING.search(heading), heading
     assert not USES_HEADING.search("4 CONTRAINDICATIONS") and not USES_HEADING.search("Adverse effects")

@@ -21,7 +21,7 @@ from ..index.dense import ivf_probes
 from ..settings import Settings
 from ..index.store import IndexData
 from ..language.text import tokenizer
-from ..reading.kinds import holds_kind
+from ..reading.kinds import KIND_HEADINGS, KIND_TOPICS, holds_kind
 from ..reading.query import Query
 from ..reading.understand import QuestionReader
 from ..reading.vocabulary import Vocabulary
@@ -35,10 +35,6 @@ SUMMARY_HEADING = re.compile(r"\b(summary|overview|introduction|abstract|at a gl
                              r"synopsis|in brief|indications and usage)\b|"
                              r"\bwhat (.{1,80}? (is|are)|(is|are) .{1,80}?) and what (it is|they are|is it|are they) used for\b",
                              re.I)
-# a heading under which a document says what the medicine is used for: a label's "1 INDICATIONS AND
-# USAGE", a leaflet's "1. What X is and what it is used for", an encyclopedia's "Medical uses"
-USES_HEADING = re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?uses|"
-                          r"what .{1,80}? used for)\b", re.I)
 WHAT_IS = re.compile(r"^\W*what (?:is|are) ([\w-]+)(?: \([\w -]+\))?\W*$", re.I)
 # ... or a press release's "About KEYTRUDA® (pembrolizumab) injection, 100 mg", "About tirzepatide"
 # (not "About the KEYNOTE-189 trial", "About lung cancer": no drug the document is about)
@@ -109,17 +105,15 @@ class Retriever:
         return self._holds[kind]
 
     def on_topic(self, kind: str) -> np.ndarray:
-        """Which passages are on the topic a kind of answer belongs to, whatever their words:
-        for safety findings, the passages on safety (chunk.TOPICS); for what a drug is used
-        for, those under the heading where a document gives its uses (USES_HEADING: a label's
-        INDICATIONS AND USAGE lists its items without saying "indicated" again); for other
-        kinds, none."""
+        """Which passages hold a kind of answer by where they stand, whatever their words
+        (kinds.KIND_TOPICS, KIND_HEADINGS: safety passages, those under a uses heading); for
+        other kinds, none."""
         key = f"topic:{kind}"
         if key not in self._holds:
-            chunks = self.data.chunks
-            self._holds[key] = np.array([(kind == "safety" and c.topic == "safety")
-                                         or (kind == "use" and bool(USES_HEADING.search(c.section)))
-                                         for c in chunks], dtype=bool)
+            topic, heading = KIND_TOPICS.get(kind), KIND_HEADINGS.get(kind)
+            self._holds[key] = np.array([(topic is not None and c.topic == topic)
+                                         or (heading is not None and bool(heading.search(c.section)))
+                                         for c in self.data.chunks], dtype=bool)
         return self._holds[key]
 
     @cached_property

@@ -35,7 +35,7 @@ USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|in
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # ... held by a sentence that says what it is used, indicated or approved for (a label's items
-    # under INDICATIONS AND USAGE hold it by their heading: retrieve.Retriever.holds)
+    # under INDICATIONS AND USAGE hold it by their heading: KIND_HEADINGS)
     "use": (re.compile(USES_ASKED, re.I),
             re.compile(r"\b(is|are|was|were|be) (also |mainly |mostly |usually |commonly |widely |now |first )?"
                        r"(used|indicated|approved|licen[cs]ed|prescribed) (to|for|in|as)\b|"
@@ -139,6 +139,14 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                             r"achieved|remission|response)\b", re.I)),
 }
 
+# Kinds of answer a passage holds by where it stands, whatever its words (retrieve.Retriever.on_topic):
+# safety findings by a passage on safety (chunk.TOPICS); a drug's uses by the heading a document gives
+# them under (a label's "1 INDICATIONS AND USAGE", a leaflet's "1. What X is and what it is used for",
+# an encyclopedia's "Medical uses"), whose items do not say "indicated" again.
+KIND_TOPICS = {"safety": "safety"}
+KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?"
+                                   r"uses|what .{1,80}? used for)\b", re.I)}
+
 # How many or how much of a group (a share, a rate, a head count), and a sentence that says
 # it: "how common is it?" is not answered by "aged 12 and older", though that holds a number.
 # Abstention goes by it (judge): as a kind of answer, the bonus it earned sentences that say
@@ -173,7 +181,8 @@ def wants_quantity(question: str) -> bool:
 # nor for its forms, nor about the dosing at large ("how is it dosed?"), nor a dose's effects
 # ("dose-limiting toxicity", "first-dose reaction"), nor how much the drug does ("how much weight
 # will I lose if I take it?").
-_NOT_THE_DOSE = r"(?![-\w])(?! (adjust|reduc|chang|modif|increas|decreas|escalat|titrat|forms?\b|strengths?\b|respons|reaction|related|dependen)\w*)"
+_NOT_THE_DOSE = (r"(?![-\w])(?! (adjust|reduc|chang|modif|increas|decreas|escalat|titrat|forms?\b|strengths?\b|"
+                 r"respons|reaction|related|dependen)\w*)")
 DOSE_ASKED = re.compile(rf"\bwhat(['’]?s| is| are| was| were)? (the |a |an |its |my )?(\w+ ){{0,2}}(doses?|dosage|dosing)"
                         rf"{_NOT_THE_DOSE}|\bwhat (doses?|dosage){_NOT_THE_DOSE}|"
                         r"\bhow much( [\w-]+){0,2} (do|does|should|can|must|will|would) (i|you|we|they|he|she|my [\w-]+|"
