@@ -39,6 +39,7 @@ class Settings:
     type_weight: float = 0.15  # bonus for passages holding the kind of answer asked for
     summary_weight: float = 0.3  # bonus, for a question about the documents' subject as a whole, for their summaries
     heading_weight: float = 0.05  # bonus, for a question that wants a list, for passages under a heading it names
+    instruction_weight: float = 0.3  # bonus, for a question asking how to do something, for the instructions for it
     candidates: int = 200
     # answer selection and abstention: a logistic model over judge.FEATURES (intercept
     # first), fitted by `python -m benchmarks.calibrate` on the seed's dev sets and the

@@ -5,7 +5,8 @@ The answer is withheld when the question names something the documents never men
 amount or a dose no quote gives, when no sentence of the best passages is even slightly close to it,
 or when a logistic model over the evidence (benchmarks/calibrate.py) finds it unlikely
 that the quotes answer; a summary saying what the drug is answers a question about the
-drug as a whole, however vague.
+drug as a whole, however vague, and the instructions for an act a question asking how to
+do it ("how should I take it?").
 """
 from __future__ import annotations
 
@@ -75,9 +76,15 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     summarised = (query.whole and bool(query.drugs or {"it", "its", "this"} & set(words_of(query.question)))
                   and all(retriever.summaries[hits[q.rank].chunk] for q in quotes)
                   and any(holds_kind(q.text, "definition") for q in quotes))  # not "hi, how are you?"
+    # asked how to do something ("how should I take it?"), the instructions for it answer, however few the
+    # question's words, when they hold all the rest it asks about
+    instructed = (bool(query.acts) and bool(quotes)
+                  and all(retriever.under_instructions(query.acts)[hits[q.rank].chunk] for q in quotes)
+                  and (features["quote_coverage"] >= 1.0 or not any(c.weight >= 1.0 for c in query.concepts)))
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
              and amount_held and dose_held
-             and (summarised or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
+             and (summarised or instructed
+                  or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())
 
 

@@ -163,6 +163,9 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         scored = [q for q, n in zip(scored, named) if n == most and n > 0]
     if query.kinds[:1] == ("definition",):  # "is it a steroid?" is answered by what it is, if in reach
         scored = [q for q in scored if holds_kind(q.text, "definition")] or scored
+    if query.acts:  # "how do I take it?" by the instructions for taking it, if in reach
+        instructions = retriever.under_instructions(query.acts)
+        scored = [q for q in scored if instructions[hits[q.rank].chunk]] or scored
     scored = read_sentences(reader, retriever, hits, query, scored, settings, contenders_only=True)
     if not scored:
         return []

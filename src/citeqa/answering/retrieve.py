@@ -21,6 +21,7 @@ from ..index.dense import ivf_probes
 from ..settings import Settings
 from ..index.store import IndexData
 from ..language.text import tokenizer
+from ..reading.instructions import circumstance, instruction_acts, names_act
 from ..reading.kinds import KIND_HEADINGS, KIND_TOPICS, holds_kind
 from ..reading.query import Query
 from ..reading.understand import QuestionReader
@@ -167,6 +168,33 @@ class Retriever:
         self._named = (key, named)
         return named
 
+    @cached_property
+    def _instructions(self) -> dict[str, np.ndarray]:
+        """Each act some heading gives instructions for ("How to take Metformin tablets":
+        take), and the passages under such a heading and under no heading below it that sets
+        a circumstance the asker has not stated ("If you forget to take Eliquis");
+        reading.instructions."""
+        acts: dict[str, tuple[str, ...]] = {}
+        for c in self.data.chunks:
+            if c.section not in acts:
+                path = c.section.split(" › ")
+                acts[c.section] = tuple(a for n, h in enumerate(path) if not any(map(circumstance, path[n + 1:]))
+                                        for a in instruction_acts(h))
+        under: dict[str, list[int]] = {}
+        for i, c in enumerate(self.data.chunks):
+            for a in acts[c.section]:
+                under.setdefault(a, []).append(i)
+        return {a: np.array(passages, dtype=np.int64) for a, passages in under.items()}
+
+    def under_instructions(self, asked: frozenset[str]) -> np.ndarray:
+        """Which passages sit under instructions for an act a question asks how to do
+        ("how do I take it?": those under "How to take Metformin tablets")."""
+        out = np.zeros(self.n_docs, dtype=bool)
+        for act, passages in self._instructions.items() if asked else ():
+            if names_act(asked, act):
+                out[passages] = True
+        return out
+
     def heading_terms(self, chunk: int) -> frozenset[str]:
         """The index terms (with learned synonyms) of a passage's headings: a quoted
         sentence is read with them. Computed once per heading path."""
@@ -280,13 +308,14 @@ class Retriever:
 
     def search(self, bm25: np.ndarray, unit_cos: np.ndarray, k: int,
                topic: str | None = None, kinds: tuple[str, ...] = (), named: set[str] | None = None,
-               whole: bool = False, only: np.ndarray | None = None) -> list[Hit]:
+               whole: bool = False, only: np.ndarray | None = None, acts: frozenset[str] = frozenset()) -> list[Hit]:
         """The top k passages by fused score, among `only` when given (the passages of the
         documents about the drug asked about). Those holding the kind of answer asked for
-        move up by `type_weight`; given the terms of a question that wants a list (`named`),
-        those under a heading it names ("Approved Indications") by `heading_weight`; for a
-        question about the documents' subject as a whole ("give me the rundown on it"),
-        their summaries by `summary_weight`."""
+        move up by `type_weight`; those under instructions for the act a question asks how
+        to do (`acts`: Query.acts) by `instruction_weight`; given the terms of a question that
+        wants a list (`named`), those under a heading it names ("Approved Indications") by
+        `heading_weight`; for a question about the documents' subject as a whole ("give me
+        the rundown on it"), their summaries by `summary_weight`."""
         if not self.n_docs:
             return []
         tw = self.settings.type_weight
@@ -296,6 +325,8 @@ class Retriever:
             fused = fused + self.settings.heading_weight * self.under_named_heading(named)
         if whole and self.settings.summary_weight:
             fused = fused + self.settings.summary_weight * self.summaries
+        if acts and self.settings.instruction_weight:
+            fused = fused + self.settings.instruction_weight * self.under_instructions(acts)
         if only is not None:
             fused = np.where(only, fused, -np.inf)
         order = np.argsort(-fused, kind="stable")

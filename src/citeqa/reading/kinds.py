@@ -263,6 +263,9 @@ STANDING_ADVICE = re.compile(
     # system", "By reporting side effects you can help provide more information on the safety of this medicine")
     r"^\W*(?:in [\w ]{3,40}?,? )?(?:you can )?(?:also )?report (?:any )?(?:suspected )?(?:side effects|them)\b"
     r"[^.]{0,80}\b(?:directly|reporting system|yellow card)|^\W*(?:by reporting side effects|reporting helps)\b|"
+    # ... and a leaflet's opening of how to take it ("Always take this medicine exactly as your doctor has told you.")
+    rf"^\W*always (?:take|use|give) (?:this medicine|{NAME_WORDS}) exactly as (?:described in this leaflet or as )?"
+    rf"{PROFESSIONALS} (?:has|have) told you\W*$|"
     r"^\W*(?:if you (?:get|have|notice) any (?:side effects|(?:further |more |other )?questions"
     r"(?: (?:on|about) [\w ]+?)?),?\s*)?"
     rf"(?:talk|speak|ask|check|tell|consult)(?: to| with)? {PROFESSIONALS}"

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .instructions import asked_acts
+
 if TYPE_CHECKING:
     from .vocabulary import Vocabulary
 
@@ -67,6 +69,11 @@ class Query:
     whole: bool = False  # about the documents' subject as a whole: no concept but the subject ("give me the rundown on it")
     drugs: tuple[int, ...] = ()  # the drugs it asks about (entities.Drugs ids): named, else the conversation's
     absent: tuple[str, ...] = ()  # side effects, symptoms, conditions it names that the documents never mention
+
+    @property
+    def acts(self) -> frozenset[str]:
+        """The acts it asks how to do: "how do I take it?", take (instructions.asked_acts)."""
+        return asked_acts(self.text)
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:

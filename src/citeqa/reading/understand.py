@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 
+from .instructions import MANNER
 from .lay_words import LayBridges
 from .query import Concept, Query, background_spans, words_and_starts, words_at, without_scene
 from .kinds import COMPARES, EARLIEST_ASKED, NOT, TAKE, answer_kinds, is_broad, what_is_asked
@@ -39,10 +40,10 @@ from .vocabulary import Vocabulary, drug_like
 from ..language.wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
                         label_topics, medical_words, words_of)
 
-# a question asking who, when, where or which, or what not to do, asks for one thing, however few its words
+# asking who, when, where or which, what not to do, or how to do something, a question asks for one thing
 SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which(?! (drug|medicine|"
                           rf"medication|kind|type|class|sort)\b))\b|\b(should|must|can|could|may|do|does){NOT}( \w+)? {TAKE}\b|"
-                          r"\bnever (use|take|be given)\b", re.I)
+                          rf"\bnever (use|take|be given)\b|{MANNER.pattern}", re.I)
 EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one

@@ -1,0 +1,90 @@
+"""Questions asking how to do something are answered from the instructions for it."""
+from __future__ import annotations
+
+import pytest
+
+from citeqa import Assistant
+from citeqa.reading.instructions import asked_acts, circumstance, instruction_acts, names_act
+
+# a patient leaflet of the usual shape, written for this test: its opening uses "take" of something else
+LEAFLET = """Package leaflet: Information for the patient
+
+Glimepride tablets
+
+1. What Glimepride tablets are and what they are used for
+
+Glimepride tablets lower blood sugar in adults with type 2 diabetes. Muscle cells take up sugar from the blood
+when insulin tells them to, and in type 2 diabetes they take up less than they should.
+
+2. What you need to know before you take Glimepride tablets
+
+Do not take Glimepride tablets if you are allergic to glimepride or have severe kidney disease.
+
+3. How to take Glimepride tablets
+
+Always take this medicine exactly as your doctor has told you.
+
+Swallow each tablet whole with a glass of water, just before or with the first meal of the day.
+
+If you forget to take Glimepride tablets
+
+Take the next tablet at the usual time. Do not take two tablets to make up for the one you missed.
+
+5. How to store Glimepride tablets
+
+Keep the tablets below 30°C in the original blister to protect them from moisture.
+"""
+
+
+@pytest.mark.parametrize("question, acts", [
+    ("how do i take it", {"take"}),
+    ("What does the leaflet say about how to take the tablets?", {"take"}),
+    ("how is Humira given?", {"given"}),
+    ("how should my pens be stored?", {"store"}),
+    ("how does it work?", set()),  # what the drug does, not how anyone does something
+    ("how much should I take?", set()),
+    ("how is it different from insulin?", set()),
+    ("How is it absorbed after an injection?", {"absorb"}),  # the act, not every word after it
+])
+def test_a_question_asking_how_to_do_something_names_the_act(question, acts):
+    assert asked_acts(question) == acts
+
+
+@pytest.mark.parametrize("heading, act, gives", [
+    ("3. How to take Metformin tablets", "take", True),
+    ("How should I store HUMIRA?", "store", True),
+    ("How Xolair is given", "give", True),  # a participle names its verb
+    ("2.4 Administration", "give", True),  # a label's section named by the act
+    ("16.2 Storage and Handling", "store", True),
+    ("How much to take", "take", False),  # a dose, not instructions
+    ("4. Possible side effects", "take", False),
+])
+def test_a_heading_over_instructions_names_its_act(heading, act, gives):
+    assert any(names_act(frozenset({act}), a) for a in instruction_acts(heading)) is gives
+
+
+def test_a_heading_that_sets_a_circumstance_is_told_apart():
+    assert circumstance("If you forget to take Eliquis") and circumstance("When you stop")
+    assert not circumstance("3. How to take Eliquis")
+
+
+@pytest.fixture(scope="module")
+def leaflet_bot(tmp_path_factory) -> Assistant:
+    root = tmp_path_factory.mktemp("instructions")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "glimepride-leaflet.txt").write_text(LEAFLET, encoding="utf-8")
+    return Assistant(root / "seeds", root / "index")
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("how do I take glimepride?", "swallow each tablet whole"),
+    ("How should I take it?", "swallow each tablet whole"),
+    ("how should it be stored?", "below 30°c"),
+])
+def test_how_to_questions_quote_the_instructions_for_that_act(leaflet_bot, question, wanted):
+    answer = leaflet_bot.ask(question)
+    assert answer.found and wanted in answer.text.lower()
+    # not the opening's other sense of the word, nor a circumstance nobody asked about, nor the leaflet's
+    # standing advice to follow the doctor
+    assert "muscle cells" not in answer.text.lower() and "usual time" not in answer.text.lower()
+    assert "exactly as your doctor" not in answer.text.lower()
