@@ -19,6 +19,7 @@ from .retrieve import Hit, Retriever
 from ..settings import Settings
 from ..reading.kinds import about_the_document, asked_to_name, boilerplate, asks_earliest, earliest_date, holds_kind, names_it
 from ..reading.query import Query
+from ..language.text import amounts
 
 SPECIFIC_KINDS = ("date", "dose", "headcount", "number", "age", "definition")  # kinds a quote visibly holds or lacks
 NAMED_BONUS = 0.5  # a sentence saying what the thing asked about is ("The primary endpoint was ...")
@@ -163,6 +164,9 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         scored = [q for q, n in zip(scored, named) if n == most and n > 0]
     if query.kinds[:1] == ("definition",):  # "is it a steroid?" is answered by what it is, if in reach
         scored = [q for q in scored if holds_kind(q.text, "definition")] or scored
+    asked = amounts(query.text)
+    if asked:  # "and on the 5 mg dose?" by a sentence naming 5 mg (not 15 mg), if in reach (a table's row by its columns)
+        scored = [q for q in scored if asked & amounts(_as_read(retriever, hits, q))] or scored
     if query.acts:  # "how do I take it?" by the instructions for taking it, if in reach
         instructions = retriever.under_instructions(query.acts)
         scored = [q for q in scored if instructions[hits[q.rank].chunk]] or scored
@@ -211,6 +215,12 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
         if lead:  # a list's lead-in: the passage's words before its first item
             add(chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
     return out
+
+
+def _as_read(retriever: Retriever, hits: list[Hit], quote: Quote) -> str:
+    """A quoted sentence as it is read: after its heading, a table's row with its columns' names."""
+    chunk = hits[quote.rank].chunk
+    return retriever.data.chunks[chunk].unit_text(quote.row - int(retriever.bounds[chunk]) - 1)
 
 
 def _lead_in(chunk) -> str:

@@ -11,7 +11,7 @@ kind of answer asked for (a date, a dose, a safety finding, ...) move up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import faiss
@@ -20,7 +20,7 @@ import numpy as np
 from ..index.dense import ivf_probes
 from ..settings import Settings
 from ..index.store import IndexData
-from ..language.text import tokenizer
+from ..language.text import spelt_out, tokenizer
 from ..reading.instructions import circumstance, instruction_acts, names_act
 from ..reading.kinds import KIND_HEADINGS, KIND_TOPICS, holds_kind
 from ..reading.query import Query
@@ -194,6 +194,19 @@ class Retriever:
             if names_act(asked, act):
                 out[passages] = True
         return out
+
+    def spell_out(self, query: Query, hits: list[Hit]) -> Query:
+        """The query with each name the documents never mention that the passages found
+        spell out as an initialism ("INR": international normalized ratio) read as those
+        words too: no unknown name, and held where they are."""
+        texts = [self.data.chunks[h.chunk].text for h in hits] if query.unknown_names else []
+        spelt = {name: phrase for name in query.unknown_names
+                 if (phrase := next(filter(None, (spelt_out(name, t) for t in texts)), None))}
+        if not spelt:
+            return query
+        concepts = tuple(replace(c, forms=c.forms + (tuple(self.tokenize(spelt[c.word])),)) if c.word in spelt else c
+                         for c in query.concepts)
+        return replace(query, concepts=concepts, unknown_names=tuple(n for n in query.unknown_names if n not in spelt))
 
     def heading_terms(self, chunk: int) -> frozenset[str]:
         """The index terms (with learned synonyms) of a passage's headings: a quoted

@@ -78,9 +78,10 @@ class Query:
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
         the documents' own subject, named everywhere, is not one; nor the drug it asks
-        about, whose documents alone answer it)."""
+        about, whose documents alone answer it); an initialism by the words it stands for,
+        where they were found spelt out (Retriever.spell_out)."""
         asked = vocab.drug_terms(self.drugs)
-        return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight
+        return [c for c in self.concepts if c.name and (c.term in vocab or c.held(vocab)) and c.weight >= min_weight
                 and not c.in_terms(asked)]
 
     def unmatched(self, vocab: Vocabulary) -> float:

@@ -1,0 +1,56 @@
+"""What a question names exactly is what its answer holds: an initialism the documents write
+out in full, an amount of the medicine."""
+from __future__ import annotations
+
+import pytest
+
+from citeqa import Assistant
+from citeqa.language.text import amounts
+
+# written for this test
+LABEL = """Interactions
+
+Raised values of the international normalized ratio have been seen when Examplomab is started in patients who take warfarin, so the ratio should be checked more often in the first weeks.
+
+Examplomab has not been studied with live vaccines.
+
+Results
+
+After 52 weeks, people taking examplomab lost much more body weight than people taking placebo, with average losses of up to 21% of body weight at the 15 mg dose.
+
+The mean change with 5 mg was −14%, against −3% with placebo.
+"""
+
+
+@pytest.fixture(scope="module")
+def label_bot(tmp_path_factory) -> Assistant:
+    root = tmp_path_factory.mktemp("specifics")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "examplomab.txt").write_text(LABEL, encoding="utf-8")
+    return Assistant(root / "seeds", root / "index")
+
+
+def test_an_initialism_written_out_in_full_is_answered_not_declined(label_bot):
+    answer, evidence = label_bot.ask_with_evidence("Does examplomab change the INR?")
+    assert "INR" not in evidence.unknown_names
+    assert answer.found and "international normalized ratio" in answer.text
+    # one spelt out nowhere is still one they never mention
+    assert "TSH" in label_bot.ask_with_evidence("Does examplomab change the TSH?")[1].unknown_names
+
+
+def test_an_amount_asked_about_is_the_amount_quoted(label_bot):
+    answer = label_bot.ask("how much weight did people lose on examplomab?")
+    assert answer.found
+    follow = label_bot.ask("and on the 5 mg dose?", history=["how much weight did people lose on examplomab 15 mg?"])
+    assert follow.found and "14%" in follow.text and "21%" not in follow.text  # not the 15 mg sentence
+
+
+@pytest.mark.parametrize("text, held", [
+    ("and on the 5 mg dose?", {(5.0, "mg")}),
+    ("the 5-mg and 10 mg doses", {(5.0, "mg"), (10.0, "mg")}),
+    ("250 micrograms, or 1,000 mg", {(250.0, "mcg"), (1000.0, "mg")}),
+    ("up to 22.5% at the 15 mg dose", {(15.0, "mg")}),  # 15 mg is not 5 mg
+    ("a 20 kg child", set()),  # a body weight, no amount of the medicine
+])
+def test_amounts_are_read_with_their_units(text, held):
+    assert amounts(text) == held
