@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa import Assistant
-from citeqa.reading.instructions import asked_acts, circumstance, instruction_acts, names_act
+from citeqa.reading.instructions import asked_acts, circumstance, instruction_acts
 
 # a patient leaflet of the usual shape, written for this test: its opening uses "take" of something else
 LEAFLET = """Package leaflet: Information for the patient
@@ -39,10 +39,13 @@ Keep the tablets below 30°C in the original blister to protect them from moistu
 @pytest.mark.parametrize("question, acts", [
     ("how do i take it", {"take"}),
     ("What does the leaflet say about how to take the tablets?", {"take"}),
-    ("how is Humira given?", {"given"}),
+    ("how is Humira given?", {"give"}),  # a participle asks for its verb
     ("how should my pens be stored?", {"store"}),
+    ("how should the medicine be kept?", {"keep"}),
+    ("how is the pen used?", {"use"}),  # the participle, not a noun ending like one ("pen")
     ("how does it work?", set()),  # what the drug does, not how anyone does something
     ("how much should I take?", set()),
+    ("how long do I take it?", set()),
     ("how is it different from insulin?", set()),
     ("How is it absorbed after an injection?", {"absorb"}),  # the act, not every word after it
 ])
@@ -53,19 +56,23 @@ def test_a_question_asking_how_to_do_something_names_the_act(question, acts):
 @pytest.mark.parametrize("heading, act, gives", [
     ("3. How to take Metformin tablets", "take", True),
     ("How should I store HUMIRA?", "store", True),
-    ("How Xolair is given", "give", True),  # a participle names its verb
+    ("How should it be stored?", "store", True),
+    ("How Xolair is given", "give", True),
     ("2.4 Administration", "give", True),  # a label's section named by the act
-    ("16.2 Storage and Handling", "store", True),
+    ("16 HOW SUPPLIED/STORAGE AND HANDLING", "store", True),
     ("How much to take", "take", False),  # a dose, not instructions
+    ("U.S. Food and Drug Administration approval", "give", False),  # the noun, not a section named by it
+    ("Co-administration with CYP3A4 inhibitors", "give", False),
+    ("How is the drug metabolized", "drug", False),
     ("4. Possible side effects", "take", False),
 ])
 def test_a_heading_over_instructions_names_its_act(heading, act, gives):
-    assert any(names_act(frozenset({act}), a) for a in instruction_acts(heading)) is gives
+    assert (act in instruction_acts(heading)) is gives
 
 
 def test_a_heading_that_sets_a_circumstance_is_told_apart():
     assert circumstance("If you forget to take Eliquis") and circumstance("When you stop")
-    assert not circumstance("3. How to take Eliquis")
+    assert not circumstance("3. How to take Eliquis") and not circumstance("When to take it")
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,4 @@
-"""What a question names exactly is what its answer holds: an initialism the documents write
-out in full, an amount of the medicine."""
+"""What a question names exactly is what its answer holds: an amount of the medicine."""
 from __future__ import annotations
 
 import pytest
@@ -9,8 +8,6 @@ from citeqa.language.text import amounts
 
 # written for this test
 LABEL = """Interactions
-
-Raised values of the international normalized ratio have been seen when Examplomab is started in patients who take warfarin, so the ratio should be checked more often in the first weeks.
 
 Examplomab has not been studied with live vaccines.
 
@@ -28,14 +25,6 @@ def label_bot(tmp_path_factory) -> Assistant:
     (root / "seeds").mkdir()
     (root / "seeds" / "examplomab.txt").write_text(LABEL, encoding="utf-8")
     return Assistant(root / "seeds", root / "index")
-
-
-def test_an_initialism_written_out_in_full_is_answered_not_declined(label_bot):
-    answer, evidence = label_bot.ask_with_evidence("Does examplomab change the INR?")
-    assert "INR" not in evidence.unknown_names
-    assert answer.found and "international normalized ratio" in answer.text
-    # one spelt out nowhere is still one they never mention
-    assert "TSH" in label_bot.ask_with_evidence("Does examplomab change the TSH?")[1].unknown_names
 
 
 def test_an_amount_asked_about_is_the_amount_quoted(label_bot):

@@ -1,6 +1,4 @@
-import pytest
-
-from citeqa.language.text import split_sentences, spelt_out, tokenize
+from citeqa.language.text import split_sentences, tokenize
 
 
 def spans(text):
@@ -81,16 +79,3 @@ def test_answering_never_imports_bm25s_or_scipy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
-
-@pytest.mark.parametrize("initialism, text, spelt", [
-    ("INR", "Warfarin: increases in the international normalized ratio have been reported.", "international normalized ratio"),
-    ("HFpEF", "in patients with heart failure with preserved ejection fraction", "heart failure with preserved ejection fraction"),
-    ("NSCLC", "first-line treatment of non-small cell lung cancer", "non-small cell lung cancer"),
-    ("INR", "It is not recommended in renal impairment.", None),  # small words spell nothing
-    ("EU", "every unit", None),  # two letters are spelt too easily by chance
-    ("IRA", "Primary target: interleukin-4 receptor alpha (IL-4Rα)", None),  # a number hung on a word
-    ("IRA", "the interleukin receptor alpha (IL-4Rα)", None),  # words the text abbreviates otherwise
-    ("RSA", "rarely seen after", None),  # three letters only by long words
-])
-def test_an_initialism_is_found_spelt_out(initialism, text, spelt):
-    assert spelt_out(initialism, text) == spelt

@@ -296,7 +296,6 @@ class Assistant:
         pool = max(k, self.settings.broad_pool) if wants_list else k
         hits = retriever.search(bm25, unit_cos, pool, topic, query.kinds, set(query.weights) if wants_list else None,
                                 whole=query.whole, only=retriever.only_about(query.drugs), acts=query.acts)
-        query = retriever.spell_out(query, hits)  # an initialism the passages found write out in full
         if self.settings.answer_selection:
             quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings, reader=self.reader_model())
         else:  # the top passage's sentence closest to the question

@@ -45,7 +45,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     """Weigh the evidence: a question naming something the documents never mention,
     asking about a drug they mention only in passing, or about a label topic no document
     covers (pregnancy, storage), is declined outright; one about a drug it names (or calls
-    "it") as a whole is answered by summaries saying what the drug is; otherwise a logistic
+    "it") as a whole is answered by summaries saying what the drug is, and one asking how to
+    do something by the instructions for it that hold the rest it asks; otherwise a logistic
     model over the features below (benchmarks/calibrate.py) says how likely the quotes answer.
     `earlier_quoted`: for a follow-up, the sentences the answer to the question it follows quoted."""
     names = query.unknown_names if settings.name_check else ()

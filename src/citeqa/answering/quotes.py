@@ -164,8 +164,8 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         scored = [q for q, n in zip(scored, named) if n == most and n > 0]
     if query.kinds[:1] == ("definition",):  # "is it a steroid?" is answered by what it is, if in reach
         scored = [q for q in scored if holds_kind(q.text, "definition")] or scored
-    asked = amounts(query.text)
-    if asked:  # "and on the 5 mg dose?" by a sentence naming 5 mg (not 15 mg), if in reach (a table's row by its columns)
+    asked = amounts(query.own_words)
+    if asked:  # "and on the 5 mg dose?" by a sentence naming 5 mg, not 15 mg, if in reach (a table's row by its columns)
         scored = [q for q in scored if asked & amounts(_as_read(retriever, hits, q))] or scored
     if query.acts:  # "how do I take it?" by the instructions for taking it, if in reach
         instructions = retriever.under_instructions(query.acts)

@@ -11,7 +11,7 @@ kind of answer asked for (a date, a dose, a safety finding, ...) move up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 import faiss
@@ -20,8 +20,8 @@ import numpy as np
 from ..index.dense import ivf_probes
 from ..settings import Settings
 from ..index.store import IndexData
-from ..language.text import spelt_out, tokenizer
-from ..reading.instructions import circumstance, instruction_acts, names_act
+from ..language.text import tokenizer
+from ..reading.instructions import circumstance, instruction_acts
 from ..reading.kinds import KIND_HEADINGS, KIND_TOPICS, holds_kind
 from ..reading.query import Query
 from ..reading.understand import QuestionReader
@@ -92,6 +92,7 @@ class Retriever:
         self._holds: dict[str, np.ndarray] = {}
         self._named: tuple[frozenset | None, np.ndarray | None] = (None, None)  # the last under_named_heading
         self._heading_terms: dict[str, frozenset[str]] = {}  # heading path -> its index terms
+        self._instructed: tuple[frozenset | None, np.ndarray | None] = (None, None)  # the last under_instructions
         self._only: dict[frozenset, np.ndarray] = {}  # the passages of the documents about some drugs
         if not self.exact and data.dense.ntotal:  # (a cluster's coordinator holds no vectors)
             ivf = faiss.extract_index_ivf(data.dense)
@@ -188,25 +189,16 @@ class Retriever:
 
     def under_instructions(self, asked: frozenset[str]) -> np.ndarray:
         """Which passages sit under instructions for an act a question asks how to do
-        ("how do I take it?": those under "How to take Metformin tablets")."""
+        ("how do I take it?": those under "How to take Metformin tablets"). Search, the
+        quotes and the judge ask it of the same question: the last answer is kept."""
+        last = self._instructed  # (one read: another thread may replace it)
+        if last[0] == asked:
+            return last[1]
         out = np.zeros(self.n_docs, dtype=bool)
-        for act, passages in self._instructions.items() if asked else ():
-            if names_act(asked, act):
-                out[passages] = True
+        for act in asked & self._instructions.keys():
+            out[self._instructions[act]] = True
+        self._instructed = (asked, out)
         return out
-
-    def spell_out(self, query: Query, hits: list[Hit]) -> Query:
-        """The query with each name the documents never mention that the passages found
-        spell out as an initialism ("INR": international normalized ratio) read as those
-        words too: no unknown name, and held where they are."""
-        texts = [self.data.chunks[h.chunk].text for h in hits] if query.unknown_names else []
-        spelt = {name: phrase for name in query.unknown_names
-                 if (phrase := next(filter(None, (spelt_out(name, t) for t in texts)), None))}
-        if not spelt:
-            return query
-        concepts = tuple(replace(c, forms=c.forms + (tuple(self.tokenize(spelt[c.word])),)) if c.word in spelt else c
-                         for c in query.concepts)
-        return replace(query, concepts=concepts, unknown_names=tuple(n for n in query.unknown_names if n not in spelt))
 
     def heading_terms(self, chunk: int) -> frozenset[str]:
         """The index terms (with learned synonyms) of a passage's headings: a quoted

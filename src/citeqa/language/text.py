@@ -183,53 +183,18 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 
-INITIALISM = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*")  # letters only, a capital among them: INR, EMA, HFpEF
-_INITIAL_WORD = re.compile(r"[A-Za-z][A-Za-z']*(?:-?\d[\w-]*)?")  # a word, and a number hung on it ("Interleukin-4")
-_OWN_SHORT_FORM = re.compile(r"\s*\(\s*[^\s()]{2,12}\s*\)")  # "... receptor alpha (IL-4Rα)": its own
-
-
-def spelt_out(initialism: str, text: str) -> str | None:
-    """The words of `text` whose first letters spell an initialism, in order, with small
-    words between them ("international normalized ratio" for INR, "heart failure with
-    preserved ejection fraction" for HFpEF, "non-small cell lung cancer" for NSCLC); None
-    when none do. Chance spellings are kept out: two letters are spelt too easily to count;
-    three only by long words (of five letters or more); no word with a number hung on it
-    ("Interleukin-4"); nor words the text abbreviates otherwise ("... (IL-4Rα)")."""
-    letters = initialism.lower()
-    if not 3 <= len(letters) <= 8 or not INITIALISM.fullmatch(initialism):
-        return None
-    shortest = 5 if len(letters) == 3 else 1
-    words = [(m.group(0).lower(), m.start(), m.end()) for m in _INITIAL_WORD.finditer(text)]
-    for i, (first, start, _) in enumerate(words):
-        if first[0] != letters[0] or first in ENGLISH_STOPWORDS:
-            continue
-        n, j = 0, i
-        while n < len(letters) and j < len(words) and j - i <= 2 * len(letters):
-            word = words[j][0]
-            if word in ENGLISH_STOPWORDS and n:
-                j += 1
-                continue
-            if word[0] != letters[n] or len(word) < shortest or not word.replace("'", "").isalpha():
-                break
-            n, j = n + 1, j + 1
-        if n == len(letters):
-            end = words[j - 1][2]
-            short = _OWN_SHORT_FORM.match(text, end)
-            if short and short.group(0).strip(" ()").lower() != letters:
-                continue
-            return text[start:end]
-    return None
-
-
-_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*(mg|milligrams?|mcg|mug|ug|micrograms?|ng|g|grams?|ml|millilit(?:re|er)s?|"
-                     r"iu|units?)\b")
+_AMOUNT_UNITS = r"(mg|milligrams?|mcg|mug|ug|micrograms?|ng|g|grams?|ml|millilit(?:re|er)s?|iu|units?)\b(?!\s*/|\s+per\b)"
+_AMOUNT = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*{_AMOUNT_UNITS}")
+_AMOUNT_RANGE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:-|to)\s*\d+(?:\.\d+)?\s*-?\s*{_AMOUNT_UNITS}")
 _SAME_UNIT = {"milligram": "mg", "milligrams": "mg", "mug": "mcg", "ug": "mcg", "microgram": "mcg", "micrograms": "mcg",
               "gram": "g", "grams": "g", "units": "unit", "iu": "unit"}
 
 
 def amounts(text: str) -> set[tuple[float, str]]:
     """The amounts of a medicine a text names, as (number, unit): "5 mg" and "the 5-mg dose"
-    are (5.0, "mg"), "250 micrograms" (250.0, "mcg"); "15 mg" is another amount, and
-    "20 kg" a body weight, no amount."""
+    are (5.0, "mg"), "250 micrograms" (250.0, "mcg"), "5 to 10 mg" both ends; "15 mg" is
+    another amount, and "20 kg" (a body weight), "5 mg/kg" or "3 g/dL" (a rate, a
+    concentration) none."""
     plain = _THOUSANDS.sub("", normalize(text))
-    return {(float(n), _SAME_UNIT.get(u, "ml" if u.startswith("millilit") else u)) for n, u in _AMOUNT.findall(plain)}
+    found = _AMOUNT.findall(plain) + _AMOUNT_RANGE.findall(plain)
+    return {(float(n), _SAME_UNIT.get(u, "ml" if u.startswith("millilit") else u)) for n, u in found}

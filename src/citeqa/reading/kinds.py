@@ -307,14 +307,14 @@ def asks_earliest(question: str) -> bool:
 MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                        "dec"), 1)}  # a month's first three letters -> its number
 DATE = re.compile(r"\b(?:(" + "|".join(MONTHS) + r")[a-z]*\.?(?:\s+\d{1,2})?,?\s+)?(1[89]\d\d|20\d\d)\b", re.I)
-REFERENCE_DATE = re.compile(r"\b(since|before|until|till|prior to)\s+(?:the\s+)?$", re.I)  # what a date is counted from
+REFERENCE_DATE = re.compile(r"\b(first|only)\b[^.;]*\bsince\s+(?:the\s+)?$", re.I)  # "the first ... since 2014"
 
 
 def earliest_date(text: str) -> tuple[int, int] | None:
     """The earliest date a text names, as (year, month); a year alone is month 0
-    ("March 28, 2017" comes before "September 2017", and "2017" before both). A date that is
-    only a point of reference ("the first new drug for weight management since 2014") is
-    none the text's events happened on."""
+    ("March 28, 2017" comes before "September 2017", and "2017" before both). A date a
+    "first" is counted from ("the first new drug for weight management since 2014") is none
+    the text's events happened on; "available since 1958" is one."""
     dates = [(int(m.group(2)), MONTHS.get((m.group(1) or "").lower(), 0)) for m in DATE.finditer(text)
              if not REFERENCE_DATE.search(text[:m.start()])]
     return min(dates) if dates else None

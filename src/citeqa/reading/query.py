@@ -71,17 +71,22 @@ class Query:
     absent: tuple[str, ...] = ()  # side effects, symptoms, conditions it names that the documents never mention
 
     @property
+    def own_words(self) -> str:
+        """What it asks, in its own words: as read, unless it was read with an earlier question
+        as context (whose words are not what it asks for)."""
+        return self.question if self.leans_on else self.text
+
+    @property
     def acts(self) -> frozenset[str]:
         """The acts it asks how to do: "how do I take it?", take (instructions.asked_acts)."""
-        return asked_acts(self.text)
+        return asked_acts(self.own_words)
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
         the documents' own subject, named everywhere, is not one; nor the drug it asks
-        about, whose documents alone answer it); an initialism by the words it stands for,
-        where they were found spelt out (Retriever.spell_out)."""
+        about, whose documents alone answer it)."""
         asked = vocab.drug_terms(self.drugs)
-        return [c for c in self.concepts if c.name and (c.term in vocab or c.held(vocab)) and c.weight >= min_weight
+        return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight
                 and not c.in_terms(asked)]
 
     def unmatched(self, vocab: Vocabulary) -> float:
