@@ -25,6 +25,13 @@ def bot(tmp_path_factory) -> Assistant:
     return Assistant(base / "seeds", base / "index")
 
 
+def one_document(root: Path, name: str, text: str) -> Assistant:
+    """The real model over a seeds folder of one document written for a test, under root."""
+    (root / "seeds").mkdir()
+    (root / "seeds" / name).write_text(text, encoding="utf-8")
+    return Assistant(root / "seeds", root / "index")
+
+
 @pytest.fixture
 def corpus(tmp_path) -> Path:
     """Three small documents for refresh tests (used with the hashing embedder)."""

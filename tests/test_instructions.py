@@ -5,6 +5,7 @@ import pytest
 
 from citeqa import Assistant
 from citeqa.reading.instructions import asked_acts, circumstance, instruction_acts
+from tests.conftest import one_document
 
 # a patient leaflet of the usual shape, written for this test: its opening uses "take" of something else
 LEAFLET = """Package leaflet: Information for the patient
@@ -77,10 +78,7 @@ def test_a_heading_that_sets_a_circumstance_is_told_apart():
 
 @pytest.fixture(scope="module")
 def leaflet_bot(tmp_path_factory) -> Assistant:
-    root = tmp_path_factory.mktemp("instructions")
-    (root / "seeds").mkdir()
-    (root / "seeds" / "glimepride-leaflet.txt").write_text(LEAFLET, encoding="utf-8")
-    return Assistant(root / "seeds", root / "index")
+    return one_document(tmp_path_factory.mktemp("instructions"), "glimepride-leaflet.txt", LEAFLET)
 
 
 @pytest.mark.parametrize("question, wanted", [

@@ -5,6 +5,7 @@ import pytest
 
 from citeqa import Assistant
 from citeqa.language.text import amounts
+from tests.conftest import one_document
 
 # written for this test
 LABEL = """Interactions
@@ -21,10 +22,7 @@ The mean change with 5 mg was −14%, against −3% with placebo.
 
 @pytest.fixture(scope="module")
 def label_bot(tmp_path_factory) -> Assistant:
-    root = tmp_path_factory.mktemp("specifics")
-    (root / "seeds").mkdir()
-    (root / "seeds" / "examplomab.txt").write_text(LABEL, encoding="utf-8")
-    return Assistant(root / "seeds", root / "index")
+    return one_document(tmp_path_factory.mktemp("specifics"), "examplomab.txt", LABEL)
 
 
 def test_an_amount_asked_about_is_the_amount_quoted(label_bot):

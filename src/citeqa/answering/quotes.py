@@ -119,8 +119,7 @@ def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, 
         return scored
 
     def read(quotes: list[Quote]) -> list[Quote]:
-        texts = [retriever.data.chunks[hits[q.rank].chunk].unit_text(
-            q.row - int(retriever.bounds[hits[q.rank].chunk]) - 1, settings.heading_context) for q in quotes]
+        texts = [_as_read(retriever, hits, q, settings.heading_context) for q in quotes]
         logits = reader.logits(query.text, texts) if quotes else []
         return [replace(q, score=q.score + settings.reader_weight * float(1 / (1 + np.exp(-logit))),
                         read=float(logit), own=q.score) for q, logit in zip(quotes, logits)]
@@ -217,10 +216,10 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
     return out
 
 
-def _as_read(retriever: Retriever, hits: list[Hit], quote: Quote) -> str:
+def _as_read(retriever: Retriever, hits: list[Hit], quote: Quote, headings: bool = True) -> str:
     """A quoted sentence as it is read: after its heading, a table's row with its columns' names."""
     chunk = hits[quote.rank].chunk
-    return retriever.data.chunks[chunk].unit_text(quote.row - int(retriever.bounds[chunk]) - 1)
+    return retriever.data.chunks[chunk].unit_text(quote.row - int(retriever.bounds[chunk]) - 1, headings)
 
 
 def _lead_in(chunk) -> str:

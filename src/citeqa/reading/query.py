@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -76,9 +77,10 @@ class Query:
         as context (whose words are not what it asks for)."""
         return self.question if self.leans_on else self.text
 
-    @property
+    @cached_property
     def acts(self) -> frozenset[str]:
-        """The acts it asks how to do: "how do I take it?", take (instructions.asked_acts)."""
+        """The acts it asks how to do: "how do I take it?", take (instructions.asked_acts);
+        read once, though retrieval, quoting and judging all ask."""
         return asked_acts(self.own_words)
 
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
