@@ -114,7 +114,7 @@ def _read(scores, logits, contenders_only):
 def test_only_sentences_that_could_still_come_first_are_read():
     # the best is read alone; then those that could still pass it as the reader read it
     w = HASH.reader_weight
-    scores = [1.0, 1.0 - w / 4, 1.0 - w / 2 - 1e-3, 1.0 - w + 1e-3, 1.0 - w - 1e-3, 0.2]
+    scores = [1.0, 1.0 - w / 4, 1.0 - w / 2 - 1e-3, 1.0 - w + 1e-3, 1.0 - w - 1e-3, 1.0 - 2 * w]
     _, seen = _read(scores, [-20.0] + [0.0] * 5, contenders_only=True)  # it does not answer: all within w may
     assert seen == [["sentence 0"], ["sentence 1", "sentence 2", "sentence 3"]]
     _, seen = _read(scores, [0.0] * 6, contenders_only=True)  # half a weight on it: those within half of w

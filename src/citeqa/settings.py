@@ -52,16 +52,17 @@ class Settings:
     min_cosine: float = 0.1  # and never when no sentence of the top passages is this close (but see judge)
     # the reader model (reader_model.py): the best `reader_candidates` sentences of the first
     # `reader_passages` passages are read with the question; a sentence scores `reader_weight`
-    # x its probability of answering more (the weight that picked answering sentences best on
-    # documents the reader had not seen: the fold models' scores, tests/data/reader/folds.jsonl);
+    # x its probability of answering more (the weight that, leave one document out, answered
+    # best on the six tuning documents the shipped reader was never trained on; the fold models,
+    # each trained on half the documents, are weaker readers and favour 0.25: docs/how-it-works.md);
     # abstention then goes by its own logistic model over judge.READER_FEATURES (also fitted
     # by benchmarks.calibrate, on the fold models' scores)
     reader: bool = True
     reader_candidates: int = 8
     reader_passages: int = 5
-    reader_weight: float = 0.25
-    reader_abstain_weights: tuple[float, ...] = (-3.650, 0.115, 0.163, 1.852, 0.104, 1.565, 1.622, 1.260, 0.417,
-                                                 0.061, 1.262, -1.126, 1.207)
+    reader_weight: float = 1.0
+    reader_abstain_weights: tuple[float, ...] = (-3.168, -0.064, 0.057, 2.252, -0.163, 1.953, 1.132, 0.942, 0.402,
+                                                 -0.115, 1.297, -1.065, 1.153)
     reader_abstain_threshold: float = 0.45
     question_max_chars: int = 2000
     # understanding the question (understand.py)

@@ -121,8 +121,9 @@ def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, 
     def read(quotes: list[Quote]) -> list[Quote]:
         texts = [_as_read(retriever, hits, q, settings.heading_context) for q in quotes]
         logits = reader.logits(query.text, texts) if quotes else []
-        return [replace(q, score=q.score + settings.reader_weight * float(1 / (1 + np.exp(-logit))),
-                        read=float(logit), own=q.score) for q, logit in zip(quotes, logits)]
+        # what says nothing of the medicine (navigation, standing advice) is never lifted by it
+        return [replace(q, score=q.score + settings.reader_weight * float(1 / (1 + np.exp(-logit)))
+                        * (not boilerplate(q.text)), read=float(logit), own=q.score) for q, logit in zip(quotes, logits)]
 
     top = scored[:settings.reader_candidates]
     done = read(top[:1] if contenders_only else top)
@@ -307,7 +308,10 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     not a trial's complication rate), then best first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits),
                              list_weight=settings.list_weight, label_weight=settings.label_weight)
-    scored = read_sentences(reader, retriever, hits, query, scored, settings)
+    # which sentences are listed goes by their own scores (the reader's weight is fitted to pick
+    # the one sentence that answers, and would fill a list with one kind of sentence); the order
+    # they are listed in, by the reader's too
+    scored = sorted(read_sentences(reader, retriever, hits, query, scored, settings), key=lambda q: -unread_score(q))
     if not scored:
         return []
     data = retriever.data
@@ -355,8 +359,8 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         listed_names |= names
         chosen.append(quote)
     # those from passages on the topic first; asked about the subject as a whole, its summaries first
-    return sorted(chosen, key=lambda q: (not (query.whole and retriever.summaries[hits[q.rank].chunk]),
-                                         not in_topic(q)))
+    return sorted(sorted(chosen, key=lambda q: -q.score),
+                  key=lambda q: (not (query.whole and retriever.summaries[hits[q.rank].chunk]), not in_topic(q)))
 
 
 def _item_names(retriever: Retriever, text: str) -> set[str]:
