@@ -112,8 +112,8 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
 def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, scored: list[Quote],
                    settings: Settings, contenders_only: bool = False) -> list[Quote]:
     """The best `reader_candidates` sentences read by the reader model with the question:
-    each scores `reader_weight` x the probability it gives that it answers more, and carries
-    its logit; best first. `contenders_only` (an answer that quotes the first): the best is
+    each scores `reader_weight` x the probability it gives that it answers more (boilerplate
+    none: it says nothing of the medicine), and carries its logit; best first. `contenders_only` (an answer that quotes the first): the best is
     read alone, then only those that could still pass it as read."""
     if reader is None or not scored:
         return scored
