@@ -332,6 +332,10 @@ def test_a_sentence_about_the_document_itself_is_told_apart(sentence, about):
     # a leaflet's advice that holds for any medicine
     ("Like all medicines, this medicine can cause side effects, although not everybody gets them.", True),
     ("If you get any side effects, talk to your doctor, pharmacist or nurse, including side effects not listed here.", True),
+    # ... in either order, and the standard sentence after it
+    ("If you get any side effects, including any not listed in this leaflet, talk to your doctor or pharmacist.", True),
+    ("This includes any possible side effects not listed in this leaflet.", True),
+    ("If you get any side effects, including any not listed in this leaflet, stop taking Zetamab.", False),
     ("Talk to your doctor, pharmacist or nurse before taking Zetamab tablets.", True),
     ("If you have any further questions on the use of this medicine, ask your doctor or pharmacist.", True),
     ("Check with your doctor or pharmacist if you are not sure.", True),
@@ -864,6 +868,23 @@ def test_a_sentence_announcing_what_follows_is_quoted_with_it_and_a_list_skips_o
                   "What side effects does zetamab have?")
     assert ans.found and "Headache and nausea" in ans.text  # what the announcement announces
     assert "national reporting system" not in ans.text
+
+
+def test_a_side_effects_answer_quotes_the_frequency_lists_under_a_numbered_heading(tmp_path):
+    # "4. Possible side effects" is named by "side effects" (its number is no word of it), and
+    # neither the referral nor "They are listed below", each in a passage of its own, sets the bar
+    ans = ask_one(tmp_path,
+                  "Zetamab leaflet\n\n4. Possible side effects\n\nLike all medicines, this medicine can cause "
+                  "side effects, although not everybody gets them. They are listed below by how often they occur.\n\n"
+                  "The most common side effect of Zetamab is bleeding.\n\n"
+                  "Common (may affect up to 1 in 10 people):\n\n• bruising and swelling\n• feeling sick (nausea)\n\n"
+                  "Rare (may affect up to 1 in 1,000 people):\n\n• skin rash and itching\n\n"
+                  "Reporting of side effects\n\nIf you get any side effects, including any not listed in this "
+                  "leaflet, talk to your doctor, pharmacist or nurse.\n\n5. How to store Zetamab\n\nStore below 25 °C.\n",
+                  "What are the side effects of zetamab?")
+    assert ans.found and "bleeding" in ans.text
+    assert sum(i in ans.text for i in ("bruising", "nausea", "skin rash")) >= 2
+    assert "talk to your doctor" not in ans.text and "listed below" not in ans.text
 
 
 def test_a_list_answer_quotes_several_items_of_the_list_a_passage_leads_into(tmp_path):

@@ -71,8 +71,11 @@ class Settings:
     subject_as_it: bool = True  # ... and says "it" for the drug every document is about
     context_weight: float = 0.5  # BM25 weight of an earlier question's words, for a follow-up
     name_weight: float = 1.5  # a named drug/gene/trial this rare (IDF) must be in the quoted sentence
-    max_quotes: int = 4  # sentences quoted for a broad question, each from its own passage
-    broad_margin: float = 0.45  # ... while within this much of the best sentence's score
+    # sentences quoted for a broad question, each from its own passage (six at most, to be read as an
+    # answer), while within `broad_margin` of the best that says something: both fitted leaving one
+    # tuning document out (docs/how-it-works.md)
+    max_quotes: int = 6
+    broad_margin: float = 1.2
     broad_pool: int = 10  # ... drawn from this many passages (those cited beyond k are shown too)
     complement_margin: float = 0.2  # a narrow answer adds the sentence holding what the best one lacks, if this near (< 0: never)
     list_weight: float = 0.2  # ... sentences listing four or more items score this much more

@@ -35,7 +35,8 @@ ITEM_MARK = re.compile(r"(\s*([•◦▪‣·*–-]|\(?[0-9a-z]{1,2}[.)]))*\s*$"
 REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! who\b)", re.I)  # not "Those who..."
 # a sentence that announces what follows ("Other side effects may occur with the following frequencies.",
 # "Tell your doctor if any of the following applies to you:")
-ANNOUNCES = re.compile(r":\s*$|\bthe following\b(?!\s+(day|week|month|year|morning|night|dose|visit)s?\b)|\bas follows\b",
+ANNOUNCES = re.compile(r":\s*$|\bthe following\b(?!\s+(day|week|month|year|morning|night|dose|visit)s?\b)|\bas follows\b|"
+                       r"\b(?:listed|given|shown|set out|described) below\b",
                        re.I)  # (not "by the following day")
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
@@ -316,9 +317,14 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         return []
     data = retriever.data
     kind = retriever.asked_kind(query.kinds)
+
+    def says_nothing(quote: Quote) -> bool:  # boilerplate, or announcing what its passage does not go on to say
+        return boilerplate(quote.text) or bool(ANNOUNCES.search(quote.text)
+                                               and quote.row + 1 >= retriever.bounds[hits[quote.rank].chunk + 1])
+
     # the margin is the sentences' own (the reader orders them, but its confidence in the
-    # best one does not push the rest of a list out)
-    top = max(unread_score(q) for q in scored)
+    # best one does not push the rest of a list out), from the best that says something
+    top = max((unread_score(q) for q in scored if not says_nothing(q)), default=unread_score(scored[0]))
 
     def in_topic(quote: Quote) -> bool:  # its passage is on the topic asked about (the uses: under their heading)
         return bool(kind) and bool(retriever.on_topic(kind)[hits[quote.rank].chunk])
@@ -332,9 +338,6 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     listed = retriever.under_named_heading(set(query.weights))
     near = [q for q in scored if unread_score(q) >= top - settings.broad_margin or listed[hits[q.rank].chunk]]
 
-    def says_nothing(quote: Quote) -> bool:  # boilerplate, or announcing what its passage does not go on to say
-        return boilerplate(quote.text) or bool(ANNOUNCES.search(quote.text)
-                                               and quote.row + 1 >= retriever.bounds[hits[quote.rank].chunk + 1])
     near = [q for q in near if not says_nothing(q)] or near[:1]
     fitting = [q for q in near if on_topic(q)]
     chosen: list[Quote] = []

@@ -28,6 +28,10 @@ from ..reading.understand import QuestionReader
 from ..reading.vocabulary import Vocabulary
 
 
+# a heading's number ("4.", "5.1", "2 Dosage", "Section 6:", "B)"), no word of what it is about
+SECTION_NUMBER = re.compile(r"^\W*(?:(?i:section|part|chapter)\s+)?"
+                            r"(?:\d+(?:\.\d+)*[.:)]?|[A-Z][.:)])\s*(?=[A-Z])")
+
 # a heading under which a document sums itself up: its summary, or where a leaflet or a label says
 # what the medicine is ("1. What Ozempic® is and what it is used for", a label's "1 INDICATIONS AND
 # USAGE", "What is RINVOQ?" when RINVOQ is a drug the document is about, not "What is shingles?");
@@ -144,15 +148,16 @@ class Retriever:
     @cached_property
     def _headings(self) -> tuple[np.ndarray, list[tuple[frozenset[str], ...]]]:
         """Each passage's heading path (an index into the distinct ones), and each distinct
-        path's headings, outermost first, as sets of index terms: without what a heading
-        says in brackets or its generic words ("Key Drug Interactions (Mechanism-Based)" is
-        named by "drug interactions")."""
+        path's headings, outermost first, as sets of index terms: without its section number,
+        what it says in brackets or its generic words ("Key Drug Interactions (Mechanism-Based)"
+        is named by "drug interactions", "4. Possible side effects" by "side effects")."""
         paths = list(dict.fromkeys(c.section for c in self.data.chunks))
         code = {p: i for i, p in enumerate(paths)}
         generic = self.question_reader.generic
 
         def terms(heading: str) -> frozenset[str]:
-            return frozenset(t for t in self.tokenize(re.sub(r"\([^)]*\)", " ", heading)) if t not in generic)
+            heading = SECTION_NUMBER.sub("", re.sub(r"\([^)]*\)", " ", heading))
+            return frozenset(t for t in self.tokenize(heading) if t not in generic)
         return (np.array([code[c.section] for c in self.data.chunks], dtype=np.int64),
                 [tuple(terms(h) for h in p.split(" › ")) for p in paths])
 

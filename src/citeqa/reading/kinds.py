@@ -248,7 +248,8 @@ def about_the_document(sentence: str) -> bool:
 # A leaflet's standing advice, true of any medicine and answering nothing: "Like all medicines,
 # this medicine can cause side effects, although not everybody gets them."; "Talk to your
 # doctor, pharmacist or nurse before taking Metformin tablets."; "If you get any side effects,
-# talk to your doctor, including side effects not listed here.": a referral to a health
+# talk to your doctor, including side effects not listed here." (or "..., including any not listed in
+# this leaflet, talk to your doctor"): a referral to a health
 # professional with no circumstance of its own ("... before taking it if you have kidney
 # problems" has one, and is no boilerplate)
 PROFESSIONAL = (r"(?:your |a |the )?(?:doctor|pharmacist|nurse|physician|prescriber|"
@@ -259,6 +260,8 @@ NAME_WORDS = rf"(?!{NAME_STOPS})[\w®™-]+(?: (?!{NAME_STOPS})[\w®™-]+){{0,3
 STANDING_ADVICE = re.compile(
     r"^\W*like all (?:medicines|vaccines|medications)\b[^.]{0,80}\bside effects\b[^.]{0,80}"
     r"\bnot every(?:body|one) (?:gets|will get|get) them\W*$|"
+    # ... and the side effects the referral covers ("This includes any possible side effects not listed in this leaflet.")
+    r"^\W*this includes any (?:possible )?side effects not listed\b[\w ]*\W*$|"
     # ... and how to report one ("You can also report side effects directly via the national reporting
     # system", "By reporting side effects you can help provide more information on the safety of this medicine")
     r"^\W*(?:in [\w ]{3,40}?,? )?(?:you can )?(?:also )?report (?:any )?(?:suspected )?(?:side effects|them)\b"
@@ -267,7 +270,7 @@ STANDING_ADVICE = re.compile(
     rf"^\W*always (?:take|use|give) (?:this medicine|{NAME_WORDS}) exactly as (?:described in this leaflet or as )?"
     rf"{PROFESSIONALS} (?:has|have) told you\W*$|"
     r"^\W*(?:if you (?:get|have|notice) any (?:side effects|(?:further |more |other )?questions"
-    r"(?: (?:on|about) [\w ]+?)?),?\s*)?"
+    r"(?: (?:on|about) [\w ]+?)?)(?:,? including (?:any |those |ones |side effects )?not listed[\w ]*)?,?\s*)?"
     rf"(?:talk|speak|ask|check|tell|consult)(?: to| with)? {PROFESSIONALS}"
     rf"(?: (?:before (?:taking|using|receiving|you (?:take|use|start|are given)) {NAME_WORDS}|"
     r"for (?:more )?(?:advice|information)|if you are (?:not |un)sure))?"
