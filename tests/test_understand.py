@@ -12,7 +12,7 @@ from citeqa.reading.kinds import (about_the_document, answer_kinds, asked_to_nam
 from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, misspelt_common, words_of)
 from citeqa.language.text import stem
-from citeqa.answering.retrieve import sums_up
+from citeqa.answering.retrieve import SECTION_NUMBER, sums_up
 from tests.conftest import HASH, SEEDS
 
 
@@ -336,6 +336,7 @@ def test_a_sentence_about_the_document_itself_is_told_apart(sentence, about):
     ("If you get any side effects, including any not listed in this leaflet, talk to your doctor or pharmacist.", True),
     ("This includes any possible side effects not listed in this leaflet.", True),
     ("If you get any side effects, including any not listed in this leaflet, stop taking Zetamab.", False),
+    ("If you notice any side effects including ones not listed here or signs of an allergy tell your doctor.", False),
     ("Talk to your doctor, pharmacist or nurse before taking Zetamab tablets.", True),
     ("If you have any further questions on the use of this medicine, ask your doctor or pharmacist.", True),
     ("Check with your doctor or pharmacist if you are not sure.", True),
@@ -786,6 +787,18 @@ def test_a_heading_that_sums_a_document_up(section, sums):
     assert sums_up(section, lambda word: word.lower() in {"xolair", "rinvoq"}) is sums
 
 
+@pytest.mark.parametrize("heading, words", [
+    ("4. Possible side effects", "Possible side effects"), ("5.1 Hypersensitivity", "Hypersensitivity"),
+    ("2 DOSAGE AND ADMINISTRATION", "DOSAGE AND ADMINISTRATION"), ("Section 6: Adverse reactions", "Adverse reactions"),
+    ("B) Dosing in children", "Dosing in children"),
+    # a number or a letter that is part of what the heading is about stays
+    ("12 weeks of treatment", "12 weeks of treatment"), ("B cells", "B cells"), ("IL-4 signalling", "IL-4 signalling"),
+    ("6MWT Results", "6MWT Results"), ("5HT3 antagonists", "5HT3 antagonists"), ("U.S. Approval", "U.S. Approval"),
+])
+def test_a_headings_section_number_is_no_word_of_it(heading, words):
+    assert SECTION_NUMBER.sub("", heading) == words
+
+
 def ask_one(tmp_path, text: str, question: str):
     """The answer to a question over a folder holding one text document (hashing embedder)."""
     seeds = tmp_path / "seeds"
@@ -874,7 +887,8 @@ def test_a_side_effects_answer_quotes_the_frequency_lists_under_a_numbered_headi
     # "4. Possible side effects" is named by "side effects" (its number is no word of it), and
     # neither the referral nor "They are listed below", each in a passage of its own, sets the bar
     ans = ask_one(tmp_path,
-                  "Zetamab leaflet\n\n4. Possible side effects\n\nLike all medicines, this medicine can cause "
+                  "Package leaflet: information for the patient\n\n4. Possible side effects\n\n"
+                  "Like all medicines, this medicine can cause "
                   "side effects, although not everybody gets them. They are listed below by how often they occur.\n\n"
                   "The most common side effect of Zetamab is bleeding.\n\n"
                   "Common (may affect up to 1 in 10 people):\n\n• bruising and swelling\n• feeling sick (nausea)\n\n"

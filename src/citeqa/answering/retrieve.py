@@ -30,7 +30,7 @@ from ..reading.vocabulary import Vocabulary
 
 # a heading's number ("4.", "5.1", "2 Dosage", "Section 6:", "B)"), no word of what it is about
 SECTION_NUMBER = re.compile(r"^\W*(?:(?i:section|part|chapter)\s+)?"
-                            r"(?:\d+(?:\.\d+)*[.:)]?|[A-Z][.:)])\s*(?=[A-Z])")
+                            r"(?:\d+(?:\.\d+)*(?:[.:)]\s*|\s+)|[A-Z][.:)]\s+)(?=[A-Z])")
 
 # a heading under which a document sums itself up: its summary, or where a leaflet or a label says
 # what the medicine is ("1. What Ozempic® is and what it is used for", a label's "1 INDICATIONS AND

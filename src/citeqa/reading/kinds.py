@@ -257,11 +257,13 @@ PROFESSIONAL = (r"(?:your |a |the )?(?:doctor|pharmacist|nurse|physician|prescri
 PROFESSIONALS = rf"{PROFESSIONAL}(?:(?:,| or|, or| and|, and) {PROFESSIONAL})*"
 NAME_STOPS = r"(?:if|when|while|because|unless|with|and|or|during|after|before|in|for|to|on|at|over|under)\b"
 NAME_WORDS = rf"(?!{NAME_STOPS})[\w®™-]+(?: (?!{NAME_STOPS})[\w®™-]+){{0,3}}"  # a name of one to four words
+# where the side effects a referral covers are "not listed" (nothing more: "... or signs of an allergy" is more)
+WHERE_LISTED = r"(?: (?:here|above|below|in (?:this|the) (?:leaflet|medication guide|package leaflet)))?"
 STANDING_ADVICE = re.compile(
     r"^\W*like all (?:medicines|vaccines|medications)\b[^.]{0,80}\bside effects\b[^.]{0,80}"
     r"\bnot every(?:body|one) (?:gets|will get|get) them\W*$|"
     # ... and the side effects the referral covers ("This includes any possible side effects not listed in this leaflet.")
-    r"^\W*this includes any (?:possible )?side effects not listed\b[\w ]*\W*$|"
+    rf"^\W*this includes any (?:possible )?side effects not listed{WHERE_LISTED}\W*$|"
     # ... and how to report one ("You can also report side effects directly via the national reporting
     # system", "By reporting side effects you can help provide more information on the safety of this medicine")
     r"^\W*(?:in [\w ]{3,40}?,? )?(?:you can )?(?:also )?report (?:any )?(?:suspected )?(?:side effects|them)\b"
@@ -270,7 +272,7 @@ STANDING_ADVICE = re.compile(
     rf"^\W*always (?:take|use|give) (?:this medicine|{NAME_WORDS}) exactly as (?:described in this leaflet or as )?"
     rf"{PROFESSIONALS} (?:has|have) told you\W*$|"
     r"^\W*(?:if you (?:get|have|notice) any (?:side effects|(?:further |more |other )?questions"
-    r"(?: (?:on|about) [\w ]+?)?)(?:,? including (?:any |those |ones |side effects )?not listed[\w ]*)?,?\s*)?"
+    rf"(?: (?:on|about) [\w ]+?)?)(?:,? including (?:any |those |ones |side effects )?not listed{WHERE_LISTED})?,?\s*)?"
     rf"(?:talk|speak|ask|check|tell|consult)(?: to| with)? {PROFESSIONALS}"
     rf"(?: (?:before (?:taking|using|receiving|you (?:take|use|start|are given)) {NAME_WORDS}|"
     r"for (?:more )?(?:advice|information)|if you are (?:not |un)sure))?"
