@@ -301,7 +301,8 @@ def _names(retriever: Retriever, hits: list[Hit], quote: Quote, concept) -> bool
 def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                   settings: Settings, type_weight: float, reader=None) -> list[Quote]:
     """Best sentence of each passage among the top ones, while it scores within
-    `broad_margin` of the best or its passage is an item of a list the question names by its
+    `broad_margin` of the best that says something (not boilerplate, nor an announcement its
+    passage does not go on with) or its passage is an item of a list the question names by its
     heading (sentences that list things score higher) and, when the
     question asks for a kind of answer (safety findings, trials), holds it or sits in a
     passage on that topic; no two with mostly the same terms; those from passages on the
