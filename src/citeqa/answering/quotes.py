@@ -114,8 +114,9 @@ def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, 
                    settings: Settings, contenders_only: bool = False) -> list[Quote]:
     """The best `reader_candidates` sentences read by the reader model with the question:
     each scores `reader_weight` x the probability it gives that it answers more (boilerplate
-    none: it says nothing of the medicine), and carries its logit; best first. `contenders_only` (an answer that quotes the first): the best is
-    read alone, then only those that could still pass it as read."""
+    none: it says nothing of the medicine), and carries its logit; best first.
+    `contenders_only` (an answer that quotes the first): the best is read alone, then only
+    those that could still pass it as read."""
     if reader is None or not scored:
         return scored
 
@@ -319,13 +320,12 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     data = retriever.data
     kind = retriever.asked_kind(query.kinds)
 
-    def says_nothing(quote: Quote) -> bool:  # boilerplate, or announcing what its passage does not go on to say
-        return boilerplate(quote.text) or bool(ANNOUNCES.search(quote.text)
-                                               and quote.row + 1 >= retriever.bounds[hits[quote.rank].chunk + 1])
-
+    # what says nothing: boilerplate, or announcing what its passage does not go on to say (each judged once)
+    silent = {q.row for q in scored if boilerplate(q.text) or (ANNOUNCES.search(q.text)
+                                                               and q.row + 1 >= retriever.bounds[hits[q.rank].chunk + 1])}
     # the margin is the sentences' own (the reader orders them, but its confidence in the
     # best one does not push the rest of a list out), from the best that says something
-    top = max((unread_score(q) for q in scored if not says_nothing(q)), default=unread_score(scored[0]))
+    top = max((unread_score(q) for q in scored if q.row not in silent), default=unread_score(scored[0]))
 
     def in_topic(quote: Quote) -> bool:  # its passage is on the topic asked about (the uses: under their heading)
         return bool(kind) and bool(retriever.on_topic(kind)[hits[quote.rank].chunk])
@@ -339,7 +339,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     listed = retriever.under_named_heading(set(query.weights))
     near = [q for q in scored if unread_score(q) >= top - settings.broad_margin or listed[hits[q.rank].chunk]]
 
-    near = [q for q in near if not says_nothing(q)] or near[:1]
+    near = [q for q in near if q.row not in silent] or near[:1]
     fitting = [q for q in near if on_topic(q)]
     chosen: list[Quote] = []
     spoken: set[int] = set()  # passages that only name again an item already listed
