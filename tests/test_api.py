@@ -421,6 +421,15 @@ def test_asked_for_a_figure_only_a_quote_that_gives_one_answers(tmp_path, senten
     assert ans.found is found and ans.passages
 
 
+def test_an_everyday_medicine_is_answered_from_what_the_documents_say_of_its_class(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "zetamab.txt").write_text("Zetamab and other medicines\n\nTaking Zetamab with NSAIDs raises the chance "
+                                       "of bleeding from the stomach. Zetamab tablets are taken once a day with food.\n")
+    ans = Assistant(seeds, tmp_path / "index").ask("can i take ibuprofen with zetamab?")
+    assert ans.found and "NSAIDs raises the chance of bleeding" in ans.text  # ibuprofen is an NSAID
+
+
 def test_quotes_share_a_citation_only_where_one_runs_straight_on_from_the_other():
     from types import SimpleNamespace as Q
 

@@ -84,6 +84,16 @@ def test_a_name_the_lay_vocabulary_knows_is_no_unknown_name(reader):
     query = reader.read("can my daughter get her MMR booster while on it?")
     assert query.unknown_names == () and "mmr → live vaccin; vaccin" in query.bridged
     assert reader.read("What does IL-5 do?").unknown_names == ("IL-5",)  # a name it does not know
+    # an everyday medicine is known by its class, and is unknown where the documents name neither
+    assert reader.read("can i take ibuprofen with it?").unknown_names == ("ibuprofen",)
+
+
+@pytest.mark.parametrize("question, unknown", [
+    ("Does it block pruritogens such as IL-31?", ()),  # the page speaks of IL-31: what it says answers
+    ("Does it block pruritogens such as IL-33?", ("pruritogens",)),  # an example it never mentions explains nothing
+])
+def test_a_class_named_by_examples_the_documents_hold_is_no_unknown_name(reader, question, unknown):
+    assert reader.read(question).unknown_names == unknown
 
 
 def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reader):

@@ -152,3 +152,16 @@ def background_spans(question: str) -> list[tuple[int, int, bool]]:
         spans += [(*m.span(), False) for m in sentences
                   if m.end() <= asking[-1].start() and not m.group(0).rstrip().endswith("?")]
     return spans
+
+
+EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
+CLASS_BY_EXAMPLE = re.compile(r"((?:[\w-]+\s+){1,3})" + EXAMPLE_CLAUSE.pattern[2:], re.I)  # the class, examples
+
+
+def named_by_examples(question: str, holds) -> set[str]:
+    """The words (lower case) of a class the question names by examples, when the documents
+    hold one (`holds(word)`): "anticonvulsants such as phenytoin", "P-gp inhibitors like
+    ritonavir". What the documents say of the examples answers: the class is no unknown name."""
+    return {w.lower() for m in CLASS_BY_EXAMPLE.finditer(question)
+            if any(holds(w) for w in re.findall(r"[\w-]+", m.group(3)))
+            for w in re.findall(r"[\w-]+", m.group(1))}

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import re
 
-
 from .instructions import MANNER
 from .lay_words import LayBridges
-from .query import Concept, Query, background_spans, words_and_starts, words_at, without_scene
+from .query import (EXAMPLE_CLAUSE, Concept, Query, background_spans, named_by_examples, words_and_starts, words_at,
+                    without_scene)
 from .kinds import COMPARES, EARLIEST_ASKED, NOT, TAKE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
 from ..language.text import DRUG_STEMS, STOPWORDS, number_and_unit, stem
@@ -44,7 +44,6 @@ from ..language.wordlists import (FINDINGS, english_counts, english_stems, engli
 SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which(?! (drug|medicine|"
                           rf"medication|kind|type|class|sort)\b))\b|\b(should|must|can|could|may|do|does){NOT}( \w+)? {TAKE}\b|"
                           rf"\bnever (use|take|be given)\b|{MANNER.pattern}", re.I)
-EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 WHOLE_WEIGHT = 1.0  # a question with no concept this heavy asks about the documents' subject as a whole
@@ -151,8 +150,7 @@ class QuestionReader:
         # the drugs it asks about: those it names, else the conversation's latest
         drugs, _ = self.drugs_named(own)
         for earlier in reversed(history if not drugs else ()):
-            drugs = self.drugs_named(earlier)[0]
-            if drugs:
+            if drugs := self.drugs_named(earlier)[0]:
                 break
         about = tuple(d for d in drugs if d in self.vocab.drugs.subject_drugs)  # the documents about them answer
         concepts, weights, names, bridges = self._concepts_of(own)
@@ -278,6 +276,8 @@ class QuestionReader:
         """(concepts, BM25 term weights, names the documents lack, lay bridges used)."""
         examples = {w.lower() for m in EXAMPLE_CLAUSE.finditer(question) for w in re.findall(r"[\w-]+", m.group(2))}
         examples |= self._alternatives(question)
+        explained = named_by_examples(question, lambda w: any(  # what the documents say of the examples answers
+            t in self.vocab and t not in self.generic and not t.isdigit() for t in self.tokenize(w)))
         # "first" in "when was it first approved?" says which date is wanted (kinds.py), not
         # what the question is about: no sentence is closer for saying "the first drug approved"
         asking = {m.group(1).lower() for m in EARLIEST_ASKED.finditer(question)}
@@ -313,7 +313,7 @@ class QuestionReader:
             apart = tuple(t for part in word.split("-") for t in self.tokenize(part)) if "-" in word else ()
             apart_held = bool(apart) and all(t in self.vocab for t in apart) and not held[0]
             if (name and not (apart_held or (held[0] if code else any(held))) and lowered not in examples
-                    and not scene_word):
+                    and lowered not in explained and not scene_word):
                 names.append(CONTRACTION.sub("", word))  # "lebrikizumab's": lebrikizumab
             for k, term in enumerate(terms):
                 if k == 0 and len(terms) > 1 and not held[0] and any(held[1:]):
