@@ -245,6 +245,9 @@ def test_the_kind_of_answer_asked_for(question, kinds):
     ("For a monograph: what are the contraindications, warnings and precautions?", True),  # after a colon; commas
     ("What should I know before starting the injections?", True), ("Tell me everything I should know.", True),
     ("What should a patient be told before starting? A checklist would be great.", True),
+    # a kind of thing asked for in the plural: every one the documents name
+    ("Which medicines interact with it?", True), ("What forms does it come in?", True),
+    ("What drug class is it in?", False),
 ])
 def test_broad_questions(question, broad):
     assert is_broad(question) is broad

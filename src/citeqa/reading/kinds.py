@@ -213,7 +213,8 @@ def holds_quantity(text: str, question: str = "") -> bool:
 LIST_NOUNS = (r"side[- ]?(effects|affects)|risks|conditions|diseases|disorders|indications|uses|trials|studies|"
               r"warnings|precautions|problems|reactions|events|signals|biomarkers|markers|benefits|"
               r"interactions|options|kinds|types|cytokines|cells|consequences|changes|steps|symptoms|"
-              r"treatments|results|outcomes|findings|mechanisms|pathways|genes|proteins|effects|ways")
+              r"treatments|results|outcomes|findings|mechanisms|pathways|genes|proteins|effects|ways|"
+              r"medicines|medications|drugs|forms|strengths|ingredients|concerns|controversies|groups|criteria")
 BROAD = re.compile(
     rf"(^|[:;]\s*)(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
     rf"\b(what|which) ([\w'-]+,? ){{0,5}}({LIST_NOUNS})\b|"
