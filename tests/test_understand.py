@@ -365,6 +365,15 @@ def test_a_sentence_about_the_document_itself_is_told_apart(sentence, about):
     ("Tell your doctor if you have ever had pancreatitis.", False),
     ("If you are pregnant, ask your doctor for advice before using this medicine.", False),
     ("Like aspirin, zetamab thins the blood.", False),
+    # the EU template's opening lines, and a referral's cross-reference
+    ("This medicine has been prescribed for you only. Do not pass it on to others, even if their symptoms are the same.",
+     True),
+    ("This medicine is subject to additional monitoring, so that new safety information can be identified quickly.", True),
+    ("You can help by reporting any side effects you may get (see the end of section 4).", True),
+    ("If you get any side effects, talk to your doctor or nurse, including any not listed in this leaflet (see section 4).",
+     True),
+    ("This medicine has been prescribed for you to treat asthma.", False),
+    ("If you get any side effects, stop taking Zetamab (see section 4).", False),
 ])
 def test_a_leaflets_standing_advice_is_boilerplate(sentence, standing):
     assert boilerplate(sentence) is standing

@@ -147,13 +147,12 @@ KIND_TOPICS = {"safety": "safety"}
 KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?"
                                    r"uses|what .{1,80}? used for)\b", re.I)}
 
-# How many or how much of a group (a share, a rate, a head count), and a sentence that says
-# it: "how common is it?" is not answered by "aged 12 and older", though that holds a number.
-# Abstention goes by it (judge): as a kind of answer, the bonus it earned sentences that say
-# "most frequent" outranked those that say "20%". Asked for a figure (a percentage, a proportion,
-# an incidence, by how much, how many took part), only a figure answers ("20%", "6.4 kg", "0.8
-# per 100 patient-years", "7 out of 10"); asked how common or how likely, "rare", "uncommon" or
-# "the most frequent" answers too.
+# How many or how much of a group (a share, a rate, a head count), and a sentence that says it:
+# "how common is it?" is not answered by "aged 12 and older", though that holds a number. Abstention
+# goes by it (judge): as a kind of answer, the bonus it earned sentences that say "most frequent"
+# outranked those that say "20%". Asked for a figure (a percentage, a proportion, an incidence, by
+# how much, how many took part), only a figure answers ("20%", "6.4 kg", "0.8 per 100 patient-years",
+# "7 out of 10"); asked how common or how likely, "rare", "uncommon" or "the most frequent" too.
 FIGURE_ASKED = (r"\bwhat (percent\w*|proportion|share|fraction)|\bpercentage|\bincidence|\bby how much|"
                 r"\bhow much (did|does|was|were)\b|\bhow (big|large)\b|" + HEADCOUNT_ASKED)
 FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|three|four|five|six|seven|eight|nine|ten) "
@@ -247,12 +246,11 @@ def about_the_document(sentence: str) -> bool:
 
 
 # A leaflet's standing advice, true of any medicine and answering nothing: "Like all medicines,
-# this medicine can cause side effects, although not everybody gets them."; "Talk to your
-# doctor, pharmacist or nurse before taking Metformin tablets."; "If you get any side effects,
-# talk to your doctor, including side effects not listed here." (or "..., including any not listed in
-# this leaflet, talk to your doctor"): a referral to a health
-# professional with no circumstance of its own ("... before taking it if you have kidney
-# problems" has one, and is no boilerplate)
+# this medicine can cause side effects, although not everybody gets them."; "Talk to your doctor,
+# pharmacist or nurse before taking Metformin tablets."; "If you get any side effects, talk to your
+# doctor, including side effects not listed here." (or "..., including any not listed in this
+# leaflet, talk to your doctor"): a referral to a health professional with no circumstance of its
+# own ("... before taking it if you have kidney problems" has one, and is no boilerplate)
 PROFESSIONAL = (r"(?:your |a |the )?(?:doctor|pharmacist|nurse|physician|prescriber|"
                 r"health ?care (?:provider|professional)|health professional)")
 PROFESSIONALS = rf"{PROFESSIONAL}(?:(?:,| or|, or| and|, and) {PROFESSIONAL})*"
@@ -266,9 +264,12 @@ STANDING_ADVICE = re.compile(
     # ... and the side effects the referral covers ("This includes any possible side effects not listed in this leaflet.")
     rf"^\W*this includes any (?:possible )?side effects not listed{WHERE_LISTED}\W*$|"
     # ... and how to report one ("You can also report side effects directly via the national reporting
-    # system", "By reporting side effects you can help provide more information on the safety of this medicine")
+    # system", "By reporting side effects you can help provide more information on the safety of this medicine"),
+    # and the EU template's opening lines ("This medicine has been prescribed for you only.")
     r"^\W*(?:in [\w ]{3,40}?,? )?(?:you can )?(?:also )?report (?:any )?(?:suspected )?(?:side effects|them)\b"
-    r"[^.]{0,80}\b(?:directly|reporting system|yellow card)|^\W*(?:by reporting side effects|reporting helps)\b|"
+    r"[^.]{0,80}\b(?:directly|reporting system|yellow card)|^\W*(?:by reporting side effects|reporting helps|you can "
+    r"help by reporting)\b|^\W*(?:this medicine has been prescribed for you(?: only| personally)?(?:\W*$|\.\s*do not "
+    r"pass it on\b)|do not pass it on to others\b[^.]*\W*$|this medicine is subject to additional monitoring\b)|"
     # ... and a leaflet's opening of how to take it ("Always take this medicine exactly as your doctor has told you.")
     rf"^\W*always (?:take|use|give) (?:this medicine|{NAME_WORDS}) exactly as (?:described in this leaflet or as )?"
     rf"{PROFESSIONALS} (?:has|have) told you\W*$|"
@@ -277,7 +278,8 @@ STANDING_ADVICE = re.compile(
     rf"(?:talk|speak|ask|check|tell|consult)(?: to| with)? {PROFESSIONALS}"
     rf"(?: (?:before (?:taking|using|receiving|you (?:take|use|start|are given)) {NAME_WORDS}|"
     r"for (?:more )?(?:advice|information)|if you are (?:not |un)sure))?"
-    r"(?:[,.;]? (?:including|this includes) (?:any )?(?:possible )?side effects not listed[\w ]*)?\W*$", re.I)
+    r"(?:[,.;]? (?:including|this includes) (?:any )?(?:possible )?(?:side effects )?not listed[\w ]*)?"
+    r"(?: ?\((?:see )?(?:section|the end of section) \d+\))?\W*$", re.I)  # a cross-reference: "(see section 4)"
 
 
 def boilerplate(sentence: str, about: bool = True) -> bool:
