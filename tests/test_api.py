@@ -430,6 +430,16 @@ def test_an_everyday_medicine_is_answered_from_what_the_documents_say_of_its_cla
     assert ans.found and "NSAIDs raises the chance of bleeding" in ans.text  # ibuprofen is an NSAID
 
 
+def test_an_initialism_the_documents_write_out_is_no_unknown_name(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "zetavax.txt").write_text("Zetavax safety review\n\nIn 2015 the European Medicines Agency reviewed reports "
+                                       "of fainting after Zetavax and concluded that the vaccine did not cause them.\n")
+    ans = Assistant(seeds, tmp_path / "index").ask("What did the EMA conclude about fainting after Zetavax?")
+    assert ans.found and "did not cause them" in ans.text
+    assert "never mention" in Assistant(seeds, tmp_path / "index").ask("What did the MHRA conclude about Zetavax?").text
+
+
 def test_quotes_share_a_citation_only_where_one_runs_straight_on_from_the_other():
     from types import SimpleNamespace as Q
 

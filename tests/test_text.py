@@ -1,4 +1,6 @@
-from citeqa.language.text import split_sentences, tokenize
+import pytest
+
+from citeqa.language.text import spells_out, split_sentences, tokenize
 
 
 def spans(text):
@@ -79,3 +81,16 @@ def test_answering_never_imports_bm25s_or_scipy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
+
+
+@pytest.mark.parametrize("acronym, text, spelt", [
+    ("NSCLC", "in previously treated non-small cell lung cancer", True),  # hyphenated words are words
+    ("HFrEF", "heart failure with reduced ejection fraction", True),  # a function word passed over
+    ("EMA", "The European Medicines Agency reviewed the reports.", True),
+    ("EMA", "Take it every morning after breakfast.", False),  # three letters: only capitalised words spell them
+    ("VTE", "venous thromboembolism", False),
+    ("CD4", "cluster of differentiation 4", False),  # an identifier with digits
+    ("FeNO", "fractional exhaled nitric oxide", True),
+])
+def test_an_initialism_is_spelt_out_by_the_first_letters_of_consecutive_words(acronym, text, spelt):
+    assert spells_out(acronym, text) is spelt

@@ -19,6 +19,7 @@ from .retrieve import Hit, Retriever
 from ..settings import Settings
 from ..reading.kinds import gives_dose, holds_kind, holds_quantity, wants_dose, wants_quantity
 from ..reading.query import Query
+from ..language.text import spells_out
 from ..language.wordlists import words_of
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
@@ -50,6 +51,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     model over the features below (benchmarks/calibrate.py) says how likely the quotes answer.
     `earlier_quoted`: for a follow-up, the sentences the answer to the question it follows quoted."""
     names = query.unknown_names if settings.name_check else ()
+    # an initialism the passages retrieved write out is no unknown name ("NSCLC": non-small cell lung cancer)
+    names = tuple(n for n in names if not any(spells_out(n, retriever.data.chunks[h.chunk].text) for h in hits))
     passing = query.passing_names if settings.name_check else ()
     topics = query.uncovered_topics if settings.topic_check else ()
     # asked how many or how much, a quote that says no amount does not answer ("what percentage had zoster?":

@@ -198,3 +198,26 @@ def amounts(text: str) -> set[tuple[float, str]]:
     plain = _THOUSANDS.sub("", normalize(text))
     found = _AMOUNT.findall(plain) + _AMOUNT_RANGE.findall(plain)
     return {(float(n), _SAME_UNIT.get(u, "ml" if u.startswith("millilit") else u)) for n, u in found}
+
+
+
+INITIAL_SKIPS = frozenset({"of", "with", "and", "the", "for", "to", "in", "on", "a", "an", "by", "or"})
+
+
+def spells_out(acronym: str, text: str) -> bool:
+    """Whether the text writes out an initialism ("NSCLC": non-small cell lung cancer, "HFrEF":
+    heart failure with reduced ejection fraction): consecutive words whose first letters spell
+    it, short function words counted or passed over. Three letters spell too much by chance:
+    their words must be capitalised ("EMA": the European Medicines Agency, not "every morning
+    after"). Never an identifier with digits ("CD4"), whose letters are no initials."""
+    letters = "".join(c.lower() for c in acronym if c.isalpha())
+    if any(c.isdigit() for c in acronym) or not 3 <= len(letters) <= 7 or sum(c.isupper() for c in acronym) < 2:
+        return False
+    words = re.findall(r"[A-Za-z]+", text)
+    for seq in (words, [w for w in words if w.lower() not in INITIAL_SKIPS]):
+        for i in range(len(seq) - len(letters) + 1):
+            run = seq[i:i + len(letters)]
+            if ("".join(w[0].lower() for w in run) == letters
+                    and (len(letters) > 3 or all(w[0].isupper() or w in INITIAL_SKIPS for w in run))):
+                return True
+    return False
