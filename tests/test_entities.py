@@ -72,6 +72,18 @@ def test_a_name_is_also_known_without_its_salt_or_dosage_form():
     assert name_forms("Warfarin sodium tablets") == ["Warfarin sodium tablets", "Warfarin sodium", "Warfarin"]
 
 
+def test_a_drug_with_no_generic_known_is_named_as_the_documents_name_it_most():
+    from types import SimpleNamespace as Chunk
+    text = ("The MMR vaccine protects against measles, mumps and rubella. It is sold under the brand names M-M-R II "
+            "and Priorix. Early brands were sold as Pluserix and Immravax.")
+    chunks = [Chunk(text=text, source="mmr.md", section="", labels=()),
+              Chunk(text="Two doses of MMR vaccine are given. The MMR vaccine is a live vaccine.", source="mmr.md",
+                    section="", labels=())]
+    drugs = Drugs.learn(chunks, {"mmr.md": "MMR vaccine"})
+    mmr = next(d for d in drugs.drugs if "Priorix" in d.names)
+    assert mmr.label == "MMR vaccine" and {"Immravax", "Pluserix", "M-M-R II"} <= set(mmr.names)
+
+
 @pytest.fixture
 def drugs_folder(tmp_path):
     seeds = tmp_path / "seeds"

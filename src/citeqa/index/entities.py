@@ -122,6 +122,21 @@ def name_forms(name: str) -> list[str]:
     return forms
 
 
+def _uses(chunks, names) -> dict[tuple[str, ...], int]:
+    """How many times the passages write each name (by its index terms)."""
+    starts: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        starts.setdefault(name[0], []).append(name)
+    counts: dict[tuple[str, ...], int] = {}
+    for c in chunks:
+        terms = tokenize(c.text)
+        for i, t in enumerate(terms):
+            for name in starts.get(t, ()):
+                if tuple(terms[i:i + len(name)]) == name:
+                    counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
 @dataclass
 class Drug:
     """One drug: its names as written, the generic first when one is known, and their
@@ -324,14 +339,16 @@ class Drugs:
         for key in groups.parent:
             members.setdefault(groups.find(key), []).append(key)
         drugs, of = [], {}
+        uses = _uses(chunks, groups.parent)
         for root, keys in members.items():
-            keys.sort(key=lambda k: (len(k), k))
-            # the generic first (its shortest form), then the brands
-            keys.sort(key=lambda k: (k not in groups.generic, len(k), k))
+            # the generic first (its shortest form), then the brands; of a drug with no generic known, the
+            # name the documents use most (the MMR vaccine, not a brand of it withdrawn in 1992)
+            generic = bool(groups.generic.intersection(keys))
+            keys.sort(key=lambda k: (k not in groups.generic, 0 if generic else -uses.get(k, 0), len(k), k))
             written = list(dict.fromkeys(groups.written[k] for k in keys))
             for k in keys:
                 of[k] = len(drugs)
-            drugs.append(Drug(written, keys, bool(groups.generic.intersection(keys))))
+            drugs.append(Drug(written, keys, generic))
         index = cls(drugs, {}, [])
         index.mentions = [sorted(index.named(tokenize(f"{c.section}\n{c.text}"))) for c in chunks]
         for source, parts in by_source.items():
