@@ -96,6 +96,15 @@ def test_a_class_named_by_examples_the_documents_hold_is_no_unknown_name(reader,
     assert reader.read(question).unknown_names == unknown
 
 
+@pytest.mark.parametrize("question, absent", [
+    ("Can I take ibuprofen with it for a headache?", ()),  # what another medicine is taken for is not asked
+    ("Can I take dupixent for a headache?", ("headache",)),  # what the drug asked about is taken for is
+    ("Can it give me a headache?", ("headache",)),
+])
+def test_what_another_medicine_is_taken_for_is_not_what_is_asked(reader, question, absent):
+    assert reader.read(question).absent == absent
+
+
 def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reader):
     assert reader.read("what did the COPD trials show?", ["Is Dupixent used for nasal polyps?"]).read_as == ""
     # a property of the drug, said with "the", is no pointer back

@@ -165,3 +165,20 @@ def named_by_examples(question: str, holds) -> set[str]:
     return {w.lower() for m in CLASS_BY_EXAMPLE.finditer(question)
             if any(holds(w) for w in re.findall(r"[\w-]+", m.group(3)))
             for w in re.findall(r"[\w-]+", m.group(1))}
+
+
+# what another medicine is taken for: "can I take ibuprofen with metformin for a headache?"
+PURPOSE = re.compile(r"\b(?:take|taking|took|gave me|given|prescribed|using|use)\s+(?:an? |some |my |the )?([\w-]+)"
+                     r"[^,?.!;]{0,40}?\b(for (?:an? |my |his |her |the |their )?\w[\w' -]{0,30}?)"
+                     r"(?=\s*(?:[,?.!;]|$|\bwhile\b|\bwith\b|\bbut\b))", re.I)
+
+
+def without_purpose(question: str, asked) -> str:
+    """The question without what a medicine it is not asked about is taken for (`asked(word)`:
+    whether the word names what it asks about, the drug the documents are about or "it"):
+    "can I take ibuprofen for a headache while on warfarin?" asks about ibuprofen with
+    warfarin, not about headaches; "can I take Dupixent for asthma?" asks about asthma."""
+    for m in reversed(list(PURPOSE.finditer(question))):
+        if not asked(m.group(1)):
+            question = question[:m.start(2)] + " " + question[m.end(2):]
+    return question

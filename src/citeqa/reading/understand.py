@@ -32,7 +32,7 @@ import re
 from .instructions import MANNER
 from .lay_words import LayBridges
 from .query import (EXAMPLE_CLAUSE, Concept, Query, background_spans, named_by_examples, words_and_starts, words_at,
-                    without_scene)
+                    without_purpose, without_scene)
 from .kinds import COMPARES, EARLIEST_ASKED, NOT, TAKE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
 from ..language.text import DRUG_STEMS, STOPWORDS, number_and_unit, stem
@@ -154,11 +154,11 @@ class QuestionReader:
                 break
         about = tuple(d for d in drugs if d in self.vocab.drugs.subject_drugs)  # the documents about them answer
         concepts, weights, names, bridges = self._concepts_of(own)
-        # what the question itself asks of: not what an example or a scene-setting sentence names
-        own_ask = EXAMPLE_CLAUSE.sub(" ", without_scene(own))
+        # what the question itself asks of: not an example, a scene-setting sentence, what another drug is for
+        own_ask = EXAMPLE_CLAUSE.sub(" ", without_purpose(without_scene(own), lambda w: w.lower() in ANAPHORS or bool(
+            set(self.drugs_named(w)[0]) & self.vocab.drugs.subject_drugs)))
         if self.bridges and self.settings.name_check:  # a disease the documents never mention is one too
-            # (not an everyday word: "I catch every cold going" asks about the immune system)
-            # (nor one offered as an example: "e.g. bullous pemphigoid or ulcerative colitis")
+            # (not an everyday word, "I catch every cold going"; nor an example, "e.g. bullous pemphigoid")
             diseases = [w for w in self.bridges.unknown_conditions(own_ask)
                         if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
             names = tuple(dict.fromkeys(names + tuple(diseases)))
