@@ -200,7 +200,6 @@ def amounts(text: str) -> set[tuple[float, str]]:
     return {(float(n), _SAME_UNIT.get(u, "ml" if u.startswith("millilit") else u)) for n, u in found}
 
 
-
 INITIAL_SKIPS = frozenset({"of", "with", "and", "the", "for", "to", "in", "on", "a", "an", "by", "or"})
 
 

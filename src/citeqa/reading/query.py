@@ -154,8 +154,9 @@ def background_spans(question: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
-EXAMPLE_CLAUSE = re.compile(r"\b(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
-CLASS_BY_EXAMPLE = re.compile(r"((?:[\w-]+\s+){1,3})" + EXAMPLE_CLAUSE.pattern[2:], re.I)  # the class, examples
+EXAMPLES = r"(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)"  # the cue, the examples
+EXAMPLE_CLAUSE = re.compile(rf"\b{EXAMPLES}", re.I)
+CLASS_BY_EXAMPLE = re.compile(rf"((?:[\w-]+\s+){{1,3}}){EXAMPLES}", re.I)  # up to three words naming the class first
 
 
 def named_by_examples(question: str, holds) -> set[str]:
