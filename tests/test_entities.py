@@ -168,3 +168,18 @@ def test_a_follow_up_naming_a_drug_takes_its_slot_when_the_earlier_question_name
     reader = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)._state[1].question_reader
     query = reader.read("what about with gammamab?", ["Can alphamab be used with betamab?"])
     assert query.read_as == "Can alphamab be used with gammamab?"  # not "Can gammamab be used with gammamab?"
+
+
+def test_a_drug_named_elsewhere_in_the_folder_is_still_known_by_its_class(tmp_path):
+    # ibuprofen is a word of the folder (another drug's document names it), so it is a name; the
+    # vocabulary still reads it as an NSAID, so a passage about NSAIDs holds it
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "zetamab.txt").write_text("Zetamab and other medicines\n\nTaking Zetamab with NSAIDs raises the chance "
+                                       "of bleeding.\n\nZetamab and your kidneys\n\nNSAIDs are best avoided in kidney "
+                                       "disease.\n", encoding="utf-8")
+    (seeds / "betavir.txt").write_text("Betavir and pain relief\n\nBetavir, sold under the brand name Betavex, may be "
+                                       "taken with ibuprofen for pain.\n", encoding="utf-8")
+    reader = Assistant(seeds, tmp_path / "index", settings=HASH)._state[1]
+    ibuprofen, = [c for c in reader.read("can i take ibuprofen with zetamab?").concepts if c.word == "ibuprofen"]
+    assert ibuprofen.name and ("nsaid",) in ibuprofen.forms

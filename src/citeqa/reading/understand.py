@@ -343,7 +343,7 @@ class QuestionReader:
                 for t in form:
                     weights.setdefault(t, self.settings.bridge_weight)
             for k, c in enumerate(concepts):
-                if not c.name and set(words_of(c.word)) & set(key):
+                if (not c.name or tuple(words_of(c.word)) == key) and set(words_of(c.word)) & set(key):  # a name whole
                     weight = c.weight
                     if c.term not in self.vocab and weight:  # weighs as the rarest clinical form
                         weight = max(min(self.vocab.idf(t) for t in f) for f in clinical)
