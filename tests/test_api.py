@@ -8,6 +8,7 @@ import pytest
 from citeqa import Answer, Assistant, Passage, Settings
 from citeqa.answering.judge import FEATURES, READER_FEATURES
 from citeqa.evaluate import MARKER
+from tests.conftest import one_document
 
 def doc_text(bot, source):
     return bot.document(source)
@@ -422,22 +423,18 @@ def test_asked_for_a_figure_only_a_quote_that_gives_one_answers(tmp_path, senten
 
 
 def test_an_everyday_medicine_is_answered_from_what_the_documents_say_of_its_class(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "zetamab.txt").write_text("Zetamab and other medicines\n\nTaking Zetamab with NSAIDs raises the chance "
-                                       "of bleeding from the stomach. Zetamab tablets are taken once a day with food.\n")
-    ans = Assistant(seeds, tmp_path / "index").ask("can i take ibuprofen with zetamab?")
+    bot = one_document(tmp_path, "zetamab.txt", "Zetamab and other medicines\n\nTaking Zetamab with NSAIDs raises "
+                       "the chance of bleeding from the stomach. Zetamab tablets are taken once a day with food.\n")
+    ans = bot.ask("can i take ibuprofen with zetamab?")
     assert ans.found and "NSAIDs raises the chance of bleeding" in ans.text  # ibuprofen is an NSAID
 
 
 def test_an_initialism_the_documents_write_out_is_no_unknown_name(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "zetavax.txt").write_text("Zetavax safety review\n\nIn 2015 the European Medicines Agency reviewed reports "
-                                       "of fainting after Zetavax and concluded that the vaccine did not cause them.\n")
-    ans = Assistant(seeds, tmp_path / "index").ask("What did the EMA conclude about fainting after Zetavax?")
+    bot = one_document(tmp_path, "zetavax.txt", "Zetavax safety review\n\nIn 2015 the European Medicines Agency "
+                       "reviewed reports of fainting after Zetavax and concluded that the vaccine did not cause them.\n")
+    ans = bot.ask("What did the EMA conclude about fainting after Zetavax?")
     assert ans.found and "did not cause them" in ans.text
-    assert "never mention" in Assistant(seeds, tmp_path / "index").ask("What did the MHRA conclude about Zetavax?").text
+    assert "never mention" in bot.ask("What did the MHRA conclude about Zetavax?").text
 
 
 def test_quotes_share_a_citation_only_where_one_runs_straight_on_from_the_other():

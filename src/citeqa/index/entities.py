@@ -122,14 +122,13 @@ def name_forms(name: str) -> list[str]:
     return forms
 
 
-def _uses(chunks, names) -> dict[tuple[str, ...], int]:
-    """How many times the passages write each name (by its index terms)."""
+def _uses(passages: list[list[str]], names) -> dict[tuple[str, ...], int]:
+    """How many times the passages (their index terms) write each name."""
     starts: dict[str, list[tuple[str, ...]]] = {}
     for name in names:
         starts.setdefault(name[0], []).append(name)
     counts: dict[tuple[str, ...], int] = {}
-    for c in chunks:
-        terms = tokenize(c.text)
+    for terms in passages:
         for i, t in enumerate(terms):
             for name in starts.get(t, ()):
                 if tuple(terms[i:i + len(name)]) == name:
@@ -339,7 +338,8 @@ class Drugs:
         for key in groups.parent:
             members.setdefault(groups.find(key), []).append(key)
         drugs, of = [], {}
-        uses = _uses(chunks, groups.parent)
+        passages = [tokenize(f"{c.section}\n{c.text}") for c in chunks]  # each passage read once, with its heading
+        uses = _uses(passages, groups.parent)
         for root, keys in members.items():
             # the generic first (its shortest form), then the brands; of a drug with no generic known, the
             # name the documents use most (the MMR vaccine, not a brand of it withdrawn in 1992)
@@ -350,7 +350,7 @@ class Drugs:
                 of[k] = len(drugs)
             drugs.append(Drug(written, keys, generic))
         index = cls(drugs, {}, [])
-        index.mentions = [sorted(index.named(tokenize(f"{c.section}\n{c.text}"))) for c in chunks]
+        index.mentions = [sorted(index.named(terms)) for terms in passages]
         for source, parts in by_source.items():
             counts: dict[int, int] = {}
             for c, named in zip(chunks, index.mentions):
