@@ -448,3 +448,16 @@ def test_quotes_share_a_citation_only_where_one_runs_straight_on_from_the_other(
     assert answered([one, two], ["", ""], [passage], ()).text == "Alpha binds beta. Gamma follows. [1]"
     # not next to each other: each is cited, so each cited run is a stretch of the passage's own text
     assert answered([one, three], ["", ""], [passage], ()).text == "Alpha binds beta. [1] Delta ends it. [1]"
+
+
+def test_a_drug_weighed_against_one_mentioned_in_passing_is_answered_only_where_a_sentence_weighs_them(tmp_path):
+    bot = one_document(tmp_path, "semaglutide.txt", "Semaglutide\n\nSemaglutide is a medicine for type 2 diabetes and "
+                       "obesity. Semaglutide is injected once a week under the skin. Semaglutide can cause nausea and "
+                       "vomiting. Semaglutide must not be used in pregnancy.\n\nIn a head-to-head trial, semaglutide "
+                       "lowered body weight less than tirzepatide did. People who had taken liraglutide before were "
+                       "also enrolled.\n")
+    ans = bot.ask("How does semaglutide compare with tirzepatide?")
+    assert ans.found and "less than tirzepatide" in ans.text
+    # liraglutide is named once, weighed against nothing: the documents do not compare them
+    ans = bot.ask("Is liraglutide better than semaglutide?")
+    assert not ans.found and "They mention liraglutide only in passing" in ans.text

@@ -320,14 +320,36 @@ def test_a_pronoun_with_a_contraction_is_no_focus(reader):
     ("does mepolizumab work for nasal polyps?", ("mepolizumab",)),
     ("Does dupilumab help HES patients who failed mepolizumab?", ()),  # it names the drug the documents are about
     ("Does Dupixent help HES patients who failed mepolizumab?", ()),  # ... by its brand
-    # weighed against the drug they are about, a drug mentioned in passing is still asked about
-    ("How does dupilumab differ from mepolizumab?", ("mepolizumab",)),
-    ("is omalizumab better than dupixent for asthma?", ("omalizumab",)),
-    ("Should I switch from mepolizumab to dupilumab?", ("mepolizumab",)),
     ("What does dupilumab bind to?", ()),
 ])
 def test_a_drug_the_documents_mention_only_in_passing(reader, question, passing):
-    assert reader.read(question).passing_names == passing
+    query = reader.read(question)
+    assert query.passing_names == passing and query.weighed_against == ()
+
+
+@pytest.mark.parametrize("question, weighed", [
+    # weighed against the drug they are about, a drug mentioned in passing is asked about where no sentence weighs them
+    ("How does dupilumab differ from mepolizumab?", "mepolizumab"),
+    ("is omalizumab better than dupixent for asthma?", "omalizumab"),
+    ("Should I switch from mepolizumab to dupilumab?", "mepolizumab"),
+])
+def test_a_drug_mentioned_in_passing_weighed_against_theirs(reader, question, weighed):
+    query = reader.read(question)
+    assert query.passing_names == () and [names[0] for names in query.weighed_against] == [weighed]
+
+
+@pytest.mark.parametrize("sentence, weighs", [
+    ("Tirzepatide produced greater weight loss than semaglutide at 72 weeks.", True),
+    ("Its relatives nivolumab and cemiplimab also target PD-1, whereas atezolizumab binds PD-L1.", True),
+    ("It differs from ampicillin only by a hydroxyl group.", True),
+    # the comparison is another clause's, or none at all
+    ("Desensitization was enhanced compared to OIT alone; a trial is evaluating dupilumab + omalizumab.", False),
+    ("It recruits patients with incomplete response to mepolizumab or benralizumab.", False),
+])
+def test_a_sentence_weighs_a_drug_against_another(sentence, weighs):
+    from citeqa.answering.judge import weighs as weighs_
+    drug = next(w for w in ("semaglutide", "atezolizumab", "ampicillin", "omalizumab", "mepolizumab") if w in sentence)
+    assert weighs_(sentence, (drug,)) is weighs
 
 
 @pytest.mark.parametrize("sentence, about", [

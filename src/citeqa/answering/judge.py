@@ -10,6 +10,7 @@ do it ("how should I take it?").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,6 +55,9 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     # an initialism the passages retrieved write out is no unknown name ("NSCLC": non-small cell lung cancer)
     names = tuple(n for n in names if not any(spells_out(n, retriever.data.chunks[h.chunk].text) for h in hits))
     passing = query.passing_names if settings.name_check else ()
+    # a drug mentioned in passing that the question weighs theirs against: answered only where a quote weighs them
+    passing += tuple(names[0] for names in query.weighed_against
+                     if settings.name_check and not any(weighs(q.text, names) for q in quotes))
     topics = query.uncovered_topics if settings.topic_check else ()
     # asked how many or how much, a quote that says no amount does not answer ("what percentage had zoster?":
     # "zoster was more frequent with 30 mg")
@@ -90,6 +94,18 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
              and (summarised or instructed
                   or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())
+
+
+# a clause weighing one drug against another: "greater weight loss than semaglutide", "whereas atezolizumab
+# binds PD-L1", "7% on nivolumab against 55% on docetaxel", "it differs from ampicillin", "broadly similar"
+WEIGHING = re.compile(r"\b(than|whereas|unlike|against|versus|vs|compar(e|ed|es|ing|able|ison|isons)|differ(s|ed|ent|ence)?|"
+                      r"similar(ly)?|same|alike|head-to-head)\b", re.I)
+
+
+def weighs(sentence: str, names: tuple[str, ...]) -> bool:
+    """Whether a clause of the sentence names the drug (by any of `names`) and weighs it against another."""
+    return any(WEIGHING.search(clause) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", clause, re.I) for n in names)
+               for clause in re.split(r"[;:]", sentence))
 
 
 def _asks_about_absent(query: Query) -> bool:

@@ -194,9 +194,10 @@ class QuestionReader:
                    and not REASON.match(own)  # "why not?" asks a reason, never for the drug as a whole
                    and not SPECIFIC_ASK.search(own)  # nor does "who should not use it?"
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
+        passing, weighed = self._in_passing(self.drugs_named(own)[0], bool(COMPARES.search(question)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
-                     passing_names=self._in_passing(self.drugs_named(own)[0], bool(COMPARES.search(question))),
+                     passing_names=passing, weighed_against=weighed,
                      uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not stands_alone,
                      whole=overall, drugs=tuple(about), absent=absent)
 
@@ -350,18 +351,17 @@ class QuestionReader:
                     concepts[k] = Concept(c.word, c.forms + tuple(clinical), weight, c.name)
         return concepts, weights, tuple(dict.fromkeys(names)), bridges
 
-    def _in_passing(self, drugs: tuple[int, ...], compares: bool = False) -> tuple[str, ...]:
-        """The drugs a question asks about that no document is about, though some mention
-        them, when it asks about no drug a document is about (entities.Drugs): "How does
-        benralizumab deplete eosinophils?" of a page on dupilumab that lists benralizumab
-        once. A short document about benralizumab would answer it. A question comparing
-        drugs (`compares`) asks about each: "Is omalizumab better than dupilumab?" names
-        omalizumab, mentioned in passing, however much dupilumab is spoken of."""
-        table = self.vocab.drugs
-        subjects = table.subject_drugs
-        if not drugs or (any(d in subjects for d in drugs) and not compares):
-            return ()
-        return tuple(table.drugs[d].names[0] for d in drugs if d not in subjects)
+    def _in_passing(self, drugs: tuple[int, ...], compares: bool = False) -> tuple[tuple, tuple]:
+        """The drugs a question asks about that no document is about, though some mention them, when it
+        asks about no drug a document is about: "How does benralizumab deplete eosinophils?" of a page on
+        dupilumab that lists benralizumab once. One weighing a drug they are about against such a drug
+        (`compares`) is answered only by a sentence weighing them (judge): "how does semaglutide compare with
+        tirzepatide?" by "tirzepatide produced greater weight loss than semaglutide"; "is omalizumab better
+        than dupilumab?" not by "dupilumab + omalizumab + OIT". The passing names, and each weighed one's."""
+        others = tuple(self.vocab.drugs.drugs[d] for d in drugs if d not in self.vocab.drugs.subject_drugs)
+        if len(others) == len(drugs):
+            return tuple(d.names[0] for d in others), ()
+        return (), tuple(tuple(d.names) for d in others) if compares else ()
 
     def _alternatives(self, question: str) -> set[str]:
         """Names offered as a choice beside one the documents hold ("an IgG1 or an IgG4
