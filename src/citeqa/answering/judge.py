@@ -98,8 +98,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
 
 # a clause weighing one drug against another: "greater weight loss than semaglutide", "whereas atezolizumab
 # binds PD-L1", "7% on nivolumab against 55% on docetaxel", "it differs from ampicillin", "broadly similar"
-WEIGHING = re.compile(r"\b(than|whereas|unlike|against|versus|vs|compar(e|ed|es|ing|able|ison|isons)|differ(s|ed|ent|ence)?|"
-                      r"similar(ly)?|same|alike|head-to-head)\b", re.I)
+WEIGHING = re.compile(r"\b(than|whereas|unlike|against|versus|vs|compar(e|ed|es|ing|able|ison|isons)|"
+                      r"differ(s|ed|ent|ence)?|similar(ly)?|same|alike|head-to-head)\b", re.I)
 
 
 def weighs(sentence: str, names: tuple[str, ...]) -> bool:

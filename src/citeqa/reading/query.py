@@ -70,7 +70,7 @@ class Query:
     whole: bool = False  # about the documents' subject as a whole: no concept but the subject ("give me the rundown on it")
     drugs: tuple[int, ...] = ()  # the drugs it asks about (entities.Drugs ids): named, else the conversation's
     absent: tuple[str, ...] = ()  # side effects, symptoms, conditions it names that the documents never mention
-    weighed_against: tuple[tuple[str, ...], ...] = ()  # drugs mentioned in passing it weighs theirs against, by their names
+    weighed_against: tuple[tuple[str, ...], ...] = ()  # drugs mentioned in passing it weighs theirs against (names)
 
     @property
     def own_words(self) -> str:
