@@ -46,6 +46,15 @@ def test_abbreviations_and_places_are_no_brand_names(text):
     assert groups(text) == []
 
 
+def test_a_drug_class_or_a_study_is_no_drug():
+    # a drug is never plural: what a document writes in the plural is a class ("statins", "cephalosporins")
+    _, names = learn_pairs("Atorvastatin belongs to a group of medicines called statins. Tell your doctor if you "
+                           "have had muscle problems with a statin before. Atorvastatin lowers cholesterol.")
+    assert "statin" not in names and "Atorvastatin" in names
+    # a study's name with its numeral is no brand: "Study RA-II (monotherapy)" pairs nothing
+    assert groups("RA-II (monotherapy), week 26 | 19.1% | 46.0%") == [] and not brand_like("RA-II")
+
+
 def test_a_title_names_the_document_s_own_drug():
     from citeqa.index.entities import _title_name
     assert _title_name("Imatinib") == "Imatinib" and _title_name("HPV vaccine") == "HPV vaccine"

@@ -17,7 +17,7 @@ and those it names nearly as often as its most-named one (a trial's comparator, 
 a quarter of its passages, is not its subject); a passage speaks of the drugs it names.
 
 Left out: names that no sentence introduces (a brand never written beside its generic
-or after a brand cue is a word like any other), and drug classes ("JAK inhibitors").
+or after a brand cue is a word like any other), and drug classes ("JAK inhibitors", "statins").
 """
 from __future__ import annotations
 
@@ -58,9 +58,10 @@ def is_inn(word: str) -> bool:
 
 def brand_like(word: str) -> bool:
     """A word that can be a brand: capitalised or in capitals, four letters or more, no
-    everyday English word ("Keytruda", "RINVOQ", "Gardasil"; not "Europe")."""
+    everyday English word ("Keytruda", "RINVOQ", "Gardasil"; not "Europe", "RA-II")."""
     w = word.rstrip("®™")
     return (len(w) >= (5 if w.isupper() else 4) and w[:1].isupper() and w.replace("-", "").isalpha()
+            and not re.search(r"-[IVX]+$", w)  # a study's name ("RA-II")
             and english_counts().get(w.lower(), 0) < NAME_COUNT and w.lower() not in english_words())
 
 
@@ -266,7 +267,9 @@ def learn_pairs(text: str) -> tuple[list[tuple[str | None, list[str]]], list[str
             brand = next((w for w in WORD.findall(sentence[:m.start()]) if brand_like(w)), None)
             if generic and generic_like(generic.group(1)):
                 groups.append((generic.group(1), [brand] if brand else []))
-    names += [w for w in WORD.findall(text) if is_inn(w)]
+    words = WORD.findall(text)
+    classes = {w.lower()[:-1] for w in words if w.endswith("s")}  # a drug is never plural: "statins" name a class
+    names += [w for w in words if is_inn(w) and w.lower() not in classes]
     for generic, brands in groups:
         names += ([generic] if generic else []) + brands
     return groups, names
