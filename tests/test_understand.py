@@ -497,7 +497,10 @@ def test_how_common_or_how_many_of_a_group_asks_for_a_quantity(question, wants):
     ("A pooled analysis (n=1,874) found fewer exacerbations.", True),
     ("two trials enrolling 671 and 708 adults", True),
     ("conjunctivitis is the most frequent serious adverse event", True),
+    ("Rarer but potentially fatal reactions include myocarditis.", True),
+    ("The frequency of the side effects below is not known (it cannot be estimated from the available data).", True),
     ("approved for asthma in patients aged 12 and older", False),  # a number, but no share or count
+    ("It is not known whether it passes into breast milk.", False),  # not known, but no frequency
     ("supported by the LIBERTY ASTHMA QUEST and VENTURE trials", False),
 ])
 def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sentence, holds):

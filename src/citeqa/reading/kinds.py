@@ -139,10 +139,9 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                             r"achieved|remission|response)\b", re.I)),
 }
 
-# Kinds of answer a passage holds by where it stands, whatever its words (retrieve.Retriever.on_topic):
-# safety findings by a passage on safety (chunk.TOPICS); a drug's uses by the heading a document gives
-# them under (a label's "1 INDICATIONS AND USAGE", a leaflet's "1. What X is and what it is used for",
-# an encyclopedia's "Medical uses"), whose items do not say "indicated" again.
+# Kinds of answer a passage holds by where it stands, whatever its words (retrieve.Retriever.on_topic): safety
+# findings by a passage on safety (chunk.TOPICS); a drug's uses by the heading a document gives them under (a
+# label's "1 INDICATIONS AND USAGE", a leaflet's "1. What X is and what it is used for", "Medical uses").
 KIND_TOPICS = {"safety": "safety"}
 KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?"
                                    r"uses|what .{1,80}? used for)\b", re.I)}
@@ -152,7 +151,7 @@ KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic ind
 # goes by it (judge): as a kind of answer, the bonus it earned sentences that say "most frequent"
 # outranked those that say "20%". Asked for a figure (a percentage, a proportion, an incidence, by
 # how much, how many took part), only a figure answers ("20%", "6.4 kg", "0.8 per 100 patient-years",
-# "7 out of 10"); asked how common or how likely, "rare", "uncommon" or "the most frequent" too.
+# "7 out of 10"); asked how common or how likely, "rarer", "uncommon", "most frequent", "frequency not known" too.
 FIGURE_ASKED = (r"\bwhat (percent\w*|proportion|share|fraction)|\bpercentage|\bincidence|\bby how much|"
                 r"\bhow much (did|does|was|were)\b|\bhow (big|large)\b|" + HEADCOUNT_ASKED)
 FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|three|four|five|six|seven|eight|nine|ten) "
@@ -165,7 +164,8 @@ FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|
 QUANTITY = (re.compile(FIGURE_ASKED + r"|\bhow (common|frequent(ly)?|likely)\b|"
                        r"\bhow often [^?.;]*\b(occur|happen|reported|seen|observed|appear)\w*", re.I),
             re.compile(FIGURE_HELD + r"|\b(most|least) (common|frequent)|\b(un|in)?(common|frequent)(ly)?\b|"
-                       r"\brare(ly)?\b|\bseldom\b|\boccasional(ly)?\b", re.I))
+                       r"\brare(r|st|ly)?\b|\bseldom\b|\boccasional(ly)?\b|"
+                       r"\bfrequenc(y|ies)\b[^.;]{0,40}\b(not known|unknown|cannot be estimated)", re.I))
 FIGURE = (re.compile(FIGURE_ASKED, re.I), re.compile(FIGURE_HELD, re.I))
 
 
