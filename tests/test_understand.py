@@ -569,6 +569,24 @@ def test_a_sentence_gives_a_dose_or_says_how_it_is_set(sentence, gives):
     assert gives_dose(sentence) is gives
 
 
+@pytest.mark.parametrize("text, asked, held", [
+    ("how much does nucala cost", True, None), ("How expensive is Keytruda without insurance?", True, None),
+    ("do I have to pay for my prescription?", True, None), ("how much does it lower blood pressure?", False, None),
+    ("How much should I take?", False, None),
+    ("At its launch it was priced at about $12,500 a month.", None, True),
+    ("The average US list price was about 13,100 dollars a month.", None, True),
+    ("Generic tablets are inexpensive, well under a dollar each.", None, True),
+    # costs borne by a health service are no price
+    ("They account for a disproportionate share of admissions and costs.", None, False),
+])
+def test_asked_what_it_costs_only_a_price_answers(text, asked, held):
+    from citeqa.reading.kinds import PRICE
+    if asked is not None:
+        assert bool(PRICE[0].search(text)) is asked
+    if held is not None:
+        assert bool(PRICE[1].search(text)) is held
+
+
 @pytest.mark.parametrize("sentence, holds", [
     ("ceramide content normalizes within two to eight weeks of treatment initiation", True),
     ("rapid improvements in itch scores", True),

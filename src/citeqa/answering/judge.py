@@ -2,7 +2,7 @@
 
 The answer is withheld when the question names something the documents never mention
 (a drug, gene or trial) or a label topic none covers (pregnancy, storage), asks for an
-amount or a dose no quote gives, when no sentence of the best passages is even slightly close to it,
+amount, a dose or a price no quote gives, when no sentence of the best passages is even slightly close to it,
 or when a logistic model over the evidence (benchmarks/calibrate.py) finds it unlikely
 that the quotes answer; a summary saying what the drug is answers a question about the
 drug as a whole, however vague, and the instructions for an act a question asking how to
@@ -18,7 +18,7 @@ import numpy as np
 from .quotes import SPECIFIC_KINDS, Quote
 from .retrieve import Hit, Retriever
 from ..settings import Settings
-from ..reading.kinds import gives_dose, holds_kind, holds_quantity, wants_dose, wants_quantity
+from ..reading.kinds import PRICE, gives_dose, holds_kind, holds_quantity, wants_dose, wants_quantity
 from ..reading.query import Query
 from ..language.text import spells_out
 from ..language.wordlists import words_of
@@ -65,6 +65,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     # ... and asked for a dose, a quote that gives none does not ("what is the recommended dose for children?":
     # "approved for asthma in patients aged 12 and older")
     dose_held = not wants_dose(query.question) or any(gives_dose(q.text) for q in quotes)
+    # ... and asked what it costs, one that names no price ("how much does it cost?": "admissions and costs")
+    price_held = not PRICE[0].search(query.question) or any(PRICE[1].search(q.text) for q in quotes)
     features = evidence_features(retriever, hits, query, unit_cos, quotes, amount_held, look_at)
     # a follow-up asks for more than the answer before it gave: quoting only what that quoted
     # again is weak evidence ("how common is that?" after "can it cause pancreatitis?")
@@ -90,7 +92,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
                   and all(retriever.under_instructions(query.acts)[hits[q.rank].chunk] for q in quotes)
                   and (features["quote_coverage"] >= 1.0 or not any(c.weight >= 1.0 for c in query.concepts)))
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
-             and amount_held and dose_held
+             and amount_held and dose_held and price_held
              and (summarised or instructed
                   or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())

@@ -1,10 +1,9 @@
 """What a question asks for: the kind of answer wanted, and whether it wants a list.
 
-Each kind is two patterns, one for a question that asks for it and one for a sentence that
-holds it (a date, a dose, an age, an organisation, a time to effect, a number, who must
-not take it, a safety finding, a trial, what a drug is, a drug class or target, an efficacy
-result); and a leaflet's boilerplate, which answers nothing. Word
-patterns only, in English; general to medicine, nothing about any one drug.
+Each kind is two patterns, one for a question that asks for it and one for a sentence that holds it
+(a date, a dose, an age, an organisation, a time to effect, a number, who must not take it, a safety
+finding, a trial, what a drug is, a drug class or target, an efficacy result, a price); and a leaflet's
+boilerplate, which answers nothing. Word patterns only, in English; nothing about any one drug.
 """
 from __future__ import annotations
 
@@ -18,9 +17,8 @@ HEADCOUNT_HELD = (r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly
                   r"participants|adults|children|people|subjects|volunteers)\b")
 
 # kind: (how a question asks for it, how a sentence that holds it looks)
-# "who should not take it?", "Who can't use Ozempic?", "and who shouldn't?": who opens a clause
-# (not "How should patients who cannot swallow tablets take it?")
-# (one asking what not to do: "should not", "can't", "cannot", "shouldnt"; taking it, or being given it)
+# "who should not take it?", "Who can't use Ozempic?", "and who shouldn't?": who opens a clause (not "How
+# should patients who cannot swallow tablets take it?"); asking what not to do ("should not", "can't"), taking it
 NOT = r"(\s*not|n?['’]?t)\b"
 TAKE = r"(take|use|have|get|receive|be (given|used|taken|treated))"
 WHO_MUST_NOT = rf"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could){NOT}"
@@ -173,13 +171,11 @@ def wants_quantity(question: str) -> bool:
     return bool(QUANTITY[0].search(question))
 
 
-# Asked for a dose itself ("what is the recommended dose for children?", "how much should I take?"),
-# a sentence that gives none does not answer: "approved for asthma in patients aged 12 and older"
-# holds no dose; one that says how the dose is set does ("No dose adjustment is needed", "the
-# dose depends on body weight"). Not asked how a dose changes ("what dose adjustment is needed?"),
-# nor for its forms, nor about the dosing at large ("how is it dosed?"), nor a dose's effects
-# ("dose-limiting toxicity", "first-dose reaction"), nor how much the drug does ("how much weight
-# will I lose if I take it?").
+# Asked for a dose itself ("what is the recommended dose for children?", "how much should I take?"), a sentence
+# that gives none does not answer: "approved for asthma in patients aged 12 and older" holds no dose; one that says
+# how the dose is set does ("No dose adjustment is needed", "the dose depends on body weight"). Not asked how a
+# dose changes ("what dose adjustment is needed?"), nor for its forms, nor about the dosing at large ("how is it
+# dosed?"), nor a dose's effects ("dose-limiting toxicity"), nor how much it does ("how much weight will I lose?").
 _NOT_THE_DOSE = (r"(?![-\w])(?! (adjust|reduc|chang|modif|increas|decreas|escalat|titrat|forms?\b|strengths?\b|"
                  r"respons|reaction|related|dependen)\w*)")
 DOSE_ASKED = re.compile(rf"\bwhat(['’]?s| is| are| was| were)? (the |a |an |its |my )?(\w+ ){{0,2}}(doses?|dosage|dosing)"
@@ -197,6 +193,14 @@ def wants_dose(question: str) -> bool:
 def gives_dose(text: str) -> bool:
     """Whether a text gives a dose, or says how it is set (see DOSE_ASKED)."""
     return holds_kind(text, "dose") or bool(DOSE_SET.search(text))
+
+
+# Asked what it costs, a quote naming no sum of money, price, or its being cheap, dear or free does not answer
+# ("how much does it cost?": "admissions and costs" is a burden, not a price)
+PRICE = (re.compile(r"\bhow much\b[^?.;]{0,40}\b(cost|costs|charge|pay)\b|\bhow (expensive|costly|cheap)\b|\bprices?\b|"
+                    r"\b(have|need) to pay\b|\bafford", re.I),
+         re.compile(r"[$£€¥]\s?\d|\d\s?(dollars?|pounds|euros?|yen)\b|\bpric(e|es|ed|ing)\b|\b(in)?expensive\b|"
+                    r"\bcheap|\bcostly\b|\bfree of charge\b|\bno charge\b", re.I))
 
 
 def holds_quantity(text: str, question: str = "") -> bool:
@@ -226,9 +230,8 @@ BROAD = re.compile(
     re.I)
 
 
-# A sentence about the document itself rather than its subject ("This table shows how...",
-# "Each entry breaks down...", "Trial data synthesized by...", "Keep this leaflet.", "This news
-# release contains forward-looking statements"): navigation or boilerplate, not an answer.
+# A sentence about the document itself rather than its subject ("This table shows how...", "Each entry breaks
+# down...", "Keep this leaflet.", "This news release contains..."): navigation or boilerplate, not an answer.
 ABOUT_THE_DOCUMENT = re.compile(
     r"^\W*(this|these|the following|the table below|below,?|each|every|here,? we) ([\w-]+ ){0,3}(table|page|section|"
     r"chart|figure|graph|list|entry|entries|row|column|article|guide|overview|report|summary|document|tool|leaflet|"
@@ -245,12 +248,10 @@ def about_the_document(sentence: str) -> bool:
     return bool(ABOUT_THE_DOCUMENT.search(sentence))
 
 
-# A leaflet's standing advice, true of any medicine and answering nothing: "Like all medicines,
-# this medicine can cause side effects, although not everybody gets them."; "Talk to your doctor,
-# pharmacist or nurse before taking Metformin tablets."; "If you get any side effects, talk to your
-# doctor, including side effects not listed here." (or "..., including any not listed in this
-# leaflet, talk to your doctor"): a referral to a health professional with no circumstance of its
-# own ("... before taking it if you have kidney problems" has one, and is no boilerplate)
+# A leaflet's standing advice, true of any medicine and answering nothing: "Like all medicines, this medicine can
+# cause side effects, although not everybody gets them."; "Talk to your doctor, pharmacist or nurse before taking
+# Metformin tablets."; "If you get any side effects, talk to your doctor, including side effects not listed here.":
+# a referral to a health professional with no circumstance of its own ("... if you have kidney problems" has one)
 PROFESSIONAL = (r"(?:your |a |the )?(?:doctor|pharmacist|nurse|physician|prescriber|"
                 r"health ?care (?:provider|professional)|health professional)")
 PROFESSIONALS = rf"{PROFESSIONAL}(?:(?:,| or|, or| and|, and) {PROFESSIONAL})*"
@@ -283,14 +284,12 @@ STANDING_ADVICE = re.compile(
 
 
 def boilerplate(sentence: str, about: bool = True) -> bool:
-    """Whether a sentence gives advice that a leaflet gives of any medicine or (`about`)
-    speaks of the document: navigation or boilerplate, quoted only when nothing else is near."""
+    """Whether a sentence gives advice a leaflet gives of any medicine or (`about`) speaks of the document."""
     return (about and about_the_document(sentence)) or bool(STANDING_ADVICE.search(sentence))
 
 
-# a question weighing one treatment against another: the documents answer it only where
-# they compare them, so naming the drug they are about does not make a drug they mention
-# in passing one they speak of ("is omalizumab better than dupilumab?")
+# a question weighing one treatment against another: the documents answer it only where they compare them,
+# so naming the drug they are about leaves a drug they mention in passing asked about ("is X better than Y?")
 COMPARES = re.compile(r"\b((better|worse|stronger|weaker|safer|more effective|less effective|superior|inferior|"
                       r"faster|slower) (than|to)|compared? (with|to)|comparison (with|to|of|between)|"
                       r"differences? (between|from)|different from|differs? from|advantages? (over|of)|instead of|"
