@@ -461,3 +461,14 @@ def test_a_drug_weighed_against_one_mentioned_in_passing_is_answered_only_where_
     # liraglutide is named once, weighed against nothing: the documents do not compare them
     ans = bot.ask("Is liraglutide better than semaglutide?")
     assert not ans.found and "They mention liraglutide only in passing" in ans.text
+
+
+
+def test_what_a_question_asks_about_most_is_no_name_in_it():
+    from citeqa.answering.judge import _asks_about_absent
+    from citeqa.reading.query import Concept, Query
+    # "Farxiga", named once in the documents, weighs as much as "loss": what it asks about is hair loss
+    concepts = (Concept("Farxiga", (("farxiga",),), 3.4, True), Concept("cause", (("caus",),), 1.6),
+                Concept("hair", (("hair",),), 2.2), Concept("loss", (("loss",),), 3.4))
+    query = Query("Can Farxiga cause hair loss?", "Can it cause hair loss?", {}, concepts, absent=("hair loss",))
+    assert _asks_about_absent(query)

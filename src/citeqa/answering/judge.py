@@ -111,11 +111,12 @@ def weighs(sentence: str, names: tuple[str, ...]) -> bool:
 
 
 def _asks_about_absent(query: Query) -> bool:
-    """Whether what a question asks about most (its heaviest concept) is a side effect,
-    symptom or condition the documents never mention ("does it cause hair loss?")."""
-    if not query.absent or not query.concepts:
+    """Whether what a question asks about most (its heaviest concept but the names in it: "can Farxiga
+    cause hair loss?" asks about hair loss) is a side effect, symptom or condition the documents never
+    mention ("does it cause hair loss?")."""
+    heaviest = max((c for c in query.concepts if not c.name), key=lambda c: c.weight, default=None)
+    if not query.absent or heaviest is None:
         return False
-    heaviest = max(query.concepts, key=lambda c: c.weight)
     return bool(set(words_of(heaviest.word)) & {w for phrase in query.absent for w in words_of(phrase)})
 
 
