@@ -590,6 +590,8 @@ def test_asked_what_it_costs_only_a_price_answers(text, asked, held):
 @pytest.mark.parametrize("sentence, holds", [
     ("ceramide content normalizes within two to eight weeks of treatment initiation", True),
     ("rapid improvements in itch scores", True),
+    ("Coffee can reduce absorption, so wait at least 30 minutes before drinking it.", True),
+    ("Stop it at least 48 hours before the operation.", True),
     ("atopic dermatitis in pediatric patients down to 6 months of age", False),  # an age, not a time to effect
     ("subcutaneous doses amenable to self-administration every two weeks", False),  # how often, not how soon
 ])

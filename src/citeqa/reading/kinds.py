@@ -65,7 +65,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "time": (re.compile(r"\bhow (fast|quickly|soon|long)\b|\b(onset|start(s)? working|kick in|take effect|"
                         r"until|how many (weeks|days|months))\b", re.I),
              # not an age: "down to 6 months of age", "2 weeks old"
-             re.compile(r"\b(\d+\s*(days?|weeks?|months?)|within|rapid\w*|quickly|weeks?|months?|early|preceding)\b"
+             re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?)|within|rapid\w*|quickly|hours?|weeks?|months?|"
+                        r"early|preceding)\b"
                         r"(?!\s+(of age|old)\b)", re.I)),
     # how many people a study had: a head count, not a share ("how many patients were in them?":
     # "enrolling 671 and 708 adults", not "38% of patients")
