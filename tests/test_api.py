@@ -472,3 +472,12 @@ def test_what_a_question_asks_about_most_is_no_name_in_it():
                 Concept("hair", (("hair",),), 2.2), Concept("loss", (("loss",),), 3.4))
     query = Query("Can Farxiga cause hair loss?", "Can it cause hair loss?", {}, concepts, absent=("hair loss",))
     assert _asks_about_absent(query)
+
+
+def test_the_letters_of_coded_names_stand_for_their_family(tmp_path):
+    bot = one_document(tmp_path, "zetanib.txt", "Zetanib\n\nZetanib is a kinase inhibitor taken as a tablet. Zetanib is "
+                       "broken down in the liver, mainly by CYP3A4 with a small part by CYP2C9. Zetanib is taken with "
+                       "food.\n")
+    ans = bot.ask("Which CYP enzymes break down zetanib?")  # "CYP" is no name the documents lack: CYP3A4 is one
+    assert ans.found and "CYP3A4" in ans.text
+    assert "never mention" in bot.ask("Which UGT enzymes break down zetanib?").text

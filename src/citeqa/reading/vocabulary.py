@@ -160,11 +160,13 @@ class Vocabulary:
 
     def numbered(self, term: str) -> tuple[str, ...]:
         """The numbered names the documents hold that a name of letters (not itself in them)
-        starts ("igg" -> igg4, "nct" -> nct06477653): a class of them, not a name they lack."""
+        starts, a number next ("igg" -> igg4, "nct" -> nct06477653, "cyp" -> cyp2d6): a class of
+        them, not a name they lack."""
         if term in self.term_id or not term.isalpha() or len(term) < 3:
             return ()
         start = bisect.bisect_left(self._sorted, term)
-        return tuple(t for t in self._sorted[start:start + 50] if t.startswith(term) and t[len(term):].isdigit())
+        return tuple(t for t in self._sorted[start:start + 50]
+                     if t.startswith(term) and t[len(term):len(term) + 1].isdigit() and t[len(term):].isalnum())
 
     def correct(self, term: str, word: str = "") -> str | None:
         """The corpus term a misspelt query word was meant to be, or None (remembered: a
