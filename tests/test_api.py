@@ -481,3 +481,10 @@ def test_the_letters_of_coded_names_stand_for_their_family(tmp_path):
     ans = bot.ask("Which CYP enzymes break down zetanib?")  # "CYP" is no name the documents lack: CYP3A4 is one
     assert ans.found and "CYP3A4" in ans.text
     assert "never mention" in bot.ask("Which UGT enzymes break down zetanib?").text
+
+
+def test_a_finding_the_documents_name_as_asked_is_never_said_to_be_missing(tmp_path):
+    # "overdose" is stemmed "overdos", which stemmed again is "overdo": the documents' word is checked as written
+    bot = one_document(tmp_path, "zetamab.txt", "Zetamab\n\nZetamab is an antibody for asthma, injected every month. "
+                       "An overdose of zetamab caused no harm in trials. Zetamab can cause headache.\n")
+    assert "never mention" not in bot.ask("What happens after an overdose of zetamab?").text

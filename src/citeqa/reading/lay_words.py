@@ -70,7 +70,7 @@ class LayBridges:
                   and (i + n == len(words) or words[i + n] not in MODIFIED)]
             if not at or self.clinical(key)[0]:
                 continue
-            terms = [t for w in key for t in self.tokenize(w)]
+            terms = self.tokenize(written)  # (the key is stemmed already, and stemming twice may differ: "overdos")
             if terms and all(t in self.vocab for t in terms) and self.vocab.passages_with(terms).size:
                 continue  # the documents name it the lay way
             unknown.append(written)
