@@ -408,7 +408,6 @@ def test_history_must_be_a_list_of_strings(bot):
         bot.ask("and in COPD?", history=[3])
 
 
-
 @pytest.mark.parametrize("sentence, found", [
     ("Herpes zoster was more frequent with upadacitinib 30 mg than with 15 mg.", False),
     ("Herpes zoster occurred in 1.5% of patients given upadacitinib 15 mg.", True),
@@ -457,27 +456,26 @@ def test_a_drug_weighed_against_one_mentioned_in_passing_is_answered_only_where_
                        "lowered body weight less than tirzepatide did. People who had taken liraglutide before were "
                        "also enrolled.\n")
     ans = bot.ask("How does semaglutide compare with tirzepatide?")
-    assert ans.found and "less than tirzepatide" in ans.text
+    assert ans.found and "tirzepatide" in ans.text.split("[1]")[0]  # the quote weighing them
     # liraglutide is named once, weighed against nothing: the documents do not compare them
     ans = bot.ask("Is liraglutide better than semaglutide?")
     assert not ans.found and "They mention liraglutide only in passing" in ans.text
 
 
-
 def test_what_a_question_asks_about_most_is_no_name_in_it():
     from citeqa.answering.judge import _asks_about_absent
     from citeqa.reading.query import Concept, Query
-    # "Farxiga", named once in the documents, weighs as much as "loss": what it asks about is hair loss
-    concepts = (Concept("Farxiga", (("farxiga",),), 3.4, True), Concept("cause", (("caus",),), 1.6),
+    # "Farxiga", named once in the documents, weighs more than "loss": what it asks about is hair loss
+    concepts = (Concept("Farxiga", (("farxiga",),), 3.9, True), Concept("cause", (("caus",),), 1.6),
                 Concept("hair", (("hair",),), 2.2), Concept("loss", (("loss",),), 3.4))
     query = Query("Can Farxiga cause hair loss?", "Can it cause hair loss?", {}, concepts, absent=("hair loss",))
     assert _asks_about_absent(query)
 
 
 def test_the_letters_of_coded_names_stand_for_their_family(tmp_path):
-    bot = one_document(tmp_path, "zetanib.txt", "Zetanib\n\nZetanib is a kinase inhibitor taken as a tablet. Zetanib is "
-                       "broken down in the liver, mainly by CYP3A4 with a small part by CYP2C9. Zetanib is taken with "
-                       "food.\n")
+    bot = one_document(tmp_path, "zetanib.txt", "Zetanib\n\nZetanib is a kinase inhibitor taken as a tablet. "
+                       "Zetanib is broken down in the liver, mainly by CYP3A4 with a small part by CYP2C9. Zetanib is "
+                       "taken with food.\n")
     ans = bot.ask("Which CYP enzymes break down zetanib?")  # "CYP" is no name the documents lack: CYP3A4 is one
     assert ans.found and "CYP3A4" in ans.text
     assert "never mention" in bot.ask("Which UGT enzymes break down zetanib?").text
@@ -488,3 +486,16 @@ def test_a_finding_the_documents_name_as_asked_is_never_said_to_be_missing(tmp_p
     bot = one_document(tmp_path, "zetamab.txt", "Zetamab\n\nZetamab is an antibody for asthma, injected every month. "
                        "An overdose of zetamab caused no harm in trials. Zetamab can cause headache.\n")
     assert "never mention" not in bot.ask("What happens after an overdose of zetamab?").text
+
+
+def test_a_side_effect_only_another_drug_s_documents_mention_is_never_mentioned_of_this_one(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "alphamab.txt").write_text("Alphamab\n\nAlphamab is an antibody for psoriasis. Alphamab can cause hair "
+                                        "loss and headache. Alphamab is injected every two weeks.\n", encoding="utf-8")
+    (seeds / "betamab.txt").write_text("Betamab\n\nBetamab is an antibody for asthma. Betamab can cause loss of "
+                                       "appetite and sore throat. Betamab is injected every four weeks.\n",
+                                       encoding="utf-8")
+    ans = Assistant(seeds, tmp_path / "index").ask("Can betamab cause hair loss?")
+    # the question is answered from betamab's document only, which never mentions hair loss
+    assert not ans.found and "They never mention hair loss" in ans.text

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assistant import Answer, Assistant
+from .language.text import names_pattern
 
 MAX_HIT_CHARS = 1500
 MARKER = re.compile(r"\[(\d+)\]")
@@ -272,10 +273,6 @@ def other_documents(corpus: str | Path, paths: list[Path]) -> list[tuple[Path, C
                                   tuple(names.get(path.name, {}).get("brands", ())), "")) for path in paths]
 
 
-def _named_pattern(names: list[str]) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
-
-
 def run_folder(corpus: str | Path, work: str | Path, extra: list[tuple[Path, CorpusDocument]] = (),
                settings=None, k: int = 5) -> FolderCheck:
     """Every document of the corpus (and `extra` ones, such as the seed) in one folder: its
@@ -292,9 +289,8 @@ def run_folder(corpus: str | Path, work: str | Path, extra: list[tuple[Path, Cor
     named_rows, brand_rows, generic_rows = [], [], []
     for doc in docs:
         names = drug_names(doc)
-        pattern = _named_pattern(names)
-        others = _named_pattern(sorted({n for _, d in files if d.generic.lower() != doc.generic.lower()
-                                        for n in drug_names(d)}, key=len, reverse=True))
+        pattern = names_pattern(names)
+        others = names_pattern({n for _, d in files if d.generic.lower() != doc.generic.lower() for n in drug_names(d)})
         for row in corpus_questions(corpus, doc):
             if not pattern.search(row["q"]) or any(others.search(t) for t in (row["q"], *row.get("prev", ()))):
                 continue  # a question about its document's drug alone

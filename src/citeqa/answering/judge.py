@@ -10,7 +10,6 @@ do it ("how should I take it?").
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +18,7 @@ from .quotes import SPECIFIC_KINDS, Quote
 from .retrieve import Hit, Retriever
 from ..settings import Settings
 from ..reading.kinds import PRICE, gives_dose, holds_kind, holds_quantity, wants_dose, wants_quantity
+from ..reading.comparisons import weighs
 from ..reading.query import Query
 from ..language.text import spells_out
 from ..language.wordlists import words_of
@@ -45,7 +45,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
           settings: Settings, quotes: list[Quote], look_at: int = 3,
           earlier_quoted: frozenset[int] = frozenset()) -> Evidence:
     """Weigh the evidence: a question naming something the documents never mention,
-    asking about a drug they mention only in passing, or about a label topic no document
+    asking about a drug they mention only in passing (or weighing theirs against one, where no
+    quote weighs them), or about a label topic no document
     covers (pregnancy, storage), is declined outright; one about a drug it names (or calls
     "it") as a whole is answered by summaries saying what the drug is, and one asking how to
     do something by the instructions for it that hold the rest it asks; otherwise a logistic
@@ -56,8 +57,10 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     names = tuple(n for n in names if not any(spells_out(n, retriever.data.chunks[h.chunk].text) for h in hits))
     passing = query.passing_names if settings.name_check else ()
     # a drug mentioned in passing that the question weighs theirs against: answered only where a quote weighs them
-    passing += tuple(names[0] for names in query.weighed_against
-                     if settings.name_check and not any(weighs(q.text, names) for q in quotes))
+    table = retriever.vocab.drugs
+    own = tuple(n for d in query.drugs for n in table.drugs[d].names)
+    passing += tuple(other[0] for other in query.weighed_against
+                     if settings.name_check and not any(weighs(q.text, other, own) for q in quotes))
     topics = query.uncovered_topics if settings.topic_check else ()
     # asked how many or how much, a quote that says no amount does not answer ("what percentage had zoster?":
     # "zoster was more frequent with 30 mg")
@@ -96,18 +99,6 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
              and (summarised or instructed
                   or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())
-
-
-# a clause weighing one drug against another: "greater weight loss than semaglutide", "whereas atezolizumab
-# binds PD-L1", "7% on nivolumab against 55% on docetaxel", "it differs from ampicillin", "broadly similar"
-WEIGHING = re.compile(r"\b(than|whereas|unlike|against|versus|vs|compar(e|ed|es|ing|able|ison|isons)|"
-                      r"differ(s|ed|ent|ence)?|similar(ly)?|same|alike|head-to-head)\b", re.I)
-
-
-def weighs(sentence: str, names: tuple[str, ...]) -> bool:
-    """Whether a clause of the sentence names the drug (by any of `names`) and weighs it against another."""
-    return any(WEIGHING.search(clause) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", clause, re.I) for n in names)
-               for clause in re.split(r"[;:]", sentence))
 
 
 def _asks_about_absent(query: Query) -> bool:

@@ -268,7 +268,7 @@ def learn_pairs(text: str) -> tuple[list[tuple[str | None, list[str]]], list[str
             if generic and generic_like(generic.group(1)):
                 groups.append((generic.group(1), [brand] if brand else []))
     words = WORD.findall(text)
-    classes = {w.lower()[:-1] for w in words if w.endswith("s")}  # a drug is never plural: "statins" name a class
+    classes = {w.lower()[:-1] for w in words if w[-1:] in "sS"}  # a drug is never plural: "statins" name a class
     names += [w for w in words if is_inn(w) and w.lower() not in classes]
     for generic, brands in groups:
         names += ([generic] if generic else []) + brands

@@ -203,6 +203,15 @@ def amounts(text: str) -> set[tuple[float, str]]:
 INITIAL_SKIPS = frozenset({"of", "with", "and", "the", "for", "to", "in", "on", "a", "an", "by", "or"})
 
 
+def names_pattern(names) -> re.Pattern:
+    """A pattern finding any of these names as a whole word, in any case, longest first
+    ("Fluzone High-Dose" before "Fluzone"; not "IL-4" inside "IL-4R")."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!)")  # no name: nothing matches
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])", re.I)
+
+
 def spells_out(acronym: str, text: str) -> bool:
     """Whether the text writes out an initialism ("NSCLC": non-small cell lung cancer, "HFrEF":
     heart failure with reduced ejection fraction): consecutive words whose first letters spell

@@ -65,8 +65,9 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "time": (re.compile(r"\bhow (fast|quickly|soon|long)\b|\b(onset|start(s)? working|kick in|take effect|"
                         r"until|how many (weeks|days|months))\b", re.I),
              # not an age: "down to 6 months of age", "2 weeks old"
-             re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?)|within|rapid\w*|quickly|hours?|weeks?|months?|"
-                        r"early|preceding)\b"
+             # (not years: "over 5 years" is how long a study followed people, seldom how soon a drug works)
+             re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?)|within|rapid\w*|quickly|hours?|weeks?|"
+                        r"months?|early|preceding)\b"
                         r"(?!\s+(of age|old)\b)", re.I)),
     # how many people a study had: a head count, not a share ("how many patients were in them?":
     # "enrolling 671 and 708 adults", not "38% of patients")
@@ -197,11 +198,13 @@ def gives_dose(text: str) -> bool:
 
 
 # Asked what it costs, a quote naming no sum of money, price, or its being cheap, dear or free does not answer
-# ("how much does it cost?": "admissions and costs" is a burden, not a price)
-PRICE = (re.compile(r"\bhow much\b[^?.;]{0,40}\b(cost|costs|charge|pay)\b|\bhow (expensive|costly|cheap)\b|\bprices?\b|"
-                    r"\b(have|need) to pay\b|\bafford", re.I),
-         re.compile(r"[$£€¥]\s?\d|\d\s?(dollars?|pounds|euros?|yen)\b|\bpric(e|es|ed|ing)\b|\b(in)?expensive\b|"
-                    r"\bcheap|\bcostly\b|\bfree of charge\b|\bno charge\b", re.I))
+# ("how much does it cost?": "admissions and costs" is a burden, not a price; "lost 10 pounds" is a weight)
+PRICE = (re.compile(r"\bhow much\b[^?.;]{0,40}\b(cost|costs|charge|pay)\b(?! attention)|"
+                    r"\bhow (expensive|costly|cheap)\b|\bprices?\b|\b(have|need) to pay\b(?! attention)|"
+                    r"\bafford (it|this|them|the)\b", re.I),
+         re.compile(r"[$£€¥]\s?\d|\d[\d,.]*\s?(dollars?|euros?|yen|usd|eur|gbp)\b|\bpric(e|es|ed|ing)\b|"
+                    r"\b(in)?expensive\b|\bcheap|\bcostly\b|\bfree (of charge|on the nhs)\b|"
+                    r"\b(no|at no) (charge|cost)\b", re.I))
 
 
 def holds_quantity(text: str, question: str = "") -> bool:
@@ -289,12 +292,6 @@ def boilerplate(sentence: str, about: bool = True) -> bool:
     return (about and about_the_document(sentence)) or bool(STANDING_ADVICE.search(sentence))
 
 
-# a question weighing one treatment against another: the documents answer it only where they compare them,
-# so naming the drug they are about leaves a drug they mention in passing asked about ("is X better than Y?")
-COMPARES = re.compile(r"\b((better|worse|stronger|weaker|safer|more effective|less effective|superior|inferior|"
-                      r"faster|slower) (than|to)|compared? (with|to)|comparison (with|to|of|between)|"
-                      r"differences? (between|from)|different from|differs? from|advantages? (over|of)|instead of|"
-                      r"compar(e|es|ed|ing|ison)|versus|vs\.?|switch(es|ed|ing)? (from|to))\b", re.I)
 # "when was it first approved?", "what was its first indication?": of the dates in reach, the earliest answers ("first
 # biologic approved for X" asks for X's date instead)
 EARLIEST_ASKED = re.compile(r"\b(first|initially|originally) (?:(?:be(?:en)? )?(?:approved?|come|came|launched|marketed|"
@@ -386,7 +383,8 @@ def answer_kinds(question: str) -> tuple[str, ...]:
 
 
 # how often a dose is given, which says nothing of how soon a drug works ("every two weeks")
-FREQUENCY = re.compile(r"\bevery (other |\d+ |one |two |three |four |six |eight )?(days?|weeks?|months?)\b", re.I)
+FREQUENCY = re.compile(r"\bevery (other |\d+ |one |two |three |four |six |eight )?"
+                       r"(minutes?|hours?|days?|weeks?|months?)\b", re.I)
 
 
 def holds_kind(text: str, kind: str) -> bool:

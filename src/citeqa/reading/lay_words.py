@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import numpy as np
+
 from ..language.text import stem
 from .vocabulary import Vocabulary
 from ..language.wordlists import conditions, consumer_health, words_of
@@ -57,21 +59,28 @@ class LayBridges:
         they hold ("MMR": live vaccines): a word people use, not an unknown name."""
         return not all(t in self.vocab for t in self.tokenize(word)) and bool(self.clinical(tuple(words_of(word)))[0])
 
-    def unknown_conditions(self, question: str, sections: tuple[str, ...] = ("conditions",)) -> list[str]:
+    def unknown_conditions(self, question: str, sections: tuple[str, ...] = ("conditions",),
+                           within: np.ndarray | None = None) -> list[str]:
         """Diseases the question names (the vocabulary's conditions, or other `sections`)
         that the documents never mention, by the lay name or any clinical one: "What are the
         symptoms of diabetes?" of documents that never say diabetes, diabetes mellitus or
-        glycemic."""
+        glycemic. `within`: only these passages count (those about the drug asked about)."""
         words = words_of(question)
         unknown = []
+
+        def held(terms) -> bool:  # some passage (of those `within`) holds all the terms
+            found = self.vocab.passages_with(list(terms)) if all(t in self.vocab for t in terms) else ()
+            return bool(len(found) and (within is None or np.intersect1d(found, within).size))
+
         for key, written in conditions(sections=sections).items():
             n = len(key)
             at = [i for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == key
                   and (i + n == len(words) or words[i + n] not in MODIFIED)]
-            if not at or self.clinical(key)[0]:
+            forms = self.clinical(key)[0] if at else []
+            if not at or (forms and within is None) or any(held(f) for f in forms if within is not None):
                 continue
             terms = self.tokenize(written)  # (the key is stemmed already, and stemming twice may differ: "overdos")
-            if terms and all(t in self.vocab for t in terms) and self.vocab.passages_with(terms).size:
+            if terms and held(terms):
                 continue  # the documents name it the lay way
             unknown.append(written)
         # "type 2 diabetes" names diabetes once

@@ -33,9 +33,10 @@ from .instructions import MANNER
 from .lay_words import LayBridges
 from .query import (EXAMPLE_CLAUSE, Concept, Query, background_spans, named_by_examples, words_and_starts, words_at,
                     without_purpose, without_scene)
-from .kinds import COMPARES, EARLIEST_ASKED, NOT, TAKE, answer_kinds, is_broad, what_is_asked
+from .comparisons import COMPARES
+from .kinds import EARLIEST_ASKED, NOT, TAKE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
-from ..language.text import DRUG_STEMS, STOPWORDS, number_and_unit, stem
+from ..language.text import DRUG_STEMS, STOPWORDS, names_pattern, number_and_unit, stem
 from .vocabulary import Vocabulary, drug_like
 from ..language.wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
                         label_topics, medical_words, words_of)
@@ -96,8 +97,8 @@ class QuestionReader:
         return tuple(asked), tuple(scene)
 
     def _drug_pattern(self, drugs) -> re.Pattern | None:
-        names = sorted({n for d in drugs for n in self.vocab.drugs.drugs[d].names}, key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I) if names else None
+        names = {n for d in drugs for n in self.vocab.drugs.drugs[d].names}
+        return names_pattern(names) if names else None
 
     def _swap_drug(self, before: str, rest: str) -> str | None:
         """A follow-up that asks the earlier question of another drug ("and Keytruda?",
@@ -162,7 +163,7 @@ class QuestionReader:
             diseases = [w for w in self.bridges.unknown_conditions(own_ask)
                         if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
             names = tuple(dict.fromkeys(names + tuple(diseases)))
-        absent = self._absent_findings(own_ask, bridges)
+        absent = self._absent_findings(own_ask, bridges, self.vocab.passages_about(about))
         names, listed = self._listed_beside_held(own, names, concepts)
         if not stands_alone:  # context: the earlier question's words and concepts, weighted down
             context = self.settings.context_weight
@@ -201,16 +202,15 @@ class QuestionReader:
                      uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not stands_alone,
                      whole=overall, drugs=tuple(about), absent=absent)
 
-    def _absent_findings(self, asked: str, bridges) -> tuple[str, ...]:
-        """The side effects, symptoms and conditions a question (as `asked`: without examples
-        or scene-setting sentences) names (the consumer-health
-        vocabulary's) that the documents never mention by any name, and that no phrase it
-        bridged covers ("does it cause hair loss?" of documents that never say hair loss or
-        alopecia): what a decline tells the asker the documents lack. Everyday words aside."""
+    def _absent_findings(self, asked: str, bridges, within=None) -> tuple[str, ...]:
+        """The side effects, symptoms and conditions a question (as `asked`: without examples or
+        scene-setting sentences) names that the documents (`within`: the passages about the drug it
+        asks about) never mention by any name, and no phrase it bridged covers ("does it cause hair
+        loss?" of documents that never say hair loss or alopecia). Everyday words aside."""
         if not self.bridges:
             return ()
         used = {w for lay, _ in bridges for w in lay.split(" → ")[0].split()}
-        return tuple(w for w in self.bridges.unknown_conditions(asked, FINDINGS)
+        return tuple(w for w in self.bridges.unknown_conditions(asked, FINDINGS, within)
                      if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT and not set(words_of(w)) & used)
 
     def _asks_what_the_drug_is(self, question: str, subjects: frozenset[str]) -> bool:
@@ -351,7 +351,7 @@ class QuestionReader:
                     concepts[k] = Concept(c.word, c.forms + tuple(clinical), weight, c.name)
         return concepts, weights, tuple(dict.fromkeys(names)), bridges
 
-    def _in_passing(self, drugs: tuple[int, ...], compares: bool = False) -> tuple[tuple, tuple]:
+    def _in_passing(self, drugs: tuple[int, ...], compares: bool = False) -> tuple[tuple[str, ...], tuple]:
         """The drugs a question asks about that no document is about, though some mention them, when it
         asks about no drug a document is about: "How does benralizumab deplete eosinophils?" of a page on
         dupilumab that lists benralizumab once. One weighing a drug they are about against such a drug

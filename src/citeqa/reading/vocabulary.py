@@ -80,6 +80,7 @@ class Vocabulary:
         self.n_docs = len(data.chunks)
         self._corrected: dict[tuple[str, str], str | None] = {}
         self._respelt: dict[str, str | None] = {}  # a misspelt question word -> the documents' word, or None
+        self._about: dict[frozenset[str], np.ndarray] = {}  # documents -> their passages
 
     @cached_property
     def _sorted(self) -> list[str]:
@@ -115,6 +116,23 @@ class Vocabulary:
     def subject_drugs(self) -> frozenset[str]:
         """The terms of the drugs some document is about (every document's subjects together)."""
         return self.drug_terms(self.drugs.subject_drugs)
+
+    def passages_about(self, drugs) -> np.ndarray | None:
+        """The passages of the documents about these drugs (entities.Drugs), in order; None when
+        every document is (or no drug is given). Kept per set of documents: a question's cost does
+        not grow with the corpus."""
+        sources = frozenset(self.drugs.about(drugs)) if drugs else frozenset()
+        if not sources or sources >= self._sources:
+            return None
+        if sources not in self._about:
+            if len(self._about) > 64:
+                self._about.clear()
+            self._about[sources] = np.array([k for k, c in enumerate(self.data.chunks) if c.source in sources])
+        return self._about[sources]
+
+    @cached_property
+    def _sources(self) -> frozenset[str]:
+        return frozenset(c.source for c in self.data.chunks)
 
     @cached_property
     def common_drugs(self) -> frozenset[int]:

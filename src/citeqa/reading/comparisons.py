@@ -1,0 +1,32 @@
+"""Comparisons: a question weighing one treatment against another, and a sentence that weighs them.
+
+A question comparing a drug the documents are about with one they mention only in passing
+("is omalizumab better than dupilumab?") is answered only by a sentence with a clause that
+names both (the first by name or as "it") and weighs one against the other ("tirzepatide
+produced greater weight loss than semaglutide", "it differs from ampicillin"). Word patterns
+only, in English; nothing about any one drug.
+"""
+from __future__ import annotations
+
+import re
+
+from ..language.text import names_pattern
+
+# a question weighing one treatment against another
+COMPARES = re.compile(r"\b((better|worse|stronger|weaker|safer|more effective|less effective|superior|inferior|"
+                      r"faster|slower) (than|to)|compared? (with|to)|comparison (with|to|of|between)|"
+                      r"differences? (between|from)|different from|differs? from|advantages? (over|of)|instead of|"
+                      r"compar(e|es|ed|ing|ison)|versus|vs\.?|switch(es|ed|ing)? (from|to))\b", re.I)
+# ... and a clause weighing one against another: "greater weight loss than semaglutide", "whereas atezolizumab
+# binds PD-L1", "7% on nivolumab against 55% on docetaxel", "it differs from ampicillin", "broadly similar"
+WEIGHING = re.compile(r"\b(than|whereas|unlike|against|versus|vs|compar(e|ed|es|ing|able|ison|isons)|"
+                      r"differ(s|ed|ent|ence)?|similar(ly)?|same|alike|head-to-head)\b", re.I)
+IT = re.compile(r"\b(it|its)\b", re.I)  # the drug a document is about, as it calls it
+
+
+def weighs(sentence: str, other: tuple[str, ...], own: tuple[str, ...]) -> bool:
+    """Whether a clause of the sentence names the drug mentioned in passing (by any of `other`)
+    and the drug asked about (by any of `own`, or as "it"), and weighs one against the other."""
+    others, owns = names_pattern(other), names_pattern(own) if own else IT
+    return any(WEIGHING.search(clause) and others.search(clause) and (IT.search(clause) or owns.search(clause))
+               for clause in re.split(r"[;:]", sentence))
