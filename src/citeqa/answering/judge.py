@@ -57,10 +57,10 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     names = tuple(n for n in names if not any(spells_out(n, retriever.data.chunks[h.chunk].text) for h in hits))
     passing = query.passing_names if settings.name_check else ()
     # a drug mentioned in passing that the question weighs theirs against: answered only where a quote weighs them
-    table = retriever.vocab.drugs
-    own = tuple(n for d in query.drugs for n in table.drugs[d].names)
-    passing += tuple(other[0] for other in query.weighed_against
-                     if settings.name_check and not any(weighs(q.text, other, own) for q in quotes))
+    if query.weighed_against and settings.name_check:
+        own = tuple(n for d in query.drugs for n in retriever.vocab.drugs.drugs[d].names)
+        passing += tuple(other[0] for other in query.weighed_against
+                         if not any(weighs(q.text, other, own) for q in quotes))
     topics = query.uncovered_topics if settings.topic_check else ()
     # asked how many or how much, a quote that says no amount does not answer ("what percentage had zoster?":
     # "zoster was more frequent with 30 mg")

@@ -138,11 +138,10 @@ class Vocabulary:
     def common_drugs(self) -> frozenset[int]:
         """The drugs every document is about: naming one says nothing of which passage
         answers (none when some document is about another drug, or about none)."""
-        sources = set(c.source for c in self.data.chunks)
         subjects = self.drugs.subjects
-        if not sources or any(not subjects.get(s) for s in sources):
+        if not self._sources or any(not subjects.get(s) for s in self._sources):
             return frozenset()
-        return frozenset.intersection(*(frozenset(subjects[s]) for s in sources))
+        return frozenset.intersection(*(frozenset(subjects[s]) for s in self._sources))
 
     @cached_property
     def common_subjects(self) -> frozenset[str]:
