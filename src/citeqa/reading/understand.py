@@ -195,7 +195,8 @@ class QuestionReader:
                    and not REASON.match(own)  # "why not?" asks a reason, never for the drug as a whole
                    and not SPECIFIC_ASK.search(own)  # nor does "who should not use it?"
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
-        passing, weighed = self._in_passing(self.drugs_named(own)[0], bool(COMPARES.search(question)))
+        # (a drug named as an example of a class is not asked about: "tyrosine kinase inhibitors such as imatinib")
+        passing, weighed = self._in_passing(self.drugs_named(EXAMPLE_CLAUSE.sub(" ", own))[0], bool(COMPARES.search(question)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
                      passing_names=passing, weighed_against=weighed,
