@@ -3,7 +3,8 @@ is about, and questions answered from the documents about the drug they name."""
 import pytest
 
 from citeqa import Assistant
-from citeqa.index.entities import Drugs, brand_like, learn_pairs, name_forms
+from citeqa.index.drug_names import brand_like, learn_pairs, name_forms
+from citeqa.index.entities import Drugs
 from tests.conftest import HASH
 
 
@@ -55,12 +56,23 @@ def test_a_drug_class_or_a_study_is_no_drug():
     assert groups("RA-II (monotherapy), week 26 | 19.1% | 46.0%") == [] and not brand_like("RA-II")
 
 
+def test_a_word_listed_beside_inns_is_a_drug():
+    # "warfarin" and "heparin" have no INN ending; listed beside rivaroxaban and dabigatran they are drugs
+    _, names = learn_pairs("Tell your doctor if you take another medicine against clots, for example warfarin, "
+                           "rivaroxaban, dabigatran or heparin. Warfarin, apixaban and edoxaban need checks.")
+    assert {"warfarin", "heparin", "Warfarin"} <= set(names)
+    # everyday words, a brand inside the list, or a list beside one INN alone name no drug
+    _, names = learn_pairs("Side effects include headache, nausea, rivaroxaban or dabigatran. Take it with "
+                           "Coumadin, rivaroxaban and heparin. Avoid grapefruit, alcohol and tacrolimus.")
+    assert not {"headache", "nausea", "Coumadin", "grapefruit", "alcohol", "heparin"} & set(names)
+
+
 def test_a_title_names_the_document_s_own_drug():
-    from citeqa.index.entities import _title_name
-    assert _title_name("Imatinib") == "Imatinib" and _title_name("HPV vaccine") == "HPV vaccine"
+    from citeqa.index.drug_names import title_name
+    assert title_name("Imatinib") == "Imatinib" and title_name("HPV vaccine") == "HPV vaccine"
     # a vaccine is named by its disease, an everyday word
-    assert _title_name("Influenza (Flu) Vaccine, Inactivated or Recombinant: What You Need to Know") == "Influenza Vaccine"
-    assert _title_name("Package leaflet: Information for the patient") is None
+    assert title_name("Influenza (Flu) Vaccine, Inactivated or Recombinant: What You Need to Know") == "Influenza Vaccine"
+    assert title_name("Package leaflet: Information for the patient") is None
 
 
 def test_a_company_or_country_after_a_brand_cue_is_no_brand():

