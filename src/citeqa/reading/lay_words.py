@@ -64,8 +64,9 @@ class LayBridges:
         """Diseases the question names (the vocabulary's conditions, or other `sections`)
         that the documents never mention, by the lay name or any clinical one: "What are the
         symptoms of diabetes?" of documents that never say diabetes, diabetes mellitus or
-        glycemic. `within`: only these passages count (those about the drug asked about)."""
-        words = words_of(question)
+        glycemic. `within`: only these passages count (those about the drug asked about). A
+        name is found without the fillers people put inside it ("ringing in *the* ears")."""
+        words = [w for w in words_of(question) if w not in FILLERS]
         unknown = []
 
         def held(terms) -> bool:  # some passage (of those `within`) holds all the terms
