@@ -47,9 +47,9 @@ class Settings:
     # development corpus's tuning documents, its threshold chosen by leave-one-document-out
     # cross-validation (a wrong answer costing three wrong declines, false abstention at most
     # 0.07); an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-3.358, -0.057, -0.145, 2.039, 0.449, 1.689, 2.328, 1.152, 0.640, -0.179, 1.346,
-                                          -1.068)
-    abstain_threshold: float = 0.45
+    abstain_weights: tuple[float, ...] = (-2.981, -0.113, -0.152, 2.084, 0.413, 1.826, 1.997, 0.883, 0.601, -0.206,
+                                          1.326, -1.115)
+    abstain_threshold: float = 0.525
     min_cosine: float = 0.1  # and never when no sentence of the top passages is this close (but see judge)
     # the reader model (reader_model.py): the best `reader_candidates` sentences of the first
     # `reader_passages` passages are read with the question; a sentence scores `reader_weight`
@@ -62,9 +62,9 @@ class Settings:
     reader_candidates: int = 8
     reader_passages: int = 5
     reader_weight: float = 1.0
-    reader_abstain_weights: tuple[float, ...] = (-3.168, -0.064, 0.057, 2.252, -0.163, 1.953, 1.132, 0.942, 0.402,
-                                                 -0.115, 1.297, -1.065, 1.153)
-    reader_abstain_threshold: float = 0.45
+    reader_abstain_weights: tuple[float, ...] = (-3.171, -0.126, 0.108, 2.248, -0.310, 1.913, 0.946, 1.056, 0.512,
+                                                 -0.251, 1.335, -1.096, 1.240)
+    reader_abstain_threshold: float = 0.525
     question_max_chars: int = 2000
     # understanding the question (understand.py)
     bridge_weight: float = 0.5  # BM25 weight of a bridged lay word's clinical forms and learned synonyms
@@ -78,7 +78,8 @@ class Settings:
     max_quotes: int = 6
     broad_margin: float = 1.2
     broad_pool: int = 10  # ... drawn from this many passages (those cited beyond k are shown too)
-    complement_margin: float = 0.2  # a narrow answer adds the sentence holding what the best one lacks, if this near (< 0: never)
+    complement_margin: float = 0.2  # a narrow answer's second sentence holds what the best lacks, if one this near
+    # does (else, or below 0, it is the next best)
     list_weight: float = 0.2  # ... sentences listing four or more items score this much more
     label_weight: float = 0.5  # a fact whose label the question names ("Drug Class") scores this much more
     # parts of the pipeline, each switchable so the benchmarks can show what it buys

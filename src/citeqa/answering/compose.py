@@ -64,13 +64,17 @@ def declined(evidence, query, passages: list[Passage], notes: tuple[str, ...]) -
 
 def answered(quotes, labels: list[str], passages: list[Passage], notes: tuple[str, ...]) -> Answer:
     """The quotes (quotes.Quote, rank = the passage's place in `passages`) joined: sentences
-    that follow one another in a passage share its citation (so each cited run is one
-    stretch of the passage's text), and a quote whose label (the drug it is about, or "")
+    that follow one another in a passage share its citation, joined as the passage joins them
+    (so each cited run is one stretch of the passage's text), and a quote whose label (the drug it is about, or "")
     differs from the one before says "About X:"."""
     def runs_on(n: int) -> bool:  # the next quote goes straight on from this one in the same passage
         after = quotes[n + 1] if n + 1 < len(quotes) else None
         return after is not None and after.rank == quotes[n].rank and 0 <= after.start - quotes[n].end <= 1
-    text = " ".join((f"About {label}: " if label and (n == 0 or labels[n - 1] != label) else "") + q.text
-                    + ("" if runs_on(n) else f" [{q.rank + 1}]")
-                    for n, (q, label) in enumerate(zip(quotes, labels)))
+
+    def gap(n: int) -> str:  # what the passage has between a quote and the next, which runs on from it
+        p = passages[quotes[n].rank]
+        return p.text[quotes[n].end - p.start:quotes[n + 1].start - p.start]
+    text = "".join((f"About {label}: " if label and (n == 0 or labels[n - 1] != label) else "") + q.text
+                   + (gap(n) if runs_on(n) else f" [{q.rank + 1}]" + (" " if n + 1 < len(quotes) else ""))
+                   for n, (q, label) in enumerate(zip(quotes, labels)))
     return Answer(True, text, passages, notes)

@@ -2,9 +2,9 @@
 
 A sentence's score adds its own cosine with the question, the IDF-weighted share of the
 question's terms it contains, the score of the passage it sits in, and a bonus when it
-holds the kind of answer asked for. A narrow question gets its best sentence (and a
-runner-up beside it, or one nearly as good holding the part of the question the best one
-lacks; asked "is it a steroid?", the best sentence saying what the drug is);
+holds the kind of answer asked for. A narrow question gets its best sentence and a second
+(one nearly as good holding the part of the question the best one lacks, else the next
+best; asked "is it a steroid?", the best sentences saying what the drug is);
 a broad one ("what are the side effects?") gets up to `max_quotes` distinct sentences from
 different passages, best first. Whether they answer at all is judge.py's to say.
 """
@@ -143,8 +143,8 @@ def unread_score(quote: Quote) -> float:
 def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                   settings: Settings, *, look_at: int = 3, term_weight: float = 0.25,
                   type_weight: float | None = None, reader=None) -> list[Quote]:
-    """The quotes that answer: for a narrow question the best sentence (and a runner-up
-    next to it in the same passage when it scores nearly as well); for a broad one the
+    """The quotes that answer: for a narrow question the best sentence and a second (what
+    the best lacks, else the next best: see _complement); for a broad one the
     best sentence of each of several passages. With a reader model, the best-scoring
     sentences (of `reader_passages` passages) are read with the question and rescored."""
     type_weight = settings.type_weight if type_weight is None else type_weight
@@ -175,15 +175,16 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     scored = read_sentences(reader, retriever, hits, query, scored, settings, contenders_only=True)
     if not scored:
         return []
-    best = scored[0]
-    quotes = [best]
-    for other in scored[1:3]:
-        if other.rank == best.rank and unread_score(other) >= unread_score(best) - 0.05:
-            quotes.append(other)
-            break
-    else:
-        quotes += _complement(retriever, hits, query, scored, settings)
-    return sorted(_in_context(retriever, hits, quotes), key=lambda q: (q.rank, q.start))
+    # two sentences: the best, and the one holding the part of the question it lacks, else the next best (which
+    # of two sentences scored alike answers, their scores rarely tell; the reader's included), from the best's
+    # passage or holding something the question asks about (not "Do not freeze it" after how often it is taken)
+    focus = [c for c in query.concepts if c.weight >= 1.0]
+    quotes = scored[:1] + (_complement(retriever, hits, query, scored, settings)
+                           or [q for q in scored[1:] if not boilerplate(q.text) and (
+                               q.rank == scored[0].rank or not focus
+                               or any(c.in_terms(_terms(retriever, hits, q)) for c in focus))][:1])
+    best = scored[0].rank  # its passage first
+    return sorted(_in_context(retriever, hits, quotes), key=lambda q: (q.rank != best, q.rank, q.start))
 
 
 def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> list[Quote]:

@@ -145,8 +145,7 @@ class QuestionReader:
         if self.settings.typo_correction:
             question, history = self.vocab.respelled(question), [self.vocab.respelled(h) for h in history]
         text, before, read_as = self.read_follow_up(question, history)
-        # a substituted follow-up is a whole question; otherwise its own words lead
-        stands_alone = not before or read_as == text
+        stands_alone = not before or read_as == text  # (a substituted follow-up is a whole question)
         own = text if stands_alone else question
         # the drugs it asks about: those it names, else the conversation's latest
         drugs, _ = self.drugs_named(own)
@@ -195,8 +194,8 @@ class QuestionReader:
                    and not REASON.match(own)  # "why not?" asks a reason, never for the drug as a whole
                    and not SPECIFIC_ASK.search(own)  # nor does "who should not use it?"
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
-        # (a drug named as an example of a class is not asked about: "tyrosine kinase inhibitors such as imatinib")
-        passing, weighed = self._in_passing(self.drugs_named(EXAMPLE_CLAUSE.sub(" ", own))[0], bool(COMPARES.search(question)))
+        passing, weighed = self._in_passing(self.drugs_named(EXAMPLE_CLAUSE.sub(" ", own))[0],  # (not an example's)
+                                            bool(COMPARES.search(question)))
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
                      passing_names=passing, weighed_against=weighed,
