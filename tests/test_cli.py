@@ -8,7 +8,8 @@ def test_ask_prints_answer_then_numbered_passages(bot, capsys):
     assert main(["--seeds", str(bot.seeds), "--index", str(bot.index_dir), "ask",
                  "On which tyrosine is STAT6 phosphorylated?", "--k", "2"]) == 0
     out = capsys.readouterr().out
-    assert "STAT6 on tyrosine 641." in out.replace("\n", " ").split("[1]")[0]  # (the next sentence runs on: one citation)
+    # (the next sentence runs on: one citation)
+    assert "STAT6 on tyrosine 641." in out.replace("\n", " ").split("[1]")[0]
     assert "\nPassages:\n[1] dupilumab.txt › Detailed Mechanism of Action › Proximal signaling block: JAK-STAT6 pathway\n" in out
     assert "\n[2] " in out and "\n[3] " not in out
 

@@ -65,6 +65,11 @@ def test_a_word_listed_beside_inns_is_a_drug():
     _, names = learn_pairs("Side effects include headache, nausea, rivaroxaban or dabigatran. Take it with "
                            "Coumadin, rivaroxaban and heparin. Avoid grapefruit, alcohol and tacrolimus.")
     assert not {"headache", "nausea", "Coumadin", "grapefruit", "alcohol", "heparin"} & set(names)
+    # nor a common word, a class (plural), or a last item that qualifies the word after it; a bullet's first word counts
+    _, names = learn_pairs("It was compared with mepolizumab, benralizumab and placebo. Avoid sitagliptin, saxagliptin "
+                           "or sulfonylureas. Avoid ketoconazole, itraconazole or grapefruit juice.\n"
+                           "- Warfarin, apixaban and edoxaban need checks.")
+    assert not {"placebo", "sulfonylureas", "sulfonylurea", "grapefruit"} & set(names) and "Warfarin" in names
 
 
 def test_a_title_names_the_document_s_own_drug():

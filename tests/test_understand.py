@@ -328,6 +328,7 @@ def test_a_pronoun_with_a_contraction_is_no_focus(reader):
     ("What does dupilumab bind to?", ()),
     # named only as an example of a class, a drug is not what is asked about
     ("Does the page mention other biologics, such as mepolizumab?", ()),
+    ("I'd like to know how mepolizumab works.", ("mepolizumab",)),  # "like" here is no example's cue
 ])
 def test_a_drug_the_documents_mention_only_in_passing(reader, question, passing):
     query = reader.read(question)
@@ -363,7 +364,14 @@ def test_a_drug_mentioned_in_passing_weighed_against_theirs(reader, question, we
 ])
 def test_a_sentence_weighs_a_drug_against_another(sentence, other, own, weighs):
     from citeqa.reading.comparisons import weighs as weighs_
-    assert weighs_(sentence, (other,), (own,)) is weighs
+    assert weighs_(sentence, (other,), (own,), "Should I switch from Eliquis to warfarin?") is weighs
+
+
+def test_moving_from_one_drug_to_another_answers_only_a_question_about_switching():
+    from citeqa.reading.comparisons import weighs
+    moving = "Changing from Eliquis to a vitamin K antagonist such as warfarin: keep taking Eliquis."
+    assert weighs(moving, ("warfarin",), ("Eliquis",), "When switching from warfarin to Eliquis, when do I start?")
+    assert not weighs(moving, ("warfarin",), ("Eliquis",), "Is Eliquis better than warfarin?")
 
 
 @pytest.mark.parametrize("sentence, about", [

@@ -300,7 +300,8 @@ class Assistant:
             quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings, reader=self.reader_model())
         else:  # the top passage's sentence closest to the question
             quotes = choose_quotes(retriever, hits, query, unit_cos,
-                                   self.settings.replace(broad_answers=False, complement_margin=-1.0),
+                                   self.settings.replace(broad_answers=False, complement_margin=-1.0,
+                                                         second_quote=False),
                                    look_at=1, term_weight=0.0, type_weight=0.0)
         evidence, earlier = judge(retriever, hits, query, unit_cos, self.settings, quotes), None
         if evidence.found and query.read_as and check_earlier:  # (a repeat only ever weighs against)

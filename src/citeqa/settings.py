@@ -80,6 +80,7 @@ class Settings:
     broad_pool: int = 10  # ... drawn from this many passages (those cited beyond k are shown too)
     complement_margin: float = 0.2  # a narrow answer's second sentence holds what the best lacks, if one this near
     # does (else, or below 0, it is the next best)
+    second_quote: bool = True  # a narrow answer quotes a second sentence (the complement or the next best)
     list_weight: float = 0.2  # ... sentences listing four or more items score this much more
     label_weight: float = 0.5  # a fact whose label the question names ("Drug Class") scores this much more
     # parts of the pipeline, each switchable so the benchmarks can show what it buys
@@ -88,7 +89,7 @@ class Settings:
     abbreviations: bool = True  # synonyms learned from the corpus expand queries and passages
     typo_correction: bool = True  # unknown query words snap to a close corpus word
     sentence_vectors: bool = True  # a passage's cosine is the best of its own and its sentences'
-    answer_selection: bool = True  # quote the best sentence of the top 3 (else: top passage's closest)
+    answer_selection: bool = True  # quote the best sentence(s) of the top 3 (else: top passage's closest, alone)
     lay_vocabulary: bool = True  # lay words bridged to clinical ones (data/consumer_health.tsv)
     follow_ups: bool = True  # an elliptical question is read against the conversation's earlier ones
     broad_answers: bool = True  # a question that wants a list gets several sentences

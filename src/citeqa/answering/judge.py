@@ -60,7 +60,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     if query.weighed_against and settings.name_check:
         own = tuple(n for d in query.drugs for n in retriever.vocab.drugs.drugs[d].names)
         passing += tuple(other[0] for other in query.weighed_against
-                         if not any(weighs(q.text, other, own) for q in quotes))
+                         if not any(weighs(q.text, other, own, query.question) for q in quotes))
     topics = query.uncovered_topics if settings.topic_check else ()
     # asked how many or how much, a quote that says no amount does not answer ("what percentage had zoster?":
     # "zoster was more frequent with 30 mg")

@@ -2,9 +2,11 @@
 
 A sentence's score adds its own cosine with the question, the IDF-weighted share of the
 question's terms it contains, the score of the passage it sits in, and a bonus when it
-holds the kind of answer asked for. A narrow question gets its best sentence and a second
-(one nearly as good holding the part of the question the best one lacks, else the next
-best; asked "is it a steroid?", the best sentences saying what the drug is);
+holds the kind of answer asked for. A narrow question gets its best sentence and, where
+there is one, a second: one nearly as good holding the part of the question the best one
+lacks, else the next best that is not standing advice and sits in the best one's passage or
+holds something the question asks about (asked "is it a steroid?", sentences saying what
+the drug is); the best one's passage first;
 a broad one ("what are the side effects?") gets up to `max_quotes` distinct sentences from
 different passages, best first. Whether they answer at all is judge.py's to say.
 """
@@ -179,10 +181,11 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     # of two sentences scored alike answers, their scores rarely tell; the reader's included), from the best's
     # passage or holding something the question asks about (not "Do not freeze it" after how often it is taken)
     focus = [c for c in query.concepts if c.weight >= 1.0]
-    quotes = scored[:1] + (_complement(retriever, hits, query, scored, settings)
-                           or [q for q in scored[1:] if not boilerplate(q.text) and (
-                               q.rank == scored[0].rank or not focus
-                               or any(c.in_terms(_terms(retriever, hits, q)) for c in focus))][:1])
+    quotes = scored[:1] + ((_complement(retriever, hits, query, scored, settings)
+                            or [q for q in scored[1:] if not boilerplate(q.text) and (
+                                q.rank == scored[0].rank or not focus
+                                or any(c.in_terms(_terms(retriever, hits, q)) for c in focus))][:1])
+                           if settings.second_quote else [])
     best = scored[0].rank  # its passage first
     return sorted(_in_context(retriever, hits, quotes), key=lambda q: (q.rank != best, q.rank, q.start))
 

@@ -171,7 +171,8 @@ def learn_pairs(text: str) -> tuple[list[tuple[str | None, list[str]]], list[str
     is sold by other names, and every drug name it introduces (INNs among them)."""
     groups: list[tuple[str | None, list[str]]] = []
     names: list[str] = []
-    for sentence in _sentences(text):
+    sentences = _sentences(text)
+    for sentence in sentences:
         for m in BRACKETS.finditer(sentence):
             outer, inner = clean_name(m.group(1)), clean_name(m.group(2).split(";")[0])
             outer_word = outer.split()[0]
@@ -197,23 +198,29 @@ def learn_pairs(text: str) -> tuple[list[tuple[str | None, list[str]]], list[str
     words = WORD.findall(text)
     classes = {w.lower()[:-1] for w in words if w[-1:] in "sS"}  # a drug is never plural: "statins" name a class
     names += [w for w in words if is_inn(w) and w.lower() not in classes]
-    names += [w for s in _sentences(text) for w in _listed_with_inns(s) if w.lower() not in classes]
+    names += [w for s in sentences for w in _listed_with_inns(s) if w.lower() not in classes]
     for generic, brands in groups:
         names += ([generic] if generic else []) + brands
     return groups, names
 
 
 LIST_OF_WORDS = re.compile(r"\b[A-Za-z][\w-]*(?:,\s+[A-Za-z][\w-]*)+,?\s+(?:and|or)\s+[A-Za-z][\w-]*\b")
+LISTED_COUNT = 500  # a word listed beside INNs rarer in English than this can be a drug ("heparin"; not "placebo")
 
 
 def _listed_with_inns(sentence: str) -> list[str]:
-    """The words listed beside two or more INNs that are no English word: drugs the list names
-    by names without an INN ending ("warfarin, rivaroxaban, dabigatran, enoxaparin or heparin").
-    A word written in capitals (a brand) counts only as the sentence's first."""
+    """The words listed beside two or more INNs that are no common English word: drugs the
+    list names without an INN ending ("warfarin, rivaroxaban, dabigatran, enoxaparin or
+    heparin"). Not a plural (a class: "sulfonylureas"), nor a last item that qualifies the
+    word after it ("grapefruit juice"); a capitalised word only as the sentence's first."""
     out = []
     for m in LIST_OF_WORDS.finditer(sentence):
         items = re.split(r",\s+(?:and\s+|or\s+)?|,?\s+(?:and|or)\s+", m.group(0))
+        first = not sentence[:m.start()].strip(" -•*·–\t")
         if sum(is_inn(w) for w in items) >= 2:
-            out += [w for w in items if not is_inn(w) and len(w) >= 5 and w.isalpha() and w.lower() not in english_words()
-                    and (w.islower() or (m.start() == 0 and w == items[0] and w[1:].islower()))]
+            if re.match(r" [a-z]", sentence[m.end():]):  # "or grapefruit juice": the item is "grapefruit juice"
+                items = items[:-1]
+            out += [w for w in items if not is_inn(w) and len(w) >= 5 and w.isalpha() and not w.endswith("s")
+                    and w.lower() not in english_words() and english_counts().get(w.lower(), 0) < LISTED_COUNT
+                    and (w.islower() or (first and w == items[0] and w[1:].islower()))]
     return out

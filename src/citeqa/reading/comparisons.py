@@ -19,17 +19,21 @@ COMPARES = re.compile(r"\b((better|worse|stronger|weaker|safer|more effective|le
                       r"differences? (between|from)|different from|differs? from|advantages? (over|of)|instead of|"
                       r"compar(e|es|ed|ing|ison)|versus|vs\.?|switch(es|ed|ing)? (from|to))\b", re.I)
 # ... and a clause weighing one against another: "greater weight loss than semaglutide", "whereas atezolizumab
-# binds PD-L1", "7% on nivolumab against 55% on docetaxel", "it differs from ampicillin", "broadly similar"; or
-# moving from one to the other, as a question about switching asks ("Changing from warfarin to Eliquis: ...")
+# binds PD-L1", "7% on nivolumab against 55% on docetaxel", "it differs from ampicillin", "broadly similar"
 WEIGHING = re.compile(r"\b(than|whereas|unlike|against|versus|vs|compar(e|ed|es|ing|able|ison|isons)|"
-                      r"differ(s|ed|ent|ence)?|similar(ly)?|same|alike|head-to-head|"
-                      r"(switch(es|ed|ing)?|chang(e|es|ed|ing)) (from|to|over)|swapp?(ed|ing)? (from|to))\b", re.I)
+                      r"differ(s|ed|ent|ence)?|similar(ly)?|same|alike|head-to-head)\b", re.I)
+# moving from one to the other: asked about (question) or spoken of (sentence: "Changing from warfarin to Eliquis:")
+MOVING = re.compile(r"\b(switch(es|ed|ing)?|chang(e|es|ed|ing)|swapp?(ed|ing)?|mov(e|es|ed|ing)) (from|to|over)\b",
+                    re.I)
 IT = re.compile(r"\b(it|its)\b", re.I)  # the drug a document is about, as it calls it
 
 
-def weighs(sentence: str, other: tuple[str, ...], own: tuple[str, ...]) -> bool:
+def weighs(sentence: str, other: tuple[str, ...], own: tuple[str, ...], question: str = "") -> bool:
     """Whether a clause of the sentence names the drug mentioned in passing (by any of `other`)
-    and the drug asked about (by any of `own`, or as "it"), and weighs one against the other."""
+    and the drug asked about (by any of `own`, or as "it"), and weighs one against the other
+    (or, for a `question` about moving from one to the other, speaks of that move)."""
     others, owns = names_pattern(other), names_pattern(own) if own else IT
-    return any(WEIGHING.search(clause) and others.search(clause) and (IT.search(clause) or owns.search(clause))
+    weighing = [WEIGHING] + ([MOVING] if MOVING.search(question) else [])
+    return any(any(w.search(clause) for w in weighing) and others.search(clause)
+               and (IT.search(clause) or owns.search(clause))
                for clause in re.split(r"[;:]", sentence))

@@ -74,8 +74,9 @@ class LayBridges:
             return bool(len(found) and (within is None or np.intersect1d(found, within).size))
 
         for key, written in conditions(sections=sections).items():
-            n = len(key)
-            at = [i for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == key
+            said = tuple(w for w in key if w not in FILLERS)  # as matched: fillers aside on both sides
+            n = len(said)
+            at = [i for i in range(len(words) - n + 1) if n and tuple(words[i:i + n]) == said
                   and (i + n == len(words) or words[i + n] not in MODIFIED)]
             forms = self.clinical(key)[0] if at else []
             if not at or (forms and within is None) or any(held(f) for f in forms if within is not None):

@@ -157,6 +157,8 @@ def background_spans(question: str) -> list[tuple[int, int, bool]]:
 
 EXAMPLES = r"(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)"  # the cue, the examples
 EXAMPLE_CLAUSE = re.compile(rf"\b{EXAMPLES}", re.I)
+# examples named by a cue that is never a verb ("I'd like to know...")
+NAMED_EXAMPLES = re.compile(r"\b(such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
 CLASS_BY_EXAMPLE = re.compile(rf"((?:[\w-]+\s+){{1,3}}){EXAMPLES}", re.I)  # up to three words naming the class first
 
 

@@ -31,8 +31,8 @@ import re
 
 from .instructions import MANNER
 from .lay_words import LayBridges
-from .query import (EXAMPLE_CLAUSE, Concept, Query, background_spans, named_by_examples, words_and_starts, words_at,
-                    without_purpose, without_scene)
+from .query import (EXAMPLE_CLAUSE, NAMED_EXAMPLES, Concept, Query, background_spans, named_by_examples,
+                    words_and_starts, words_at, without_purpose, without_scene)
 from .comparisons import COMPARES
 from .kinds import EARLIEST_ASKED, NOT, TAKE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
@@ -194,8 +194,8 @@ class QuestionReader:
                    and not REASON.match(own)  # "why not?" asks a reason, never for the drug as a whole
                    and not SPECIFIC_ASK.search(own)  # nor does "who should not use it?"
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
-        passing, weighed = self._in_passing(self.drugs_named(EXAMPLE_CLAUSE.sub(" ", own))[0],  # (not an example's)
-                                            bool(COMPARES.search(question)))
+        passing = self._in_passing(self.drugs_named(NAMED_EXAMPLES.sub(" ", own))[0])[0]  # (not an example)
+        weighed = self._in_passing(self.drugs_named(own)[0], bool(COMPARES.search(question)))[1]
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
                      passing_names=passing, weighed_against=weighed,
