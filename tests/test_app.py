@@ -436,7 +436,7 @@ def test_in_the_browser_a_question_asked_while_the_model_loads_waits_then_is_ans
                              arg=[app.WAITING], timeout=30000)
         assert not fresh.ready
         loaded.set()
-        pg.wait_for_function("() => document.querySelector('#citeqa-chat').innerText.includes('tyrosine 641. [1]')",
+        pg.wait_for_function("() => document.querySelector('#citeqa-chat').innerText.includes('tyrosine 641.')",
                              timeout=60000)
         assert app.WAITING not in pg.locator("#citeqa-chat").inner_text()
         pg.wait_for_function("() => !document.querySelector('#citeqa-status').innerText.includes('Loading')",
