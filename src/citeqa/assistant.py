@@ -322,8 +322,8 @@ class Assistant:
         shown = list(dict.fromkeys(first + list(range(min(k, len(hits)))) + [q.rank for q in quotes]))
         place = {rank: n for n, rank in enumerate(shown)}
         hits = [hits[n] for n in shown]
-        order = {rank: n for n, rank in enumerate(dict.fromkeys(q.rank for q in quotes))}  # the passages as chosen
-        quotes = sorted((replace(q, rank=place[q.rank]) for q in quotes), key=lambda q: (order[shown[q.rank]], q.start))
+        at = {rank: n for n, rank in enumerate(dict.fromkeys(q.rank for q in quotes))}  # the passages as chosen
+        quotes = sorted((replace(q, rank=place[q.rank]) for q in quotes), key=lambda q: (at[shown[q.rank]], q.start))
         passages = [passage_of(data, h) for h in hits]
         notes += self._stale_notes()
         if not evidence.found:

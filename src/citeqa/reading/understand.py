@@ -148,7 +148,7 @@ class QuestionReader:
         stands_alone = not before or read_as == text  # (a substituted follow-up is a whole question)
         own = text if stands_alone else question
         # the drugs it asks about: those it names, else the conversation's latest
-        drugs, _ = self.drugs_named(own)
+        drugs = named = self.drugs_named(own)[0]
         for earlier in reversed(history if not drugs else ()):
             if drugs := self.drugs_named(earlier)[0]:
                 break
@@ -195,7 +195,7 @@ class QuestionReader:
                    and not SPECIFIC_ASK.search(own)  # nor does "who should not use it?"
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
         passing = self._in_passing(self.drugs_named(NAMED_EXAMPLES.sub(" ", own))[0])[0]  # (not an example)
-        weighed = self._in_passing(self.drugs_named(own)[0], bool(COMPARES.search(question)))[1]
+        weighed = self._in_passing(named, bool(COMPARES.search(question)))[1]
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
                      passing_names=passing, weighed_against=weighed,
