@@ -31,14 +31,29 @@ def test_plain_text_headings_facts_and_furniture(tmp_path):
 
 def test_lead_in_labels_and_question_headings(tmp_path):
     text = ("Mechanism\nPrimary binding event. It binds the receptor.\nDownstream block. Nothing follows.\n"
+            "Clinical effect. Itch eases.\n"
             "Interactions\nLive vaccines: Avoid them.\nQuestions\nWhy does it itch?\nNobody knows yet.\n")
     _, blocks = blocks_of(tmp_path, "d.txt", text)
     assert [(kind, path) for kind, path, _ in blocks] == [
         ("para", ("Mechanism", "Primary binding event")),
         ("para", ("Mechanism", "Downstream block")),
+        ("para", ("Mechanism", "Clinical effect")),
         ("para", ("Interactions", "Live vaccines")),
         ("para", ("Questions", "Why does it itch?")),
     ]
+
+
+def test_a_paragraphs_short_first_sentence_is_no_label(tmp_path):
+    # a run-in label is a title most paragraphs of the run open with, not a sentence: these are quoted
+    text = ("Storage\nKeep it cold. Store the pens in a refrigerator.\nThe pens may be kept out for 14 days. "
+            "Then throw them away.\nLimits\nThe trial has limitations. It lasted 32 weeks.\nBegin it in a clinic. "
+            "Watch for allergy.\nDietary vitamin K counteracts it. Keep your diet steady.\n")
+    doc, blocks = blocks_of(tmp_path, "d.txt", text)
+    assert [path for _, path, _ in blocks] == [("Storage",), ("Storage",), ("Limits",), ("Limits",), ("Limits",)]
+    quoted = [doc.text[s:e] for b in doc.blocks for s, e in b.units]
+    for sentence in ("Keep it cold.", "The trial has limitations.", "Begin it in a clinic.",
+                     "Dietary vitamin K counteracts it."):
+        assert sentence in quoted
 
 
 def test_a_leaflets_contents_list_is_dropped_and_its_numbered_sections_head_their_bullets(tmp_path):

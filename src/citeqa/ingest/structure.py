@@ -11,8 +11,9 @@ reads a page:
 - a run of short Title Case lines with no values under them is a table header with no
   rows, and is dropped, like other page furniture ("Powered by …", "Try now", bullets);
 - a one-sentence question followed by prose is a heading (FAQ style);
-- a lead-in label at the start of a paragraph ("Primary binding event." when sibling
-  paragraphs share the pattern, or "CYP450 substrates:") is a sub-heading for it;
+- a lead-in label at the start of a paragraph ("Primary binding event." when most paragraphs
+  of the run, three at least, open with such a title: not with a sentence, "The trial has
+  limitations."; or "CYP450 substrates:") is a sub-heading for it;
 - a list (items with a bullet or a number, as written or as the format marks them) is one
   block, each item a quotable unit however many lines it wraps onto, under the line that
   introduces it ("Common (may affect up to 1 in 10 people):") as a sub-heading; a list of
@@ -41,6 +42,13 @@ FURNITURE = re.compile(
     re.I,
 )
 BARE_ATTRIBUTION = re.compile(r"^(powered|brought to you|sponsored|presented) by$", re.I)
+# what makes a paragraph's short first sentence a sentence, not a run-in label: a verb that only
+# sentences hold, or an opening word that starts a clause
+SENTENCE_WORD = re.compile(r"\b(is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|may|might|must|"
+                           r"shall|should|will|would|not)\b", re.I)
+SENTENCE_OPENING = re.compile(r"^(the|a|an|this|that|these|those|it|its|they|their|you|your|we|our|there|most|some|"
+                              r"all|no|each|every|many|few|both|yes)\b", re.I)
+LABELLED_RUN = 3  # ... and most paragraphs of a run, at least this many, open with such a label
 SMALL_WORDS = {"of", "and", "or", "the", "a", "an", "in", "on", "for", "to", "with", "by", "&", "/", "vs", "vs."}
 
 
@@ -359,7 +367,10 @@ def _prose_blocks(text: str, lines: list[Line], path: list[str]) -> list[Block]:
     base = list(path)
     blocks = []
     leads = [_lead_in(text, line) for line in lines]
+    # a label closed by a stop ("Primary binding event.") is one where most paragraphs of the run open with one
+    # (a paragraph's short first sentence is no label: "The trial has limitations.")
     period_leads = sum(1 for lead in leads if lead and lead[1] == ".")
+    period_leads = period_leads if period_leads >= max(LABELLED_RUN, len(lines) / 2) else 0
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if _is_question_heading(text, line) and nxt is not None and not _is_question_heading(text, nxt):
@@ -381,11 +392,13 @@ def _is_question_heading(text: str, line: Line) -> bool:
 
 
 def _lead_in(text: str, line: Line) -> tuple[str, str, int] | None:
-    """A short label opening a paragraph: (label, '.' or ':', end offset of the label)."""
+    """A short label opening a paragraph: (label, '.' or ':', end offset of the label). One closed
+    by a stop is a title, not a sentence: no auxiliary, modal or copula in it, no determiner or
+    pronoun opening it ("Primary binding event.", not "The vaccine is highly effective.")."""
     first = split_sentences(text, line.start, line.end)[0]
     sentence = text[first[0]:first[1]]
     if first[1] < line.end and sentence.endswith(".") and len(sentence) <= 80 and len(sentence.split()) <= 10 \
-            and sentence[:1].isupper():
+            and sentence[:1].isupper() and not SENTENCE_WORD.search(sentence) and not SENTENCE_OPENING.match(sentence):
         return sentence[:-1], ".", first[1]
     colon = re.match(r"([A-Z][^.:?!]{1,80}?):\s+\S", line.text)
     if colon and len(colon.group(1).split()) <= 10:
