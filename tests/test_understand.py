@@ -242,6 +242,10 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("When was it approved, and at what dose?", ("date", "dose")),
     ("Which diseases has it been studied in?", ("trial",)),  # studied, investigated: in trials
     ("how many patients were in SOLO 1?", ("headcount", "number", "trial")),  # a head count, not a share
+    # a trial as the setting asks no trial: an outcome in it ("did people in the study ...")
+    ("did people in the study have to diet as well", ()),
+    ("did people in the mensa study end up in hospital less often?", ()),
+    ("What was the primary end point of the MENSA study?", ("trial",)),
     # the sentence that asks comes before the one that sets the scene
     ("I've had eczema since I was a kid. Is it safe long-term?", ("safety", "age")),
 ])

@@ -379,7 +379,13 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     sentences = sorted(sentences, key=lambda t: not t.rstrip().endswith("?")) if "?" in question else sentences
     clauses = [c for t in sentences for c in CLAUSES.split(t) if c.strip()] or [question]
     return tuple(dict.fromkeys(kind for clause in clauses for kind, (asks, _) in ANSWER_KINDS.items()
-                               if asks.search(clause)))
+                               if asks.search(TRIAL_SETTING.sub(" ", clause) if kind == "trial" else clause)))
+
+
+# a trial as the setting of what is asked, not what is asked about ("did people in the study end up in
+# hospital less often?" asks an outcome, "what was the primary end point of the study?" a trial's design)
+TRIAL_SETTING = re.compile(r"\b(in|during|throughout) (the|this|that|these|those|their)( [\w-]+){0,2}? "
+                           r"(trials?|stud(y|ies))\b", re.I)
 
 
 # how often a dose is given, which says nothing of how soon a drug works ("every two weeks")
