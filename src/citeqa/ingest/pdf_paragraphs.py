@@ -1,7 +1,8 @@
 """PDF: a page's rows of text (Segment, from pdf.py) joined into paragraphs, list items and
 headings.
 
-Lines are joined into paragraphs; one ends at a wider gap, a change of font size or
+Lines are joined into paragraphs; one ends at a gap wider than a paragraph's own line
+spacing (measured where sentences wrap onto the next line), a change of font size or
 weight, a list bullet, a first-line indent, or a line that the next line's first word
 would have fitted on (a typesetter breaks a line only when the next word does not fit),
 which also decides whether a paragraph runs on across a column or page break. A word
@@ -28,6 +29,7 @@ BULLET = re.compile(r"^([•◦▪▫‣○●■□*]|\(?\d{1,2}[.)]|\(?[a-z][.
 GLYPH_BULLET = re.compile(r"^[•◦▪▫‣○●■□*]\s")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 CAPTION = re.compile(r"^(table|figure|fig\.)\s+[\dA-Z]{1,3}[.:]\s", re.I)  # "Table 2. ...": a caption, bold or not
+WRAPS_MEASURED = 5  # sentences wrapping onto a next line: enough to measure a paragraph's line spacing by
 
 
 @dataclass
@@ -98,9 +100,14 @@ def paragraphs(flows: list[list[Segment]]) -> list[Para]:
     for s in segs:
         body[s.size] += len(s.text)
     body_size = body.most_common(1)[0][0]
-    gaps = [b.top - a.bottom for flow in flows for a, b in zip(flow, flow[1:])
+    gaps = [(b.top - a.bottom, not _ends_sentence(a.text) and b.text[:1].islower())
+            for flow in flows for a, b in zip(flow, flow[1:])
             if a.cells == b.cells == 1 and a.size == b.size == body_size and b.top > a.bottom - 1]
-    usual_gap = statistics.median(gaps) if gaps else 0.2 * body_size
+    # the space between a paragraph's lines, measured where a sentence wraps onto the next line (a leaflet
+    # of short paragraphs and one-line bullets has more gaps between paragraphs than inside them)
+    wrapped = [gap for gap, wraps in gaps if wraps]
+    usual_gap = statistics.median(wrapped if len(wrapped) >= WRAPS_MEASURED else [gap for gap, _ in gaps] or
+                                  [0.2 * body_size])
     # A column's right edge, from every flow that starts at its left edge: a short flow
     # (the end of a chapter) does not show how wide its column is.
     key = {flow[0].flow: round(min(s.x0 for s in flow) / 4) for flow in flows}
