@@ -41,3 +41,34 @@ def test_an_amount_asked_about_is_the_amount_quoted(label_bot):
 ])
 def test_amounts_are_read_with_their_units(text, held):
     assert amounts(text) == held
+
+
+# written for this test
+DOSING = """Dosing
+
+Examplomab is approved for children aged 6 years and older with moderate asthma.
+
+The recommended dose of examplomab for children is 100 mg every four weeks.
+"""
+
+
+def test_the_best_sentence_must_give_the_dose_asked_for(tmp_path):
+    # a dose quoted beside a best sentence that gives none does not make the answer one
+    from dataclasses import replace
+
+    from citeqa.answering.judge import judge
+    from citeqa.answering.quotes import score_sentences
+
+    bot = one_document(tmp_path, "examplomab.txt", DOSING)
+    _, retriever = bot._state
+    query = retriever.read("what is the dose of examplomab for children?")
+    bm25, unit_cos = retriever.score(query.weights, bot.query_encoder().encode([query.text])[0])
+    hits = retriever.search(bm25, unit_cos, 5, None, query.kinds, whole=query.whole, acts=query.acts)
+    scored = score_sentences(retriever, hits, query, unit_cos, bot.settings.type_weight)
+    approved = next(q for q in scored if "approved" in q.text)
+    dose = next(q for q in scored if "100 mg" in q.text)
+    def judged(best, beside):
+        quotes = [replace(best, score=2.0), replace(beside, score=1.0)]
+        return judge(retriever, hits, query, unit_cos, bot.settings, quotes)
+    as_best, beside = judged(dose, approved), judged(approved, dose)
+    assert as_best.found and not beside.found

@@ -2,8 +2,9 @@
 
 The answer is withheld when the question names something the documents never mention
 (a drug, gene or trial) or a label topic none covers (pregnancy, storage), asks for an
-amount, a dose or a price no quote gives, when no sentence of the best passages is even slightly close to it,
-or when a logistic model over the evidence (benchmarks/calibrate.py) finds it unlikely
+amount, a dose or a price the best quote does not give (a second one quoted beside it does not
+count), when no sentence of the best passages is even slightly close to it, or when a logistic
+model over the evidence (benchmarks/calibrate.py) finds it unlikely
 that the quotes answer; a summary saying what the drug is answers a question about the
 drug as a whole, however vague, and the instructions for an act a question asking how to
 do it ("how should I take it?").
@@ -55,21 +56,25 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     names = query.unknown_names if settings.name_check else ()
     # an initialism the passages retrieved write out is no unknown name ("NSCLC": non-small cell lung cancer)
     names = tuple(n for n in names if not any(spells_out(n, retriever.data.chunks[h.chunk].text) for h in hits))
+    # what is asked for must be in the answer's best sentence (with the words it leans on), whatever a sentence
+    # quoted beside it says
+    best = max((q.score for q in quotes), default=0.0)
+    answering = [q for q in quotes if q.score >= best]
     passing = query.passing_names if settings.name_check else ()
     # a drug mentioned in passing that the question weighs theirs against: answered only where a quote weighs them
     if query.weighed_against and settings.name_check:
         own = tuple(n for d in query.drugs for n in retriever.vocab.drugs.drugs[d].names)
         passing += tuple(other[0] for other in query.weighed_against
-                         if not any(weighs(q.text, other, own, query.question) for q in quotes))
+                         if not any(weighs(q.text, other, own, query.question) for q in answering))
     topics = query.uncovered_topics if settings.topic_check else ()
-    # asked how many or how much, a quote that says no amount does not answer ("what percentage had zoster?":
+    # asked how many or how much, an answer that says no amount does not answer ("what percentage had zoster?":
     # "zoster was more frequent with 30 mg")
-    amount_held = not wants_quantity(query.question) or any(holds_quantity(q.text, query.question) for q in quotes)
-    # ... and asked for a dose, a quote that gives none does not ("what is the recommended dose for children?":
+    amount_held = not wants_quantity(query.question) or any(holds_quantity(q.text, query.question) for q in answering)
+    # ... and asked for a dose, one that gives none does not ("what is the recommended dose for children?":
     # "approved for asthma in patients aged 12 and older")
-    dose_held = not wants_dose(query.question) or any(gives_dose(q.text) for q in quotes)
+    dose_held = not wants_dose(query.question) or any(gives_dose(q.text) for q in answering)
     # ... and asked what it costs, one that names no price ("how much does it cost?": "admissions and costs")
-    price_held = not PRICE[0].search(query.question) or any(PRICE[1].search(q.text) for q in quotes)
+    price_held = not PRICE[0].search(query.question) or any(PRICE[1].search(q.text) for q in answering)
     features = evidence_features(retriever, hits, query, unit_cos, quotes, amount_held, look_at)
     # a follow-up asks for more than the answer before it gave: quoting only what that quoted
     # again is weak evidence ("how common is that?" after "can it cause pancreatitis?")
