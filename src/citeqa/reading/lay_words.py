@@ -25,6 +25,8 @@ LOOSE_GAP = 2  # words that may come between those of a lay phrase said in anoth
 MODIFIED = {stem(w) for w in ("vaccine", "vaccines", "vaccination", "shot", "shots", "jab", "jabs", "booster", "boosters",
                               "medicine", "medicines", "medication", "medications", "drug", "drugs", "pill", "pills",
                               "tablets", "cream", "test", "tests", "doctor", "specialist", "clinic", "nurse")}
+VACCINE = {stem(w) for w in ("vaccine", "vaccines", "vaccination", "shot", "shots", "jab", "jabs", "booster",
+                             "boosters")}  # ... "the flu shot" names a vaccine by the disease it prevents
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
 
@@ -87,6 +89,23 @@ class LayBridges:
             unknown.append(written)
         # "type 2 diabetes" names diabetes once
         return [w for w in unknown if not any(w != o and f" {w} " in f" {o} " for o in unknown)]
+
+    def unknown_vaccines(self, question: str) -> list[str]:
+        """Vaccines a question names by the disease they prevent ("the flu vaccine", "a shingles
+        shot") where the documents never mention that disease by any name: another vaccine than
+        theirs, which they say nothing of."""
+        words = [w for w in words_of(question) if w not in FILLERS]
+        unknown = []
+        for key, written in conditions().items():
+            n = len(key)
+            if not any(tuple(words[i:i + n]) == key and words[i + n] in VACCINE for i in range(len(words) - n)):
+                continue
+            terms = self.tokenize(written)
+            if self.clinical(key)[0] or (terms and all(t in self.vocab for t in terms)
+                                         and len(self.vocab.passages_with(terms))):
+                continue
+            unknown.append(f"{written} vaccine")
+        return unknown
 
     def phrases(self, question: str) -> list[tuple[tuple[str, ...], list[Form], list[str]]]:
         """Lay phrases of the question (longest first, not overlapping) that the documents
