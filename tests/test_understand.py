@@ -341,6 +341,10 @@ def test_a_pronoun_with_a_contraction_is_no_focus(reader):
     # named only as an example of a class, a drug is not what is asked about
     ("Does the page mention other biologics, such as mepolizumab?", ()),
     ("I'd like to know how mepolizumab works.", ("mepolizumab",)),  # "like" here is no example's cue
+    # what the drug the documents are about, called "it", is taken with is not what is asked about
+    ("can I take it with mepolizumab?", ()),
+    ("can I take mepolizumab with it?", ()),
+    ("what about with mepolizumab?", ("mepolizumab",)),  # (no "it": the question is about mepolizumab)
 ])
 def test_a_drug_the_documents_mention_only_in_passing(reader, question, passing):
     query = reader.read(question)
@@ -352,10 +356,11 @@ def test_a_drug_the_documents_mention_only_in_passing(reader, question, passing)
     ("How does dupilumab differ from mepolizumab?", "mepolizumab"),
     ("is omalizumab better than dupixent for asthma?", "omalizumab"),
     ("Should I switch from mepolizumab to dupilumab?", "mepolizumab"),
+    ("Is dupilumab alone better than with mepolizumab?", None),  # taken with it, not weighed against it
 ])
 def test_a_drug_mentioned_in_passing_weighed_against_theirs(reader, question, weighed):
     query = reader.read(question)
-    assert query.passing_names == () and [names[0] for names in query.weighed_against] == [weighed]
+    assert query.passing_names == () and [names[0] for names in query.weighed_against] == [weighed] * bool(weighed)
 
 
 @pytest.mark.parametrize("sentence, other, own, weighs", [

@@ -159,6 +159,20 @@ EXAMPLES = r"(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:
 EXAMPLE_CLAUSE = re.compile(rf"\b{EXAMPLES}", re.I)
 # examples named by a cue that is never a verb ("I'd like to know...")
 NAMED_EXAMPLES = re.compile(r"\b(such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
+# a medicine named as what another is taken with ("can I take it with omeprazole?", "omeprazole with it", "versus
+# with concomitant methotrexate"): what the question asks about is the one taken, not it
+TAKEN_WITH = re.compile(r"\b(?:together with|combined with|alongside|with|plus)\s+(?:(?:my|the|a|an|some|any|"
+                        r"concomitant|other)\s+)?[\w/-]+|[\w/-]+\s+(?:together )?with (?:it|this)\b", re.I)
+POINTS_BACK = re.compile(r"\b(it|this|these|them)\b", re.I)  # ... the one taken, called "it" ("can I take it with X?")
+
+
+def taken_with(question: str, called_it: bool = False) -> str:
+    """The words of a question naming what a medicine is taken with; with `called_it`, only where it
+    calls that medicine "it" or "this" (the drug the documents are about)."""
+    found = not called_it or POINTS_BACK.search(question)
+    return " ".join(m.group(0) for m in TAKEN_WITH.finditer(question)) if found else ""
+
+
 CLASS_BY_EXAMPLE = re.compile(rf"((?:[\w-]+\s+){{1,3}}){EXAMPLES}", re.I)  # up to three words naming the class first
 
 

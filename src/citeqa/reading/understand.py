@@ -1,29 +1,24 @@
 """Understand the question before retrieval: what it says, what it asks for, what it means.
 
-- **Vocabulary.** Lay words are bridged to the clinical words documents use ("side
-  effects" -> adverse events, "shot" -> injection) with a general consumer-health
-  vocabulary shipped as a data file (lay_words.py); corpus-learned synonyms
-  (lexicon.py) are added too. Misspelt words snap to a close corpus word, but a real
+- **Vocabulary.** Lay words are bridged to the clinical words documents use ("side effects" -> adverse events,
+  "shot" -> injection) with a general consumer-health vocabulary shipped as a data file (lay_words.py);
+  corpus-learned synonyms (lexicon.py) are added too. Misspelt words snap to a close corpus word, but a real
   English word or a drug name is never "corrected" into another one.
-- **What is asked for.** The kinds of answer wanted (a date, a number, a dose, an age,
-  an organisation, a safety finding, a trial, a drug class or target, an efficacy
-  result, a time to effect) and whether the question wants a list (a broad question).
-- **Follow-ups.** An elliptical question ("and in COPD?", "how many were in them?") is
-  read against the conversation's earlier questions (followups.py); one that stands alone
-  is not.
-- **The subject, as "it".** The embedded question says "it" for the drug every document
-  is about: its name tells no passage from another, but draws the cosine to the sentences
-  that spell it out.
-- **Focus.** Each content word of the question is a concept that the documents either
-  hold (the word or a bridged form) or not; names (drugs, genes, trials) the documents
-  never mention are listed, so the answer can decline instead of answering about
-  something else.
+- **What is asked for.** The kinds of answer wanted (a date, a number, a dose, an age, an organisation, a safety
+  finding, a trial, a drug class or target, an efficacy result, a time to effect) and whether the question wants
+  a list (a broad question).
+- **Follow-ups.** An elliptical question ("and in COPD?", "how many were in them?") is read against the
+  conversation's earlier questions (followups.py); one that stands alone is not.
+- **The subject, as "it".** The embedded question says "it" for the drug every document is about: its name tells
+  no passage from another, but draws the cosine to the sentences that spell it out.
+- **Focus.** Each content word of the question is a concept that the documents either hold (the word or a
+  bridged form) or not; names (drugs, genes, trials) the documents never mention are listed, so the answer can
+  decline instead of answering about something else.
 
-Nothing here knows about any one drug or document: the word lists (wordlists.py) are
-general English and general medicine, the kinds of answer (kinds.py) are word patterns,
-and what the documents hold is read from the index (vocabulary.py). Left out: parsing
-beyond word patterns (no syntax tree), and resolving a follow-up further back than the
-conversation's last reading.
+Nothing here knows about any one drug or document: the word lists (wordlists.py) are general English and general
+medicine, the kinds of answer (kinds.py) are word patterns, and what the documents hold is read from the index
+(vocabulary.py). Left out: parsing beyond word patterns (no syntax tree), and resolving a follow-up further back
+than the conversation's last reading.
 """
 from __future__ import annotations
 
@@ -32,7 +27,7 @@ import re
 from .instructions import MANNER
 from .lay_words import LayBridges
 from .query import (EXAMPLE_CLAUSE, NAMED_EXAMPLES, Concept, Query, background_spans, named_by_examples,
-                    words_and_starts, words_at, without_purpose, without_scene)
+                    words_and_starts, words_at, without_purpose, without_scene, taken_with)
 from .comparisons import COMPARES
 from .kinds import EARLIEST_ASKED, NOT, TAKE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
@@ -194,8 +189,13 @@ class QuestionReader:
                    and not REASON.match(own)  # "why not?" asks a reason, never for the drug as a whole
                    and not SPECIFIC_ASK.search(own)  # nor does "who should not use it?"
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
-        passing = self._in_passing(self.drugs_named(NAMED_EXAMPLES.sub(" ", own))[0])[0]  # (not an example)
-        weighed = self._in_passing(named, bool(COMPARES.search(question)))[1]
+        # neither an example nor what "it" is taken with ("can I take it with omeprazole?") is what is asked about
+        subjects = self.vocab.drugs.subject_drugs
+        with_it = set(self.drugs_named(taken_with(own, called_it=True))[0]) - subjects
+        asked = self.drugs_named(NAMED_EXAMPLES.sub(" ", own))[0]
+        passing = self._in_passing(tuple(d for d in asked if d not in with_it))[0]
+        taken = set(self.drugs_named(taken_with(own))[0]) - subjects  # (nor is one taken with it weighed against it)
+        weighed = self._in_passing(tuple(d for d in named if d not in taken), bool(COMPARES.search(question)))[1]
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
                      passing_names=passing, weighed_against=weighed,
