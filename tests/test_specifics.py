@@ -52,8 +52,9 @@ The recommended dose of examplomab for children is 100 mg every four weeks.
 """
 
 
-def test_the_best_sentence_must_give_the_dose_asked_for(tmp_path):
-    # a dose quoted beside a best sentence that gives none does not make the answer one
+def test_a_dose_quoted_only_beside_the_best_sentence_does_not_answer(tmp_path):
+    # a next best sentence quoted beside one that gives no dose does not make the answer one; the
+    # sentence holding what the best one lacks does
     from dataclasses import replace
 
     from citeqa.answering.judge import judge
@@ -67,8 +68,8 @@ def test_the_best_sentence_must_give_the_dose_asked_for(tmp_path):
     scored = score_sentences(retriever, hits, query, unit_cos, bot.settings.type_weight)
     approved = next(q for q in scored if "approved" in q.text)
     dose = next(q for q in scored if "100 mg" in q.text)
-    def judged(best, beside):
-        quotes = [replace(best, score=2.0), replace(beside, score=1.0)]
-        return judge(retriever, hits, query, unit_cos, bot.settings, quotes)
-    as_best, beside = judged(dose, approved), judged(approved, dose)
-    assert as_best.found and not beside.found
+
+    def judged(*quotes):
+        return judge(retriever, hits, query, unit_cos, bot.settings, list(quotes)).found
+    assert judged(dose, replace(approved, beside=True)) and judged(approved, dose)
+    assert not judged(approved, replace(dose, beside=True))

@@ -2,8 +2,8 @@
 
 The answer is withheld when the question names something the documents never mention
 (a drug, gene or trial) or a label topic none covers (pregnancy, storage), asks for an
-amount, a dose or a price the best quote does not give (a second one quoted beside it does not
-count), when no sentence of the best passages is even slightly close to it, or when a logistic
+amount, a dose or a price no quote gives (a next best sentence quoted beside the best one does
+not count), when no sentence of the best passages is even slightly close to it, or when a logistic
 model over the evidence (benchmarks/calibrate.py) finds it unlikely
 that the quotes answer; a summary saying what the drug is answers a question about the
 drug as a whole, however vague, and the instructions for an act a question asking how to
@@ -56,10 +56,9 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     names = query.unknown_names if settings.name_check else ()
     # an initialism the passages retrieved write out is no unknown name ("NSCLC": non-small cell lung cancer)
     names = tuple(n for n in names if not any(spells_out(n, retriever.data.chunks[h.chunk].text) for h in hits))
-    # what is asked for must be in the answer's best sentence (with the words it leans on), whatever a sentence
-    # quoted beside it says
-    best = max((q.score for q in quotes), default=0.0)
-    answering = [q for q in quotes if q.score >= best]
+    # what is asked for must be in a sentence quoted for what it answers (with the words it leans on), the best or
+    # the one holding what the best lacks, not one quoted beside the best as the next best
+    answering = [q for q in quotes if not q.beside]
     passing = query.passing_names if settings.name_check else ()
     # a drug mentioned in passing that the question weighs theirs against: answered only where a quote weighs them
     if query.weighed_against and settings.name_check:

@@ -54,6 +54,7 @@ class Quote:
     terms: frozenset[str]  # its index terms and their learned synonyms
     read: float | None = None  # the reader model's logit for it, when it was read
     own: float | None = None  # its score before the reader's (when it was read)
+    beside: bool = False  # quoted beside the best only as the next best (not as what the best lacks): judge.py
 
 
 def sentence_terms(retriever: Retriever, text: str) -> frozenset[str]:
@@ -182,7 +183,7 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     # passage or holding something the question asks about (not "Do not freeze it" after how often it is taken)
     focus = [c for c in query.concepts if c.weight >= 1.0]
     quotes = scored[:1] + ((_complement(retriever, hits, query, scored, settings)
-                            or [q for q in scored[1:] if not boilerplate(q.text) and (
+                            or [replace(q, beside=True) for q in scored[1:] if not boilerplate(q.text) and (
                                 q.rank == scored[0].rank or not focus
                                 or any(c.in_terms(_terms(retriever, hits, q)) for c in focus))][:1])
                            if settings.second_quote else [])
@@ -204,7 +205,7 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
         def add(s: int, e: int, row: int) -> None:  # the words at document offsets s:e of q's passage
             if all((o.rank, o.start) != (q.rank, s) for o in out):
                 text = chunk.text[s - chunk.start:e - chunk.start]
-                out.append(Quote(q.rank, s, e, q.score, row, text, sentence_terms(retriever, text)))
+                out.append(Quote(q.rank, s, e, q.score, row, text, sentence_terms(retriever, text), beside=q.beside))
         first = int(retriever.bounds[hits[q.rank].chunk]) + 1  # the passage's first sentence (row 0: the whole)
         step = (-1 if REFERS_BACK.match(q.text) and q.row > first else
                 1 if (q.row == first and TOPIC_WORDS[0] <= len(q.text.split()) <= TOPIC_WORDS[1] and q.text[:1].isupper()

@@ -100,8 +100,7 @@ def paragraphs(flows: list[list[Segment]]) -> list[Para]:
     for s in segs:
         body[s.size] += len(s.text)
     body_size = body.most_common(1)[0][0]
-    gaps = [(b.top - a.bottom, not _ends_sentence(a.text) and b.text[:1].islower())
-            for flow in flows for a, b in zip(flow, flow[1:])
+    gaps = [(b.top - a.bottom, _wraps(a, b)) for flow in flows for a, b in zip(flow, flow[1:])
             if a.cells == b.cells == 1 and a.size == b.size == body_size and b.top > a.bottom - 1]
     # the space between a paragraph's lines, measured where a sentence wraps onto the next line (a leaflet
     # of short paragraphs and one-line bullets has more gaps between paragraphs than inside them)
@@ -118,8 +117,7 @@ def paragraphs(flows: list[list[Segment]]) -> list[Para]:
     extent = {flow: edges[k] for flow, k in key.items()}
     # Columns with no line broken mid-sentence have no wrapped lines to measure their width
     # by: there a line runs on only when it is broken mid-sentence.
-    wraps = {key[a.flow] for flow in flows for a, b in zip(flow, flow[1:])
-             if a.cells == b.cells == 1 and not _ends_sentence(a.text) and b.text[:1].islower()}
+    wraps = {key[a.flow] for flow in flows for a, b in zip(flow, flow[1:]) if a.cells == b.cells == 1 and _wraps(a, b)}
     measured = {flow: k in wraps for flow, k in key.items()}
 
     paras: list[tuple[Para, Segment, Segment]] = []  # paragraph, its first and last segment
@@ -212,6 +210,11 @@ def _runs_on(prev: Segment, seg: Segment, usual_gap: float, extent: dict[int, tu
         return not _ends_sentence(prev.text) and seg.text[:1].islower()
     space = 0.3 * prev.size
     return prev.x1 + space + seg.lead > extent[prev.flow][1] - 0.5 * prev.size  # measured widths are rough
+
+
+def _wraps(a: Segment, b: Segment) -> bool:
+    """Whether a sentence runs from line `a` on to line `b` (broken mid-way, going on in lower case)."""
+    return not _ends_sentence(a.text) and b.text[:1].islower()
 
 
 def _ends_sentence(text: str) -> bool:

@@ -11,9 +11,10 @@ reads a page:
 - a run of short Title Case lines with no values under them is a table header with no
   rows, and is dropped, like other page furniture ("Powered by …", "Try now", bullets);
 - a one-sentence question followed by prose is a heading (FAQ style);
-- a lead-in label at the start of a paragraph ("Primary binding event." when most paragraphs
-  of the run, three at least, open with such a title: not with a sentence, "The trial has
-  limitations."; or "CYP450 substrates:") is a sub-heading for it;
+- a lead-in label at the start of a paragraph ("Primary binding event." when at least half
+  the paragraphs of the run, three at least, open with such a title: not with a sentence,
+  "The trial has limitations."; or "CYP450 substrates:") is a sub-heading for it
+  (paragraphs.py);
 - a list (items with a bullet or a number, as written or as the format marks them) is one
   block, each item a quotable unit however many lines it wraps onto, under the line that
   introduces it ("Common (may affect up to 1 in 10 people):") as a sub-heading; a list of
@@ -32,8 +33,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..language.text import split_sentences, trim_span
+from ..language.text import trim_span
 from .lines import BULLET_ITEM, ITEM, Block, Line, ends_sentence
+from .paragraphs import paragraph, prose_blocks
 
 FURNITURE = re.compile(
     r"^(powered by\b.*|try (it )?now|try these searches\b.*|sign (up|in)|log ?in|"
@@ -42,13 +44,6 @@ FURNITURE = re.compile(
     re.I,
 )
 BARE_ATTRIBUTION = re.compile(r"^(powered|brought to you|sponsored|presented) by$", re.I)
-# what makes a paragraph's short first sentence a sentence, not a run-in label: a verb that only
-# sentences hold, or an opening word that starts a clause
-SENTENCE_WORD = re.compile(r"\b(is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|may|might|must|"
-                           r"shall|should|will|would|not)\b", re.I)
-SENTENCE_OPENING = re.compile(r"^(the|a|an|this|that|these|those|it|its|they|their|you|your|we|our|there|most|some|"
-                              r"all|no|each|every|many|few|both|yes)\b", re.I)
-LABELLED_RUN = 3  # ... and most paragraphs of a run, at least this many, open with such a label
 SMALL_WORDS = {"of", "and", "or", "the", "a", "an", "in", "on", "for", "to", "with", "by", "&", "/", "vs", "vs."}
 
 
@@ -224,7 +219,7 @@ def _line_blocks(text: str, lines: list[Line], path: list[str], followed: bool) 
             j = i
             while j < len(lines) and _is_prose(lines[j]):
                 j += 1
-            blocks.extend(_prose_blocks(text, lines[i:j], path))
+            blocks.extend(prose_blocks(text, lines[i:j], path))
             i = j
             continue
         j = i
@@ -280,7 +275,7 @@ def _facts_or_lines(text: str, lines: list[Line], path: list[str]) -> list[Block
     if facts:
         return [facts]
     section = tuple(p for p in path if p)
-    return [_paragraph(text, line, section) for line in lines]
+    return [paragraph(text, line, section) for line in lines]
 
 
 def _run_blocks(text: str, run: list[Line], followed: bool, path: list[str]) -> list[Block]:
@@ -291,7 +286,7 @@ def _run_blocks(text: str, run: list[Line], followed: bool, path: list[str]) -> 
     if followed and len(run) % 2 == 1 and len(run[-1].text.split()) > 25 and not run[-1].cells:
         # too long for a heading: a paragraph without closing punctuation
         blocks = _run_blocks(text, run[:-1], True, path) if len(run) > 1 else []
-        return blocks + [_paragraph(text, run[-1], tuple(path))]
+        return blocks + [paragraph(text, run[-1], tuple(path))]
     headings: list[str] = []
     if followed and not run[-1].text.endswith(":") and not run[-1].cells:
         headings.append(run[-1].text)
@@ -361,53 +356,3 @@ def _facts(text: str, run: list[Line], path: list[str]) -> Block | None:
     units = tuple((label.start, value.end) for label, value in pairs)
     labels = tuple(f"{label.text.rstrip(':')}: {value.text}" for label, value in pairs)
     return Block("facts", units[0][0], units[-1][1], tuple(p for p in path if p), units, labels)
-
-
-def _prose_blocks(text: str, lines: list[Line], path: list[str]) -> list[Block]:
-    base = list(path)
-    blocks = []
-    leads = [_lead_in(text, line) for line in lines]
-    # a label closed by a stop ("Primary binding event.") is one where most paragraphs of the run open with one
-    # (a paragraph's short first sentence is no label: "The trial has limitations.")
-    period_leads = sum(1 for lead in leads if lead and lead[1] == ".")
-    period_leads = period_leads if period_leads >= max(LABELLED_RUN, len(lines) / 2) else 0
-    for k, line in enumerate(lines):
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if _is_question_heading(text, line) and nxt is not None and not _is_question_heading(text, nxt):
-            depth = len(base)
-            path[:] = base[:depth] + [line.text]
-            continue
-        section = list(path)
-        lead = leads[k]
-        if lead and (lead[1] == ":" or period_leads >= 2):
-            section.append(lead[0])
-        blocks.append(_paragraph(text, line, tuple(section), lead[2] if lead and lead[1] == "." and period_leads >= 2 else None))
-    if len(path) > len(base):
-        path[:] = base
-    return blocks
-
-
-def _is_question_heading(text: str, line: Line) -> bool:
-    return line.text.endswith("?") and len(line.text) <= 300 and len(split_sentences(line.text)) == 1
-
-
-def _lead_in(text: str, line: Line) -> tuple[str, str, int] | None:
-    """A short label opening a paragraph: (label, '.' or ':', end offset of the label). One closed
-    by a stop is a title, not a sentence: no auxiliary, modal or copula in it, no determiner or
-    pronoun opening it ("Primary binding event.", not "The vaccine is highly effective.")."""
-    first = split_sentences(text, line.start, line.end)[0]
-    sentence = text[first[0]:first[1]]
-    if first[1] < line.end and sentence.endswith(".") and len(sentence) <= 80 and len(sentence.split()) <= 10 \
-            and sentence[:1].isupper() and not SENTENCE_WORD.search(sentence) and not SENTENCE_OPENING.match(sentence):
-        return sentence[:-1], ".", first[1]
-    colon = re.match(r"([A-Z][^.:?!]{1,80}?):\s+\S", line.text)
-    if colon and len(colon.group(1).split()) <= 10:
-        return colon.group(1), ":", line.start + colon.end(1) + 1
-    return None
-
-
-def _paragraph(text: str, line: Line, section: tuple[str, ...], label_end: int | None = None) -> Block:
-    units = split_sentences(text, line.start, line.end)
-    if label_end is not None:
-        units = [u for u in units if u[1] > label_end] or units  # the label alone answers nothing
-    return Block("para", line.start, line.end, tuple(p for p in section if p), tuple(units))

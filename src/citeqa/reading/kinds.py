@@ -361,11 +361,13 @@ def what_is_asked(question: str) -> str | None:
 
 
 LEADING_CONJUNCTION = re.compile(r"^\s*((and|but|so|also|then|or|plus|ok(ay)?)\b[\s,]*)+", re.I)
-
-
 SENTENCES = re.compile(r"(?<=[.?!])\s+(?=[A-Za-z])")  # a question's sentences, each with its end mark
 # where a question asks a second thing: "What are the side effects, and how often do they occur?"
 CLAUSES = re.compile(r"[,;:]\s+(?:and|but|or|also|plus)\b|[?;]\s+")
+# a trial as the setting of what is asked, not what is asked about ("did people in the study end up in
+# hospital less often?" asks an outcome, "what was the primary end point of the study?" a trial's design)
+TRIAL_SETTING = re.compile(r"\b(in|during|throughout) (the|this|that|these|those|their)( [\w-]+){0,2}? "
+                           r"(trials?|stud(y|ies))\b", re.I)
 
 
 def answer_kinds(question: str) -> tuple[str, ...]:
@@ -380,12 +382,6 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     clauses = [c for t in sentences for c in CLAUSES.split(t) if c.strip()] or [question]
     return tuple(dict.fromkeys(kind for clause in clauses for kind, (asks, _) in ANSWER_KINDS.items()
                                if asks.search(TRIAL_SETTING.sub(" ", clause) if kind == "trial" else clause)))
-
-
-# a trial as the setting of what is asked, not what is asked about ("did people in the study end up in
-# hospital less often?" asks an outcome, "what was the primary end point of the study?" a trial's design)
-TRIAL_SETTING = re.compile(r"\b(in|during|throughout) (the|this|that|these|those|their)( [\w-]+){0,2}? "
-                           r"(trials?|stud(y|ies))\b", re.I)
 
 
 # how often a dose is given, which says nothing of how soon a drug works ("every two weeks")

@@ -11,6 +11,7 @@ or two apart ("my eyes are red" says "red eyes").
 """
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 import numpy as np
@@ -97,14 +98,17 @@ class LayBridges:
         words = [w for w in words_of(question) if w not in FILLERS]
         unknown = []
         for key, written in conditions().items():
-            n = len(key)
-            if not any(tuple(words[i:i + n]) == key and words[i + n] in VACCINE for i in range(len(words) - n)):
+            said = tuple(w for w in key if w not in FILLERS)
+            n = len(said)
+            if not n or not any(tuple(words[i:i + n]) == said and words[i + n] in VACCINE
+                                for i in range(len(words) - n)):
                 continue
             terms = self.tokenize(written)
             if self.clinical(key)[0] or (terms and all(t in self.vocab for t in terms)
                                          and len(self.vocab.passages_with(terms))):
                 continue
-            unknown.append(f"{written} vaccine")
+            word = re.search(rf"\b{re.escape(written)}\s+((?:vaccin|shot|jab|booster)\w*)", question, re.I)
+            unknown.append(f"{written} {word.group(1).lower() if word else 'vaccine'}")  # as the question says it
         return unknown
 
     def phrases(self, question: str) -> list[tuple[tuple[str, ...], list[Form], list[str]]]:

@@ -159,18 +159,21 @@ EXAMPLES = r"(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:
 EXAMPLE_CLAUSE = re.compile(rf"\b{EXAMPLES}", re.I)
 # examples named by a cue that is never a verb ("I'd like to know...")
 NAMED_EXAMPLES = re.compile(r"\b(such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
-# a medicine named as what another is taken with ("can I take it with omeprazole?", "omeprazole with it", "versus
-# with concomitant methotrexate"): what the question asks about is the one taken, not it
-TAKEN_WITH = re.compile(r"\b(?:together with|combined with|alongside|with|plus)\s+(?:(?:my|the|a|an|some|any|"
-                        r"concomitant|other)\s+)?[\w/-]+|[\w/-]+\s+(?:together )?with (?:it|this)\b", re.I)
-POINTS_BACK = re.compile(r"\b(it|this|these|them)\b", re.I)  # ... the one taken, called "it" ("can I take it with X?")
+# a medicine named as what another is taken with ("with concomitant methotrexate", "can I take it with
+# omeprazole?", "omeprazole with it"): not what the question asks about, nor weighed against the other
+DETERMINER = r"(?:(?:my|the|a|an|some|any|concomitant|other)\s+)?"
+TAKEN_WITH = re.compile(rf"\b(?:together with|combined with|alongside|with|plus)\s+{DETERMINER}[\w/-]+", re.I)
+WITH_IT = re.compile(rf"\b(?:it|this)\s+(?:together\s+)?(?:with|alongside|plus)\s+{DETERMINER}[\w/-]+|"
+                     r"[\w/-]+\s+(?:together\s+)?with\s+(?:it|this)\b", re.I)  # ... the other called "it"
+# ... but not what it is compared with or replaced by ("compare it with tirzepatide", "switch it with ...")
+WEIGHED_WITH = re.compile(r"\b(?:compar|switch|chang|replac|substitut|swap)\w*(?:\s+[\w/-]+){0,3}?\s+with\b", re.I)
 
 
 def taken_with(question: str, called_it: bool = False) -> str:
-    """The words of a question naming what a medicine is taken with; with `called_it`, only where it
-    calls that medicine "it" or "this" (the drug the documents are about)."""
-    found = not called_it or POINTS_BACK.search(question)
-    return " ".join(m.group(0) for m in TAKEN_WITH.finditer(question)) if found else ""
+    """The words of a question naming what a medicine is taken with; with `called_it`, only where
+    that medicine is called "it" or "this" (the drug the documents are about)."""
+    question = WEIGHED_WITH.sub(" ", question)
+    return " ".join(m.group(0) for m in (WITH_IT if called_it else TAKEN_WITH).finditer(question))
 
 
 CLASS_BY_EXAMPLE = re.compile(rf"((?:[\w-]+\s+){{1,3}}){EXAMPLES}", re.I)  # up to three words naming the class first

@@ -190,11 +190,11 @@ class QuestionReader:
                    and not SPECIFIC_ASK.search(own)  # nor does "who should not use it?"
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
         # neither an example nor what "it" is taken with ("can I take it with omeprazole?") is what is asked about
-        subjects = self.vocab.drugs.subject_drugs
-        with_it = set(self.drugs_named(taken_with(own, called_it=True))[0]) - subjects
-        asked = self.drugs_named(NAMED_EXAMPLES.sub(" ", own))[0]
-        passing = self._in_passing(tuple(d for d in asked if d not in with_it))[0]
-        taken = set(self.drugs_named(taken_with(own))[0]) - subjects  # (nor is one taken with it weighed against it)
+        theirs = self.vocab.drugs.subject_drugs
+        with_it = set(self.drugs_named(taken_with(own, called_it=True))[0]) - theirs
+        mentioned = self.drugs_named(NAMED_EXAMPLES.sub(" ", own))[0]
+        passing = self._in_passing(tuple(d for d in mentioned if d not in with_it))[0]
+        taken = set(self.drugs_named(taken_with(own))[0]) - theirs  # (nor is one taken with it weighed against it)
         weighed = self._in_passing(tuple(d for d in named if d not in taken), bool(COMPARES.search(question)))[1]
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
                      kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
