@@ -11,7 +11,6 @@ or two apart ("my eyes are red" says "red eyes").
 """
 from __future__ import annotations
 
-import re
 from itertools import combinations
 
 import numpy as np
@@ -26,8 +25,6 @@ LOOSE_GAP = 2  # words that may come between those of a lay phrase said in anoth
 MODIFIED = {stem(w) for w in ("vaccine", "vaccines", "vaccination", "shot", "shots", "jab", "jabs", "booster", "boosters",
                               "medicine", "medicines", "medication", "medications", "drug", "drugs", "pill", "pills",
                               "tablets", "cream", "test", "tests", "doctor", "specialist", "clinic", "nurse")}
-VACCINE = {stem(w) for w in ("vaccine", "vaccines", "vaccination", "shot", "shots", "jab", "jabs", "booster",
-                             "boosters")}  # ... "the flu shot" names a vaccine by the disease it prevents
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
 
@@ -90,26 +87,6 @@ class LayBridges:
             unknown.append(written)
         # "type 2 diabetes" names diabetes once
         return [w for w in unknown if not any(w != o and f" {w} " in f" {o} " for o in unknown)]
-
-    def unknown_vaccines(self, question: str) -> list[str]:
-        """Vaccines a question names by the disease they prevent ("the flu vaccine", "a shingles
-        shot") where the documents never mention that disease by any name: another vaccine than
-        theirs, which they say nothing of."""
-        words = [w for w in words_of(question) if w not in FILLERS]
-        unknown = []
-        for key, written in conditions().items():
-            said = tuple(w for w in key if w not in FILLERS)
-            n = len(said)
-            if not n or not any(tuple(words[i:i + n]) == said and words[i + n] in VACCINE
-                                for i in range(len(words) - n)):
-                continue
-            terms = self.tokenize(written)
-            if self.clinical(key)[0] or (terms and all(t in self.vocab for t in terms)
-                                         and len(self.vocab.passages_with(terms))):
-                continue
-            word = re.search(rf"\b{re.escape(written)}\s+((?:vaccin|shot|jab|booster)\w*)", question, re.I)
-            unknown.append(f"{written} {word.group(1).lower() if word else 'vaccine'}")  # as the question says it
-        return unknown
 
     def phrases(self, question: str) -> list[tuple[tuple[str, ...], list[Form], list[str]]]:
         """Lay phrases of the question (longest first, not overlapping) that the documents

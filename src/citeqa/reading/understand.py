@@ -156,7 +156,7 @@ class QuestionReader:
             # (not an everyday word, "I catch every cold going"; nor an example, "e.g. bullous pemphigoid")
             diseases = [w for w in self.bridges.unknown_conditions(own_ask)
                         if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
-            names = tuple(dict.fromkeys(names + tuple(diseases) + tuple(self.bridges.unknown_vaccines(own_ask))))
+            names = tuple(dict.fromkeys(names + tuple(diseases)))
         absent = self._absent_findings(own_ask, bridges, self.vocab.passages_about(about))
         names, listed = self._listed_beside_held(own, names, concepts)
         if not stands_alone:  # context: the earlier question's words and concepts, weighted down
