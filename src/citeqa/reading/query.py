@@ -155,10 +155,10 @@ def background_spans(question: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
-EXAMPLES = r"(like|such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)"  # the cue, the examples
+CUES = r"such as|e\.g\.?|for example|for instance|including"  # cues of examples that are never a verb
+EXAMPLES = rf"(like|{CUES})\s+([^?.;:()]+)"  # the cue, the examples
 EXAMPLE_CLAUSE = re.compile(rf"\b{EXAMPLES}", re.I)
-# examples named by a cue that is never a verb ("I'd like to know...")
-NAMED_EXAMPLES = re.compile(r"\b(such as|e\.g\.?|for example|for instance|including)\s+([^?.;:()]+)", re.I)
+NAMED_EXAMPLES = re.compile(rf"\b({CUES})\s+([^?.;:()]+)", re.I)  # ... not "like" ("I'd like to know...")
 # a medicine named as what another is taken with ("with concomitant methotrexate", "can I take it with
 # omeprazole?", "omeprazole with it"): not what the question asks about, nor weighed against the other
 DETERMINER = r"(?:(?:my|the|a|an|some|any|concomitant|other)\s+)?"

@@ -76,7 +76,7 @@ class QuestionReader:
         the scene is asked about when it is the only one named and a document is about it
         ("I've been prescribed Rinvoq. How does it work?")."""
         drugs = self.vocab.drugs
-        if not drugs.drugs:
+        if not drugs.drugs or not question.strip():  # (nothing to look up: "what it is taken with" is often nothing)
             return (), ()
         spans = background_spans(question)
         asked, scene = [], []
@@ -192,7 +192,7 @@ class QuestionReader:
         # neither an example nor what "it" is taken with ("can I take it with omeprazole?") is what is asked about
         theirs = self.vocab.drugs.subject_drugs
         with_it = set(self.drugs_named(taken_with(own, called_it=True))[0]) - theirs
-        mentioned = self.drugs_named(NAMED_EXAMPLES.sub(" ", own))[0]
+        mentioned = named if (plain := NAMED_EXAMPLES.sub(" ", own)) == own else self.drugs_named(plain)[0]
         passing = self._in_passing(tuple(d for d in mentioned if d not in with_it))[0]
         taken = set(self.drugs_named(taken_with(own))[0]) - theirs  # (nor is one taken with it weighed against it)
         weighed = self._in_passing(tuple(d for d in named if d not in taken), bool(COMPARES.search(question)))[1]
