@@ -73,3 +73,26 @@ def test_a_dose_quoted_only_beside_the_best_sentence_does_not_answer(tmp_path):
         return judge(retriever, hits, query, unit_cos, bot.settings, list(quotes)).found
     assert judged(dose, replace(approved, beside=True)) and judged(approved, dose)
     assert not judged(approved, replace(dose, beside=True))
+
+
+# written for this test: a time the drug stays in the body, a time a trial waited, none to its effect
+KINETICS = """Pharmacokinetics
+
+The elimination half-life of examplomab is about 16 days, and steady state is reached by the fifth dose.
+
+Clinical studies
+
+Before randomisation, patients went through a run-in period of 2 to 4 weeks on their usual inhaler.
+
+Patients taking examplomab had fewer asthma attacks than patients taking placebo over 52 weeks.
+"""
+
+
+def test_asked_how_soon_it_works_a_time_to_no_effect_does_not_answer(tmp_path):
+    (tmp_path / "kinetics").mkdir(), (tmp_path / "onset").mkdir()
+    bot = one_document(tmp_path / "kinetics", "examplomab.txt", KINETICS)
+    assert not bot.ask("how long does it take for examplomab to start working?").found
+    # ... while a sentence that says how soon an effect begins does, and comes first
+    onset = KINETICS + "\nExamplomab starts to work soon: breathing improved as early as 2 weeks after dose one.\n"
+    answer = one_document(tmp_path / "onset", "examplomab.txt", onset).ask("how soon does examplomab start to work?")
+    assert answer.found and answer.text.startswith("Examplomab starts to work soon")

@@ -248,9 +248,27 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("What was the primary end point of the MENSA study?", ("trial",)),
     # the sentence that asks comes before the one that sets the scene
     ("I've had eczema since I was a kid. Is it safe long-term?", ("safety", "age")),
+    # how soon it works: a time to an effect, before any time ("how long does the pen last?" asks a time)
+    ("how long does it take for Fasenra to start working?", ("onset", "time")),
+    ("how soon will I know if it's working", ("onset", "time")), ("how long does the protection last?", ("time",)),
 ])
 def test_the_kind_of_answer_asked_for(question, kinds):
     assert answer_kinds(question) == kinds
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("It takes about 2 weeks after vaccination for protection to build.", True),
+    ("Itch improved, beginning within the first days of treatment.", True),
+    ("Hypersensitivity reactions usually begin within hours of an injection.", True),
+    ("People with OCD often need several weeks of treatment before improving.", True),
+    ("IL-31 reductions correlate with rapid improvements in itch scores.", True),
+    ("The elimination half-life was about 15.5 days.", False),  # how long it stays, not how soon it acts
+    ("After a run-in period of 1 to 6 weeks, patients were randomised.", False),
+    ("It is approved in children from 6 years of age.", False),  # an age
+    ("The FDA granted it Fast Track designation.", False), ("Take the immediate-release tablets.", False),
+])
+def test_a_sentence_says_how_soon_something_begins(sentence, held):
+    assert holds_kind(sentence, "onset") is held
 
 
 @pytest.mark.parametrize("question, broad", [

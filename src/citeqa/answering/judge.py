@@ -3,11 +3,11 @@
 The answer is withheld when the question names something the documents never mention
 (a drug, gene or trial) or a label topic none covers (pregnancy, storage), asks for an
 amount, a dose or a price no quote gives (a next best sentence quoted beside the best one does
-not count), when no sentence of the best passages is even slightly close to it, or when a logistic
-model over the evidence (benchmarks/calibrate.py) finds it unlikely
-that the quotes answer; a summary saying what the drug is answers a question about the
-drug as a whole, however vague, and the instructions for an act a question asking how to
-do it ("how should I take it?").
+not count) or how soon it works and no quote says (reading/onset.py), when no sentence of
+the best passages is even slightly close to it, or when a logistic model over the evidence
+(benchmarks/calibrate.py) finds it unlikely that the quotes answer; a summary saying what
+the drug is answers a question about the drug as a whole, however vague, and the
+instructions for an act a question asking how to do it ("how should I take it?").
 """
 from __future__ import annotations
 
@@ -74,6 +74,10 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     dose_held = not wants_dose(query.question) or any(gives_dose(q.text) for q in answering)
     # ... and asked what it costs, one that names no price ("how much does it cost?": "admissions and costs")
     price_held = not PRICE[0].search(query.question) or any(PRICE[1].search(q.text) for q in answering)
+    # ... and asked how soon it works, none that gives a time but not the time to an effect ("how long does it take
+    # to start working?": "the elimination half-life was about 15.5 days"); one beside the best counts here (an
+    # onset is rarely said by chance, as a number is; required of the best, tuning cost rose by 2)
+    onset_held = "onset" not in query.kinds[:1] or any(holds_kind(q.text, "onset") for q in quotes)
     features = evidence_features(retriever, hits, query, unit_cos, quotes, amount_held, look_at)
     # a follow-up asks for more than the answer before it gave: quoting only what that quoted
     # again is weak evidence ("how common is that?" after "can it cause pancreatitis?")
@@ -99,7 +103,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
                   and all(retriever.under_instructions(query.acts)[hits[q.rank].chunk] for q in quotes)
                   and (features["quote_coverage"] >= 1.0 or not any(c.weight >= 1.0 for c in query.concepts)))
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
-             and amount_held and dose_held and price_held
+             and amount_held and dose_held and price_held and onset_held
              and (summarised or instructed
                   or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())

@@ -1,13 +1,15 @@
 """What a question asks for: the kind of answer wanted, and whether it wants a list.
 
-Each kind is two patterns, one for a question that asks for it and one for a sentence that holds it
-(a date, a dose, an age, an organisation, a time to effect, a number, who must not take it, a safety
-finding, a trial, what a drug is, a drug class or target, an efficacy result, a price); and a leaflet's
-boilerplate, which answers nothing. Word patterns only, in English; nothing about any one drug.
+Each kind is two patterns, one for a question that asks for it and one for a sentence that holds it (a date,
+a dose, an age, an organisation, how soon it works (onset.py), a time, a number, who must not take it, a safety
+finding, a trial, what a drug is, a drug class or target, an efficacy result, a price); and a leaflet's boilerplate,
+which answers nothing. Word patterns only, in English; nothing about any one drug.
 """
 from __future__ import annotations
 
 import re
+
+from .onset import ONSET_ASKED, ONSET_HELD
 
 # how many took part, asked and said (a kind of its own, and part of QUANTITY below)
 HEADCOUNT_ASKED = (r"\bhow many (patients|people|participants|subjects|adults|children|kids|volunteers)\b|\bsample size\b|"
@@ -15,15 +17,13 @@ HEADCOUNT_ASKED = (r"\bhow many (patients|people|participants|subjects|adults|ch
                    r"\bhow many (were|was) (enrolled|included|studied|randomi[sz]ed)\b")
 HEADCOUNT_HELD = (r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly )?\d|\b\d[\d,]*\s+(patients|"
                   r"participants|adults|children|people|subjects|volunteers)\b")
-
 # kind: (how a question asks for it, how a sentence that holds it looks)
 # "who should not take it?", "Who can't use Ozempic?", "and who shouldn't?": who opens a clause (not "How
 # should patients who cannot swallow tablets take it?"); asking what not to do ("should not", "can't"), taking it
 NOT = r"(\s*not|n?['’]?t)\b"
 TAKE = r"(take|use|have|get|receive|be (given|used|taken|treated))"
 WHO_MUST_NOT = rf"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could){NOT}"
-# an amount of a medicine, written short or in full (a UK leaflet writes "micrograms", to keep
-# them from being misread as milligrams)
+# an amount of a medicine, written short or in full (a UK leaflet writes "micrograms", lest they be read as mg)
 DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|millilit(re|er)s?|international units"
 # what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what
 # does amoxicillin treat"; not "What dose is used for ...?", "Is it used for ear infections?", which
@@ -62,10 +62,10 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                      re.compile(r"\b(inc|ltd|llc|gmbh|plc|pharmaceuticals?|pharma|therapeutics|biotech|"
                                 r"laboratories|university|institute|nih|company|sponsored)\b|\b(developed|"
                                 r"manufactured|marketed|discovered) by\b|\bin collaboration with\b", re.I)),
+    "onset": (ONSET_ASKED, ONSET_HELD),
     "time": (re.compile(r"\bhow (fast|quickly|soon|long)\b|\b(onset|start(s)? working|kick in|take effect|"
                         r"until|how many (weeks|days|months))\b", re.I),
-             # not an age: "down to 6 months of age", "2 weeks old"
-             # (not years: "over 5 years" is how long a study followed people, seldom how soon a drug works)
+             # not an age ("down to 6 months of age", "2 weeks old"); nor years (how long a study followed people)
              re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?)|within|rapid\w*|quickly|hours?|weeks?|"
                         r"months?|early|preceding)\b"
                         r"(?!\s+(of age|old)\b)", re.I)),
@@ -139,19 +139,19 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                             r"achieved|remission|response)\b", re.I)),
 }
 
-# Kinds of answer a passage holds by where it stands, whatever its words (retrieve.Retriever.on_topic): safety
-# findings by a passage on safety (chunk.TOPICS); a drug's uses by the heading a document gives them under (a
-# label's "1 INDICATIONS AND USAGE", a leaflet's "1. What X is and what it is used for", "Medical uses").
+# Kinds of answer a passage holds by where it stands, whatever its words (retrieve.Retriever.on_topic): safety findings
+# by a passage on safety (chunk.TOPICS); a drug's uses by the heading a document gives them under ("1 INDICATIONS
+# AND USAGE", "1. What X is and what it is used for", "Medical uses").
 KIND_TOPICS = {"safety": "safety"}
 KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?"
                                    r"uses|what .{1,80}? used for)\b", re.I)}
 
-# How many or how much of a group (a share, a rate, a head count), and a sentence that says it:
-# "how common is it?" is not answered by "aged 12 and older", though that holds a number. Abstention
-# goes by it (judge): as a kind of answer, the bonus it earned sentences that say "most frequent"
-# outranked those that say "20%". Asked for a figure (a percentage, a proportion, an incidence, by
-# how much, how many took part), only a figure answers ("20%", "6.4 kg", "0.8 per 100 patient-years",
-# "7 out of 10"); asked how common or how likely, "rarer", "uncommon", "most frequent", "frequency not known" too.
+# How many or how much of a group (a share, a rate, a head count), and a sentence that says it: "how common is
+# it?" is not answered by "aged 12 and older", though that holds a number. Abstention goes by it (judge): as a kind
+# of answer, the bonus it earned sentences that say "most frequent" outranked those that say "20%". Asked for a
+# figure (a percentage, a proportion, an incidence, by how much, how many took part), only a figure answers ("20%",
+# "6.4 kg", "0.8 per 100 patient-years", "7 out of 10"); asked how common or how likely, "rarer", "uncommon", "most
+# frequent", "frequency not known" too.
 FIGURE_ASKED = (r"\bwhat (percent\w*|proportion|share|fraction)|\bpercentage|\bincidence|\bby how much|"
                 r"\bhow much (did|does|was|were)\b|\bhow (big|large)\b|" + HEADCOUNT_ASKED)
 FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|three|four|five|six|seven|eight|nine|ten) "
@@ -214,9 +214,8 @@ def holds_quantity(text: str, question: str = "") -> bool:
     return bool(QUANTITY[1].search(text))
 
 
-# A question that wants a list: "what are the ...s", "which ...s" (a plural among the next
-# few words), "list", "summarise", "overview", "watch out for", "step by step", "key facts",
-# "for each", "from discovery through approval".
+# A question that wants a list: "what are the ...s", "which ...s" (a plural among the next few words), "list",
+# "summarise", "overview", "watch out for", "step by step", "key facts", "for each", "from discovery through approval".
 LIST_NOUNS = (r"side[- ]?(effects|affects)|risks|conditions|diseases|disorders|indications|uses|trials|studies|"
               r"warnings|precautions|problems|reactions|events|signals|biomarkers|markers|benefits|"
               r"interactions|options|kinds|types|cytokines|cells|consequences|changes|steps|symptoms|"
