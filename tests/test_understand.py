@@ -251,6 +251,9 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     # how soon it works: a time to an effect, before any time ("how long does the pen last?" asks a time)
     ("how long does it take for Fasenra to start working?", ("onset", "time")),
     ("how soon will I know if it's working", ("onset", "time")), ("how long does the protection last?", ("time",)),
+    ("When will it start working?", ("onset", "date", "time")),  # not a date first
+    ("I started last week, when will it start working?", ("onset", "time")),  # "last week" lasts nothing
+    ("how long before bed should I take it to help me sleep?", ("time",)),  # when to take it
 ])
 def test_the_kind_of_answer_asked_for(question, kinds):
     assert answer_kinds(question) == kinds
@@ -265,7 +268,12 @@ def test_the_kind_of_answer_asked_for(question, kinds):
     ("The elimination half-life was about 15.5 days.", False),  # how long it stays, not how soon it acts
     ("After a run-in period of 1 to 6 weeks, patients were randomised.", False),
     ("It is approved in children from 6 years of age.", False),  # an age
-    ("The FDA granted it Fast Track designation.", False), ("Take the immediate-release tablets.", False),
+    ("You should start to feel better in 2 to 3 days.", True), ("Improvement was seen from week 2.", True),
+    ("The FDA granted it Fast Track designation.", False), ("Tell your doctor immediately if you get a rash.", False),
+    ("Peak plasma concentrations are reached within 1 to 2 hours.", False),  # how the body handles it
+    ("It is used in children from 6 to 11 years and older.", False),
+    ("Patients completed a 2-week run-in before randomisation.", False),
+    ("Weight fell from baseline to week 72 at every dose.", False),  # when it was measured
 ])
 def test_a_sentence_says_how_soon_something_begins(sentence, held):
     assert holds_kind(sentence, "onset") is held

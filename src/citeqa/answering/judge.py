@@ -76,7 +76,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     price_held = not PRICE[0].search(query.question) or any(PRICE[1].search(q.text) for q in answering)
     # ... and asked how soon it works, none that gives a time but not the time to an effect ("how long does it take
     # to start working?": "the elimination half-life was about 15.5 days"); one beside the best counts here (an
-    # onset is rarely said by chance, as a number is; required of the best, tuning cost rose by 2)
+    # onset is seldom said by chance, as a number is; required of the best, tuning cost rose by 2)
     onset_held = "onset" not in query.kinds[:1] or any(holds_kind(q.text, "onset") for q in quotes)
     features = evidence_features(retriever, hits, query, unit_cos, quotes, amount_held, look_at)
     # a follow-up asks for more than the answer before it gave: quoting only what that quoted

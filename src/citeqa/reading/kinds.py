@@ -38,6 +38,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
             re.compile(r"\b(is|are|was|were|be) (also |mainly |mostly |usually |commonly |widely |now |first )?"
                        r"(used|indicated|approved|licen[cs]ed|prescribed) (to|for|in|as)\b|"
                        r"(?<!\bnot )\bindicated (for|in|to|as)\b", re.I)),
+    "onset": (ONSET_ASKED, ONSET_HELD),  # how soon it works: not a date ("When will it start working?")
     "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)|\bsince when\b|"
                         r"\bwhat year\b|\bhow long ago\b", re.I),
              re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
@@ -62,7 +63,6 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                      re.compile(r"\b(inc|ltd|llc|gmbh|plc|pharmaceuticals?|pharma|therapeutics|biotech|"
                                 r"laboratories|university|institute|nih|company|sponsored)\b|\b(developed|"
                                 r"manufactured|marketed|discovered) by\b|\bin collaboration with\b", re.I)),
-    "onset": (ONSET_ASKED, ONSET_HELD),
     "time": (re.compile(r"\bhow (fast|quickly|soon|long)\b|\b(onset|start(s)? working|kick in|take effect|"
                         r"until|how many (weeks|days|months))\b", re.I),
              # not an age ("down to 6 months of age", "2 weeks old"); nor years (how long a study followed people)

@@ -16,26 +16,33 @@ from __future__ import annotations
 import re
 
 # ... how soon, how fast, how long before or until, or how long it takes, for the medicine to work, help or be
-# felt ("how quickly does it kick in?", "how long until I notice a difference?", "how soon will I know if it's
-# working?"); not how long something lasts or is kept ("how long does the pen last?")
-ONSET_ASKED = re.compile(r"^(?![^?]*\b(last|lasts|lasted|stay|stays|kept|keep)\b)[^?]*?"
-                         r"(\bhow (soon|quickly|fast)\b|\bhow long (does it take|will it take|did it take|do(es)? \w+ "
-                         r"take|before|until|till)\b|\bwhen (will|does|do) )"
-                         r"[^?]{0,60}?\b(work|works|working|kick in|kicks in|take effect|takes effect|help|helps|"
-                         r"helping|improve|improves|better|notice|difference|results|start (to )?(work|help|los\w+)|"
-                         r"protect\w*)\b", re.I)
+# felt ("how quickly does it kick in?", "when will I notice a difference?", "how long does the injection usually take
+# to work?", "what is the onset of action?"); not how long something lasts or is kept ("how long does the pen last?";
+# "last week" is no lasting), nor when to do something ("how soon after surgery can I take it to help the pain?")
+EFFECT = (r"work|works|working|kick in|kicks in|take effect|takes effect|(?<!\bto )(?<!\bif it )(help|helps)|helping|"
+          r"improve|improves|better|notice|difference|start (to )?(work|help|los\w+)|protect\w*")
+ONSET_ASKED = re.compile(r"^(?![^?]*\b(last(?!\s+(week|night|month|year|time|dose|few))|lasts|lasted|stay|stays)\b)"
+                         r"(?![^?]*\bhow (soon|long) (after|before)\b[^?]*\b(can|should|must|do) (i|you|we|he|she)\b)"
+                         r"[^?]*?(\bhow (soon|quickly|fast)\b|\bhow long ((do|does|did|will|would|can|should)"
+                         rf"( \w+){{1,3}} take|before|until|till)\b|\bwhen (will|does|do|should) )"
+                         rf"[^?]{{0,60}}?\b({EFFECT})\b|"
+                         r"\bonset( of (action|effect))?\b", re.I)
 _COUNT = r"(\d+([.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|a|an|the first( few)?)"
-# (not an age: "from 6 months of age", "2 weeks old")
-_SPAN = (rf"{_COUNT}(\s*(to|-|–|or|and)\s*{_COUNT})?[\s-]*(minutes?|hours?|days?|weeks?|months?|years?)\b"
-         r"(?![\s-]+(of age|old)\b)")
-# ... held by a span with a word of reaching it: "within 24 hours", "after about a week", "by week 16", "It takes
-# about 2 weeks", "as early as 2 weeks", "within hours"
-ONSET_HELD = re.compile(rf"\b(within|after|by|takes?|took|taking|as early as|from|in (as little as|the first)|"
-                        rf"begin\w*|began|start\w*|onset( of action)?( is| was)?)\s+"
+# (not an age: "from 6 months of age", "2 weeks old", "6 years and older"; nor years, how long a study followed people)
+_UNIT = r"(minutes?|hours?|days?|weeks?|months?)\b"
+_SPAN = (rf"{_COUNT}(\s*(to|-|–|or|and)\s*{_COUNT})?[\s-]*{_UNIT}"
+         r"(?![\s-]+(of age|old|and (older|over))\b)")
+_IMPROVES = r"(improv|reliev|relief|respon|feel|work|notic|benefit)\w*"
+# ... held by a span with a word of reaching it: "within 24 hours", "by week 16", "It takes about 2 weeks", "as early
+# as 2 weeks", "within hours", "you should start to feel better in 2 to 3 days", "from week 2", "2 days after the
+# first dose", "several weeks of treatment before improving"; or by a word of speed said of the effect: "rapid
+# improvements in itch scores". Not how the body handles the drug: "peak concentrations are reached within 2 hours",
+# "steady state is reached after about a week" (when a concentration, half-life or steady state is what it speaks of)
+ONSET_HELD = re.compile(r"^(?!.*\b(concentrations?|half-life|steady[- ]state|absorbed|absorption|clearance|plasma)\b)"
+                        rf".*?(\b(within|after|by|takes?|took|taking|as (early|soon) as|in (as little as|the first)|"
+                        rf"(begin\w*|began|start\w*|{_IMPROVES})( \w+){{0,3}}? in|onset( of action)?( is| was)?)\s+"
                         rf"((about|around|approximately|roughly|up to|at least|at most|only|just|usually|typically|"
-                        rf"some|over|under|less than|more than|the)\s+)*({_SPAN}|(minutes|hours|days|weeks|months)\b)|"
-                        rf"\bby (week|day|month) \d+\b|"
-                        # ... or the span before it: "several weeks of treatment before improving"
-                        rf"\b{_SPAN}[^.;]{{0,30}}?\bbefore\b|"
-                        # ... or by a word of speed: "rapid improvements in itch scores"
-                        rf"\b(rapid(ly)?|quick(ly)?|immediate(ly)?|prompt(ly)?)\b(?!-)", re.I)
+                        rf"some|over|under|less than|more than|the)\s+)*({_SPAN}|{_UNIT})|"
+                        rf"\b(from|by) (week|day|month) \d+\b|\b{_SPAN} after (the first|starting|the start)\b|"
+                        rf"\b{_SPAN}[^.;]{{0,30}}?\bbefore {_IMPROVES}|"
+                        rf"\b(rapid(ly)?|quick(ly)?) {_IMPROVES}|\b{_IMPROVES} (rapidly|quickly)\b)", re.I | re.S)
