@@ -16,15 +16,20 @@ from __future__ import annotations
 import re
 
 # ... how soon, how fast, how long before or until, or how long it takes, for the medicine to work, help or be
-# felt ("how quickly does it kick in?", "when will I notice a difference?", "how long does the injection usually take
-# to work?", "what is the onset of action?"); not how long something lasts or is kept ("how long does the pen last?";
-# "last week" is no lasting), nor when to do something ("how soon after surgery can I take it to help the pain?")
-EFFECT = (r"work|works|working|kick in|kicks in|take effect|takes effect|(?<!\bto )(?<!\bif it )(help|helps)|helping|"
-          r"improve|improves|better|notice|difference|start (to )?(work|help|los\w+)|protect\w*")
+# felt ("how quickly does it kick in?", "when will I see results?", "how long does the injection usually take to
+# work?", "what is the onset of action?"); not how long something lasts ("how long does the pen last?"; "last week" is
+# no lasting), nor when to do something ("how soon after surgery can I take it?", "when should I take it for it to
+# work best?"), nor when it is available, approved or paid for, or wears off ("when will a better version be out?")
+EFFECT = (r"work|works|working|kick in|kicks in|take effect|takes effect|help|helps|helping|improve|improves|better|"
+          r"notice|difference|(see|notice|get|feel) (any |the |a )?(results?|improvements?|benefits?)|"
+          r"start (to )?los\w+|protect\w*")
+_NOT_WHEN = (r"(?![^?]*\b(available|approved|licen[cs]ed|released|out|patent|expire\w*|ends?|wears? off|stop\w*|"
+             r"(take|use|have|give|inject) (it|them|this|the \w+)|pay\w*|version|formulation)\b)")
 ONSET_ASKED = re.compile(r"^(?![^?]*\b(last(?!\s+(week|night|month|year|time|dose|few))|lasts|lasted|stay|stays)\b)"
-                         r"(?![^?]*\bhow (soon|long) (after|before)\b[^?]*\b(can|should|must|do) (i|you|we|he|she)\b)"
+                         r"(?![^?]*\bhow (soon|long) (after|before)\b[^?]*\b(can|should|must|do) (i|you|we|he|she) "
+                         r"(take|have|use|start|eat|drink|give|get|inject)\b)"
                          r"[^?]*?(\bhow (soon|quickly|fast)\b|\bhow long ((do|does|did|will|would|can|should)"
-                         rf"( \w+){{1,3}} take|before|until|till)\b|\bwhen (will|does|do|should) )"
+                         rf"( \w+){{1,3}} take|before|until|till)\b|\bwhen (will|does|do|should|can) {_NOT_WHEN})"
                          rf"[^?]{{0,60}}?\b({EFFECT})\b|"
                          r"\bonset( of (action|effect))?\b", re.I)
 _COUNT = r"(\d+([.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|a|an|the first( few)?)"
@@ -36,13 +41,29 @@ _IMPROVES = r"(improv|reliev|relief|respon|feel|work|notic|benefit)\w*"
 # ... held by a span with a word of reaching it: "within 24 hours", "by week 16", "It takes about 2 weeks", "as early
 # as 2 weeks", "within hours", "you should start to feel better in 2 to 3 days", "from week 2", "2 days after the
 # first dose", "several weeks of treatment before improving"; or by a word of speed said of the effect: "rapid
-# improvements in itch scores". Not how the body handles the drug: "peak concentrations are reached within 2 hours",
-# "steady state is reached after about a week" (when a concentration, half-life or steady state is what it speaks of)
-ONSET_HELD = re.compile(r"^(?!.*\b(concentrations?|half-life|steady[- ]state|absorbed|absorption|clearance|plasma)\b)"
-                        rf".*?(\b(within|after|by|takes?|took|taking|as (early|soon) as|in (as little as|the first)|"
-                        rf"(begin\w*|began|start\w*|{_IMPROVES})( \w+){{0,3}}? in|onset( of action)?( is| was)?)\s+"
-                        rf"((about|around|approximately|roughly|up to|at least|at most|only|just|usually|typically|"
-                        rf"some|over|under|less than|more than|the)\s+)*({_SPAN}|{_UNIT})|"
-                        rf"\b(from|by) (week|day|month) \d+\b|\b{_SPAN} after (the first|starting|the start)\b|"
-                        rf"\b{_SPAN}[^.;]{{0,30}}?\bbefore {_IMPROVES}|"
-                        rf"\b(rapid(ly)?|quick(ly)?) {_IMPROVES}|\b{_IMPROVES} (rapidly|quickly)\b)", re.I | re.S)
+# improvements in itch scores"
+_HELD = re.compile(rf"\b(within|after|by|takes?|took|taking|as (early|soon) as|in (as little as|the first)|"
+                   rf"(begin\w*|began|start\w*|{_IMPROVES})( \w+){{0,3}}? in|onset( of action)?( is| was)?)\s+"
+                   rf"((about|around|approximately|roughly|up to|at least|at most|only|just|usually|typically|"
+                   rf"some|over|under|less than|more than|the)\s+)*({_SPAN}|{_UNIT})|"
+                   rf"\b(from|by) (week|day|month) \d+\b(?!\s*(to|through|until|-|–))|"
+                   rf"\b{_SPAN} after (the first (dose|injection|infusion|vaccination)|starting)\b|"
+                   rf"\b{_SPAN}[^.;]{{0,30}}?\bbefore {_IMPROVES}|"
+                   rf"\b(rapid(ly)?|quick(ly)?) {_IMPROVES}|\b{_IMPROVES} (rapidly|quickly)\b", re.I)
+# ... not in a clause on how the body handles the drug ("peak concentrations are reached within 2 hours", "steady
+# state is reached after about a week"), nor in an instruction ("use within 14 days of opening")
+_CLAUSES = re.compile(r"[.;:,](?=\s|$)\s*|\n\s*")  # (not "15.5 days", "1,874")
+_NOT_ONSET = re.compile(r"\b(concentrations?|half-life|steady[- ]state)\b|^\W*(use|take|discard|store|keep|throw)\b",
+                        re.I)
+
+
+class _OnsetHeld:
+    """ONSET_HELD's search: a clause that says how soon something begins, clause by clause."""
+
+    @staticmethod
+    def search(text: str) -> re.Match | None:
+        return next((m for clause in _CLAUSES.split(text)
+                     if not _NOT_ONSET.search(clause) and (m := _HELD.search(clause))), None)
+
+
+ONSET_HELD = _OnsetHeld()
