@@ -256,6 +256,7 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("how long before bed should I take it to help me sleep?", ("time",)),  # when to take it
     ("When will I see results?", ("onset", "date", "efficacy")), ("when can I expect it to help?", ("onset", "date")),
     ("when does the patent protection end?", ("date",)), ("when should I take it for it to work best?", ("date",)),
+    ("When does it start to work if I take it daily?", ("onset", "date")),  # asked how soon, not when to take it
 ])
 def test_the_kind_of_answer_asked_for(question, kinds):
     assert answer_kinds(question) == kinds
@@ -277,9 +278,12 @@ def test_the_kind_of_answer_asked_for(question, kinds):
     ("Patients completed a 2-week run-in before randomisation.", False),
     ("Weight fell from baseline to week 72 at every dose.", False),  # when it was measured
     ("The benefit was maintained from week 16 to week 52.", False), ("Use within 14 days of opening.", False),
-    # a clause on how the body handles the drug is none, but holds no other back
+    ("The pen must be used within 28 days.", False),
+    ("Within 2 hours of dosing, peak plasma levels are reached.", False),
+    ("Keep in mind it can take 2 to 4 weeks to work.", True),
+    ("It may be 4 to 6 weeks, or longer, before benefit is seen.", True),
+    # a sentence on how the body handles the drug is none, but holds no other back
     ("Onset of bronchodilation was within 5 minutes; peak plasma concentrations occurred at 15 minutes.", True),
-    ("Because of its long half-life, it may take 4 to 6 weeks before you feel the benefit.", True),
     ("Relief usually begins within 1.5 hours.", True),
 ])
 def test_a_sentence_says_how_soon_something_begins(sentence, held):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .onset import ONSET_ASKED, ONSET_HELD
+from .onset import ONSET_ASKED, ONSET_HELD, OnsetHeld
 
 # how many took part, asked and said (a kind of its own, and part of QUANTITY below)
 HEADCOUNT_ASKED = (r"\bhow many (patients|people|participants|subjects|adults|children|kids|volunteers)\b|\bsample size\b|"
@@ -31,7 +31,7 @@ DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|mill
 USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|indicated|licen[cs]ed) (for|to treat)\b|"
               r"\bwhat (does|do|can|will) (\S+ ){1,3}treat\s*\??\s*$|"
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
-ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern]] = {
+ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
     # ... held by a sentence that says what it is used, indicated or approved for (a label's items
     # under INDICATIONS AND USAGE hold it by their heading: KIND_HEADINGS)
     "use": (re.compile(USES_ASKED, re.I),

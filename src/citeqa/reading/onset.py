@@ -23,8 +23,9 @@ import re
 EFFECT = (r"work|works|working|kick in|kicks in|take effect|takes effect|help|helps|helping|improve|improves|better|"
           r"notice|difference|(see|notice|get|feel) (any |the |a )?(results?|improvements?|benefits?)|"
           r"start (to )?los\w+|protect\w*")
-_NOT_WHEN = (r"(?![^?]*\b(available|approved|licen[cs]ed|released|out|patent|expire\w*|ends?|wears? off|stop\w*|"
-             r"(take|use|have|give|inject) (it|them|this|the \w+)|pay\w*|version|formulation)\b)")
+_NOT_WHEN = (r"(?!(i|you|we|he|she) (take|use|have|give|inject|get)\b)"  # when to take it
+             r"(?![^?]*\b(available|approved|licen[cs]ed|released|(be|come) out|patent|expire\w*|wears? off|"
+             r"stop (working|helping)|pay\w*|paid)\b)")
 ONSET_ASKED = re.compile(r"^(?![^?]*\b(last(?!\s+(week|night|month|year|time|dose|few))|lasts|lasted|stay|stays)\b)"
                          r"(?![^?]*\bhow (soon|long) (after|before)\b[^?]*\b(can|should|must|do) (i|you|we|he|she) "
                          r"(take|have|use|start|eat|drink|give|get|inject)\b)"
@@ -46,24 +47,25 @@ _HELD = re.compile(rf"\b(within|after|by|takes?|took|taking|as (early|soon) as|i
                    rf"(begin\w*|began|start\w*|{_IMPROVES})( \w+){{0,3}}? in|onset( of action)?( is| was)?)\s+"
                    rf"((about|around|approximately|roughly|up to|at least|at most|only|just|usually|typically|"
                    rf"some|over|under|less than|more than|the)\s+)*({_SPAN}|{_UNIT})|"
-                   rf"\b(from|by) (week|day|month) \d+\b(?!\s*(to|through|until|-|–))|"
+                   rf"\b(from|by) (week|day|month) \d+\b(?!\s*(to|through|until)\b|\s*[-–])|"
                    rf"\b{_SPAN} after (the first (dose|injection|infusion|vaccination)|starting)\b|"
                    rf"\b{_SPAN}[^.;]{{0,30}}?\bbefore {_IMPROVES}|"
                    rf"\b(rapid(ly)?|quick(ly)?) {_IMPROVES}|\b{_IMPROVES} (rapidly|quickly)\b", re.I)
-# ... not in a clause on how the body handles the drug ("peak concentrations are reached within 2 hours", "steady
-# state is reached after about a week"), nor in an instruction ("use within 14 days of opening")
-_CLAUSES = re.compile(r"[.;:,](?=\s|$)\s*|\n\s*")  # (not "15.5 days", "1,874")
-_NOT_ONSET = re.compile(r"\b(concentrations?|half-life|steady[- ]state)\b|^\W*(use|take|discard|store|keep|throw)\b",
-                        re.I)
+# ... not in a sentence on how the body handles the drug ("peak concentrations are reached within 2 hours", "After
+# 16 weeks, steady state is reached"), nor in an instruction ("use within 14 days of opening", "must be used within 28
+# days"); sought sentence by sentence, so such a sentence holds no other back
+_SENTENCES = re.compile(r"[.;:](?=\s|$)\s*|\n\s*")  # (not "15.5 days")
+_NOT_ONSET = re.compile(r"\b(concentrations?|half-life|steady[- ]state|plasma|absorption|bioavailab\w*)\b|"
+                        r"\b(use|used|discard\w*|stor\w*|throw away)\b(\s+\w+){0,3}?\s+(within|after|by)\b", re.I)
 
 
-class _OnsetHeld:
-    """ONSET_HELD's search: a clause that says how soon something begins, clause by clause."""
+class OnsetHeld:
+    """ONSET_HELD: searched as a pattern is, sentence by sentence (a match's offsets are its sentence's)."""
 
     @staticmethod
     def search(text: str) -> re.Match | None:
-        return next((m for clause in _CLAUSES.split(text)
-                     if not _NOT_ONSET.search(clause) and (m := _HELD.search(clause))), None)
+        return next((m for sentence in _SENTENCES.split(text)
+                     if not _NOT_ONSET.search(sentence) and (m := _HELD.search(sentence))), None)
 
 
-ONSET_HELD = _OnsetHeld()
+ONSET_HELD = OnsetHeld()
