@@ -49,6 +49,10 @@ Keep the tablets below 30°C in the original blister to protect them from moistu
     ("how long do I take it?", set()),
     ("how is it different from insulin?", set()),
     ("How is it absorbed after an injection?", {"absorb"}),  # the act, not every word after it
+    ("when should I take it?", {"take"}),  # when in the day: instructions say that too
+    ("what is the best time of day to take it?", {"take"}),
+    ("At what time do you inject it?", {"inject"}),
+    ("when was it approved?", set()),  # when it was done, not when anyone does it
 ])
 def test_a_question_asking_how_to_do_something_names_the_act(question, acts):
     assert asked_acts(question) == acts
@@ -85,6 +89,8 @@ def leaflet_bot(tmp_path_factory) -> Assistant:
     ("how do I take glimepride?", "swallow each tablet whole"),
     ("How should I take it?", "swallow each tablet whole"),
     ("how should it be stored?", "below 30°c"),
+    ("what time of day should I take glimepride?", "first meal of the day"),  # "time" and "day" ask nothing alone
+    ("when should I take it?", "first meal of the day"),
 ])
 def test_how_to_questions_quote_the_instructions_for_that_act(leaflet_bot, question, wanted):
     answer = leaflet_bot.ask(question)

@@ -1,10 +1,10 @@
 """Questions that ask how to do something, and the headings that answer them.
 
-"How do I take it?", "how should I store my pens?", "how is it given?" ask for
-instructions, and leaflets and labels put instructions under a heading that names the
+"How do I take it?", "how should I store my pens?", "how is it given?", "when should I take
+it?" ask for instructions, and leaflets and labels put instructions under a heading that names the
 act: "How to take Metformin tablets", "How should I store HUMIRA?", "How Xolair is given".
 The act is the one verb such a heading is about, and a question asks about it when it asks
-how someone does something (MANNER) and says that verb. Word patterns only, in English;
+how (or when) someone does something (MANNER) and says that verb. Word patterns only, in English;
 nothing about any one drug or document.
 """
 from __future__ import annotations
@@ -21,12 +21,15 @@ IRREGULAR = {"given": "give", "taken": "take", "kept": "keep", "made": "make", "
 PARTICIPLE = rf"(?:\w+ed|{'|'.join(IRREGULAR)})"
 # "how" asking how someone does something, and the act: how to do it, how a person does it, or how it is
 # done ("how do I take it", "how to take the tablets", "how is it given", "how should my pens be stored"; not
-# "how does it work?", which asks what the drug does, nor "how much", "how long", "how well")
+# "how does it work?", which asks what the drug does, nor "how much", "how long", "how well"); or when in
+# the day a person does it, which instructions say too ("when should I take it", "what time of day do I
+# inject it", "the best time to take it"; not "when was it approved?", when it was done)
 PERSON = r"(?:i|you|we|one|he|she|people|patients?|(?:my|your|our|his|her)\s+[\w-]+)"
-MANNER = re.compile(rf"\bhow\s+(?:(?:to|(?:do|does|did|should|shall|can|could|would|will|must|am)\s+{PERSON})"
-                    rf"(?:\s+\w+ly)?\s+(?:be\s+(?P<made>{PARTICIPLE})|(?P<act>[a-z]+))\b|"
-                    r"(?:is|are|was|were|should|must|can|will)\s+(?:(?!be\b)[\w-]+\s+){0,3}?(?:be\s+)?"
-                    rf"(?P<done>{PARTICIPLE})\b)", re.I)
+WHEN_IN_DAY = r"when|(?:(?:at\s+)?what|the\s+(?:best|right)|a\s+good)\s+times?(?:\s+of\s+(?:the\s+)?day)?"
+MANNER = re.compile(rf"\b(?:how|{WHEN_IN_DAY})\s+(?:to|(?:do|does|did|should|shall|can|could|would|will|must|am)"
+                    rf"\s+{PERSON})(?:\s+\w+ly)?\s+(?:be\s+(?P<made>{PARTICIPLE})|(?P<act>[a-z]+))\b|"
+                    r"\bhow\s+(?:is|are|was|were|should|must|can|will)\s+(?:(?!be\b)[\w-]+\s+){0,3}?(?:be\s+)?"
+                    rf"(?P<done>{PARTICIPLE})\b", re.I)
 # a heading over instructions, and its act: "3. How to take Metformin tablets", "How should I store
 # HUMIRA?", "How do I use the pen?", "How should it be stored?", "How is Xolair given?", "How Xolair is given"
 NUMBER = r"^\W*(?:\d+(?:\.\d+)*[.)]?\s+)?"
