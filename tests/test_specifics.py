@@ -5,6 +5,7 @@ import pytest
 
 from citeqa import Assistant
 from citeqa.language.text import amounts
+from citeqa.reading.query import named_years
 from tests.conftest import one_document
 
 # written for this test
@@ -96,3 +97,34 @@ def test_asked_how_soon_it_works_a_time_to_no_effect_does_not_answer(tmp_path):
     onset = KINETICS + "\nExamplomab starts to work soon: breathing improved as early as 2 weeks after dose one.\n"
     answer = one_document(tmp_path / "onset", "examplomab.txt", onset).ask("how soon does examplomab start to work?")
     assert answer.found and answer.text.startswith("Examplomab starts to work soon")
+
+
+@pytest.mark.parametrize("question, years", [
+    ("How did it rank in the 2018 network meta-analysis?", ("2018",)),
+    ("what were its sales in 2023?", ("2023",)),
+    ("was it approved before 2020?", ()),  # a bound, not what is asked about
+    ("has the dose changed since 2015?", ()),
+    ("what happened between 2010 and 2020?", ()),
+    ("how was it used in the 1990s?", ()),
+    ("is 2000 mg a day too much?", ()),  # an amount
+    ("what was found in NCT2018?", ()),  # part of a code
+])
+def test_a_question_names_a_year_as_what_it_asks_about(question, years):
+    assert named_years(question) == years
+
+
+# written for this test
+REVIEW = """Evidence
+
+A 2009 network meta-analysis of 117 trials ranked examplomab among the most effective and best tolerated options.
+
+Examplomab was first approved in 1991.
+"""
+
+
+def test_a_year_the_documents_never_mention_is_declined_as_a_name_is(tmp_path):
+    bot = one_document(tmp_path, "examplomab.txt", REVIEW)
+    answer = bot.ask("How did examplomab rank in the 2018 network meta-analysis?")
+    assert not answer.found and "They never mention 2018" in answer.text
+    assert bot.ask("How did examplomab rank in the 2009 network meta-analysis?").found
+    assert "never mention" not in bot.ask("Was examplomab approved before 2020?").text

@@ -1,7 +1,7 @@
 """Whether the quotes answer: decide when nothing does.
 
 The answer is withheld when the question names something the documents never mention
-(a drug, gene or trial) or a label topic none covers (pregnancy, storage), asks for an
+(a drug, gene or trial, or a year it asks about) or a label topic none covers (pregnancy, storage), asks for an
 amount, a dose or a price no quote gives (a next best sentence quoted beside the best one does
 not count) or how soon it works and no quote says (reading/onset.py), when no sentence of
 the best passages is even slightly close to it, or when a logistic model over the evidence
@@ -20,7 +20,7 @@ from .retrieve import Hit, Retriever
 from ..settings import Settings
 from ..reading.kinds import PRICE, gives_dose, holds_kind, holds_quantity, wants_dose, wants_quantity
 from ..reading.comparisons import weighs
-from ..reading.query import Query
+from ..reading.query import Query, named_years
 from ..language.text import spells_out
 from ..language.wordlists import words_of
 
@@ -54,6 +54,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     model over the features below (benchmarks/calibrate.py) says how likely the quotes answer.
     `earlier_quoted`: for a follow-up, the sentences the answer to the question it follows quoted."""
     names = query.unknown_names if settings.name_check else ()
+    # ... and a year it names that they never mention is as unknown ("the 2018 meta-analysis", "its sales in 2023")
+    names += tuple(y for y in named_years(query.question) if y not in retriever.vocab) if settings.name_check else ()
     # an initialism the passages retrieved write out is no unknown name ("NSCLC": non-small cell lung cancer)
     names = tuple(n for n in names if not any(spells_out(n, retriever.data.chunks[h.chunk].text) for h in hits))
     # what is asked for must be in a sentence quoted for what it answers (with the words it leans on), the best or

@@ -104,6 +104,20 @@ def words_and_starts(question: str) -> list[tuple[str, bool]]:
     return [(word, starts) for word, starts, _ in words_at(question)]
 
 
+# a year a question names as part of what it asks about ("the 2018 meta-analysis", "its sales in 2023"), not as a
+# bound ("approved before 2020", "since 2015", "between 2010 and 2020"), nor as part of a longer number or a code
+BOUND = ("before", "after", "since", "until", "till", "by", "from", "prior to", "earlier than", "later than",
+         "between", "and", "or", "to", "through")
+NAMED_YEAR = re.compile("".join(rf"(?<!\b{b} )" for b in BOUND) + r"(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-]?\d)(?!s\b)"
+                        r"(?!\s*(?:%|mg|mcg|µg|μg|g|ml|iu|units?|kg|patients|people|participants|adults|children|doses)\b)",
+                        re.I)
+
+
+def named_years(question: str) -> tuple[str, ...]:
+    """The years a question names as part of what it asks about (NAMED_YEAR)."""
+    return tuple(NAMED_YEAR.findall(question))
+
+
 def words_at(question: str) -> list[tuple[str, bool, int]]:
     """The question's words, whether each starts a sentence, and where it starts."""
     return [(m.group(0), not question[:m.start()].strip() or question[:m.start()].rstrip()[-1] in ".!?", m.start())
