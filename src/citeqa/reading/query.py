@@ -109,7 +109,8 @@ def words_and_starts(question: str) -> list[tuple[str, bool]]:
 BOUND = ("before", "after", "since", "until", "till", "by", "from", "prior to", "earlier than", "later than",
          "between", "and", "or", "to", "through")
 NAMED_YEAR = re.compile("".join(rf"(?<!\b{b} )" for b in BOUND) + r"(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-]?\d)(?!s\b)"
-                        r"(?!\s*(?:%|mg|mcg|µg|μg|g|ml|iu|units?|kg|patients|people|participants|adults|children|doses)\b)",
+                        r"(?!\s*(?:%|mg|mcg|µg|μg|g|ml|iu|units?|kg|patients|people|participants|adults|"
+                        r"children|doses)\b)",
                         re.I)
 
 
