@@ -1,13 +1,14 @@
 """Whether the quotes answer: decide when nothing does.
 
 The answer is withheld when the question names something the documents never mention
-(a drug, gene or trial, or a year it asks about) or a label topic none covers (pregnancy, storage), asks for an
-amount, a dose or a price no quote gives (a next best sentence quoted beside the best one does
+(a drug, gene or trial, or a year it asks about) or a label topic none covers (pregnancy,
+storage), asks for an amount, a dose or a price no quote gives (a next best sentence quoted beside the best one does
 not count) or how soon it works and no quote says (reading/onset.py), when no sentence of
 the best passages is even slightly close to it, or when a logistic model over the evidence
 (benchmarks/calibrate.py) finds it unlikely that the quotes answer; a summary saying what
-the drug is answers a question about the drug as a whole, however vague, and the
-instructions for an act a question asking how to do it ("how should I take it?").
+the drug is answers a question about the drug as a whole, however vague, the
+instructions for an act a question asking how to do it ("how should I take it?"), and a
+sentence naming the drug by another of its names one asking what else it is called.
 """
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .quotes import SPECIFIC_KINDS, Quote
+from .quotes import SPECIFIC_KINDS, Quote, says_other_name_of
 from .retrieve import Hit, Retriever
 from ..settings import Settings
 from ..reading.kinds import PRICE, gives_dose, holds_kind, holds_quantity, wants_dose, wants_quantity
 from ..reading.comparisons import weighs
+from ..reading.other_names import asks_other_name
 from ..reading.query import Query, named_years
 from ..language.text import spells_out
 from ..language.wordlists import words_of
@@ -104,9 +106,12 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     instructed = (bool(query.acts) and bool(quotes)
                   and all(retriever.under_instructions(query.acts)[hits[q.rank].chunk] for q in quotes)
                   and (features["quote_coverage"] >= 1.0 or not any(c.weight >= 1.0 for c in query.concepts)))
+    # asked what else the drug is called, a sentence saying it answers ("Eliquis contains the active substance
+    # apixaban")
+    renamed = asks_other_name(query.question) and any(says_other_name_of(retriever, query, q.text) for q in answering)
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
              and amount_held and dose_held and price_held and onset_held
-             and (summarised or instructed
+             and (summarised or instructed or renamed
                   or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())
 

@@ -20,6 +20,7 @@ import numpy as np
 from .retrieve import Hit, Retriever
 from ..settings import Settings
 from ..reading.kinds import about_the_document, asked_to_name, boilerplate, asks_earliest, earliest_date, holds_kind, names_it
+from ..reading.other_names import asks_other_name, says_other_name
 from ..reading.query import Query
 from ..language.text import amounts
 
@@ -138,6 +139,13 @@ def read_sentences(reader, retriever: Retriever, hits: list[Hit], query: Query, 
     return sorted(done + [q for q in scored if q.row not in rows], key=lambda q: -q.score)
 
 
+def says_other_name_of(retriever: Retriever, query: Query, text: str) -> bool:
+    """Whether a sentence says what else a drug the question asks about (else one the
+    documents are about) is called ("Eliquis contains the active substance apixaban")."""
+    drugs = retriever.vocab.drugs
+    return any(says_other_name(text, drugs.drugs[d].names) for d in query.drugs or sorted(drugs.subject_drugs))
+
+
 def unread_score(quote: Quote) -> float:
     """A sentence's score before the reader read it."""
     return quote.score if quote.own is None else quote.own
@@ -167,6 +175,8 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         named = [sum(_names(retriever, hits, q, c) for c in names) for q in scored]
         most = max(named, default=0)
         scored = [q for q, n in zip(scored, named) if n == most and n > 0]
+    if asks_other_name(query.question):  # "what is the generic name of Humira?": a sentence naming it both ways
+        scored = [q for q in scored if says_other_name_of(retriever, query, q.text)] or scored
     if query.kinds[:1] == ("definition",):  # "is it a steroid?" is answered by what it is, if in reach
         scored = [q for q in scored if holds_kind(q.text, "definition")] or scored
     asked = amounts(query.own_words)
