@@ -31,6 +31,10 @@ If you forget to take Glimepride tablets
 
 Take the next tablet at the usual time. Do not take two tablets to make up for the one you missed.
 
+If you take more Glimepride tablets than you should
+
+Taking too many tablets can make your blood sugar fall too low. Eat or drink something sugary and call your doctor.
+
 5. How to store Glimepride tablets
 
 Keep the tablets below 30°C in the original blister to protect them from moisture.
@@ -99,3 +103,9 @@ def test_how_to_questions_quote_the_instructions_for_that_act(leaflet_bot, quest
     # standing advice to follow the doctor
     assert "muscle cells" not in answer.text.lower() and "usual time" not in answer.text.lower()
     assert "exactly as your doctor" not in answer.text.lower()
+
+
+def test_what_follows_a_circumstance_is_no_question_about_the_drug_as_a_whole(leaflet_bot):
+    answer = leaflet_bot.ask("what happens if i take too much glimepride")  # every word but the drug generic
+    assert answer.found and "something sugary" in answer.text.lower()
+    assert "muscle cells" not in answer.text.lower()  # not the leaflet's opening, as for "tell me about it"

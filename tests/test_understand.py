@@ -735,6 +735,10 @@ def test_what_is_the_drug_asks_what_it_is(reader, question, asks):
     # who, when or what not to do asks for one thing, however few its words
     ("Who should not use dupixent?", False), ("when can i use it?", False), ("can't I use dupixent?", False),
     ("I don't know what dupixent is", True),  # a "not" that is no part of the ask
+    # ... as do whether one may do something and what follows in a circumstance, whose words ("too", "much",
+    # "every", "day") are all generic
+    ("what happens if i take too much dupixent", False), ("can i take dupixent every other day", False),
+    ("can you tell me about dupixent?", True),
 ])
 def test_a_question_naming_nothing_but_the_drug_is_about_it_as_a_whole(reader, question, whole):
     assert reader.read(question).whole is whole

@@ -24,22 +24,17 @@ from __future__ import annotations
 
 import re
 
-from .instructions import MANNER
 from .lay_words import LayBridges
 from .query import (EXAMPLE_CLAUSE, NAMED_EXAMPLES, Concept, Query, background_spans, named_by_examples,
-                    words_and_starts, words_at, without_purpose, without_scene, taken_with)
+                    words_and_starts, words_at, without_purpose, without_scene, taken_with, SPECIFIC_ASK)
 from .comparisons import COMPARES
-from .kinds import EARLIEST_ASKED, NOT, TAKE, answer_kinds, is_broad, what_is_asked
+from .kinds import EARLIEST_ASKED, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
 from ..language.text import DRUG_STEMS, STOPWORDS, names_pattern, number_and_unit, stem
 from .vocabulary import Vocabulary, drug_like
 from ..language.wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
                         label_topics, medical_words, words_of)
 
-# asking who, when, where or which, what not to do, or how to do something, a question asks for one thing
-SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which(?! (drug|medicine|"
-                          rf"medication|kind|type|class|sort)\b))\b|\b(should|must|can|could|may|do|does){NOT}( \w+)? {TAKE}\b|"
-                          rf"\bnever (use|take|be given)\b|{MANNER.pattern}", re.I)
 EXAMPLE_WEIGHT = 0.5  # a word offered as an example ("like MMR") weighs half, and is never an unknown name
 EVERYDAY_WEIGHT = 0.5  # an unknown everyday English word weighs half a medical or unknown one
 WHOLE_WEIGHT = 1.0  # a question with no concept this heavy asks about the documents' subject as a whole
