@@ -36,6 +36,18 @@ def test_a_word_the_documents_use_themselves_is_not_bridged(reader):
     assert reader.read("Does it help eczema?").bridged == ("eczema → atop dermat; dermat; atop eczema",)
 
 
+def test_a_lay_word_is_bridged_though_its_stem_stemmed_again_is_a_word_the_documents_use(tmp_path):
+    # "breastfeed" stems to "breastfe", which stemmed again is the "breastf" of the documents' "breastfed": the
+    # documents do not say "breastfeed" themselves, and the question reaches their "Lactation"
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "examplomab.txt").write_text(
+        "Examplomab\n\nLactation\n\nExamplomab passes into human milk in small amounts; watch the breastfed infant "
+        "for diarrhoea.\n\nStorage\n\nKeep the pens in a refrigerator.\n", encoding="utf-8")
+    query = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1].read(
+        "can i breastfeed while on examplomab?")
+    assert query.weights.get("lactat") == 0.5 and any(b.startswith("breastfe →") for b in query.bridged)
+
+
 def test_an_elliptical_follow_up_takes_the_earlier_questions_slot(reader):
     query = reader.read("and in COPD?", ["Which trials showed it works in asthma?"])
     assert query.read_as == query.text == "Which trials showed it works in COPD?"

@@ -22,9 +22,14 @@ GENERIC_WORDS = DATA / "generic_words.txt"
 LABEL_TOPICS = DATA / "label_topics.tsv"
 
 
+def said_words(text: str) -> list[str]:
+    """Lower-cased words with stopwords kept, as said (words_of stems them)."""
+    return [w.replace("'", "") for w in re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", normalize(text))]
+
+
 def words_of(text: str) -> list[str]:
     """Lower-cased, stemmed words with stopwords kept: what lay phrases are matched on."""
-    return [stem(w.replace("'", "")) for w in re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", normalize(text))]
+    return [stem(w) for w in said_words(text)]
 
 
 @lru_cache(maxsize=4)

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..language.text import stem
 from .vocabulary import Vocabulary
-from ..language.wordlists import conditions, consumer_health, words_of
+from ..language.wordlists import conditions, consumer_health, said_words, words_of
 
 LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
 # a condition named to say which vaccine, medicine or doctor is meant is not what is asked about
@@ -91,7 +91,8 @@ class LayBridges:
     def phrases(self, question: str) -> list[tuple[tuple[str, ...], list[Form], list[str]]]:
         """Lay phrases of the question (longest first, not overlapping) that the documents
         do not use themselves, with the clinical forms they stand for and those as written."""
-        words = [w for w in words_of(question) if w not in FILLERS]
+        said = [w for w in said_words(question) if stem(w) not in FILLERS]
+        words = [stem(w) for w in said]
         # each phrase as said, longest first; then one of several words said in another
         # order, a word or two between them: "eyes are red and itchy" says "red eyes"
         spans: list[tuple[tuple[str, ...], list[int]]] = []
@@ -109,7 +110,7 @@ class LayBridges:
             if key not in self.table or any(used[k] for k in at):
                 continue
             forms, written = self.clinical(key)
-            if forms and not self._used_by_documents(key, forms):
+            if forms and not self._used_by_documents(tuple(said[k] for k in at), forms):
                 for k in at:
                     used[k] = True
                 found.append((key, forms, written))
@@ -119,7 +120,8 @@ class LayBridges:
         """Whether the documents speak that way themselves: some passage holds all the
         content words of the lay phrase, and as many as hold its commonest clinical form.
         Then the phrase needs no bridge ("trial" stays "trial"; "eczema", said once where
-        "atopic dermatitis" is said throughout, is bridged)."""
+        "atopic dermatitis" is said throughout, is bridged). `words`: as said, not stemmed (stemmed
+        twice, "breastfeed" would be taken for the "breastfed" the documents say)."""
         terms = [t for w in words for t in self.tokenize(w) if stem(w) not in self.generic]
         if not terms:
             return False
