@@ -1,5 +1,7 @@
 """Drugs as entities: names learned from how documents introduce them, what each document
 is about, and questions answered from the documents about the drug they name."""
+from dataclasses import replace
+
 import pytest
 
 from citeqa import Assistant
@@ -108,6 +110,32 @@ def test_a_drug_with_no_generic_known_is_named_as_the_documents_name_it_most():
     drugs = Drugs.learn(chunks, {"mmr.md": "MMR vaccine"})
     mmr = next(d for d in drugs.drugs if "Priorix" in d.names)
     assert mmr.label == "MMR vaccine" and {"Immravax", "Pluserix", "M-M-R II"} <= set(mmr.names)
+
+
+def test_a_heading_pairs_a_brand_with_its_generic_as_a_sentence_does():
+    from types import SimpleNamespace as Chunk
+    # a press release pairs the names only in its headings ("About KEYTRUDA® (pembrolizumab) injection")
+    chunks = [Chunk(text="Klorinex plus chemotherapy cut the risk of death by half.", source="pr.txt",
+                    section="Klorinex results", labels=()),
+              Chunk(text="Klorinex is an anti-PD-1 therapy. Cisplatin or carboplatin was given with it.", source="pr.txt",
+                    section="Klorinex results › About KLORINEX® (betamab) injection, 100 mg", labels=())]
+    drugs = Drugs.learn(chunks, {"pr.txt": "pr.txt"})
+    (subject,) = drugs.subjects["pr.txt"]
+    assert {"betamab", "KLORINEX"} <= set(drugs.drugs[subject].names)  # not the chemotherapy it was given with
+
+
+def test_drugs_saved_by_an_earlier_learning_are_learned_again(tmp_path):
+    from citeqa.reading.vocabulary import Vocabulary
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "pr.txt").write_text(
+        "About KLORINEX® (betamab) injection\n\nKlorinex is an anti-PD-1 therapy given with cisplatin.\n",
+        encoding="utf-8")
+    vocab = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1].vocab
+    learned = vocab.drugs.to_json()
+    stale = dict(vocab.data.scan, drugs={"drugs": [{"names": ["cisplatin"], "terms": [["cisplatin"]]}],
+                                         "subjects": {"pr.txt": [0]}, "mentions": [[0]]})  # no "learned_by"
+    again = Vocabulary(replace(vocab.data, scan=stale), vocab.tokenize).drugs
+    assert again.to_json() == learned and "betamab" in again.drugs[again.subjects["pr.txt"][0]].names
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Drug names, as documents introduce them: learned when the index is built (entities.py
 joins them into drugs); no list of drug names ships with the package.
 
-A drug's names are found where documents introduce them:
+A drug's names are found where documents introduce them (in a sentence or a heading):
 - a generic name by its INN ending (-mab, -tinib, -glutide...), by how a sentence
   introduces its brand ("Megestrol acetate (MGA), sold under the brand names Megace..."),
   or by its place in a list beside INNs ("warfarin, rivaroxaban, dabigatran or heparin");

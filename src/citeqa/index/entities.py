@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from ..language.text import tokenize
 from .drug_names import BRAND_NAME, GENERIC_NAME, brand_like, clean_name, is_inn, learn_pairs, name_forms, title_name
 
+# what Drugs.learn learns by: a scan saved by another is learned again on loading (2: headings are read too)
+LEARNED_BY = 2
 SUBJECT_SHARE = 0.5  # a document is about a drug it names in more than this share of the passages its most-named drug is in
 
 
@@ -111,7 +113,9 @@ class Drugs:
             by_source.setdefault(c.source, []).append(c)
         own: dict[str, list[tuple[str, ...]]] = {}  # names each document's title gives
         for source, parts in by_source.items():
-            text = "\n".join(c.text for c in parts)
+            # its headings too: a press release's "About KEYTRUDA® (pembrolizumab) injection" pairs the names nowhere else
+            headings = dict.fromkeys(h for c in parts for h in c.section.split(" › ") if h)
+            text = "\n".join([*headings, *(c.text for c in parts)])
             title = titles.get(source, "")
             pairs, names = learn_pairs(text)
             title_pairs, title_names = learn_pairs(title)
@@ -202,7 +206,7 @@ class Drugs:
     def to_json(self) -> dict:
         return {"drugs": [{"names": d.names, "terms": [list(t) for t in d.terms], "generic": d.generic}
                           for d in self.drugs],
-                "subjects": self.subjects, "mentions": self.mentions}
+                "subjects": self.subjects, "mentions": self.mentions, "learned_by": LEARNED_BY}
 
     @classmethod
     def from_json(cls, data: dict) -> "Drugs":
