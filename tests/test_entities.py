@@ -117,7 +117,8 @@ def test_a_heading_pairs_a_brand_with_its_generic_as_a_sentence_does():
     # a press release pairs the names only in its headings ("About KEYTRUDA® (pembrolizumab) injection")
     chunks = [Chunk(text="Klorinex plus chemotherapy cut the risk of death by half.", source="pr.txt",
                     section="Klorinex results", labels=()),
-              Chunk(text="Klorinex is an anti-PD-1 therapy. Cisplatin or carboplatin was given with it.", source="pr.txt",
+              Chunk(text="Klorinex is an anti-PD-1 therapy. Cisplatin or carboplatin was given with it.",
+                    source="pr.txt",
                     section="Klorinex results › About KLORINEX® (betamab) injection, 100 mg", labels=())]
     drugs = Drugs.learn(chunks, {"pr.txt": "pr.txt"})
     (subject,) = drugs.subjects["pr.txt"]

@@ -113,7 +113,8 @@ class Drugs:
             by_source.setdefault(c.source, []).append(c)
         own: dict[str, list[tuple[str, ...]]] = {}  # names each document's title gives
         for source, parts in by_source.items():
-            # its headings too: a press release's "About KEYTRUDA® (pembrolizumab) injection" pairs the names nowhere else
+            # its headings too: a press release's "About KEYTRUDA® (pembrolizumab) injection" pairs the names
+            # nowhere else
             headings = dict.fromkeys(h for c in parts for h in c.section.split(" › ") if h)
             text = "\n".join([*headings, *(c.text for c in parts)])
             title = titles.get(source, "")
