@@ -38,6 +38,10 @@ Taking too many tablets can make your blood sugar fall too low. Eat or drink som
 5. How to store Glimepride tablets
 
 Keep the tablets below 30°C in the original blister to protect them from moisture.
+
+6. What Glimepride tablets look like
+
+The tablets are white and round, marked G2 on one side.
 """
 
 
@@ -109,3 +113,5 @@ def test_what_follows_a_circumstance_is_no_question_about_the_drug_as_a_whole(le
     answer = leaflet_bot.ask("what happens if i take too much glimepride")  # every word but the drug generic
     assert answer.found and "something sugary" in answer.text.lower()
     assert "muscle cells" not in answer.text.lower()  # not the leaflet's opening, as for "tell me about it"
+    answer = leaflet_bot.ask("what does a glimepride tablet look like?")  # ... nor what it looks like
+    assert answer.found and "white and round" in answer.text.lower() and "muscle cells" not in answer.text.lower()
