@@ -106,13 +106,14 @@ def words_and_starts(question: str) -> list[tuple[str, bool]]:
 
 
 # asking who, when, where or which, what not to do, or how to do something, whether one may do it, what follows
-# in a circumstance ("can I take it every other day?", "what happens if I take too much?") or what it looks like,
-# a question asks one thing
+# in a circumstance ("can I take it every other day?", "what happens if I take too much?"), what it looks like,
+# why, what is in it or how it differs, a question asks one thing
 SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which(?! (drug|medicine|"
                           r"medication|kind|type|class|sort)\b))\b|"
                           rf"\b(should|must|can|could|may|do|does){NOT}( \w+)? {TAKE}\b|"
                           rf"\b(can|could|should|may|must) (i|we|you|he|she|they|it)( \w+)? {TAKE}\b|\bif\b|"
-                          rf"\bnever (use|take|be given)\b|\blooks? like\b|{MANNER.pattern}", re.I)
+                          rf"\bnever (use|take|be given)\b|\blooks? like\b|{MANNER.pattern}|"
+                          r"\bwhy\b|\bwhat(?:'s| is| are) in\b|\bdiffer(?:ent|ence|s)?\b", re.I)
 
 
 # a year a question names as part of what it asks about ("the 2018 meta-analysis", "its sales in 2023"), not as a
