@@ -297,6 +297,7 @@ def test_the_kind_of_answer_asked_for(question, kinds):
     # a sentence on how the body handles the drug is none, but holds no other back
     ("Onset of bronchodilation was within 5 minutes; peak plasma concentrations occurred at 15 minutes.", True),
     ("Relief usually begins within 1.5 hours.", True),
+    ("The clinical effect usually develops over two to six weeks.", True),
 ])
 def test_a_sentence_says_how_soon_something_begins(sentence, held):
     assert holds_kind(sentence, "onset") is held

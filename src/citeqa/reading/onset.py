@@ -40,11 +40,12 @@ _SPAN = (rf"{_COUNT}(\s*(to|-|–|or|and)\s*{_COUNT})?[\s-]*{_UNIT}"
          r"(?![\s-]+(of age|old|and (older|over))\b)")
 _IMPROVES = r"(improv|reliev|relief|respon|feel|work|notic|benefit)\w*"
 # ... held by a span with a word of reaching it: "within 24 hours", "by week 16", "It takes about 2 weeks", "as early
-# as 2 weeks", "within hours", "you should start to feel better in 2 to 3 days", "from week 2", "2 days after the
-# first dose", "several weeks of treatment before improving"; or by a word of speed said of the effect: "rapid
-# improvements in itch scores"
+# as 2 weeks", "within hours", "you should start to feel better in 2 to 3 days", "the effect develops over two to
+# six weeks", "from week 2", "2 days after the first dose", "several weeks of treatment before improving"; or by a
+# word of speed said of the effect: "rapid improvements in itch scores"
 _HELD = re.compile(rf"\b(within|after|by|takes?|took|taking|as (early|soon) as|in (as little as|the first)|"
-                   rf"(begin\w*|began|start\w*|{_IMPROVES})( \w+){{0,3}}? in|onset( of action)?( is| was)?)\s+"
+                   rf"(begin\w*|began|start\w*|develop\w*|{_IMPROVES})( \w+){{0,3}}? (in|over)|"
+                   rf"onset( of action)?( is| was)?)\s+"
                    rf"((about|around|approximately|roughly|up to|at least|at most|only|just|usually|typically|"
                    rf"some|over|under|less than|more than|the)\s+)*({_SPAN}|{_UNIT})|"
                    rf"\b(from|by) (week|day|month) \d+\b(?!\s*(to|through|until)\b|\s*[-–])|"
