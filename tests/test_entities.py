@@ -1,7 +1,5 @@
 """Drugs as entities: names learned from how documents introduce them, what each document
 is about, and questions answered from the documents about the drug they name."""
-from dataclasses import replace
-
 import pytest
 
 from citeqa import Assistant
@@ -123,20 +121,6 @@ def test_a_heading_pairs_a_brand_with_its_generic_as_a_sentence_does():
     drugs = Drugs.learn(chunks, {"pr.txt": "pr.txt"})
     (subject,) = drugs.subjects["pr.txt"]
     assert {"betamab", "KLORINEX"} <= set(drugs.drugs[subject].names)  # not the chemotherapy it was given with
-
-
-def test_drugs_saved_by_an_earlier_learning_are_learned_again(tmp_path):
-    from citeqa.reading.vocabulary import Vocabulary
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "pr.txt").write_text(
-        "About KLORINEX® (betamab) injection\n\nKlorinex is an anti-PD-1 therapy given with cisplatin.\n",
-        encoding="utf-8")
-    vocab = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1].vocab
-    learned = vocab.drugs.to_json()
-    stale = dict(vocab.data.scan, drugs={"drugs": [{"names": ["cisplatin"], "terms": [["cisplatin"]]}],
-                                         "subjects": {"pr.txt": [0]}, "mentions": [[0]]})  # no "learned_by"
-    again = Vocabulary(replace(vocab.data, scan=stale), vocab.tokenize).drugs
-    assert again.to_json() == learned and "betamab" in again.drugs[again.subjects["pr.txt"][0]].names
 
 
 @pytest.fixture

