@@ -67,6 +67,16 @@ def test_edit_is_noticed_and_a_touch_is_not(corpus):
     assert bot.status().stale is False
 
 
+def test_a_touched_document_keeps_its_title(corpus):
+    # its drug names may be learned from its title alone, when the index is next rebuilt for another file
+    bot = open_bot(corpus)
+    title = bot._state[0].manifest["sources"]["b.md"]["title"]
+    os.utime(corpus / "b.md", ns=(1, 1))
+    (corpus / "c.txt").write_text("Gammamab treats gout.\n", encoding="utf-8")
+    assert bot.refresh().changed == ["c.txt"]
+    assert title and bot._state[0].manifest["sources"]["b.md"]["title"] == title
+
+
 def test_a_new_process_finds_the_index_up_to_date(corpus):
     open_bot(corpus)
     code = ("import sys; from citeqa import Assistant, Settings; "

@@ -154,8 +154,8 @@ def refresh(seeds: Path, settings: Settings, embedder: Embedder, current: IndexD
         digest = sha256_bytes(data)
         if not old or old["sha256"] != digest:
             to_read.append((source, path, stamp, digest, data))
-        else:
-            new_sources[source] = {"sha256": digest, "stamp": stamp}
+        else:  # only its mtime moved: what was read from it stands (its title too)
+            new_sources[source] = dict(old, sha256=digest, stamp=stamp)
     read = reader(seeds, [(path, data) for _, path, _, _, data in to_read], settings.max_chunk_chars,
                   progress) if to_read else []
     for (source, _, stamp, digest, _), got in zip(to_read, read):
