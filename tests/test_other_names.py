@@ -14,18 +14,25 @@ from tests.conftest import one_document
     ("what is the active ingredient in eliquis", True),
     ("Which trade names is it marketed under?", True),
     ("is it also known as anything else? what else is it called", True),
+    ("what's ozempic sold under?", True), ("what is the generic for eliquis?", True),
     ("What is its chemical name?", False),  # a chemical name is not what else the drug is called
     ("What was the name of the trial?", False),
     ("Is the brand better than the generic?", False),
 ])
 def test_a_question_asking_what_else_a_drug_is_called(question, asks):
-    assert asks_other_name(question) is asks
+    assert asks_other_name(question, names_drug=True) is asks
+
+
+def test_asking_another_name_of_something_else_is_no_such_question():
+    assert not asks_other_name("what other names are there for feeling sick?", names_drug=False)
+    assert asks_other_name("what's its generic name?", names_drug=False)  # "it": the drug
 
 
 @pytest.mark.parametrize("text, says", [
     ("Ozempic contains the active substance semaglutide.", True),  # two of its names
     ("Generic Name: Dupilumab", True),  # one, said to be a name
     ("Each tablet contains 500 mg metformin hydrochloride, the active substance of Metformin tablets.", False),
+    ("Tell your doctor the names of all medicines you take, including semaglutide.", False),  # no name said
     ("Semaglutide lowers blood sugar.", False),
 ])
 def test_a_sentence_that_says_what_else_a_drug_is_called(text, says):

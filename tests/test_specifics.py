@@ -108,6 +108,8 @@ def test_asked_how_soon_it_works_a_time_to_no_effect_does_not_answer(tmp_path):
     ("how was it used in the 1990s?", ()),
     ("is 2000 mg a day too much?", ()),  # an amount
     ("what was found in NCT2018?", ()),  # part of a code
+    ("what did the 2020–2021 trials show?", ()), ("can I take 2000 milligrams?", ()),  # a range; an amount
+    ("was it approved as of 2024?", ()), ("the 2018 study or the 2018 review?", ("2018",)),  # each year once
 ])
 def test_a_question_names_a_year_as_what_it_asks_about(question, years):
     assert named_years(question) == years
@@ -118,7 +120,7 @@ REVIEW = """Evidence
 
 A 2009 network meta-analysis of 117 trials ranked examplomab among the most effective and best tolerated options.
 
-Examplomab was first approved in 1991.
+Examplomab was first approved in 1991. Its label was revised in 2020–2021 and again in FY2023.
 """
 
 
@@ -128,3 +130,5 @@ def test_a_year_the_documents_never_mention_is_declined_as_a_name_is(tmp_path):
     assert not answer.found and "They never mention 2018" in answer.text
     assert bot.ask("How did examplomab rank in the 2009 network meta-analysis?").found
     assert "never mention" not in bot.ask("Was examplomab approved before 2020?").text
+    for year in ("2021", "2023"):  # written joined to what stands beside it: the documents still mention it
+        assert "never mention" not in bot.ask(f"What changed in examplomab's label in {year}?").text

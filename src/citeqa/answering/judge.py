@@ -57,7 +57,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     `earlier_quoted`: for a follow-up, the sentences the answer to the question it follows quoted."""
     names = query.unknown_names if settings.name_check else ()
     # ... and a year it names that they never mention is as unknown ("the 2018 meta-analysis", "its sales in 2023")
-    names += tuple(y for y in named_years(query.question) if y not in retriever.vocab) if settings.name_check else ()
+    if settings.name_check:
+        names += tuple(y for y in named_years(query.question) if y not in retriever.vocab.years)
     # an initialism the passages retrieved write out is no unknown name ("NSCLC": non-small cell lung cancer)
     names = tuple(n for n in names if not any(spells_out(n, retriever.data.chunks[h.chunk].text) for h in hits))
     # what is asked for must be in a sentence quoted for what it answers (with the words it leans on), the best or
@@ -108,7 +109,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
                   and (features["quote_coverage"] >= 1.0 or not any(c.weight >= 1.0 for c in query.concepts)))
     # asked what else the drug is called, a sentence saying it answers ("Eliquis contains the active substance
     # apixaban")
-    renamed = asks_other_name(query.question) and any(says_other_name_of(retriever, query, q.text) for q in answering)
+    renamed = (asks_other_name(query.question, bool(query.drugs))
+               and any(says_other_name_of(retriever, query, q.text) for q in answering))
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
              and amount_held and dose_held and price_held and onset_held
              and (summarised or instructed or renamed

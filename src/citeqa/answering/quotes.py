@@ -175,7 +175,7 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         named = [sum(_names(retriever, hits, q, c) for c in names) for q in scored]
         most = max(named, default=0)
         scored = [q for q, n in zip(scored, named) if n == most and n > 0]
-    if asks_other_name(query.question):  # "what is the generic name of Humira?": a sentence naming it both ways
+    if asks_other_name(query.question, bool(query.drugs)):  # "what is the generic name of Humira?": naming it two ways
         scored = [q for q in scored if says_other_name_of(retriever, query, q.text)] or scored
     if query.kinds[:1] == ("definition",):  # "is it a steroid?" is answered by what it is, if in reach
         scored = [q for q in scored if holds_kind(q.text, "definition")] or scored

@@ -1,5 +1,6 @@
-"""The question as read: its concepts (Concept), the reading itself (Query), and where a
-question sets the scene ("I have tried tacrolimus. How does it work?") rather than asks.
+"""The question as read: its concepts (Concept), the reading itself (Query), where a
+question sets the scene ("I have tried tacrolimus. How does it work?") rather than asks,
+whether it asks one thing (SPECIFIC_ASK), and the years it names (NAMED_YEAR).
 
 understand.py makes Queries; retrieval and quoting read them. Left out: parsing beyond
 word patterns.
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .instructions import MANNER, asked_acts
-from .kinds import NOT, TAKE
+from .kinds import DOSE_UNITS, NOT, TAKE
 
 if TYPE_CHECKING:
     from .vocabulary import Vocabulary
@@ -107,28 +108,34 @@ def words_and_starts(question: str) -> list[tuple[str, bool]]:
 
 # asking who, when, where or which, what not to do, or how to do something, whether one may do it, what follows
 # in a circumstance ("can I take it every other day?", "what happens if I take too much?"), what it looks like,
-# why, what is in it or how it differs, a question asks one thing
+# why, what is in it or how it differs, a question asks one thing (not "tell me about it if you can", "can I get an
+# overview of it?")
+ACT = r"(take|use|inject|stop|skip|double|split|crush|cut|mix|drink|eat|give|receive|be (given|used|taken|treated))"
+CONDITION = (r"\bif (?!you (can|could|would|know|like|want|please|have time)\b|(it'?s |that'?s )?(possible|ok)\b)"
+             r"(i|you|he|she|we|they|it|my|your|his|her|our|their|someone|somebody|a|an|the|this|that)\b")
 SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which(?! (drug|medicine|"
                           r"medication|kind|type|class|sort)\b))\b|"
                           rf"\b(should|must|can|could|may|do|does){NOT}( \w+)? {TAKE}\b|"
-                          rf"\b(can|could|should|may|must) (i|we|you|he|she|they|it)( \w+)? {TAKE}\b|\bif\b|"
+                          rf"\b(can|could|should|may|must) (i|we|you|he|she|they|it)( \w+)? {ACT}\b|{CONDITION}|"
                           rf"\bnever (use|take|be given)\b|\blooks? like\b|{MANNER.pattern}|"
-                          r"\bwhy\b|\bwhat(?:'s| is| are) in\b|\bdiffer(?:ent|ence|s)?\b", re.I)
+                          r"\bwhy\b|\bwhat(?:['’]s| is| are) in\b|\bdiffer(?:ent|ence|s)?\b", re.I)
 
 
 # a year a question names as part of what it asks about ("the 2018 meta-analysis", "its sales in 2023"), not as a
-# bound ("approved before 2020", "since 2015", "between 2010 and 2020"), nor as part of a longer number or a code
+# bound ("approved before 2020", "since 2015", "between 2010 and 2020", "as of 2024"), nor a range ("2023–24"), an
+# amount ("2000 mg", "a 2000 calorie diet") or part of a longer number or a code
 BOUND = ("before", "after", "since", "until", "till", "by", "from", "prior to", "earlier than", "later than",
-         "between", "and", "or", "to", "through")
-NAMED_YEAR = re.compile("".join(rf"(?<!\b{b} )" for b in BOUND) + r"(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-]?\d)(?!s\b)"
-                        r"(?!\s*(?:%|mg|mcg|µg|μg|g|ml|iu|units?|kg|patients|people|participants|adults|"
+         "between", "and", "or", "to", "through", "as of", "post", "pre")
+NAMED_YEAR = re.compile("".join(rf"(?<!\b{b} )" for b in BOUND)
+                        + r"(?<![\w.,/–—-])(?:19|20)\d\d(?![\w.,/–—-]?\d)(?!s\b)"
+                        rf"(?!\s*(?:%|{DOSE_UNITS}|kg|calories?|kcal|patients|people|participants|adults|"
                         r"children|doses)\b)",
                         re.I)
 
 
 def named_years(question: str) -> tuple[str, ...]:
-    """The years a question names as part of what it asks about (NAMED_YEAR)."""
-    return tuple(NAMED_YEAR.findall(question))
+    """The years a question names as part of what it asks about (NAMED_YEAR), each once."""
+    return tuple(dict.fromkeys(m.group(0) for m in NAMED_YEAR.finditer(question)))
 
 
 def words_at(question: str) -> list[tuple[str, bool, int]]:

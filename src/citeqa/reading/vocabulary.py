@@ -103,6 +103,13 @@ class Vocabulary:
         return NearWords(self._surface)
 
     @cached_property
+    def years(self) -> frozenset[str]:
+        """Every year the documents write, however the tokeniser joined it to what stands beside it
+        ("2020–2021": 20202021, "FY2023": fy2023, "2014-15": 201415); read once per index."""
+        return frozenset(y for t in self.term_id for run in re.findall(r"\d{4,}", t)
+                         for y in (run[i:i + 4] for i in range(0, len(run), 4)) if re.fullmatch(r"(19|20)\d\d", y))
+
+    @cached_property
     def drugs(self) -> Drugs:
         """The drugs the documents speak of (entities.py), from the scan saved with the index."""
         scan = self.data.scan.get("drugs")
