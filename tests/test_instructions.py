@@ -60,6 +60,7 @@ The tablets are white and round, marked G2 on one side.
     ("when should I take it?", {"take"}),  # when in the day: instructions say that too
     ("what is the best time of day to take it?", {"take"}),
     ("At what time do you inject it?", {"inject"}), ("when should it be taken?", {"take"}),
+    ("when should it be used?", set()), ("when should I not take it?", set()),  # what it is for; no act
     ("when was it approved?", set()),  # when it was done, not when anyone does it
 ])
 def test_a_question_asking_how_to_do_something_names_the_act(question, acts):

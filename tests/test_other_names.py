@@ -31,7 +31,8 @@ def test_asking_another_name_of_something_else_is_no_such_question():
 @pytest.mark.parametrize("text, says", [
     ("Ozempic contains the active substance semaglutide.", True),  # two of its names
     ("Generic Name: Dupilumab", True),  # one, said to be a name
-    ("Each tablet contains 500 mg metformin hydrochloride, the active substance of Metformin tablets.", False),
+    ("Each Metformin tablet contains 500 mg metformin hydrochloride.", False),  # one name, a part of another
+    ("Ozempic is called a GLP-1 receptor agonist.", False),  # what it is, not what it is called
     ("Tell your doctor the names of all medicines you take, including semaglutide.", False),  # no name said
     ("Semaglutide lowers blood sugar.", False),
 ])

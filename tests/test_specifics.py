@@ -110,6 +110,7 @@ def test_asked_how_soon_it_works_a_time_to_no_effect_does_not_answer(tmp_path):
     ("what was found in NCT2018?", ()),  # part of a code
     ("what did the 2020–2021 trials show?", ()), ("can I take 2000 milligrams?", ()),  # a range; an amount
     ("was it approved as of 2024?", ()), ("the 2018 study or the 2018 review?", ("2018",)),  # each year once
+    ("I was diagnosed in 2019. What is the dose?", ()), ("I was born in 1985, can I have it?", ()),  # one's own
 ])
 def test_a_question_names_a_year_as_what_it_asks_about(question, years):
     assert named_years(question) == years

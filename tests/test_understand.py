@@ -753,7 +753,8 @@ def test_what_is_the_drug_asks_what_it_is(reader, question, asks):
     ("what happens if i take too much dupixent", False), ("can i take dupixent every other day", False),
     ("can you tell me about dupixent?", True), ("what does dupixent look like?", False),
     ("so why would they give me dupixent?", False), ("what is in dupixent?", False),
-    ("would dupixent be any different?", False),
+    ("would dupixent be any different?", False), ("what if u take too much dupixent?", False),
+    ("tell me about dupixent if you can", True), ("can I get an overview of dupixent?", True),
 ])
 def test_a_question_naming_nothing_but_the_drug_is_about_it_as_a_whole(reader, question, whole):
     assert reader.read(question).whole is whole

@@ -233,12 +233,15 @@ def assemble(chunks: list[Chunk], settings: Settings, embedder: Embedder,
     return data, len(todo)
 
 
+YEAR = re.compile(r"(?<![\d,])(?:19|20)\d\d(?![\d,])")
+
+
 def scan_passages(chunks: list[Chunk], tokenize, lexicon: Lexicon, titles: dict[str, str]) -> dict:
     """What reading a question needs from every passage, read once per index version and
     saved with it (so the first question after a rebuild does not read the whole corpus):
     each word of the documents as written with its index term (misspellings are matched
-    against words), and the drugs, their names and what each document and passage is
-    about (entities.py)."""
+    against words), the drugs, their names and what each document and passage is
+    about (entities.py), and the years they write."""
     seen: set[str] = set()
     for chunk in chunks:
         seen.update(re.findall(r"[a-z][a-z0-9]{3,}", chunk.text.lower()))
@@ -247,4 +250,10 @@ def scan_passages(chunks: list[Chunk], tokenize, lexicon: Lexicon, titles: dict[
         terms = tokenize(word)
         if len(terms) == 1:
             words[word] = terms[0]
-    return {"words": words, "drugs": Drugs.learn(chunks, titles).to_json()}
+    return {"words": words, "drugs": Drugs.learn(chunks, titles).to_json(), "years": years_written(chunks)}
+
+
+def years_written(chunks: list[Chunk]) -> list[str]:
+    """Every year the passages write, as written: whatever stands beside it ("2020–2021", "FY2023"),
+    not a part of a longer number ("NCT03542021", "20,150")."""
+    return sorted({m.group(0) for c in chunks for m in YEAR.finditer(c.text)})

@@ -23,13 +23,15 @@ PARTICIPLE = rf"(?:\w+ed|{'|'.join(IRREGULAR)})"
 # done ("how do I take it", "how to take the tablets", "how is it given", "how should my pens be stored"; not
 # "how does it work?", which asks what the drug does, nor "how much", "how long", "how well"); or when in
 # the day a person does it, which instructions say too ("when should I take it", "what time of day do I
-# inject it", "the best time to take it", "when should it be taken?"; not "when was it approved?", when it was done)
+# inject it", "the best time to take it", "when should it be taken?"; not "when was it approved?", when it was done,
+# nor "when should it be used?", which asks what it is for)
 PERSON = r"(?:i|you|we|one|he|she|people|patients?|(?:my|your|our|his|her)\s+[\w-]+)"
 WHEN_IN_DAY = r"when|(?:(?:at\s+)?what|the\s+(?:best|right)|a\s+good)\s+times?(?:\s+of\s+(?:the\s+)?day)?"
 MANNER = re.compile(rf"\b(?:how|{WHEN_IN_DAY})\s+(?:to|(?:do|does|did|should|shall|can|could|would|will|must|am)"
-                    rf"\s+{PERSON})(?:\s+\w+ly)?\s+(?:be\s+(?P<made>{PARTICIPLE})|(?P<act>[a-z]+))\b|"
-                    r"\b(?:how\s+(?:is|are|was|were|should|must|can|will)|when\s+(?:is|are|should|must|can|will))\s+"
-                    r"(?:(?!be\b)[\w-]+\s+){0,3}?(?:be\s+)?"
+                    rf"\s+{PERSON})(?:\s+\w+ly)?\s+(?:be\s+(?P<made>{PARTICIPLE})|(?P<act>(?!not\b|never\b)[a-z]+))\b|"
+                    r"\b(?:how\s+(?:is|are|was|were|should|must|can|will)\s+(?:(?!be\b)[\w-]+\s+){0,3}?(?:be\s+)?|"
+                    r"when\s+(?:should|must|can)\s+(?:(?!be\b)[\w-]+\s+){0,3}?be\s+"
+                    r"(?!(?:used|indicated|approved|prescribed|expected|recommended)\b))"
                     rf"(?P<done>{PARTICIPLE})\b", re.I)
 # a heading over instructions, and its act: "3. How to take Metformin tablets", "How should I store
 # HUMIRA?", "How do I use the pen?", "How should it be stored?", "How is Xolair given?", "How Xolair is given"

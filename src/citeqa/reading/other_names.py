@@ -25,9 +25,11 @@ OTHER_NAME_ASKED = re.compile(
     r"\b(sold|marketed) under what\b|\bwhat(?:['’]s| is) (it|[\w-]+) sold (as|under)\b|\bthe generic (of|for)\b",
     re.I)
 CALLED_IT = re.compile(r"\b(it|its|it's|this|that|they|them|their|these|those)\b", re.I)
-# a sentence (or a table's fact) saying what a drug is called: "Generic Name: Dupilumab", "also known as ..."
-SAYS_NAME = re.compile(r"\bnames?\s*[:\n]|\b(brand|generic|trade|proprietary) names?\b|\bknown as\b|\bcalled\b|"
-                       r"\b(sold|marketed) (as|under)\b", re.I)
+# a sentence (or a table's fact) saying what a drug is called: "Generic Name: Dupilumab", "The active substance is
+# semaglutide", "also known as Ozempic" (a name after it: not "is called a GLP-1 agonist")
+SAYS_NAME = re.compile(r"\bnames?\s*[:\n]|\b(brand|generic|trade|proprietary) names?\b|"
+                       r"\bactive (substance|ingredient)\b|"
+                       r"\b(known as|called|(sold|marketed) (as|under))\s+(the )?(?-i:[A-Z])", re.I)
 
 
 def asks_other_name(question: str, names_drug: bool) -> bool:

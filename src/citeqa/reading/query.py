@@ -111,8 +111,7 @@ def words_and_starts(question: str) -> list[tuple[str, bool]]:
 # why, what is in it or how it differs, a question asks one thing (not "tell me about it if you can", "can I get an
 # overview of it?")
 ACT = r"(take|use|inject|stop|skip|double|split|crush|cut|mix|drink|eat|give|receive|be (given|used|taken|treated))"
-CONDITION = (r"\bif (?!you (can|could|would|know|like|want|please|have time)\b|(it'?s |that'?s )?(possible|ok)\b)"
-             r"(i|you|he|she|we|they|it|my|your|his|her|our|their|someone|somebody|a|an|the|this|that)\b")
+CONDITION = r"\bif\b(?! (you (can|could|would|don't mind|please)|(it'?s |that'?s )?(possible|ok))\s*([,.?!]|$))"
 SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which(?! (drug|medicine|"
                           r"medication|kind|type|class|sort)\b))\b|"
                           rf"\b(should|must|can|could|may|do|does){NOT}( \w+)? {TAKE}\b|"
@@ -123,9 +122,9 @@ SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|who
 
 # a year a question names as part of what it asks about ("the 2018 meta-analysis", "its sales in 2023"), not as a
 # bound ("approved before 2020", "since 2015", "between 2010 and 2020", "as of 2024"), nor a range ("2023–24"), an
-# amount ("2000 mg", "a 2000 calorie diet") or part of a longer number or a code
+# amount ("2000 mg", "a 2000 calorie diet"), one's own history ("born in 1985") or part of a longer number or a code
 BOUND = ("before", "after", "since", "until", "till", "by", "from", "prior to", "earlier than", "later than",
-         "between", "and", "or", "to", "through", "as of", "post", "pre")
+         "between", "and", "or", "to", "through", "as of", "post", "pre", "born in", "diagnosed in", "back in")
 NAMED_YEAR = re.compile("".join(rf"(?<!\b{b} )" for b in BOUND)
                         + r"(?<![\w.,/–—-])(?:19|20)\d\d(?![\w.,/–—-]?\d)(?!s\b)"
                         rf"(?!\s*(?:%|{DOSE_UNITS}|kg|calories?|kcal|patients|people|participants|adults|"
@@ -134,8 +133,9 @@ NAMED_YEAR = re.compile("".join(rf"(?<!\b{b} )" for b in BOUND)
 
 
 def named_years(question: str) -> tuple[str, ...]:
-    """The years a question names as part of what it asks about (NAMED_YEAR), each once."""
-    return tuple(dict.fromkeys(m.group(0) for m in NAMED_YEAR.finditer(question)))
+    """The years a question names as part of what it asks about (NAMED_YEAR), each once; not in
+    the sentences that set its scene ("I was diagnosed in 2019. What is the dose?")."""
+    return tuple(dict.fromkeys(m.group(0) for m in NAMED_YEAR.finditer(without_scene(question))))
 
 
 def words_at(question: str) -> list[tuple[str, bool, int]]:

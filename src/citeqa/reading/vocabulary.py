@@ -21,6 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ..index.build import years_written
 from ..index.entities import Drugs
 from ..index.store import IndexData
 from ..language.text import DRUG_STEMS
@@ -104,10 +105,10 @@ class Vocabulary:
 
     @cached_property
     def years(self) -> frozenset[str]:
-        """Every year the documents write, however the tokeniser joined it to what stands beside it
-        ("2020–2021": 20202021, "FY2023": fy2023, "2014-15": 201415); read once per index."""
-        return frozenset(y for t in self.term_id for run in re.findall(r"\d{4,}", t)
-                         for y in (run[i:i + 4] for i in range(0, len(run), 4)) if re.fullmatch(r"(19|20)\d\d", y))
+        """Every year the documents write, however it stands beside other characters ("2020–2021",
+        "FY2023"), from the scan saved with the index."""
+        scan = self.data.scan
+        return frozenset(scan["years"] if "years" in scan else years_written(self.data.chunks))
 
     @cached_property
     def drugs(self) -> Drugs:
