@@ -21,7 +21,8 @@
    weight, the abstention model) is fitted on scores of unseen documents.
 3. **Export** (`src/citeqa/data/reader/`): the trained layers and head in float16
    safetensors, and `reader.json` with the data's and the weights' sha256, the commit and
-   the settings; `citeqa.answering.reader_model` runs it in NumPy, as the query encoder runs.
+   the settings; then the int8 ONNX graph built from them (`benchmarks.reader_onnx`), which
+   `citeqa.answering.reader_model` runs through onnxruntime.
 
 On 2 CPU cores the two fold models and the shipped one take about 75 minutes, the shipped
 one alone (`--folds 0`) about 40 (a GPU is used when there is one).
@@ -39,6 +40,8 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+
+from .reader_onnx import export_onnx
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "reader" / "pairs.jsonl"
@@ -345,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
         "pairs": str(PAIRS.relative_to(ROOT)), "pairs_sha256": data_sha, "commit": commit(),
         "trained_pairs": len(training), "epochs": args.epochs, "seed": args.seed,
         "documents": sorted({p["doc"] for p in training})})
-    print(f"wrote {weights} ({weights.stat().st_size / 1e6:.1f} MB)")
+    graph = export_onnx(Path(args.out))
+    print(f"wrote {weights} ({weights.stat().st_size / 1e6:.1f} MB) and {graph} ({graph.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 

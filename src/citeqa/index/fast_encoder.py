@@ -98,26 +98,11 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) 
 FEW_TOKENS = 128
 
 
-def bert_layers(x: np.ndarray, w: dict[str, np.ndarray], layers: int, heads: int, eps: float, gelu,
-                mask: np.ndarray | None = None) -> np.ndarray:
-    """BERT's encoder layers over embedded tokens `x` (batch, tokens, width), weights named
-    as Hugging Face names them ("encoder.layer.0...."); `mask` (batch, tokens) is 0 for a
-    token and -1e9 for padding. The query encoder runs one text at a time (no mask), the
-    reader a padded batch of (question, sentence) pairs. Only attention needs the batch's
-    shape: every other step runs on the real tokens alone, packed, so padding costs nothing
-    there (a third of a reader's batch is padding); padding comes out as zeros."""
-    n, t, d = x.shape
+def bert_layers(x: np.ndarray, w: dict[str, np.ndarray], layers: int, heads: int, eps: float, gelu) -> np.ndarray:
+    """BERT's encoder layers over one text's embedded tokens `x` (tokens, width), weights
+    named as Hugging Face names them ("encoder.layer.0....")."""
+    t, d = x.shape
     hd = d // heads
-    real = slice(None) if mask is None else (mask.reshape(n * t) == 0)
-    x = x.reshape(n * t, d)[real]
-
-    def batched(v: np.ndarray) -> np.ndarray:
-        if mask is None:
-            return v.reshape(n, t, heads, hd)
-        out = np.zeros((n * t, d), dtype=v.dtype)
-        out[real] = v
-        return out.reshape(n, t, heads, hd)
-
     for i in range(layers):
         p = f"encoder.layer.{i}."
 
@@ -127,26 +112,20 @@ def bert_layers(x: np.ndarray, w: dict[str, np.ndarray], layers: int, heads: int
                 return (weight @ v.T).T + w[p + name + ".bias"]
             return v @ weight.T + w[p + name + ".bias"]
 
-        q = batched(linear(x, "attention.self.query")).transpose(0, 2, 1, 3)
-        k = batched(linear(x, "attention.self.key")).transpose(0, 2, 3, 1)
-        v = batched(linear(x, "attention.self.value")).transpose(0, 2, 1, 3)
+        q = linear(x, "attention.self.query").reshape(t, heads, hd).transpose(1, 0, 2)
+        k = linear(x, "attention.self.key").reshape(t, heads, hd).transpose(1, 2, 0)
+        v = linear(x, "attention.self.value").reshape(t, heads, hd).transpose(1, 0, 2)
         scores = np.matmul(q, k)
         scores *= np.float32(1 / math.sqrt(hd))
-        if mask is not None:
-            scores += mask[:, None, None, :]
         scores -= scores.max(-1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(-1, keepdims=True)
-        ctx = np.matmul(scores, v).transpose(0, 2, 1, 3).reshape(n * t, d)[real]
+        ctx = np.matmul(scores, v).transpose(1, 0, 2).reshape(t, d)
         x = layer_norm(x + linear(ctx, "attention.output.dense"),
                        w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"], eps)
         ff = linear(gelu(linear(x, "intermediate.dense")), "output.dense")
         x = layer_norm(x + ff, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], eps)
-    if mask is None:
-        return x.reshape(n, t, d)
-    out = np.zeros((n * t, d), dtype=x.dtype)
-    out[real] = x
-    return out.reshape(n, t, d)
+    return x
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
@@ -256,7 +235,7 @@ class BertEncoder:
         x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n]
              + w["embeddings.token_type_embeddings.weight"][0])
         x = layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps)
-        return bert_layers(x[None], w, self.layers, self.heads, eps, gelu_erf)[0]
+        return bert_layers(x, w, self.layers, self.heads, eps, gelu_erf)
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
