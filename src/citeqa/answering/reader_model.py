@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +27,24 @@ import numpy as np
 from ..index.fast_encoder import read_safetensors
 
 READER_DIR = Path(__file__).parents[1] / "data" / "reader"
+
+
+def products_saturate(machine: str | None = None, cpuinfo: str | None = None) -> bool:
+    """Whether onnxruntime's int8 products would clip on this CPU: an x86 CPU without VNNI
+    multiplies bytes with an instruction that saturates each pair of products at 16 bits,
+    which this graph's (up to 255 x 127 x 2) can pass (a logit moved by up to 0.4,
+    emulated). There onnxruntime is told to multiply exactly, at half the speed; where
+    the CPU's flags cannot be read (not Linux), too."""
+    machine = (machine or platform.machine()).lower()
+    if machine not in ("x86_64", "amd64", "i386", "i686", "x86"):
+        return False  # ARM's dot products do not saturate
+    if cpuinfo is None:
+        try:
+            cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return True
+    flags = set(cpuinfo.split())
+    return not flags & {"avx512_vnni", "avx_vnni", "amx_int8"}
 
 
 class ReaderUnavailable(RuntimeError):
@@ -58,7 +77,12 @@ class ReaderModel:
         # its threads sleep between questions: spinning, they would slow NumPy's next
         # products (the query encoder's took twice as long)
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+        if products_saturate():
+            options.add_session_config_entry("session.x64quantprecision", "1")
+        try:
+            self.session = onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # an onnxruntime too old for the graph, say: its errors are its own classes
+            raise ReaderUnavailable(f"onnxruntime cannot run {folder / 'reader.onnx'}: {exc}") from exc
         packaged = read_safetensors(base / "model.safetensors")
         prefix = "bert." if "bert.embeddings.word_embeddings.weight" in packaged else ""
         self.word = np.asarray(packaged[prefix + "embeddings.word_embeddings.weight"], dtype=np.float32)
