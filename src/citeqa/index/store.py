@@ -11,7 +11,8 @@ Layout of ``index/``::
         dense.faiss      the vectors of the units, in unit order
         lexicon.json     synonyms learned from the corpus
         scan.json        what reading a question needs from every passage: the documents'
-                         words, and the drugs they speak of (build.scan_passages)
+                         words, the drugs they speak of and the years they write
+                         (build.scan_passages)
         bm25/            bm25s arrays (npy + json, no pickle; bm25.py)
 
 A version is written beside the live one and becomes live by replacing CURRENT, so a
@@ -56,7 +57,7 @@ class IndexData:
     dense: faiss.Index
     bm25: BM25Arrays
     lexicon: Lexicon
-    scan: dict  # words and drugs of the whole corpus (build.scan_passages)
+    scan: dict  # words, drugs and years of the whole corpus (build.scan_passages)
 
 
 @dataclass(frozen=True)
