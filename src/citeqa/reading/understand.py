@@ -163,7 +163,7 @@ class QuestionReader:
             concepts += [Concept(c.word, c.forms, c.weight * context, c.name)
                          for c in earlier_concepts if not asked.intersection(c.forms)]
         asked = list(weights)
-        for t in self.lexicon.expand(asked)[len(asked):]:  # corpus-learned synonyms
+        for t in self.lexicon.expand(asked)[len(asked):] + [d for t in asked for d in self.vocab.derived(t)]:
             if t in self.vocab:
                 weights.setdefault(t, self.settings.bridge_weight)
         # the drug every passage that may answer is about reads "it" (one asked about, or the documents')
@@ -314,7 +314,7 @@ class QuestionReader:
             for k, term in enumerate(terms):
                 if k == 0 and len(terms) > 1 and not held[0] and any(held[1:]):
                     continue  # "CYP450-mediated" joined is not in the documents; its parts are
-                synonyms = self.lexicon.expand([term])[1:]
+                synonyms = self.lexicon.expand([term])[1:] + list(self.vocab.derived(term))  # (and "dosage")
                 forms = ((term,),) + tuple((t,) for t in synonyms if t in self.vocab and t != term)
                 forms += tuple((t,) for t in self.vocab.numbered(term) if (t,) not in forms)  # "IgG": IgG4
                 if k == 0 and apart_held:
