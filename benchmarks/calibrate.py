@@ -10,7 +10,8 @@ when no reader model is present) and over judge.READER_FEATURES (with the reader
 probability that a quote answers). For the second, the reader's scores of the tuning
 documents are the ones it gave without having seen them (`folds.jsonl`, written by
 `python -m benchmarks.train_reader`): a reader scores the documents it was trained on far
-more confidently than new ones.
+more confidently than new ones. So, with `--query-folds`, are a tuning document's questions
+embedded by a question encoder tuned without it (`python -m benchmarks.train_query`).
 
 Weights are fitted by leave-one-document-out cross-validation (the seed counts as one
 document): each document's questions are judged by weights fitted on the others. The
@@ -84,9 +85,27 @@ class UnseenReader:
                         dtype=np.float32)
 
 
-def collect(reader: bool) -> list[dict]:
+def fold_encoders(folder: Path | None) -> dict[str, object]:
+    """For each tuning document, the question encoder tuned without it (`folder`/fold*/, written
+    by `python -m benchmarks.train_query --folds N --fold-dir folder`); none without a folder."""
+    from citeqa.index import fast_encoder
+    from citeqa.index.embed import resolve_model
+
+    out: dict[str, object] = {}
+    for fold in sorted(folder.glob("fold*")) if folder else ():
+        seen = set(json.loads((fold / "query.json").read_text(encoding="utf-8"))["documents"])
+        encoder = fast_encoder.BertEncoder(resolve_model(Settings().model), tuned=fold / "query.safetensors")
+        for doc in corpus_documents(CORPUS):
+            if doc.split == "tuning" and doc.file not in seen:
+                out[doc.file] = encoder
+    return out
+
+
+def collect(reader: bool, query_folds: Path | None = None) -> list[dict]:
     """One row per question: its document, features, whether answerable, whether the
-    answer given would be right, and whether a rule declines it."""
+    answer given would be right, and whether a rule declines it. With `query_folds`, a
+    tuning document's questions are embedded by the encoder tuned without it."""
+    unseen_encoders = fold_encoders(query_folds)
     rows_out = []
     warnings.simplefilter("ignore")
     settings = Settings().replace(abstain_threshold=0.0, reader_abstain_threshold=0.0, reader=reader)
@@ -98,6 +117,8 @@ def collect(reader: bool) -> list[dict]:
                 jobs.append((folder_assistant([CORPUS / "docs" / doc.file], Path(tmp) / doc.file, settings),
                              doc.file, corpus_questions(CORPUS, doc)))
         for bot, doc, rows in jobs:
+            if doc in unseen_encoders:
+                bot.use_query_encoder(unseen_encoders[doc])
             if reader and bot.reader_model() is not None:
                 unseen = UnseenReader(bot.reader_model())
                 unseen.doc = doc
@@ -144,12 +165,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="the threshold keeps cross-validated false abstention at most this (default 0.07)")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--rows", help="keep the asked questions' features in this JSON file, and reuse them")
+    parser.add_argument("--query-folds", type=Path, help="the fold models of python -m benchmarks.train_query "
+                        "--fold-dir: each tuning document's questions embedded by the one tuned without it")
     args = parser.parse_args(argv)
     cache = Path(args.rows) if args.rows else None
     kept = json.loads(cache.read_text()) if cache and cache.is_file() else {}
     fallback = None  # (weights, threshold) of the model without the reader
     for reader, names, label in ((False, FEATURES, "abstain"), (True, READER_FEATURES, "reader_abstain")):
-        rows = kept.get(label) or collect(reader)
+        rows = kept.get(label) or collect(reader, args.query_folds)
         kept[label] = rows
         if cache:
             cache.write_text(json.dumps(kept))

