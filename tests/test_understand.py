@@ -1077,3 +1077,19 @@ def test_a_list_answer_quotes_several_items_of_the_list_a_passage_leads_into(tmp
                   "What are the contraindications of zetamab?")
     items = ("Pregnancy", "Hemorrhagic tendencies", "Recent surgery")
     assert ans.found and "ZETAMAB is contraindicated in:" in ans.text and sum(i in ans.text for i in items) >= 2
+
+
+def test_a_word_finds_its_noun_in_age_only_where_english_makes_one_from_a_silent_e(tmp_path):
+    text = ("Zetamab leaflet\n\nThe usual dose is one tablet. The recommended dosage for children is lower. "
+            "Store it below 25°C; storage in a fridge is not needed. A short course may do; a shortage of "
+            "tablets has been reported. It may pass into breast milk; the nasal passages may feel dry. "
+            "It is a first-line treatment; the cell lineage is unaffected. Do not waste tablets; wastage "
+            "is recorded.\n")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "doc.txt").write_text(text)
+    vocab = Assistant(seeds, tmp_path / "index", settings=HASH)._state[1].vocab
+    assert vocab.derived(stem("dose")) == (stem("dosage"),) and vocab.derived(stem("dosage")) == (stem("dose"),)
+    assert vocab.derived(stem("store")) == (stem("storage"),) and vocab.derived(stem("waste")) == (stem("wastage"),)
+    for word in ("short", "shortage", "pass", "passage", "line", "lineage", "tablet"):
+        assert vocab.derived(stem(word)) == (), word

@@ -174,20 +174,25 @@ def query_encoder(model: str, embedder: Embedder, check_now: bool = False, recor
             fast_encoder.write_record(records, model, model_dir, result)
         except OSError as exc:  # nowhere to record it: checked again next time
             log.warning("citeqa: cannot record the query encoder check in %s: %s", records, exc)
-        record = {**result}
+        record = {**result, "files": fast_encoder.model_digest(model_dir, records)}
         if not result["ok"]:
             why = result.get("why") or f"min cosine {result['min_cosine']} on the probes"
-            warnings.warn(f"citeqa: the fast query encoder does not reproduce {model} ({why}); "
-                          "questions are embedded with sentence-transformers", stacklevel=3)
+            warnings.warn(f"citeqa: the fast query encoder does not reproduce {model} ({why}); questions are "
+                          "embedded with sentence-transformers (the model's own weights, not the tuned ones)",
+                          stacklevel=3)
     if record and record.get("ok"):
-        weights = None
+        weights = query_tuning.tuned_weights(record["files"]) if tuned else None
+        if tuned and weights is None and model == query_tuning.tuned_from():  # (another model: its own weights)
+            warnings.warn(f"citeqa: the tuned question encoder was not tuned from these {model} files; "
+                          "questions are embedded with the model's own weights", stacklevel=3)
+        if weights is not None:
+            try:
+                return fast_encoder.BertEncoder(model_dir, tuned=weights)
+            except (fast_encoder.UnsupportedModel, OSError, KeyError, ValueError) as exc:
+                warnings.warn(f"citeqa: the tuned question encoder cannot be used ({exc}); questions are embedded "
+                              "with the model's own weights", stacklevel=3)
         try:
-            weights = query_tuning.tuned_weights(fast_encoder.model_digest(model_dir, records)) if tuned else None
-            return fast_encoder.BertEncoder(model_dir, tuned=weights)
-        except (fast_encoder.UnsupportedModel, OSError, KeyError, ValueError) as exc:
-            if weights is None:
-                return embedder
-            warnings.warn(f"citeqa: the tuned question encoder cannot be used ({exc}); questions are embedded "
-                          "with the model's own weights", stacklevel=3)
-            return query_encoder(model, embedder, check_now, records)
+            return fast_encoder.BertEncoder(model_dir)
+        except (fast_encoder.UnsupportedModel, OSError, KeyError):
+            return embedder
     return embedder

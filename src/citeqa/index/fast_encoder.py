@@ -233,7 +233,7 @@ class BertEncoder:
         self.model_id = str(self.model_dir)
         if tuned is not None:
             for name, t in read_safetensors(Path(tuned)).items():
-                if self.w.get(name, t[:0]).shape != t.shape:
+                if getattr(self.w.get(name), "shape", None) != t.shape:
                     raise UnsupportedModel(f"{Path(tuned).name}: {name} {t.shape} is not a tensor of the model")
                 self.w[name] = np.asarray(t, dtype=np.float32)
             self.model_id += f" tuned by {Path(tuned).name}"

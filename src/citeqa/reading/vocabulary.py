@@ -1,7 +1,6 @@
 """The words an index holds: each term's passages and weight, a misspelling's corpus word,
 the numbered names a class of letters stands for ("IgG" for IgG4), a word's noun in -age
-("dosage" for dose), and the drugs the
-documents speak of (entities.py). Read by question understanding (understand.py);
+("dosage" for dose), and the drugs the documents speak of (entities.py). Read by question understanding (understand.py);
 computed from the stored BM25 postings and the index's saved scan of its passages
 (build.scan_passages), so nothing here reads the whole corpus at question time.
 
@@ -194,18 +193,23 @@ class Vocabulary:
         return tuple(t for t in self._sorted[start:start + 50]
                      if t.startswith(term) and t[len(term):len(term) + 1].isdigit() and t[len(term):].isalnum())
 
+    @cached_property
+    def _age_nouns(self) -> dict[str, str]:
+        """Both ways, the terms of each noun in -age the documents write and of the word ending
+        in a silent e it is made from, which they write too (dosage and dose, storage and store,
+        wastage and waste; not passage and pass, shortage and short, lineage and line)."""
+        pairs: dict[str, str] = {}
+        for word, term in self._surface.items():
+            base = self._surface.get(word[:-3] + "e") if word.endswith("age") and len(word) >= 6 else None
+            if base and base != term:
+                pairs[term], pairs[base] = base, term
+        return pairs
+
     def derived(self, term: str) -> tuple[str, ...]:
-        """The documents' terms for the noun English makes from a word with -age, or for the
-        word such a noun is made from: "dose" and "dosage", "store" and "storage", "leak" and
-        "leakage" (a label's "recommended dosage" is the dose a patient asks about; the
-        stemmer keeps them apart). Only words of four letters or more before -age."""
-        if not term.isalpha():
-            return ()
-        if term.endswith("ag"):  # the stem of a noun in -age
-            found = tuple(t for t in (term[:-2], term[:-2] + "e") if len(t) >= 4)
-        else:
-            found = (term + "ag", term[:-1] + "ag" if term.endswith("e") else "") if len(term) >= 4 else ()
-        return tuple(t for t in found if t and t != term and t in self.term_id)
+        """The documents' term for the noun in -age made from a word ending in a silent e, or
+        for the word it is made from: a label's "recommended dosage" is the dose a patient asks
+        about, and the stemmer keeps them apart ("dosag", "dose")."""
+        return (self._age_nouns[term],) if term in self._age_nouns else ()
 
     def correct(self, term: str, word: str = "") -> str | None:
         """The corpus term a misspelt query word was meant to be, or None (remembered: a
