@@ -402,10 +402,10 @@ def test_a_narrow_answer_quotes_the_next_best_sentence_too(tmp_path):
 
 def test_a_narrow_answer_adds_the_sentence_holding_what_the_best_one_lacks(bot):
     # the best sentence speaks of subcutaneous doses; the next best holding "absorbed" says how
-    # (without the reader: with it, the sentence saying how it is absorbed comes first, and
-    # holds all the question asks)
+    # (without the reader, and with the model's own question vectors: with either, the sentence
+    # saying how it is absorbed comes first, and holds all the question asks)
     q = "How is dupilumab absorbed after subcutaneous dosing?"
-    plain = Assistant(bot.seeds, bot.index_dir, settings=bot.settings.replace(reader=False))
+    plain = Assistant(bot.seeds, bot.index_dir, settings=bot.settings.replace(reader=False, tuned_queries=False))
     ans = plain.ask(q)
     assert ans.text.startswith("Dupilumab was designed to address that gap")  # the best, its passage first
     assert "Following subcutaneous dosing, it is absorbed into the systemic circulation" in ans.text
