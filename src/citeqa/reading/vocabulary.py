@@ -1,8 +1,9 @@
 """The words an index holds: each term's passages and weight, a misspelling's corpus word,
 the numbered names a class of letters stands for ("IgG" for IgG4), a word's noun in -age
-("dosage" for dose), and the drugs the documents speak of (entities.py). Read by question understanding (understand.py);
-computed from the stored BM25 postings and the index's saved scan of its passages
-(build.scan_passages), so nothing here reads the whole corpus at question time.
+("dosage" for dose), and the drugs the documents speak of (entities.py). Read by question
+understanding (understand.py); computed from the stored BM25 postings and the index's
+saved scan of its passages (build.scan_passages), so nothing here reads the whole corpus
+at question time.
 
 Misspellings are found with rapidfuzz (MIT, C++): the closest word by normalised
 Levenshtein InDel similarity (what difflib's ratio approximates), searched only among
