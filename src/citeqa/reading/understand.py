@@ -163,7 +163,7 @@ class QuestionReader:
             concepts += [Concept(c.word, c.forms, c.weight * context, c.name)
                          for c in earlier_concepts if not asked.intersection(c.forms)]
         asked = list(weights)
-        for t in self.lexicon.expand(asked)[len(asked):] + [d for t in asked for d in self.vocab.derived(t)]:
+        for t in self._synonyms(asked):
             if t in self.vocab:
                 weights.setdefault(t, self.settings.bridge_weight)
         # the drug every passage that may answer is about reads "it" (one asked about, or the documents')
@@ -314,7 +314,7 @@ class QuestionReader:
             for k, term in enumerate(terms):
                 if k == 0 and len(terms) > 1 and not held[0] and any(held[1:]):
                     continue  # "CYP450-mediated" joined is not in the documents; its parts are
-                synonyms = self.lexicon.expand([term])[1:] + list(self.vocab.derived(term))  # (and "dosage")
+                synonyms = self._synonyms([term])
                 forms = ((term,),) + tuple((t,) for t in synonyms if t in self.vocab and t != term)
                 forms += tuple((t,) for t in self.vocab.numbered(term) if (t,) not in forms)  # "IgG": IgG4
                 if k == 0 and apart_held:
@@ -370,6 +370,11 @@ class QuestionReader:
                 if beside and not drug_like(offered.lower()):
                     out.add(offered.lower())
         return out
+
+    def _synonyms(self, terms: list[str]) -> list[str]:
+        """Other terms for these: corpus-learned ones (abbreviations, brand and generic names)
+        and the -age noun of a word, or its word ("dosage", "dose": Vocabulary.derived)."""
+        return self.lexicon.expand(terms)[len(terms):] + [d for t in terms for d in self.vocab.derived(t)]
 
     def _looks_like_name(self, word: str, starts: bool) -> bool:
         """A drug, gene, protein or trial name: an INN ending, letters with digits (not a dose), two
