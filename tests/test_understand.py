@@ -12,6 +12,7 @@ from citeqa.reading.kinds import (about_the_document, answer_kinds, asked_to_nam
 from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, misspelt_common, words_of)
 from citeqa.language.text import stem
+from citeqa.reading.lay_words import with_age_groups
 from citeqa.answering.retrieve import SECTION_NUMBER, sums_up
 from tests.conftest import HASH, SEEDS
 
@@ -1093,3 +1094,29 @@ def test_a_word_finds_its_noun_in_age_only_where_english_makes_one_from_a_silent
     assert vocab.derived(stem("store")) == (stem("storage"),) and vocab.derived(stem("waste")) == (stem("wastage"),)
     for word in ("short", "shortage", "pass", "passage", "line", "lineage", "tablet"):
         assert vocab.derived(stem(word)) == (), word
+
+
+@pytest.mark.parametrize("question, group", [
+    ("is it safe for an 85 year old?", "elderly"), ("my mum is 72 years old, is it ok", "elderly"),
+    ("my dad is in his 80s, can he take it?", "elderly"), ("My 7-year-old has eczema", "child"),
+    ("can my 14 yo take it", "teenager"),
+    ("my son is 6 months old, can he have it", "baby"), ("breastfeeding my 2 month old", "baby"),
+    ("is it safe for a 0 year old", "baby")])
+def test_an_age_said_the_lay_way_is_followed_by_its_age_group(question, group):
+    assert with_age_groups(question).count(f"({group})") == 1
+
+
+@pytest.mark.parametrize("question", [
+    "What is the dose for children aged 10 and over?",  # the documents' own way of saying it
+    "I'm 5'4 and 220 lbs", "I'm 34 weeks pregnant", "take 2 tablets for 3 days",
+    "I'm 15 and my face went red", "is it safe for my 6 year old child?"])  # the scene; a group named already
+def test_what_is_no_lay_age_or_names_its_group_gains_nothing(question):
+    assert with_age_groups(question) == question
+
+
+def test_an_age_is_read_as_what_the_documents_call_its_age_group(reader):
+    # the seed page says "children", "pediatric" and "adolescents", never "7 year old"
+    query = reader.read("can my 7 year old get it?")
+    assert query.weights.get("pediatr") == 0.5 and query.weights.get("children") == 0.5
+    assert "(child)" in query.text and query.read_as == ""  # what is embedded; no follow-up note
+    assert reader.read("my 15 yo has bad eczema, can she get it").weights.get("adolesc") == 0.5

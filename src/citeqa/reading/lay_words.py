@@ -11,6 +11,7 @@ or two apart ("my eyes are red" says "red eyes").
 """
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 import numpy as np
@@ -27,6 +28,17 @@ MODIFIED = {stem(w) for w in ("vaccine", "vaccines", "vaccination", "shot", "sho
                               "tablets", "cream", "test", "tests", "doctor", "specialist", "clinic", "nurse")}
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
+
+# an age said the lay way, of whom the question is about: "my 7-year-old", "an 85 yo", "she is 4 months
+# old", "in his 80s". Not "aged 12 and over", the documents' own way of saying it and what they hold; nor
+# "I'm 15 and my face went red", which sets the scene more often than it asks about an age group
+STATED_AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:(years?|yrs?|y)|(months?|mos?|weeks?|wks?|days?))[\s-]*olds?\b"
+                        r"|\b(\d{1,3})\s*(?:yo|y/o|y\.o\.)(?!\w)|\bin (?:my|his|her|their|our|your) ([1-9])0s\b", re.I)
+# the age groups of medicines' regulators (ICH E11 children, E7 the elderly), by the lay word
+# the consumer-health vocabulary bridges to the documents' words: (from this age in years, word).
+# Adults are no special population: most of what documents say is said of them, and "I'm 34 and
+# pregnant" asks about pregnancy
+AGE_GROUPS = ((65, "elderly"), (18, ""), (12, "teenager"), (2, "child"), (0, "baby"))
 
 Form = tuple[str, ...]  # index terms that stand together for one clinical word or phrase
 
@@ -127,3 +139,19 @@ class LayBridges:
             return False
         own = len(self.vocab.passages_with(terms))
         return own > 0 and own >= max(len(self.vocab.passages_with(list(f))) for f in forms)
+
+
+def with_age_groups(text: str) -> str:
+    """The text with each age said the lay way followed by its age group's word, which the
+    vocabulary bridges to what the documents say: "is it safe for an 85 year old" asks what
+    they say of the elderly, older adults or patients aged 65 years and older; "my 2 month
+    old" is a baby, an infant. A group the text names already is not added again."""
+    def group(m: re.Match) -> str:
+        if m.group(3):  # months, weeks or days old
+            word = "baby"
+        else:
+            said = m.group(1) or m.group(4)
+            years = int(said) if said else int(m.group(5)) * 10 + 5  # "in his 80s": 85
+            word = next(w for start, w in AGE_GROUPS if years >= start)
+        return m.group(0) if not word or re.search(rf"\b{word}", text, re.I) else f"{m.group(0)} ({word})"
+    return STATED_AGE.sub(group, text) if text else text

@@ -1,19 +1,19 @@
 """Understand the question before retrieval: what it says, what it asks for, what it means.
 
-- **Vocabulary.** Lay words are bridged to the clinical words documents use ("side effects" -> adverse events,
-  "shot" -> injection) with a general consumer-health vocabulary shipped as a data file (lay_words.py);
-  corpus-learned synonyms (lexicon.py) are added too. Misspelt words snap to a close corpus word, but a real
-  English word or a drug name is never "corrected" into another one.
+- **Vocabulary.** Lay words are bridged to the clinical words documents use ("side effects" -> adverse events, "shot"
+  -> injection, "an 85 year old" -> the elderly) with a general consumer-health vocabulary shipped as a data file
+  (lay_words.py); corpus-learned synonyms (lexicon.py) are added too. Misspelt words snap to a close corpus word, but
+  a real English word or a drug name is never "corrected" into another one.
 - **What is asked for.** The kinds of answer wanted (a date, a number, a dose, an age, an organisation, a safety
-  finding, a trial, a drug class or target, an efficacy result, a time to effect) and whether the question wants
-  a list (a broad question).
-- **Follow-ups.** An elliptical question ("and in COPD?", "how many were in them?") is read against the
-  conversation's earlier questions (followups.py); one that stands alone is not.
-- **The subject, as "it".** The embedded question says "it" for the drug every document is about: its name tells
-  no passage from another, but draws the cosine to the sentences that spell it out.
-- **Focus.** Each content word of the question is a concept that the documents either hold (the word or a
-  bridged form) or not; names (drugs, genes, trials) the documents never mention are listed, so the answer can
-  decline instead of answering about something else.
+  finding, a trial, a drug class or target, an efficacy result, a time to effect) and whether the question wants a
+  list (a broad question).
+- **Follow-ups.** An elliptical question ("and in COPD?", "how many were in them?") is read against the conversation's
+  earlier questions (followups.py); one that stands alone is not.
+- **The subject, as "it".** The embedded question says "it" for the drug every document is about: its name tells no
+  passage from another, but draws the cosine to the sentences that spell it out.
+- **Focus.** Each content word of the question is a concept that the documents either hold (the word or a bridged
+  form) or not; names (drugs, genes, trials) the documents never mention are listed, so the answer can decline instead
+  of answering about something else.
 
 Nothing here knows about any one drug or document: the word lists (wordlists.py) are general English and general
 medicine, the kinds of answer (kinds.py) are word patterns, and what the documents hold is read from the index
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .lay_words import LayBridges
+from .lay_words import LayBridges, with_age_groups
 from .query import (EXAMPLE_CLAUSE, NAMED_EXAMPLES, Concept, Query, background_spans, named_by_examples,
                     words_and_starts, words_at, without_purpose, without_scene, taken_with, SPECIFIC_ASK)
 from .comparisons import COMPARES
@@ -137,6 +137,7 @@ class QuestionReader:
         text, before, read_as = self.read_follow_up(question, history)
         stands_alone = not before or read_as == text  # (a substituted follow-up is a whole question)
         own = text if stands_alone else question
+        own = with_age_groups(own)  # "an 85 year old" is one of the elderly (lay_words.py)
         # the drugs it asks about: those it names, else the conversation's latest
         drugs = named = self.drugs_named(own)[0]
         for earlier in reversed(history if not drugs else ()):
@@ -157,8 +158,7 @@ class QuestionReader:
         if not stands_alone:  # context: the earlier question's words and concepts, weighted down
             context = self.settings.context_weight
             earlier_concepts, earlier, _, _ = self._concepts_of(before)
-            for t in earlier:
-                weights.setdefault(t, context)
+            weights.update({t: context for t in earlier if t not in weights})
             asked = {form for c in concepts for form in c.forms}
             concepts += [Concept(c.word, c.forms, c.weight * context, c.name)
                          for c in earlier_concepts if not asked.intersection(c.forms)]
@@ -168,7 +168,8 @@ class QuestionReader:
                 weights.setdefault(t, self.settings.bridge_weight)
         # the drug every passage that may answer is about reads "it" (one asked about, or the documents')
         subjects = self.vocab.common_subjects | (self.vocab.drug_terms(about) if len(about) == 1 else frozenset())
-        embed = self._subject_as_it(text, subjects) if self.settings.subject_as_it else text
+        aged = own if stands_alone else text.removesuffix(question) + own  # (an age of the earlier question is context)
+        embed = self._subject_as_it(aged, subjects) if self.settings.subject_as_it else aged
         if self.settings.embed_bridges and bridges:  # the dense side sees the clinical words too
             embed = f"{embed} ({'; '.join(w for _, w in bridges)})"
         # what is asked for: a follow-up's own words say it first ("is that common?" wants a number),
@@ -211,8 +212,7 @@ class QuestionReader:
     def _asks_what_the_drug_is(self, question: str, subjects: frozenset[str]) -> bool:
         """Whether a question asks what the drug it is about is ("what is Dupixent
         exactly?", "whats dupilumab, in simple terms")."""
-        word = what_is_asked(question)
-        return bool(word and set(self.lexicon.expand(self.tokenize(word))) & subjects)
+        return bool((word := what_is_asked(question)) and set(self.lexicon.expand(self.tokenize(word))) & subjects)
 
     def _subject_as_it(self, text: str, subjects: frozenset[str]) -> str:
         """The question as embedded: the drug every passage it can be answered from is
