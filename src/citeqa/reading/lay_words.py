@@ -30,10 +30,14 @@ FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", 
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
 
 # an age said the lay way, of whom the question is about: "my 7-year-old", "an 85 yo", "she is 4 months
-# old", "in his 80s". Not "aged 12 and over", the documents' own way of saying it and what they hold; nor
-# "I'm 15 and my face went red", which sets the scene more often than it asks about an age group
+# old", "in his 80s". Not "aged 12 and over", the documents' own way of saying it and what they hold
 STATED_AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:(years?|yrs?|y)|(months?|mos?|weeks?|wks?|days?))[\s-]*olds?\b"
                         r"|\b(\d{1,3})\s*(?:yo|y/o|y\.o\.)(?!\w)|\bin (?:my|his|her|their|our|your) ([1-9])0s\b", re.I)
+# a bare number said of a person ("I'm 75", "my dad is 81", "at 35") is an age where the question speaks
+# of age ("am I too old?", "safe for someone her age?"); else it sets the scene ("I'm 15 and my face went
+# red") or is no age at all ("I'm 5'4")
+PERSON_NUMBER = re.compile(r"\b(?:i'm|i’m|i am|im|is|at) (\d{1,3})(?=\s*(?:[,.;!?]|and\b|with\b|now\b|$))", re.I)
+SPEAKS_OF_AGE = re.compile(r"\b(old|older|oldest|young|younger|age|ages|elderly)\b", re.I)
 # the age groups of medicines' regulators (ICH E11 children, E7 the elderly), by the lay word
 # the consumer-health vocabulary bridges to the documents' words: (from this age in years, word).
 # Adults are no special population: most of what documents say is said of them, and "I'm 34 and
@@ -146,12 +150,15 @@ def with_age_groups(text: str) -> str:
     vocabulary bridges to what the documents say: "is it safe for an 85 year old" asks what
     they say of the elderly, older adults or patients aged 65 years and older; "my 2 month
     old" is a baby, an infant. A group the text names already is not added again."""
-    def group(m: re.Match) -> str:
-        if m.group(3):  # months, weeks or days old
-            word = "baby"
-        else:
-            said = m.group(1) or m.group(4)
-            years = int(said) if said else int(m.group(5)) * 10 + 5  # "in his 80s": 85
-            word = next(w for start, w in AGE_GROUPS if years >= start)
+    def follow(m: re.Match, years: int) -> str:
+        word = next(w for start, w in AGE_GROUPS if years >= start)
         return m.group(0) if not word or re.search(rf"\b{word}", text, re.I) else f"{m.group(0)} ({word})"
-    return STATED_AGE.sub(group, text) if text else text
+
+    def stated(m: re.Match) -> str:
+        said = m.group(1) or m.group(4)
+        # months, weeks or days old: under 2; "in his 80s": 85
+        return follow(m, 0 if m.group(3) else int(said) if said else int(m.group(5)) * 10 + 5)
+    if not text:
+        return text
+    text = STATED_AGE.sub(stated, text)
+    return PERSON_NUMBER.sub(lambda m: follow(m, int(m.group(1))), text) if SPEAKS_OF_AGE.search(text) else text
