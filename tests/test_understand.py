@@ -1102,7 +1102,9 @@ def test_a_word_finds_its_noun_in_age_only_where_english_makes_one_from_a_silent
     ("can my 14 yo take it", "teenager"),
     ("my son is 6 months old, can he have it", "baby"), ("breastfeeding my 2 month old", "baby"),
     ("is it safe for a 0 year old", "baby"), ("im 75, can i still have it or am i too old", "elderly"),
-    ("My grandma is 85. Is it safe for someone her age?", "elderly")])
+    ("My grandma is 85. Is it safe for someone her age?", "elderly"), ("she's 80, too old?", "elderly"),
+    ("my 30 month old", "child"), ("a 2 week old", "baby"), ("my 6 month old? and a 2 month old", "baby"),
+    ("a childhood vaccine for my 7 year old", "child")])
 def test_an_age_said_the_lay_way_is_followed_by_its_age_group(question, group):
     assert with_age_groups(question).count(f"({group})") == 1
 
@@ -1111,7 +1113,9 @@ def test_an_age_said_the_lay_way_is_followed_by_its_age_group(question, group):
     "What is the dose for children aged 10 and over?",  # the documents' own way of saying it
     "I'm 5'4 and 220 lbs", "I'm 34 weeks pregnant", "take 2 tablets for 3 days",
     "I'm 15 and my face went red", "is it safe for my 6 year old child?",  # the scene; a group named already
-    "I'm 5'4 and 220 lbs, am I too old for it?", "I'm 34, am I too old?"])  # no age; an adult
+    "I'm 5'4 and 220 lbs, am I too old for it?", "I'm 34, am I too old?",  # no age; an adult
+    "the dose is 10, am I too old for it?", "I take it at 8 with aspirin. Am I too old?",  # no person's number
+    "a childhood vaccine for my 7 year old child"])
 def test_what_is_no_lay_age_or_names_its_group_gains_nothing(question):
     assert with_age_groups(question) == question
 

@@ -29,20 +29,24 @@ MODIFIED = {stem(w) for w in ("vaccine", "vaccines", "vaccination", "shot", "sho
 FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "actually", "really",
                              "just", "even", "still", "ever", "always", "maybe", "possibly", "please", "whole")}
 
-# an age said the lay way, of whom the question is about: "my 7-year-old", "an 85 yo", "she is 4 months
-# old", "in his 80s". Not "aged 12 and over", the documents' own way of saying it and what they hold
-STATED_AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:(years?|yrs?|y)|(months?|mos?|weeks?|wks?|days?))[\s-]*olds?\b"
+# an age said the lay way: "my 7-year-old", "an 85 yo", "she is 4 months old", "in his 80s". Not "aged 12
+# and over", the documents' own way of saying it and what they hold
+STATED_AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:(years?|yrs?|y)|(months?|mos?)|weeks?|wks?|days?)[\s-]*olds?\b"
                         r"|\b(\d{1,3})\s*(?:yo|y/o|y\.o\.)(?!\w)|\bin (?:my|his|her|their|our|your) ([1-9])0s\b", re.I)
-# a bare number said of a person ("I'm 75", "my dad is 81", "at 35") is an age where the question speaks
-# of age ("am I too old?", "safe for someone her age?"); else it sets the scene ("I'm 15 and my face went
-# red") or is no age at all ("I'm 5'4")
-PERSON_NUMBER = re.compile(r"\b(?:i'm|i’m|i am|im|is|at) (\d{1,3})(?=\s*(?:[,.;!?]|and\b|with\b|now\b|$))", re.I)
+# a bare number said of a person ("I'm 75", "my grandma is 85") is an age where the question speaks of age
+# ("am I too old?", "safe for someone her age?"); else it sets the scene ("I'm 15 and my face went red")
+PERSON_NUMBER = re.compile(r"\b(?:i'm|i’m|i am|im|(?:he|she)(?:'s|’s| is)|(?:my|his|her|our|their|your) "
+                           r"(?:mum|mom|mother|dad|father|parent|son|daughter|child|kid|baby|boy|girl|husband|wife|"
+                           r"partner|grandma|grandmother|granny|grandpa|grandfather|grandson|granddaughter|brother|"
+                           r"sister|aunt|uncle|friend|patient) (?:is|was)) (\d{1,3})"
+                           r"(?=\s*(?:[,.;!?]|and\b|am\b|with\b|now\b|$))", re.I)
 SPEAKS_OF_AGE = re.compile(r"\b(old|older|oldest|young|younger|age|ages|elderly)\b", re.I)
-# the age groups of medicines' regulators (ICH E11 children, E7 the elderly), by the lay word
-# the consumer-health vocabulary bridges to the documents' words: (from this age in years, word).
-# Adults are no special population: most of what documents say is said of them, and "I'm 34 and
-# pregnant" asks about pregnancy
-AGE_GROUPS = ((65, "elderly"), (18, ""), (12, "teenager"), (2, "child"), (0, "baby"))
+# the age groups of medicines' regulators (ICH E11 children, E7 the elderly), by the lay word the
+# consumer-health vocabulary bridges to the documents' words, and how a text names the group itself:
+# (from this age in years, word, its forms). Adults are no special population: most of what documents
+# say is said of them, and "I'm 34 and pregnant" asks about pregnancy
+AGE_GROUPS = ((65, "elderly", "elderly"), (18, "", ""), (12, "teenager", "teen|teens|teenagers?"),
+              (2, "child", "child|children"), (0, "baby", "baby|babies"))
 
 Form = tuple[str, ...]  # index terms that stand together for one clinical word or phrase
 
@@ -149,16 +153,26 @@ def with_age_groups(text: str) -> str:
     """The text with each age said the lay way followed by its age group's word, which the
     vocabulary bridges to what the documents say: "is it safe for an 85 year old" asks what
     they say of the elderly, older adults or patients aged 65 years and older; "my 2 month
-    old" is a baby, an infant. A group the text names already is not added again."""
-    def follow(m: re.Match, years: int) -> str:
-        word = next(w for start, w in AGE_GROUPS if years >= start)
-        return m.group(0) if not word or re.search(rf"\b{word}", text, re.I) else f"{m.group(0)} ({word})"
-
-    def stated(m: re.Match) -> str:
-        said = m.group(1) or m.group(4)
-        # months, weeks or days old: under 2; "in his 80s": 85
-        return follow(m, 0 if m.group(3) else int(said) if said else int(m.group(5)) * 10 + 5)
+    old" is a baby, an infant. A group the text names, or has been given, is not added again."""
     if not text:
         return text
+
+    def follow(m: re.Match, years: int) -> str:
+        _, word, forms = next(group for group in AGE_GROUPS if years >= group[0])
+        if not word or re.search(rf"\b({forms})\b", named[0], re.I):
+            return m.group(0)
+        named[0] += f" {word}"
+        return f"{m.group(0)} ({word})"
+
+    def stated(m: re.Match) -> str:
+        if m.group(5):  # "in his 80s": 85
+            years = int(m.group(5)) * 10 + 5
+        elif m.group(1) and not (m.group(2) or m.group(3)):  # weeks or days old
+            years = 0
+        else:
+            years = int(m.group(1) or m.group(4)) // (12 if m.group(3) else 1)
+        return follow(m, years)
+    named = [text]  # the text, and the groups given so far
     text = STATED_AGE.sub(stated, text)
     return PERSON_NUMBER.sub(lambda m: follow(m, int(m.group(1))), text) if SPEAKS_OF_AGE.search(text) else text
+
