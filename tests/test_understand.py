@@ -627,6 +627,15 @@ def test_a_dose_is_held_in_any_unit_written_short_or_in_full(sentence, held):
     assert holds_kind(sentence, "dose") is held
 
 
+@pytest.mark.parametrize("sentence, held", [
+    ("Use in children aged 6 to 11 years is supported by the adult trials.", True),
+    ("The Beers Criteria list it as a drug that older adults should generally avoid.", True),
+    ("Falls were more common in geriatric patients.", True),  # the elderly, named as labels name them
+    ("Older formulations were less well absorbed.", False), ("It is given every 4 weeks.", False)])
+def test_an_age_is_held_by_an_age_or_by_the_elderly_named(sentence, held):
+    assert holds_kind(sentence, "age") is held
+
+
 @pytest.mark.parametrize("question, wants", [
     ("What is the recommended dose of dupilumab for asthma in children?", True),
     ("What's the usual starting dose in adults?", True), ("how much farxiga do i take a day", True),

@@ -55,7 +55,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
     "age": (re.compile(r"\b(age|ages|aged|old|older|young|younger|youngest|oldest|kids?|child|children|"
                        r"baby|babies|infants?|toddlers?|teens?|teenagers?|adolescents?|pediatric|paediatric|"
                        r"elderly)\b", re.I),
-            re.compile(r"\b\d+\s*(months?|years?)\b|\baged?\b|[≥≤]\s*\d+", re.I)),
+            re.compile(r"\b\d+\s*(months?|years?)\b|\baged?\b|[≥≤]\s*\d+|"  # an age, or the elderly as labels say
+                       r"\b(elderly|geriatric|older (adults|patients|people))\b", re.I)),
     "organisation": (re.compile(r"\bwho (\w+ly )?(makes|made|developed|develops|manufactures|markets|sells|owns|"
                                 r"discovered|invented|sponsored|sponsors|funded|produces)\b|\b(which|what) "
                                 r"(company|companies|firm|manufacturer|sponsor|organi[sz]ation)\b|"
