@@ -627,13 +627,21 @@ def test_a_dose_is_held_in_any_unit_written_short_or_in_full(sentence, held):
     assert holds_kind(sentence, "dose") is held
 
 
-@pytest.mark.parametrize("sentence, held", [
-    ("Use in children aged 6 to 11 years is supported by the adult trials.", True),
-    ("The Beers Criteria list it as a drug that older adults should generally avoid.", True),
-    ("Falls were more common in geriatric patients.", True),  # the elderly, named as labels name them
-    ("Older formulations were less well absorbed.", False), ("It is given every 4 weeks.", False)])
-def test_an_age_is_held_by_an_age_or_by_the_elderly_named(sentence, held):
-    assert holds_kind(sentence, "age") is held
+@pytest.mark.parametrize("sentence, elderly, age", [
+    ("The Beers Criteria list it as a drug that older adults should generally avoid.", True, False),
+    ("Falls were more common in geriatric patients.", True, False), ("Use in the Elderly", True, False),
+    ("Patients 65 years of age and older had more falls.", True, True),  # an age of theirs answers both
+    ("In patients aged 75 and over, start low.", True, True), ("Adults ≥65 clear it slowly.", True, True),
+    ("Use in children aged 6 to 11 years is supported by the adult trials.", False, True),
+    ("Older formulations were less well absorbed.", False, False), ("Psychogeriatric wards", False, False)])
+def test_the_elderly_are_held_by_name_or_by_an_age_and_a_childs_age_is_not_held_by_them(sentence, elderly, age):
+    assert holds_kind(sentence, "elderly") is elderly and holds_kind(sentence, "age") is age
+
+
+def test_the_elderly_asked_about_by_name_are_a_kind_of_their_own():
+    assert answer_kinds("and in elderly patients?")[:1] == ("elderly",)
+    assert answer_kinds("is it ok for seniors?") == ("elderly",)
+    assert "elderly" not in answer_kinds("from what age can kids take it?")
 
 
 @pytest.mark.parametrize("question, wants", [

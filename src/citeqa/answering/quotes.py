@@ -24,7 +24,7 @@ from ..reading.other_names import asks_other_name, says_other_name
 from ..reading.query import Query
 from ..language.text import amounts
 
-SPECIFIC_KINDS = ("date", "dose", "headcount", "number", "age", "definition")  # kinds a quote visibly holds or lacks
+SPECIFIC_KINDS = ("date", "dose", "headcount", "number", "elderly", "age", "definition")  # a quote holds or lacks
 NAMED_BONUS = 0.5  # a sentence saying what the thing asked about is ("The primary endpoint was ...")
 META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how it was made)
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus

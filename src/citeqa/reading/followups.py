@@ -39,7 +39,8 @@ PRESUPPOSES = re.compile(r"^\s*even\b|\b(too|as well)\s*[?.!]*\s*$", re.I)
 THEN = re.compile(r"\bthen\s*[?.!]*\s*$", re.I)  # "what happens then?"; not "what do I do with side effects then?"
 TOPIC_PREPOSITIONS = ("in", "for", "with")  # what a condition is asked with: "works in asthma", "help with hives"
 # a short question that names nothing leans on the conversation when it asks for one of these
-FACT_KINDS = (("date",), ("dose",), ("age",), ("organisation",), ("onset",), ("time",), ("headcount",), ("number",))
+FACT_KINDS = (("date",), ("dose",), ("elderly",), ("age",), ("organisation",), ("onset",), ("time",), ("headcount",),
+              ("number",))
 
 
 def read_follow_up(question: str, history: tuple[str, ...] | list[str],

@@ -23,6 +23,7 @@ HEADCOUNT_HELD = (r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly
 NOT = r"(\s*not|n?['’]?t)\b"
 TAKE = r"(take|use|have|get|receive|be (given|used|taken|treated))"
 WHO_MUST_NOT = rf"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could){NOT}"
+ELDERLY = r"\b(elderly|geriatrics?|older[\s-]+(adults?|patients?|people|persons|subjects)|seniors?)\b"  # as labels say
 # an amount of a medicine, written short or in full (a UK leaflet writes "micrograms", lest they be read as mg)
 DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|millilit(re|er)s?|international units"
 # what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what
@@ -52,11 +53,11 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                         # ... or counts the units it comes in: "one tablet a day", "two puffs"
                         r"\b(one|two|three|four|half an?|\d+) (tablets?|capsules?|injections?(?! site)|puffs?|drops?|"
                         r"sachets?|sprays?|inhalations?|pens?|syringes?|vials?|patch(es)?|spoonfuls?|doses?)\b", re.I)),
-    "age": (re.compile(r"\b(age|ages|aged|old|older|young|younger|youngest|oldest|kids?|child|children|"
-                       r"baby|babies|infants?|toddlers?|teens?|teenagers?|adolescents?|pediatric|paediatric|"
-                       r"elderly)\b", re.I),
-            re.compile(r"\b\d+\s*(months?|years?)\b|\baged?\b|[≥≤]\s*\d+|"  # an age, or the elderly as labels say
-                       r"\b(elderly|geriatric|older (adults|patients|people))\b", re.I)),
+    "elderly": (re.compile(ELDERLY, re.I),  # by name, or by an age of 60 on: a child's age is no answer about them
+                re.compile(ELDERLY + r"|\b[6-9]\d\s*(years?|and (over|older))\b|[≥>]\s*[6-9]\d", re.I)),
+    "age": (re.compile(r"\b(age|ages|aged|old|older|young|younger|youngest|oldest|kids?|child|children|baby|babies|"
+                       r"infants?|toddlers?|teens?|teenagers?|adolescents?|pediatric|paediatric|elderly)\b", re.I),
+            re.compile(r"\b\d+\s*(months?|years?)\b|\baged?\b|[≥≤]\s*\d+", re.I)),
     "organisation": (re.compile(r"\bwho (\w+ly )?(makes|made|developed|develops|manufactures|markets|sells|owns|"
                                 r"discovered|invented|sponsored|sponsors|funded|produces)\b|\b(which|what) "
                                 r"(company|companies|firm|manufacturer|sponsor|organi[sz]ation)\b|"
@@ -333,8 +334,7 @@ WHAT_WAS = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+(?:the|its|their|his|he
 
 def asked_to_name(question: str) -> str | None:
     """The thing a "what was the X?" question asks to be named ("primary endpoint")."""
-    m = WHAT_WAS.search(question)
-    return m.group(1).lower() if m else None
+    return m.group(1).lower() if (m := WHAT_WAS.search(question)) else None
 
 
 def names_it(sentence: str, thing: str) -> bool:
