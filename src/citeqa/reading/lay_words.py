@@ -175,4 +175,3 @@ def with_age_groups(text: str) -> str:
     named = [text]  # the text, and the groups given so far
     text = STATED_AGE.sub(stated, text)
     return PERSON_NUMBER.sub(lambda m: follow(m, int(m.group(1))), text) if SPEAKS_OF_AGE.search(text) else text
-
