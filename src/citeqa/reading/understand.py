@@ -136,8 +136,7 @@ class QuestionReader:
             question, history = self.vocab.respelled(question), [self.vocab.respelled(h) for h in history]
         text, before, read_as = self.read_follow_up(question, history)
         stands_alone = not before or read_as == text  # (a substituted follow-up is a whole question)
-        own = text if stands_alone else question
-        own = with_age_groups(own)  # "an 85 year old" is one of the elderly (lay_words.py)
+        own = with_age_groups(text if stands_alone else question)  # "an 85 year old": elderly (lay_words.py)
         # the drugs it asks about: those it names, else the conversation's latest
         drugs = named = self.drugs_named(own)[0]
         for earlier in reversed(history if not drugs else ()):
