@@ -641,6 +641,8 @@ def test_the_elderly_are_held_by_name_or_by_an_age_and_a_childs_age_is_not_held_
 def test_the_elderly_asked_about_by_name_are_a_kind_of_their_own():
     assert answer_kinds("and in elderly patients?")[:1] == ("elderly",)
     assert answer_kinds("is it ok for seniors?") == ("elderly",)
+    # ... and only that: where no passage tells the elderly apart, no sentence with any age in it answers
+    assert "age" not in answer_kinds("is it safe for elderly people?")
     assert "elderly" not in answer_kinds("from what age can kids take it?")
 
 

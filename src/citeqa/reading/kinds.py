@@ -56,7 +56,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
     "elderly": (re.compile(ELDERLY, re.I),  # by name, or by an age of 60 on: a child's age is no answer about them
                 re.compile(ELDERLY + r"|\b[6-9]\d\s*(years?|and (over|older))\b|[≥>]\s*[6-9]\d", re.I)),
     "age": (re.compile(r"\b(age|ages|aged|old|older|young|younger|youngest|oldest|kids?|child|children|baby|babies|"
-                       r"infants?|toddlers?|teens?|teenagers?|adolescents?|pediatric|paediatric|elderly)\b", re.I),
+                       r"infants?|toddlers?|teens?|teenagers?|adolescents?|pediatric|paediatric)\b", re.I),
             re.compile(r"\b\d+\s*(months?|years?)\b|\baged?\b|[≥≤]\s*\d+", re.I)),
     "organisation": (re.compile(r"\bwho (\w+ly )?(makes|made|developed|develops|manufactures|markets|sells|owns|"
                                 r"discovered|invented|sponsored|sponsors|funded|produces)\b|\b(which|what) "
