@@ -80,6 +80,19 @@ def test_the_dose_asked_about_is_found_as_a_labels_dosage(tmp_path):
     assert "every 4 weeks" in ans.text
 
 
+def test_asked_whether_it_is_safe_the_answer_opens_with_what_the_document_judges(tmp_path):
+    # "Is amoxicillin safe?" once opened with "It is considered safe in pregnancy and breastfeeding", and "is the
+    # mmr vaccine safe" with how rare encephalitis is: one risk, or one group, where the page gives a verdict
+    amoxicillin = folder_assistant([CORPUS / "docs" / "amoxicillin.md"], tmp_path / "amoxicillin")
+    first = amoxicillin.ask("Is amoxicillin safe?").text.split("[1]")[0]
+    assert "well tolerated" in first and "pregnancy" not in first
+    mmr = folder_assistant([CORPUS / "docs" / "mmr-vaccine.md"], tmp_path / "mmr")
+    assert "mild" in mmr.ask("is the mmr vaccine safe").text.split("[1]")[0]
+    # in a conversation, "is it safe?" asks of what was said: pregnancy, not the verdict on the whole
+    after = amoxicillin.ask("is it safe?", history=["can I take amoxicillin while pregnant?"])
+    assert "pregnancy" in after.text.split("[1]")[0] and "well tolerated" not in after.text
+
+
 def test_held_out_documents_floors(tmp_path):
     results = run_corpus(CORPUS, tmp_path, splits=("heldout",))
     m = metrics(results)

@@ -522,6 +522,13 @@ def test_asked_who_must_not_take_it_the_answer_is_a_contraindication(question):
     ("Do not take it while driving.", False), ("Dose adjustment is not recommended in elderly patients.", False),
     ("Zetamab is not contraindicated in renal impairment.", False),
     ("Do not get ZETAVAX if you:", True), ("Zetamab should not be given to pregnant women.", True),
+    # said of people by what they have or had, or of an age
+    ("A person who has had a severe allergic reaction, such as anaphylaxis, to a dose of zetavax or to any of its "
+     "ingredients should not get it again.", True),
+    ("People with a history of pancreatitis must not take zetamab.", True),
+    ("Babies younger than 6 months are too young to be vaccinated.", True),
+    ("Patients who cannot swallow tablets should use the oral solution.", False),
+    ("People with asthma can take zetamab.", False), ("Patients who missed a dose should not take two.", False),
 ])
 def test_a_contraindication_says_for_whom_or_when(sentence, held):
     assert holds_kind(sentence, "contraindication") is held
@@ -559,7 +566,7 @@ def test_a_heading_says_where_a_document_gives_the_uses():
 
 @pytest.mark.parametrize("question, first", [
     ("is dupixent a steroid?", "definition"), ("Is dupilumab considered a biologic?", "definition"),
-    ("Is it safe?", "safety"), ("What drug class does dupilumab belong to?", "class"),
+    ("Is it safe?", "verdict"), ("What drug class does dupilumab belong to?", "class"),
 ])
 def test_is_it_a_kind_of_thing_asks_what_the_drug_is(question, first):
     assert answer_kinds(question)[0] == first
@@ -636,6 +643,33 @@ def test_a_dose_is_held_in_any_unit_written_short_or_in_full(sentence, held):
     ("Older formulations were less well absorbed.", False, False), ("Psychogeriatric wards", False, False)])
 def test_the_elderly_are_held_by_name_or_by_an_age_and_a_childs_age_is_not_held_by_them(sentence, elderly, age):
     assert holds_kind(sentence, "elderly") is elderly and holds_kind(sentence, "age") is age
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Is zetamab safe?", True), ("is the zetavax vaccine safe", True), ("so is it really safe?", True),
+    ("how safe is zetamab", True), ("Are vaccines safe to get?", True), ("is zetamab dangerous?", True),
+    ("What is the safety profile of zetamab?", True),
+    # safe for someone, in a situation, or what was said before: not the verdict on the whole
+    ("is it safe in pregnancy?", False), ("I'm pregnant, is it safe?", False), ("is that safe?", False),
+    ("is it safe for kids?", False), ("how safe is it for children?", False), ("is zetamab safe long term?", False),
+    ("is it safe to drink alcohol on zetamab?", False),
+])
+def test_asked_whether_it_is_safe_as_a_whole_the_answer_is_a_verdict(question, verdict):
+    assert ("verdict" in answer_kinds(question)) is verdict
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("Zetamab is generally well tolerated.", True), ("Side effects are usually mild.", True),
+    ("Most side effects are mild to moderate and pass within days.", True),
+    ("The safety profile was similar to that seen in earlier trials.", True),
+    ("In the extension study there were no new safety findings.", True),
+    ("For most people the benefits of vaccination far outweigh the risks.", True),
+    # one group, one illness, one risk
+    ("It is considered safe in pregnancy.", False), ("It is used in mild to moderate asthma.", False),
+    ("Anaphylaxis has been reported rarely.", False), ("No dose change is needed in mild kidney disease.", False),
+])
+def test_a_verdict_judges_its_safety_as_a_whole(sentence, held):
+    assert holds_kind(sentence, "verdict") is held
 
 
 def test_the_elderly_asked_about_by_name_are_a_kind_of_their_own():

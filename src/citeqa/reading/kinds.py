@@ -1,15 +1,16 @@
 """What a question asks for: the kind of answer wanted, and whether it wants a list.
 
-Each kind is two patterns, one for a question that asks for it and one for a sentence that holds it (a date,
-a dose, an age, an organisation, how soon it works (onset.py), a time, a number, who must not take it, a safety
-finding, a trial, what a drug is, a drug class or target, an efficacy result, a price); and a leaflet's boilerplate,
-which answers nothing. Word patterns only, in English; nothing about any one drug.
+Each kind is two patterns, one for a question that asks for it and one for a sentence that holds it (a date, a dose,
+an age, an organisation, how soon it works (onset.py), a time, a number, who must not take it, whether it is safe
+(safety.py), a safety finding, a trial, what a drug is, a drug class or target, an efficacy result, a price); and a
+leaflet's boilerplate, which answers nothing. Word patterns only, in English; nothing about any one drug.
 """
 from __future__ import annotations
 
 import re
 
 from .onset import ONSET_ASKED, ONSET_HELD, OnsetHeld
+from .safety import NOT, PEOPLE_MUST_NOT, TAKE, VERDICT_ASKED, VERDICT_HELD, WHO_MUST_NOT
 
 # how many took part, asked and said (a kind of its own, and part of QUANTITY below)
 HEADCOUNT_ASKED = (r"\bhow many (patients|people|participants|subjects|adults|children|kids|volunteers)\b|\bsample size\b|"
@@ -17,12 +18,6 @@ HEADCOUNT_ASKED = (r"\bhow many (patients|people|participants|subjects|adults|ch
                    r"\bhow many (were|was) (enrolled|included|studied|randomi[sz]ed)\b")
 HEADCOUNT_HELD = (r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly )?\d|\b\d[\d,]*\s+(patients|"
                   r"participants|adults|children|people|subjects|volunteers)\b")
-# kind: (how a question asks for it, how a sentence that holds it looks)
-# "who should not take it?", "Who can't use Ozempic?", "and who shouldn't?": who opens a clause (not "How
-# should patients who cannot swallow tablets take it?"); asking what not to do ("should not", "can't"), taking it
-NOT = r"(\s*not|n?['’]?t)\b"
-TAKE = r"(take|use|have|get|receive|be (given|used|taken|treated))"
-WHO_MUST_NOT = rf"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could){NOT}"
 ELDERLY = r"\b(elderly|geriatrics?|older[\s-]+(adults?|patients?|people|persons|subjects)|seniors?)\b"  # as labels say
 # an amount of a medicine, written short or in full (a UK leaflet writes "micrograms", lest they be read as mg)
 DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|millilit(re|er)s?|international units"
@@ -32,6 +27,7 @@ DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|mill
 USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|indicated|licen[cs]ed) (for|to treat)\b|"
               r"\bwhat (does|do|can|will) (\S+ ){1,3}treat\s*\??\s*$|"
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
+# kind: (how a question asks for it, how a sentence that holds it looks)
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
     # ... held by a sentence that says what it is used, indicated or approved for (a label's items
     # under INDICATIONS AND USAGE hold it by their heading: KIND_HEADINGS)
@@ -69,8 +65,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                         r"until|how many (weeks|days|months))\b", re.I),
              # not an age ("down to 6 months of age", "2 weeks old"); nor years (how long a study followed people)
              re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?)|within|rapid\w*|quickly|hours?|weeks?|"
-                        r"months?|early|preceding)\b"
-                        r"(?!\s+(of age|old)\b)", re.I)),
+                        r"months?|early|preceding)\b(?!\s+(of age|old)\b)", re.I)),
     # how many people a study had: a head count, not a share ("how many patients were in them?":
     # "enrolling 671 and 708 adults", not "38% of patients")
     "headcount": (re.compile(HEADCOUNT_ASKED, re.I), re.compile(HEADCOUNT_HELD, re.I)),
@@ -98,8 +93,9 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                                     r"(\bif (you|the patient|your child)\b(?! (notice|see|drop|have dropped)\b)|:(\s|$)|"
                                     r"\b(during|while) (pregnan|breast)|"
                                     r"\b(in|to|by) ([\w-]+ ){0,2}(people|patients|anyone|those|children|adults|women|men)\b)|"
-                                    r"(?<!\bnot )\bcontraindicat\w*|"
+                                    rf"(?<!\bnot )\bcontraindicat\w*|{PEOPLE_MUST_NOT}|"
                                     r"\b(use|it|(?-i:[A-Z][\w®-]+)) (is |are )?not (recommended|suitable) (for|in)\b", re.I)),
+    "verdict": (VERDICT_ASKED, VERDICT_HELD),  # is it safe, as a whole: not one risk (safety.py)
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
                           r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
                           r"(know|told|aware of|tell \w+) before|"
@@ -141,9 +137,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                             r"achieved|remission|response)\b", re.I)),
 }
 
-# Kinds of answer a passage holds by where it stands, whatever its words (retrieve.Retriever.on_topic): safety findings
-# by a passage on safety (chunk.TOPICS); a drug's uses by the heading a document gives them under ("1 INDICATIONS
-# AND USAGE", "1. What X is and what it is used for", "Medical uses").
+# Kinds a passage holds by where it stands, whatever its words (retrieve.Retriever.on_topic): safety findings by a
+# safety passage (chunk.TOPICS); uses by their heading ("1 INDICATIONS AND USAGE", "What X is used for", "Uses").
 KIND_TOPICS = {"safety": "safety"}
 KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?"
                                    r"uses|what .{1,80}? used for)\b", re.I)}
@@ -231,8 +226,7 @@ BROAD = re.compile(
     r"(should|need to|must) (i|we|you|they|someone|a patient|patients|parents?) (know|be told)|"
     r"everything \w+ (should|need to) know|checklist)\b|"
     # who must not take it: every group of people the documents name ("Who should not use X?"); what it is used for
-    rf"{WHO_MUST_NOT}|{USES_ASKED}",
-    re.I)
+    rf"{WHO_MUST_NOT}|{USES_ASKED}", re.I)
 
 
 # A sentence about the document itself rather than its subject ("This table shows how...", "Each entry breaks

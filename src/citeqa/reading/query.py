@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .instructions import MANNER, asked_acts
-from .kinds import DOSE_UNITS, NOT, TAKE
+from .kinds import DOSE_UNITS
+from .safety import NOT, TAKE
 
 if TYPE_CHECKING:
     from .vocabulary import Vocabulary

@@ -177,7 +177,8 @@ class QuestionReader:
         kinds = answer_kinds(text) + answer_kinds(question) if before and stands_alone else answer_kinds(question) + answer_kinds(text)
         if self._asks_what_the_drug_is(question, subjects):  # "what is dupixent, in simple terms?"
             kinds = ("definition",) + kinds
-        kinds = tuple(dict.fromkeys(kinds))
+        # safe as a whole is asked by a question alone: "is it safe?" after "with ibuprofen?" asks of that (safety.py)
+        kinds = tuple(dict.fromkeys(k for k in kinds if k != "verdict" or not before))
         # about the drug as a whole ("tell me about Keytruda", "what is it?"; not "how is it given?",
         # whose lay word is bridged to what it asks): its summaries answer, as a list
         overall = (not before and not bridges and set(kinds) <= {"definition"}
