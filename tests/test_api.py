@@ -508,6 +508,17 @@ def test_a_finding_the_documents_name_as_asked_is_never_said_to_be_missing(tmp_p
     assert "never mention" not in bot.ask("What happens after an overdose of zetamab?").text
 
 
+def test_a_drug_the_documents_never_mention_is_no_slip_of_a_word_they_hold(tmp_path):
+    # "sertraline" (stemmed "sertralin") is as similar to "strain" as a typo is to its word, but three letters
+    # apart: a slip is a letter or two, or the word with an ending ("forgetfull" of "forget")
+    bot = one_document(tmp_path, "zetavax.txt", "Zetavax\n\nZetavax is a vaccine against influenza. Each season's "
+                       "vaccine strain is chosen in February. Some people forget the second dose. Zetavax can cause "
+                       "a sore arm and a mild fever.\n")
+    ans = bot.ask("can I get zetavax if I take sertraline?")
+    assert not ans.found and "never mention sertraline" in ans.text
+    assert "never mention" not in bot.ask("does zetavax make you forgetfull?").text
+
+
 def test_a_side_effect_only_another_drug_s_documents_mention_is_never_mentioned_of_this_one(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()

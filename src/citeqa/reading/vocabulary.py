@@ -53,7 +53,13 @@ class NearWords:
             found = process.extractOne(asked, pool, scorer=fuzz.ratio, score_cutoff=cutoff * 100)
             if found and (found[1] > best_score or (found[1] == best_score and found[0] < best)):
                 best, best_score = found[0], found[1]
-        return best if best is not None and (not drug or best[:2] == asked[:2]) else None
+        if best is None or (drug and best[:2] != asked[:2]):
+            return None
+        # a slip is a letter or two (three in a long word), else the word is the other with an ending ("forgetful"
+        # of forget; not a prefix, which may turn its sense: "hypereosinophil"): "sertralin" is neither of "strain"
+        short, long = sorted((asked, best), key=len)
+        slip = DamerauLevenshtein.distance(asked, best) <= max(2, n // 4)
+        return best if slip or (len(short) >= 5 and long.startswith(short[:-1])) else None
 
 
 def _ratio(a: str, b: str) -> float:
