@@ -667,6 +667,8 @@ def test_asked_whether_it_is_safe_as_a_whole_the_answer_is_a_verdict(question, v
     # one group, one illness, one risk
     ("It is considered safe in pregnancy.", False), ("It is used in mild to moderate asthma.", False),
     ("Anaphylaxis has been reported rarely.", False), ("No dose change is needed in mild kidney disease.", False),
+    ("Infusion-related reactions occurred in about 6% of patients and are usually mild.", False),
+    ("Rash: about 1 in 20 recipients, usually mild.", False),
 ])
 def test_a_verdict_judges_its_safety_as_a_whole(sentence, held):
     assert holds_kind(sentence, "verdict") is held

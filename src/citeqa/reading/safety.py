@@ -37,10 +37,12 @@ VERDICT_ASKED = re.compile(r"^\W*((and|so|but|ok(ay)?),?\s+)?(is|are)\s+(?!(that
                            r"(really\s+|actually\s+|generally\s+)?(safe|dangerous)(\s+to\s+(take|use|get|have))?\W*$|"
                            r"^\W*how (safe|dangerous) (is|are)\b(?![^?]*\b(for|in|during|with|while)\b)|"
                            r"\bsafety profile\b", re.I)
-# a judgement of its safety as a whole; not "considered safe in pregnancy" (of one group), nor "mild to moderate
-# asthma" (mild said of an illness, not of its side effects)
+# a judgement of its safety as a whole: not "considered safe in pregnancy" (of one group), nor "mild to moderate
+# asthma" (of an illness), nor "Infusion-related reactions ... are usually mild" (of one kind of side effect)
 VERDICT_HELD = re.compile(r"\bwell[- ]tolerated\b|"
                           r"\b(generally|considered|very|usually) safe\b(?! (in|for|during|with|to)\b)|"
-                          r"\b(is|are|was|were|usually|generally|mostly|typically|often),? (mild|minor)\b|"
+                          r"(^|[^\w\s-]\s*|\b(most|the|all|these|common|its|such|any|overall|other|some|many)\s+)"
+                          r"(side[- ]effects|adverse (events|reactions|effects)|reactions)\b[^.;]{0,60}?"
+                          r"\b(are|were|usually|generally|mostly|typically|often),? (mild|minor)\b|"
                           r"\bsafety profile\b|\bno new safety (findings|signals|concerns|issues)\b|"
                           r"\bbenefits? (\w+ ){0,3}outweighs?\b", re.I)
