@@ -529,6 +529,11 @@ def test_asked_who_must_not_take_it_the_answer_is_a_contraindication(question):
     ("Babies younger than 6 months are too young to be vaccinated.", True),
     ("Patients who cannot swallow tablets should use the oral solution.", False),
     ("People with asthma can take zetamab.", False), ("Patients who missed a dose should not take two.", False),
+    # what such people take instead, how much, or a trial
+    ("Patients who cannot take tablets should use the oral solution.", False),
+    ("Children who can't get the live vaccine can have the inactivated one.", False),
+    ("Patients with kidney disease should not take a higher dose.", False),
+    ("He was too young to take part in the trial.", False),
 ])
 def test_a_contraindication_says_for_whom_or_when(sentence, held):
     assert holds_kind(sentence, "contraindication") is held
@@ -653,6 +658,11 @@ def test_the_elderly_are_held_by_name_or_by_an_age_and_a_childs_age_is_not_held_
     ("is it safe in pregnancy?", False), ("I'm pregnant, is it safe?", False), ("is that safe?", False),
     ("is it safe for kids?", False), ("how safe is it for children?", False), ("is zetamab safe long term?", False),
     ("is it safe to drink alcohol on zetamab?", False),
+    # ... nor of a dose, a finding, a person, nor beside another
+    ("Is an overdose dangerous?", False), ("Are the side effects dangerous?", False), ("Is 2 tablets safe?", False),
+    ("Is the higher dose safe?", False), ("Is my baby safe?", False), ("Are biosimilars as safe?", False),
+    ("How safe is zetamab compared to warfarin?", False), ("Is Zetavax 9 safe and effective?", True),
+    ("What is the safety profile of zetamab in elderly patients?", False),
 ])
 def test_asked_whether_it_is_safe_as_a_whole_the_answer_is_a_verdict(question, verdict):
     assert ("verdict" in answer_kinds(question)) is verdict
@@ -669,6 +679,9 @@ def test_asked_whether_it_is_safe_as_a_whole_the_answer_is_a_verdict(question, v
     ("Anaphylaxis has been reported rarely.", False), ("No dose change is needed in mild kidney disease.", False),
     ("Infusion-related reactions occurred in about 6% of patients and are usually mild.", False),
     ("Rash: about 1 in 20 recipients, usually mild.", False),
+    ("It was not well tolerated.", False), ("The benefit does not outweigh the risk in patients over 75.", False),
+    ("Concerns about its safety profile led to a boxed warning.", False), ("The medicine is safe.", True),
+    ("The safety profile of the combination was consistent with that of each agent.", True),
 ])
 def test_a_verdict_judges_its_safety_as_a_whole(sentence, held):
     assert holds_kind(sentence, "verdict") is held

@@ -188,7 +188,7 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     scored = read_sentences(reader, retriever, hits, query, scored, settings, contenders_only=True)
     if not scored:
         return []
-    if "verdict" in query.kinds:  # "is it safe?" opens with what the documents judge of it, if in reach
+    if query.kinds[:1] == ("verdict",):  # "is it safe?" is led by what the documents judge of it, if in reach
         lead = next((q for q in scored if holds_kind(q.text, "verdict")), scored[0])
         scored = [lead] + [q for q in scored if q is not lead]
     # two sentences: the best, and the one holding the part of the question it lacks, else the next best (which

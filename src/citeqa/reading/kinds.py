@@ -27,6 +27,7 @@ DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|mill
 USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|indicated|licen[cs]ed) (for|to treat)\b|"
               r"\bwhat (does|do|can|will) (\S+ ){1,3}treat\s*\??\s*$|"
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
+OF_WHOLE = frozenset({"use", "definition", "class", "verdict"})  # kinds asked of the drug as a whole
 # kind: (how a question asks for it, how a sentence that holds it looks)
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
     # ... held by a sentence that says what it is used, indicated or approved for (a label's items

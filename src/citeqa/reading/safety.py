@@ -24,25 +24,32 @@ import re
 NOT = r"(\s*not|n?['’]?t)\b"
 TAKE = r"(take|use|have|get|receive|be (given|used|taken|treated|vaccinated))"
 WHO_MUST_NOT = rf"(^|[,;:?.!]\s*)\W*((and|so|but|then|ok(ay)?),?\s+)?who\s+(should|must|can|could){NOT}"
-# ... said of people ("A person who had a severe allergy to it should not get it again", "too young to be vaccinated")
-# (not how much: "Patients who miss a dose should not take two")
+# ... said of people ("A person who had a severe allergy to it should not get it again", "too young to be vaccinated");
+# not what such people take instead ("Patients who cannot take tablets should use the solution"), nor how much
 PEOPLE_MUST_NOT = (r"\b(people|persons?|anyone|someone|those|patients|children|women|men|adults|babies|infants) "
-                   rf"(who|with)\b[^.;:]{{0,150}}?\b(should|must|can){NOT}\s+{TAKE}\b"
-                   r"(?!\s+(a double|an extra|two|more|another|extra)\b)|"
-                   rf"\btoo (young|old) to {TAKE}\b")
+                   rf"(who|with)\b[^.;:]{{0,150}}?\b(should|must){NOT}\s+{TAKE}\b"
+                   r"(?!\s+(a double|an extra|a higher|a larger|higher|larger|too much|two|more|another|extra|part)\b)|"
+                   rf"\btoo (young|old) to {TAKE}\b(?!\s+part\b)")
 
-# the whole question, whatever opens it ("so is it really safe?", "Are vaccines safe to get?", "how safe is it?",
-# "is X dangerous?"); not of what was said before ("is that safe?") nor of anyone or anything in particular
-VERDICT_ASKED = re.compile(r"^\W*((and|so|but|ok(ay)?),?\s+)?(is|are)\s+(?!(that|this|those|these)\b)([\w-]+\s+){1,3}"
-                           r"(really\s+|actually\s+|generally\s+)?(safe|dangerous)(\s+to\s+(take|use|get|have))?\W*$|"
-                           r"^\W*how (safe|dangerous) (is|are)\b(?![^?]*\b(for|in|during|with|while)\b)|"
-                           r"\bsafety profile\b", re.I)
-# a judgement of its safety as a whole: not "considered safe in pregnancy" (of one group), nor "mild to moderate
-# asthma" (of an illness), nor "Infusion-related reactions ... are usually mild" (of one kind of side effect)
-VERDICT_HELD = re.compile(r"\bwell[- ]tolerated\b|"
+# the whole question, whatever opens it ("so is it really safe?", "Is Gardasil 9 safe to get?", "how safe is it?",
+# "is the flu shot dangerous?"), of the medicine: not of what was said before ("is that safe?"), nor of a dose, a
+# finding or a person ("Is an overdose dangerous?", "Is my baby safe?"), nor for anyone, in anything, or beside another
+SUBJECT = (r"(it|they|((the|this) )?([a-z][\w-]* )?(medicine|medication|drug|vaccines?|shots?|jabs?|injections?|"
+           r"treatment|pills?|tablets?)|(?!(that|this|those|these)\b)[a-z][\w-]*( \d+)?)")
+_NOT_OF_ANY = r"(?![^?]*\b(for|in|during|with|while|compared|than|versus|vs|as)\b)"
+VERDICT_ASKED = re.compile(rf"^\W*((and|so|but|ok(ay)?),?\s+)?(is|are)\s+{SUBJECT}\s+(really\s+|actually\s+)?"
+                           r"(generally\s+)?(safe|dangerous)(\s+and\s+effective)?(\s+to\s+(take|use|get|have))?\W*$|"
+                           rf"^\W*how (safe|dangerous) (is|are)\b{_NOT_OF_ANY}|\bsafety profile\b{_NOT_OF_ANY}", re.I)
+# a judgement of its safety as a whole: not "considered safe in pregnancy" (of one group), "mild to moderate asthma"
+# (of an illness), "Infusion-related reactions ... are usually mild" (of one kind), nor "not well tolerated"
+VERDICT_HELD = re.compile(r"(?<!not )(?<!n't )\bwell[- ]tolerated\b|"
                           r"\b(generally|considered|very|usually) safe\b(?! (in|for|during|with|to)\b)|"
+                          r"\b(is|are|was|were) (generally |very )?safe( and effective)?(?=\s*[.;]|\s*$)|"
                           r"(^|[^\w\s-]\s*|\b(most|the|all|these|common|its|such|any|overall|other|some|many)\s+)"
                           r"(side[- ]effects|adverse (events|reactions|effects)|reactions)\b[^.;]{0,60}?"
                           r"\b(are|were|usually|generally|mostly|typically|often),? (mild|minor)\b|"
-                          r"\bsafety profile\b|\bno new safety (findings|signals|concerns|issues)\b|"
-                          r"\bbenefits? (\w+ ){0,3}outweighs?\b", re.I)
+                          r"\bsafety profile\b[^.;]{0,60}?\b(is|was|were|remains|remained) (\w+ )?(similar|consistent|"
+                          r"comparable|favou?rable|acceptable|reassuring|manageable|good)\b|"
+                          r"\b(favou?rable|acceptable|reassuring|manageable|good) safety profile\b|"
+                          r"\bno new safety (findings|signals|concerns|issues)\b|"
+                          r"\bbenefits? ((?!(not|never|may|might)\b)\w+ ){0,3}outweighs?\b", re.I)

@@ -28,7 +28,7 @@ from .lay_words import LayBridges, with_age_groups
 from .query import (EXAMPLE_CLAUSE, NAMED_EXAMPLES, Concept, Query, background_spans, named_by_examples,
                     words_and_starts, words_at, without_purpose, without_scene, taken_with, SPECIFIC_ASK)
 from .comparisons import COMPARES
-from .kinds import EARLIEST_ASKED, answer_kinds, is_broad, what_is_asked
+from .kinds import EARLIEST_ASKED, OF_WHOLE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
 from ..language.text import DRUG_STEMS, STOPWORDS, names_pattern, number_and_unit, stem
 from .vocabulary import Vocabulary, drug_like
@@ -177,8 +177,9 @@ class QuestionReader:
         kinds = answer_kinds(text) + answer_kinds(question) if before and stands_alone else answer_kinds(question) + answer_kinds(text)
         if self._asks_what_the_drug_is(question, subjects):  # "what is dupixent, in simple terms?"
             kinds = ("definition",) + kinds
-        # safe as a whole is asked by a question alone: "is it safe?" after "with ibuprofen?" asks of that (safety.py)
-        kinds = tuple(dict.fromkeys(k for k in kinds if k != "verdict" or not before))
+        # safe as a whole: asked alone, or "is it safe?" after "what is it for?"; not after "with ibuprofen?"
+        whole = stands_alone or "verdict" in answer_kinds(question) and {*answer_kinds(before)[:1]} & OF_WHOLE
+        kinds = tuple(dict.fromkeys(k for k in kinds if k != "verdict" or whole))
         # about the drug as a whole ("tell me about Keytruda", "what is it?"; not "how is it given?",
         # whose lay word is bridged to what it asks): its summaries answer, as a list
         overall = (not before and not bridges and set(kinds) <= {"definition"}
@@ -263,9 +264,8 @@ class QuestionReader:
 
     def _covers(self, topic) -> bool:
         if topic.name not in self._covered:
-            self._covered[topic.name] = any(
-                (terms := self.tokenize(phrase)) and all(t in self.vocab for t in terms)
-                and self.vocab.passages_with(terms).size for phrase in topic.evidence)
+            self._covered[topic.name] = any((terms := self.tokenize(phrase)) and all(t in self.vocab for t in terms)
+                                            and self.vocab.passages_with(terms).size for phrase in topic.evidence)
         return self._covered[topic.name]
 
     def _concepts_of(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:

@@ -7,7 +7,8 @@ at question time.
 
 Misspellings are found with rapidfuzz (MIT, C++): the closest word by normalised
 Levenshtein InDel similarity (what difflib's ratio approximates), searched only among
-the words whose length could reach the cutoff. It is the maintained library for this,
+the words whose length could reach the cutoff, that can be a slip by its
+Damerau-Levenshtein distance (`slip`). It is the maintained library for this,
 and a search costs about a millisecond per 10,000 candidate words, so an unknown word
 stays cheap as the corpus grows (difflib's pure-Python scan took 0.5 s at 100k words).
 """
@@ -50,16 +51,21 @@ class NearWords:
             pool = self.by_length.get(length)
             if not pool:
                 continue
-            found = process.extractOne(asked, pool, scorer=fuzz.ratio, score_cutoff=cutoff * 100)
-            if found and (found[1] > best_score or (found[1] == best_score and found[0] < best)):
-                best, best_score = found[0], found[1]
-        if best is None or (drug and best[:2] != asked[:2]):
-            return None
-        # a slip is a letter or two (three in a long word), else the word is the other with an ending ("forgetful"
-        # of forget; not a prefix, which may turn its sense: "hypereosinophil"): "sertralin" is neither of "strain"
-        short, long = sorted((asked, best), key=len)
-        slip = DamerauLevenshtein.distance(asked, best) <= max(2, n // 4)
-        return best if slip or (len(short) >= 5 and long.startswith(short[:-1])) else None
+            for word, score, _ in process.extract(asked, pool, scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=5):
+                if ((score > best_score or (score == best_score and word < best)) and slip(asked, word)
+                        and (not drug or word[:2] == asked[:2])):
+                    best, best_score = word, score
+        return best
+
+
+def slip(asked: str, meant: str) -> bool:
+    """Whether a word can be a misspelling of another as near by the ratio: a slip of a letter or two (three in a
+    word of twelve letters or more, or where letters were left out: "hemroids"), or the other with an ending
+    ("forgetful" of forget). "sertralin" is neither of "strain", though as similar: three letters put in."""
+    distance = DamerauLevenshtein.distance(asked, meant)
+    short, long = sorted((asked, meant), key=len)
+    return (distance <= max(2, len(asked) // 4) or (distance == 3 and len(asked) <= len(meant))
+            or (len(short) >= 5 and long.startswith(short)))
 
 
 def _ratio(a: str, b: str) -> float:
