@@ -687,6 +687,24 @@ def test_a_verdict_judges_its_safety_as_a_whole(sentence, held):
     assert holds_kind(sentence, "verdict") is held
 
 
+@pytest.mark.parametrize("question, asked", [
+    ("what is in zetamab tablets", True), ("whats in the vaccine?", True), ("What are the excipients?", True),
+    ("What are the inactive ingredients in the pen?", True),
+    ("what is in the study?", False), ("what is in the leaflet about driving?", False), ("What is zetamab?", False),
+])
+def test_asked_what_is_in_it_the_answer_is_its_ingredients(question, asked):
+    assert ("ingredients" in answer_kinds(question)) is asked
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("The active substance is zetamab.", True), ("The other ingredients are lactose and magnesium stearate.", True),
+    ("Each tablet contains 10 mg of zetamab.", True), ("The vial stopper is made of rubber.", True),
+    ("Zetamab is an antibody for asthma.", False), ("Take one tablet a day with water.", False),
+])
+def test_ingredients_are_said_as_a_leaflet_says_them(sentence, held):
+    assert holds_kind(sentence, "ingredients") is held
+
+
 def test_the_elderly_asked_about_by_name_are_a_kind_of_their_own():
     assert answer_kinds("and in elderly patients?")[:1] == ("elderly",)
     assert answer_kinds("is it ok for seniors?") == ("elderly",)

@@ -1,9 +1,9 @@
 """What a question asks for: the kind of answer wanted, and whether it wants a list.
 
 Each kind is two patterns, one for a question that asks for it and one for a sentence that holds it (a date, a dose,
-an age, an organisation, how soon it works (onset.py), a time, a number, who must not take it, whether it is safe
-(safety.py), a safety finding, a trial, what a drug is, a drug class or target, an efficacy result, a price); and a
-leaflet's boilerplate, which answers nothing. Word patterns only, in English; nothing about any one drug.
+an age, an organisation, how soon it works (onset.py), a time, a number, who must not take it, what it contains,
+whether it is safe (safety.py), a safety finding, a trial, what a drug is, its class or target, an efficacy result, a
+price); and a leaflet's boilerplate, which answers nothing. Word patterns only, in English; nothing of any one drug.
 """
 from __future__ import annotations
 
@@ -96,6 +96,11 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                                     r"\b(in|to|by) ([\w-]+ ){0,2}(people|patients|anyone|those|children|adults|women|men)\b)|"
                                     rf"(?<!\bnot )\bcontraindicat\w*|{PEOPLE_MUST_NOT}|"
                                     r"\b(use|it|(?-i:[A-Z][\w®-]+)) (is |are )?not (recommended|suitable) (for|in)\b", re.I)),
+    # what it contains ("what is in Eliquis tablets?", "what are the excipients?"; not what is in a study or the blood)
+    "ingredients": (re.compile(r"\bwhat(['’]?s| is| are)? (in|inside) (?![^?]*\b(study|trial|leaflet|label|blood)\b)|"
+                               r"\b(ingredients?|excipients?)\b", re.I),
+                    re.compile(r"\bactive (substance|ingredient)s? (is|are)\b|\b(other|inactive) ingredients\b|"
+                               r"\bexcipients?\b|\bcontains?\b|\bmade (of|from|with)\b", re.I)),
     "verdict": (VERDICT_ASKED, VERDICT_HELD),  # is it safe, as a whole: not one risk (safety.py)
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
                           r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"
