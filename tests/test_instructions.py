@@ -116,3 +116,16 @@ def test_what_follows_a_circumstance_is_no_question_about_the_drug_as_a_whole(le
     assert "muscle cells" not in answer.text.lower()  # not the leaflet's opening, as for "tell me about it"
     answer = leaflet_bot.ask("what does a glimepride tablet look like?")  # ... nor what it looks like
     assert answer.found and "white and round" in answer.text.lower() and "muscle cells" not in answer.text.lower()
+
+
+def test_a_few_instructions_for_what_is_asked_are_quoted_all(tmp_path):
+    # "how do i take atorvastatin" quoted two of its three instructions and left out "Swallow each tablet whole"
+    bot = one_document(tmp_path, "zetastatin.txt", "Zetastatin tablets\n\n1. What Zetastatin is\n\nZetastatin lowers "
+                       "cholesterol in the blood.\n\n3. How to take Zetastatin\n\nThe usual dose is 10 mg once a day."
+                       "\n\nHow to take the tablets\n\nSwallow each tablet whole with a drink of water. You can take "
+                       "the tablets at any time of day, with or without food. Try to take your tablet at the same "
+                       "time every day, as this will help you remember.\n\n5. How to store Zetastatin\n\nStore below "
+                       "30°C.\n")
+    text = bot.ask("how do i take zetastatin").text.lower()
+    assert all(s in text for s in ("swallow each tablet whole", "with or without food", "same time every day"))
+    assert "below 30" not in text

@@ -27,6 +27,7 @@ from ..language.text import amounts
 SPECIFIC_KINDS = ("date", "dose", "headcount", "number", "elderly", "age", "definition")  # a quote holds or lacks
 NAMED_BONUS = 0.5  # a sentence saying what the thing asked about is ("The primary endpoint was ...")
 META_PENALTY = 0.5  # a sentence about the document itself (a table, a page, how it was made)
+WHOLE_INSTRUCTIONS = 3  # a passage of instructions with fewer sentences than this left unquoted is quoted whole
 SPECIFIC_BONUS = 2.0  # a quote asked for a date or a dose that holds none rarely answers: twice the bonus
 COMPLEMENT_SHARE = 0.15  # the second sentence of a narrow answer holds this much of the question the first lacks
 IDENTIFIER = re.compile(r"([a-z]{3,})\d+$")  # letters, then digits: nct06477653
@@ -201,6 +202,9 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
                                 or any(c.in_terms(_terms(retriever, hits, q)) for c in focus))][:1])
                            if settings.second_quote else [])
     best = scored[0].rank  # its passage first
+    rest = [q for q in scored if q.rank == best and q.row not in {o.row for o in quotes} and not boilerplate(q.text)]
+    if query.acts and retriever.under_instructions(query.acts)[hits[best].chunk] and len(rest) < WHOLE_INSTRUCTIONS:
+        quotes += [replace(q, beside=True) for q in rest]  # "how do I take it?": a few instructions, all of them
     return sorted(_in_context(retriever, hits, quotes), key=lambda q: (q.rank != best, q.rank, q.start))
 
 
