@@ -519,12 +519,15 @@ def test_a_drug_the_documents_never_mention_is_no_slip_of_a_word_they_hold(tmp_p
     assert "never mention" not in bot.ask("does zetavax make you forgetfull?").text
 
 
-@pytest.mark.parametrize("asked, meant", [("nausia", "nausea"), ("diareah", "diarrhea"), ("hemroids", "hemorrhoids"),
+@pytest.mark.parametrize("asked, meant", [("nausia", "nausea"), ("diarhea", "diarrhea"), ("hemroids", "hemorrhoids"),
                                           ("upadacitnib", "upadacitinib"), ("forgetful", "forget")])
 def test_a_slip_of_a_letter_or_two_or_letters_left_out_or_an_ending_is_a_misspelling(asked, meant):
     from citeqa.reading.vocabulary import NearWords
     assert NearWords([meant, "strain", "statin"]).nearest(asked, drug=False) == meant
     assert NearWords(["strain"]).nearest("sertralin", drug=False) is None  # three letters put in
+    assert NearWords(["brilliant"]).nearest("brilinta", drug=False) is None  # ... or changed
+    # of words as near by the ratio, the one fewer slips away
+    assert NearWords(["statements", "treatments"]).nearest("tteaments", drug=False) == "treatments"
 
 
 def test_a_side_effect_only_another_drug_s_documents_mention_is_never_mentioned_of_this_one(tmp_path):

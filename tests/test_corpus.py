@@ -91,7 +91,8 @@ def test_asked_whether_it_is_safe_the_answer_opens_with_what_the_document_judges
     # in a conversation, "is it safe?" asks of what was said: pregnancy, not the verdict on the whole
     after = amoxicillin.ask("is it safe?", history=["can I take amoxicillin while pregnant?"])
     assert "pregnancy" in after.text.split("[1]")[0] and "well tolerated" not in after.text
-    assert "pregnancy" in amoxicillin.ask("and is it ok in pregnancy?", history=["Is amoxicillin safe?"]).text.split("[1]")[0]
+    after = amoxicillin.ask("and is it ok in pregnancy?", history=["Is amoxicillin safe?"])
+    assert "pregnancy" in after.text.split("[1]")[0]
     # ... and after a question about the drug as a whole, of the whole
     after = amoxicillin.ask("is it safe?", history=["what is amoxicillin used for?"])
     assert "well tolerated" in after.text.split("[1]")[0]

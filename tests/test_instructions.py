@@ -124,8 +124,8 @@ def test_a_few_instructions_for_what_is_asked_are_quoted_all(tmp_path):
                        "cholesterol in the blood.\n\n3. How to take Zetastatin\n\nThe usual dose is 10 mg once a day."
                        "\n\nHow to take the tablets\n\nSwallow each tablet whole with a drink of water. You can take "
                        "the tablets at any time of day, with or without food. Try to take your tablet at the same "
-                       "time every day, as this will help you remember.\n\n5. How to store Zetastatin\n\nStore below "
-                       "30°C.\n")
+                       "time every day, as this will help you remember. If you forget a tablet, skip it.\n\n"
+                       "5. How to store Zetastatin\n\nStore below 30°C.\n")
     text = bot.ask("how do i take zetastatin").text.lower()
     assert all(s in text for s in ("swallow each tablet whole", "with or without food", "same time every day"))
-    assert "below 30" not in text
+    assert "below 30" not in text and "forget" not in text  # nor what to do in a circumstance not asked about

@@ -691,6 +691,7 @@ def test_a_verdict_judges_its_safety_as_a_whole(sentence, held):
     ("what is in zetamab tablets", True), ("whats in the vaccine?", True), ("What are the excipients?", True),
     ("What are the inactive ingredients in the pen?", True),
     ("what is in the study?", False), ("what is in the leaflet about driving?", False), ("What is zetamab?", False),
+    ("what is in the side effects section?", False), ("what is in the pipeline?", False), ("What is in Zetamab?", True),
 ])
 def test_asked_what_is_in_it_the_answer_is_its_ingredients(question, asked):
     assert ("ingredients" in answer_kinds(question)) is asked
@@ -698,8 +699,10 @@ def test_asked_what_is_in_it_the_answer_is_its_ingredients(question, asked):
 
 @pytest.mark.parametrize("sentence, held", [
     ("The active substance is zetamab.", True), ("The other ingredients are lactose and magnesium stearate.", True),
-    ("Each tablet contains 10 mg of zetamab.", True), ("The vial stopper is made of rubber.", True),
+    ("Each tablet contains 10 mg of zetamab.", True), ("Active ingredient: zetamab", True),
     ("Zetamab is an antibody for asthma.", False), ("Take one tablet a day with water.", False),
+    ("Do not take it if you are allergic to any of the other ingredients of this medicine.", False),
+    ("Grapefruit juice contains a substance that raises its levels.", False),
 ])
 def test_ingredients_are_said_as_a_leaflet_says_them(sentence, held):
     assert holds_kind(sentence, "ingredients") is held

@@ -20,6 +20,7 @@ import numpy as np
 from .retrieve import Hit, Retriever
 from ..settings import Settings
 from ..reading.kinds import about_the_document, asked_to_name, boilerplate, asks_earliest, earliest_date, holds_kind, names_it
+from ..reading.instructions import circumstance
 from ..reading.other_names import asks_other_name, says_other_name
 from ..reading.query import Query
 from ..language.text import amounts
@@ -202,9 +203,12 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
                                 or any(c.in_terms(_terms(retriever, hits, q)) for c in focus))][:1])
                            if settings.second_quote else [])
     best = scored[0].rank  # its passage first
-    rest = [q for q in scored if q.rank == best and q.row not in {o.row for o in quotes} and not boilerplate(q.text)]
-    if query.acts and retriever.under_instructions(query.acts)[hits[best].chunk] and len(rest) < WHOLE_INSTRUCTIONS:
-        quotes += [replace(q, beside=True) for q in rest]  # "how do I take it?": a few instructions, all of them
+    chunk, quoted = hits[best].chunk, {q.row for q in quotes}
+    rest = [int(r) for r in retriever.rows(chunk)[1:] if int(r) not in quoted]  # (row 0 is the whole passage)
+    if query.acts and retriever.under_instructions(query.acts)[chunk] and len(rest) < WHOLE_INSTRUCTIONS:
+        # "how do I take it?": a few instructions, all of them (not what to do if a dose is forgotten)
+        quotes += [replace(q, beside=True) for q in scored if q.row in rest and not boilerplate(q.text)
+                   and not about_the_document(q.text) and not circumstance(q.text)]
     return sorted(_in_context(retriever, hits, quotes), key=lambda q: (q.rank != best, q.rank, q.start))
 
 

@@ -28,7 +28,6 @@ USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|in
               r"\bwhat (does|do|can|will) (\S+ ){1,3}treat\s*\??\s*$|"
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
 OF_WHOLE = frozenset({"use", "definition", "class", "verdict"})  # kinds asked of the drug as a whole
-# kind: (how a question asks for it, how a sentence that holds it looks)
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
     # ... held by a sentence that says what it is used, indicated or approved for (a label's items
     # under INDICATIONS AND USAGE hold it by their heading: KIND_HEADINGS)
@@ -96,11 +95,12 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                                     r"\b(in|to|by) ([\w-]+ ){0,2}(people|patients|anyone|those|children|adults|women|men)\b)|"
                                     rf"(?<!\bnot )\bcontraindicat\w*|{PEOPLE_MUST_NOT}|"
                                     r"\b(use|it|(?-i:[A-Z][\w®-]+)) (is |are )?not (recommended|suitable) (for|in)\b", re.I)),
-    # what it contains ("what is in Eliquis tablets?", "what are the excipients?"; not what is in a study or the blood)
-    "ingredients": (re.compile(r"\bwhat(['’]?s| is| are)? (in|inside) (?![^?]*\b(study|trial|leaflet|label|blood)\b)|"
-                               r"\b(ingredients?|excipients?)\b", re.I),
-                    re.compile(r"\bactive (substance|ingredient)s? (is|are)\b|\b(other|inactive) ingredients\b|"
-                               r"\bexcipients?\b|\bcontains?\b|\bmade (of|from|with)\b", re.I)),
+    # what it contains: "what is in Eliquis tablets?" (it, a form or a name; not "the side effects section")
+    "ingredients": (re.compile(r"\bwhat(['’]?s| is| are)? (in|inside) (it\b|them\b|(the |this |my |an? )?([\w-]+ )?"
+                               r"(tablets?|capsules?|pills?|pens?|syringes?|vials?|vaccines?|injections?|shots?|jabs?|"
+                               r"medicines?)\b|(?-i:[A-Z])[\w-]+\W*$)|\b(ingredients?|excipients?)\b", re.I),
+                    re.compile(r"\bactive (substance|ingredient)s?\b( in [\w -]+)?( is| are|:)|\bexcipients?\b|"
+                               r"\b(other|inactive) ingredients\b(?! of this)|\bcontains? (the active|\d)", re.I)),
     "verdict": (VERDICT_ASKED, VERDICT_HELD),  # is it safe, as a whole: not one risk (safety.py)
     "safety": (re.compile(r"\b(side[- ]?(effects?|affects?)|adverse|risks?|risky|safe|safety|danger\w*|warnings?|"
                           r"watch (out|for)|harm\w*|toxic\w*|complications?|reactions?|problems?|"

@@ -178,7 +178,7 @@ class QuestionReader:
         if self._asks_what_the_drug_is(question, subjects):  # "what is dupixent, in simple terms?"
             kinds = ("definition",) + kinds
         # safe as a whole: asked alone, or "is it safe?" after "what is it for?"; not after "with ibuprofen?"
-        whole = stands_alone or "verdict" in answer_kinds(question) and {*answer_kinds(before)[:1]} & OF_WHOLE
+        whole = stands_alone or "verdict" in answer_kinds(question) and {*answer_kinds(history[-1])[:1]} & OF_WHOLE
         kinds = tuple(dict.fromkeys(k for k in kinds if k != "verdict" or whole))
         # about the drug as a whole ("tell me about Keytruda", "what is it?"; not "how is it given?",
         # whose lay word is bridged to what it asks): its summaries answer, as a list

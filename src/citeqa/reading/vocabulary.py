@@ -46,26 +46,33 @@ class NearWords:
         cutoff = DRUG_NEAR if drug else NEAR
         n = len(asked)
         lo, hi = math.ceil(n * cutoff / (2 - cutoff)), math.floor(n * (2 - cutoff) / cutoff)
-        best, best_score = None, -1.0
+        best, best_score = None, (-1.0, 0)
         for length in range(lo, hi + 1):
             pool = self.by_length.get(length)
             if not pool:
                 continue
             for word, score, _ in process.extract(asked, pool, scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=5):
-                if ((score > best_score or (score == best_score and word < best)) and slip(asked, word)
+                key = (score, -DamerauLevenshtein.distance(asked, word))  # (alike by the ratio: the fewer slips)
+                if ((key > best_score or (key == best_score and word < best)) and slip(asked, word)
                         and (not drug or word[:2] == asked[:2])):
-                    best, best_score = word, score
+                    best, best_score = word, key
         return best
 
 
 def slip(asked: str, meant: str) -> bool:
     """Whether a word can be a misspelling of another as near by the ratio: a slip of a letter or two (three in a
-    word of twelve letters or more, or where letters were left out: "hemroids"), or the other with an ending
-    ("forgetful" of forget). "sertralin" is neither of "strain", though as similar: three letters put in."""
+    word of twelve letters or more, or three letters left out: "hemroids"), or the other with an ending ("forgetful"
+    of forget). "sertralin" is neither of "strain", though as similar: three letters put in."""
     distance = DamerauLevenshtein.distance(asked, meant)
     short, long = sorted((asked, meant), key=len)
-    return (distance <= max(2, len(asked) // 4) or (distance == 3 and len(asked) <= len(meant))
-            or (len(short) >= 5 and long.startswith(short)))
+    left_out = distance == 3 and len(meant) - len(asked) == 3 and _within(asked, meant)
+    return distance <= max(2, len(asked) // 4) or left_out or (len(short) >= 5 and long.startswith(short))
+
+
+def _within(letters: str, word: str) -> bool:
+    """Whether the letters are the word's, in its order, some left out."""
+    rest = iter(word)
+    return all(ch in rest for ch in letters)
 
 
 def _ratio(a: str, b: str) -> float:
