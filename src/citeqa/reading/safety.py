@@ -8,9 +8,10 @@ vaccine again", "Babies younger than 6 months are too young to be vaccinated".
 "Is amoxicillin safe?" asks for what the documents conclude of its safety as a whole. A
 sentence naming one risk ("Hepatitis is rare with amoxicillin") answers part of it; the
 one that judges ("Amoxicillin is generally well tolerated", "Side effects are usually
-mild", "no new safety findings", "the benefits outweigh the risks") answers it, and the
-answer opens with it (quotes.choose_quotes). Asked whether it is safe for someone or in a
-situation ("is it safe in pregnancy?", "is that safe?"), the question is another kind.
+mild", "no new safety findings", "the benefits outweigh the risks") answers it, and is
+the answer's first choice (quotes.choose_quotes; quotes of one passage still read in the
+document's order). Asked whether it is safe for someone or in a situation ("is it safe in
+pregnancy?", "is that safe?"), the question is another kind.
 
 Each is a kind of answer (kinds.ANSWER_KINDS: "contraindication", "verdict"). Word patterns
 only, in English; nothing about any one drug.
