@@ -203,12 +203,12 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
                                 or any(c.in_terms(_terms(retriever, hits, q)) for c in focus))][:1])
                            if settings.second_quote else [])
     best = scored[0].rank  # its passage first
-    chunk, quoted = hits[best].chunk, {q.row for q in quotes}
-    rest = [int(r) for r in retriever.rows(chunk)[1:] if int(r) not in quoted]  # (row 0 is the whole passage)
-    if query.acts and retriever.under_instructions(query.acts)[chunk] and len(rest) < WHOLE_INSTRUCTIONS:
-        # "how do I take it?": a few instructions, all of them (not what to do if a dose is forgotten)
-        quotes += [replace(q, beside=True) for q in scored if q.row in rest and not boilerplate(q.text)
-                   and not about_the_document(q.text) and not circumstance(q.text)]
+    if query.acts and retriever.under_instructions(query.acts)[hits[best].chunk]:  # "how do I take it?": a few
+        quoted = {q.row for q in quotes}  # instructions, all of them (not what to do if a dose is forgotten)
+        rest = [int(r) for r in retriever.rows(hits[best].chunk)[1:] if int(r) not in quoted]  # (row 0: the whole)
+        if len(rest) < WHOLE_INSTRUCTIONS:
+            quotes += [replace(q, beside=True) for q in scored if q.row in rest and not boilerplate(q.text)
+                       and not about_the_document(q.text) and not circumstance(q.text)]
     return sorted(_in_context(retriever, hits, quotes), key=lambda q: (q.rank != best, q.rank, q.start))
 
 

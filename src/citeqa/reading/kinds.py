@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .onset import ONSET_ASKED, ONSET_HELD, OnsetHeld
-from .safety import NOT, PEOPLE_MUST_NOT, TAKE, VERDICT_ASKED, VERDICT_HELD, WHO_MUST_NOT
+from .safety import MEDICINE, NOT, PEOPLE_MUST_NOT, TAKE, VERDICT_ASKED, VERDICT_HELD, WHO_MUST_NOT
 
 # how many took part, asked and said (a kind of its own, and part of QUANTITY below)
 HEADCOUNT_ASKED = (r"\bhow many (patients|people|participants|subjects|adults|children|kids|volunteers)\b|\bsample size\b|"
@@ -96,9 +96,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                                     rf"(?<!\bnot )\bcontraindicat\w*|{PEOPLE_MUST_NOT}|"
                                     r"\b(use|it|(?-i:[A-Z][\w®-]+)) (is |are )?not (recommended|suitable) (for|in)\b", re.I)),
     # what it contains: "what is in Eliquis tablets?" (it, a form or a name; not "the side effects section")
-    "ingredients": (re.compile(r"\bwhat(['’]?s| is| are)? (in|inside) (it\b|them\b|(the |this |my |an? )?([\w-]+ )?"
-                               r"(tablets?|capsules?|pills?|pens?|syringes?|vials?|vaccines?|injections?|shots?|jabs?|"
-                               r"medicines?)\b|(?-i:[A-Z])[\w-]+\W*$)|\b(ingredients?|excipients?)\b", re.I),
+    "ingredients": (re.compile(rf"\bwhat(['’]?s| is| are)? (in|inside) (it\b|them\b|(the |this |my |an? )?([\w-]+ )?"
+                               rf"({MEDICINE})\b|(?-i:[A-Z])[\w-]+\W*$)|\b(ingredients?|excipients?)\b", re.I),
                     re.compile(r"\bactive (substance|ingredient)s?\b( in [\w -]+)?( is| are|:)|\bexcipients?\b|"
                                r"\b(other|inactive) ingredients\b(?! of this)|\bcontains? (the active|\d)", re.I)),
     "verdict": (VERDICT_ASKED, VERDICT_HELD),  # is it safe, as a whole: not one risk (safety.py)

@@ -32,11 +32,13 @@ PEOPLE_MUST_NOT = (r"\b(people|persons?|anyone|someone|those|patients|children|w
                    r"(?!\s+(a double|an extra|a higher|a larger|higher|larger|too much|two|more|another|extra|part)\b)|"
                    rf"\btoo (young|old) to {TAKE}\b(?!\s+part\b)")
 
+# a medicine, or the form it comes in ("the flu shot", "Eliquis tablets", "the pen")
+MEDICINE = (r"medicines?|medications?|drugs?|treatments?|vaccines?|shots?|jabs?|injections?|tablets?|capsules?|pills?|"
+            r"pens?|syringes?|vials?")
 # the whole question, whatever opens it ("so is it really safe?", "Is Gardasil 9 safe to get?", "how safe is it?",
 # "is the flu shot dangerous?"), of the medicine: not of what was said before ("is that safe?"), nor of a dose, a
 # finding or a person ("Is an overdose dangerous?", "Is my baby safe?"), nor for anyone, in anything, or beside another
-SUBJECT = (r"(it|they|((the|this) )?([a-z][\w-]* )?(medicine|medication|drug|vaccines?|shots?|jabs?|injections?|"
-           r"treatment|pills?|tablets?)|(?!(that|this|those|these)\b)[a-z][\w-]*( \d+)?)")
+SUBJECT = rf"(it|they|((the|this) )?([a-z][\w-]* )?({MEDICINE})|(?!(that|this|those|these)\b)[a-z][\w-]*( \d+)?)"
 _NOT_OF_ANY = r"(?![^?]*\b(for|in|during|with|while|compared|than|versus|vs|as)\b)"
 VERDICT_ASKED = re.compile(rf"^\W*((and|so|but|ok(ay)?),?\s+)?(is|are)\s+{SUBJECT}\s+(really\s+|actually\s+)?"
                            r"(generally\s+)?(safe|dangerous)(\s+and\s+effective)?(\s+to\s+(take|use|get|have))?\W*$|"

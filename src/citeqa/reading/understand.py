@@ -171,14 +171,14 @@ class QuestionReader:
         embed = self._subject_as_it(aged, subjects) if self.settings.subject_as_it else aged
         if self.settings.embed_bridges and bridges:  # the dense side sees the clinical words too
             embed = f"{embed} ({'; '.join(w for _, w in bridges)})"
-        # what is asked for: a follow-up's own words say it first ("is that common?" wants a number),
-        # unless they only take the place of words of the earlier question ("and in kids?" after
-        # "what is the dose for adults?" asks for a dose, for kids)
-        kinds = answer_kinds(text) + answer_kinds(question) if before and stands_alone else answer_kinds(question) + answer_kinds(text)
+        # what is asked for: a follow-up's own words say it first ("is that common?" wants a number), unless they
+        # only take the place of words of the earlier question ("and in kids?" after an adult dose asks for a dose)
+        asked = answer_kinds(question)  # (with no conversation, the text read is the question)
+        kinds = (answer_kinds(text) + asked if stands_alone else asked + answer_kinds(text)) if before else asked
         if self._asks_what_the_drug_is(question, subjects):  # "what is dupixent, in simple terms?"
             kinds = ("definition",) + kinds
         # safe as a whole: asked alone, or "is it safe?" after "what is it for?"; not after "with ibuprofen?"
-        whole = stands_alone or "verdict" in answer_kinds(question) and {*answer_kinds(history[-1])[:1]} & OF_WHOLE
+        whole = stands_alone or "verdict" in asked and {*answer_kinds(history[-1])[:1]} & OF_WHOLE
         kinds = tuple(dict.fromkeys(k for k in kinds if k != "verdict" or whole))
         # about the drug as a whole ("tell me about Keytruda", "what is it?"; not "how is it given?",
         # whose lay word is bridged to what it asks): its summaries answer, as a list
