@@ -98,6 +98,16 @@ def test_asked_whether_it_is_safe_the_answer_opens_with_what_the_document_judges
     assert "well tolerated" in after.text.split("[1]")[0]
 
 
+def test_asked_how_many_took_part_the_answer_gives_the_head_count(tmp_path):
+    # "how many people were in the study" was declined: the reader put "Patients were randomly assigned in a 2:1
+    # ratio" first, and the sentence beside it that gave the 616 enrolled did not count as the answer
+    bot = folder_assistant([CORPUS / "docs" / "keynote189.txt"], tmp_path)
+    for question in ("how many people were in the study", "How many patients were randomized in KEYNOTE-189?",
+                     "how many patients did the trial enroll?"):
+        ans = bot.ask(question)
+        assert ans.found and "616" in ans.text.split("[1]")[0], question
+
+
 def test_held_out_documents_floors(tmp_path):
     results = run_corpus(CORPUS, tmp_path, splits=("heldout",))
     m = metrics(results)

@@ -687,6 +687,24 @@ def test_a_verdict_judges_its_safety_as_a_whole(sentence, held):
     assert holds_kind(sentence, "verdict") is held
 
 
+@pytest.mark.parametrize("question, headcount, figure", [
+    ("how many people were in the study", True, True), ("How many patients were randomised in total?", True, True),
+    ("how many participants took part?", True, True), ("how many patients did the trial enroll?", True, True),
+    ("how many took part in the trial?", True, True), ("How many patients in KEYNOTE-189?", True, True),
+    ("how many were there?", False, False),  # after "were any fatal?": how many died
+    ("how many patients were in remission at 12 months?", False, True), ("how big was the trial?", True, True),
+    # how many something befell asks how common it was: a figure, not the trial's size
+    ("how many people had nausea?", False, True), ("how many patients were lost to follow-up?", False, True),
+    ("How many people in the US die from the flu each year?", False, True), ("how many countries?", False, False),
+])
+def test_a_head_count_is_asked_of_those_who_took_part(question, headcount, figure):
+    assert ("headcount" in answer_kinds(question)) is headcount
+    assert wants_quantity(question) is figure
+    if figure:  # ... and answered by a figure: "Nausea was common." says no number
+        assert holds_quantity("It enrolled 616 patients.", question) and holds_quantity("Nausea: 24%.", question)
+        assert not holds_quantity("Nausea was common.", question)
+
+
 @pytest.mark.parametrize("question, asked", [
     ("what is in zetamab tablets", True), ("whats in the vaccine?", True), ("What are the excipients?", True),
     ("What are the inactive ingredients in the pen?", True),

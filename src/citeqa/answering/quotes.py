@@ -41,8 +41,7 @@ REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(
 # a sentence that announces what follows ("Other side effects may occur with the following frequencies.",
 # "Tell your doctor if any of the following applies to you:")
 ANNOUNCES = re.compile(r":\s*$|\bthe following\b(?!\s+(day|week|month|year|morning|night|dose|visit)s?\b)|\bas follows\b|"
-                       r"\b(?:listed|given|shown|set out|described) below\b",
-                       re.I)  # (not "by the following day")
+                       r"\b(?:listed|given|shown|set out|described) below\b", re.I)  # (not "by the following day")
 LIST_SEPARATOR = re.compile(r",\s|;\s|\band\b|\bor\b")  # between the items of a list
 
 
@@ -190,9 +189,12 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     scored = read_sentences(reader, retriever, hits, query, scored, settings, contenders_only=True)
     if not scored:
         return []
-    if query.kinds[:1] == ("verdict",):  # "is it safe?" is led by what the documents judge of it, if in reach
-        lead = next((q for q in scored if holds_kind(q.text, "verdict")), scored[0])
-        scored = [lead] + [q for q in scored if q is not lead]
+    # "is it safe?" is led by what the documents judge of it, if in reach; "how many took part?" (so asked in its own
+    # words where they ask anything: not "how many countries?" after it) by the head count in the best one's passage
+    lead = (next((q for q in scored if holds_kind(q.text, "verdict")), None) if query.kinds[:1] == ("verdict",) else
+            next((q for q in scored if q.rank == scored[0].rank and holds_kind(q.text, "headcount")), None)
+            if "headcount" in (query.own_kinds or query.kinds)[:2] else None)
+    scored = [lead] + [q for q in scored if q is not lead] if lead is not None else scored
     # two sentences: the best, and the one holding the part of the question it lacks, else the next best (which
     # of two sentences scored alike answers, their scores rarely tell; the reader's included), from the best's
     # passage or holding something the question asks about (not "Do not freeze it" after how often it is taken)
@@ -297,9 +299,7 @@ def _complement(retriever: Retriever, hits: list[Hit], query: Query, scored: lis
         return []
     floor = unread_score(best) - margin
     for other in scored[1:]:
-        if unread_score(other) < floor:
-            continue
-        if boilerplate(other.text):
+        if unread_score(other) < floor or boilerplate(other.text):
             continue
         own = _terms(retriever, hits, other)
         if sum(c.weight for c in missing if c.in_terms(own)) / total >= COMPLEMENT_SHARE:

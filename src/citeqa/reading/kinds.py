@@ -10,14 +10,9 @@ from __future__ import annotations
 import re
 
 from .onset import ONSET_ASKED, ONSET_HELD, OnsetHeld
+from .headcount import HEADCOUNT_ASKED, HEADCOUNT_HELD, PEOPLE
 from .safety import MEDICINE, NOT, PEOPLE_MUST_NOT, TAKE, VERDICT_ASKED, VERDICT_HELD, WHO_MUST_NOT
 
-# how many took part, asked and said (a kind of its own, and part of QUANTITY below)
-HEADCOUNT_ASKED = (r"\bhow many (patients|people|participants|subjects|adults|children|kids|volunteers)\b|\bsample size\b|"
-                   r"\bhow (big|large) (was|were|is|are) (the |that |those |these |it\b|they\b)|"
-                   r"\bhow many (were|was) (enrolled|included|studied|randomi[sz]ed)\b")
-HEADCOUNT_HELD = (r"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly )?\d|\b\d[\d,]*\s+(patients|"
-                  r"participants|adults|children|people|subjects|volunteers)\b")
 ELDERLY = r"\b(elderly|geriatrics?|older[\s-]+(adults?|patients?|people|persons|subjects)|seniors?)\b"  # as labels say
 # an amount of a medicine, written short or in full (a UK leaflet writes "micrograms", lest they be read as mg)
 DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|millilit(re|er)s?|international units"
@@ -155,7 +150,7 @@ KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic ind
 # "6.4 kg", "0.8 per 100 patient-years", "7 out of 10"); asked how common or how likely, "rarer", "uncommon", "most
 # frequent", "frequency not known" too.
 FIGURE_ASKED = (r"\bwhat (percent\w*|proportion|share|fraction)|\bpercentage|\bincidence|\bby how much|"
-                r"\bhow much (did|does|was|were)\b|\bhow (big|large)\b|" + HEADCOUNT_ASKED)
+                rf"\bhow much (did|does|was|were)\b|\bhow (big|large)\b|\bhow many {PEOPLE}\b|" + HEADCOUNT_ASKED)
 FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|three|four|five|six|seven|eight|nine|ten) "
                r"(in|out of) (\d+|ten|a hundred)\b|\b\d+(\.\d+)?-fold|\bper \d[\d,]* (patient|person)[- ]years?|"
                r"\b(a|one|two)[- ](half|third|quarter|fifth)s?\b|\bhalf (of|the)\b|"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .instructions import MANNER, asked_acts
-from .kinds import DOSE_UNITS
+from .kinds import DOSE_UNITS, answer_kinds
 from .safety import NOT, TAKE
 
 if TYPE_CHECKING:
@@ -80,6 +80,12 @@ class Query:
         """What it asks, in its own words: as read, unless it was read with an earlier question
         as context (whose words are not what it asks for)."""
         return self.question if self.leans_on else self.text
+
+    @cached_property
+    def own_kinds(self) -> tuple[str, ...]:
+        """The kinds of answer it asks for in its own words (a follow-up's kinds hold its earlier question's too;
+        "and in the placebo arm?" asks none of its own)."""
+        return answer_kinds(self.own_words)
 
     @cached_property
     def acts(self) -> frozenset[str]:
