@@ -693,6 +693,10 @@ def test_a_verdict_judges_its_safety_as_a_whole(sentence, held):
     ("how many took part in the trial?", True, True), ("How many patients in KEYNOTE-189?", True, True),
     ("how many were there?", False, False),  # after "were any fatal?": how many died
     ("how many patients were in remission at 12 months?", False, True), ("how big was the trial?", True, True),
+    ("how many patients were in SOLO 1?", True, True), ("how many patients in the trial?", True, True),
+    # a trial's name or the trial as the setting of what befell some of them
+    ("How many patients in SOLO 1 achieved the primary endpoint?", False, True),
+    ("How many patients in Week 16 had EASI-75?", False, True), ("How many patients were in Stage 3?", False, True),
     # how many something befell asks how common it was: a figure, not the trial's size
     ("how many people had nausea?", False, True), ("how many patients were lost to follow-up?", False, True),
     ("How many people in the US die from the flu each year?", False, True), ("how many countries?", False, False),

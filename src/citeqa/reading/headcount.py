@@ -9,13 +9,14 @@ of people ("It enrolled 616 patients", "n = 1,874"). The answer is led by the he
 its best passage (answering/quotes.py).
 """
 PEOPLE = r"(patients|people|participants|subjects|adults|children|kids|volunteers|women|men)"
-# where they were: "in the trial", "in each arm", "in KEYNOTE-189"; not "in remission", "in hospital"
+# where they were: "in the trial", "in each arm", "in SOLO 1"; not "in remission", "in hospital", "in Week 16"
 IN_TRIAL = (r"in (the |this |that |each |either |both )?([\w-]+ ){0,2}(stud(y|ies)|trials?|arms?|groups?|cohorts?)\b|"
-            r"in [a-z]+-?\d+\b")
+            r"in (?-i:[A-Z][A-Za-z]*[A-Z]\w*)[- ]?\d+\b|in [a-z]+-\d+\b")  # a trial's name: SOLO 1, keynote-189
 HEADCOUNT_ASKED = (rf"\bhow many ({PEOPLE} )?((were|was|are|is|have been|had been) (there )?(enrol+ed|included|"
-                   rf"studied|randomi[sz]ed|randomly|recruited)\b|((were|was|are|is) (there )?)?({IN_TRIAL})|"
+                   rf"studied|randomi[sz]ed|randomly|recruited)\b|(were|was|are|is) (there )?({IN_TRIAL})|"
                    rf"(took|take|taking) part\b|(participated|joined|enrol+ed)\b|did (the|this|that|it|they)\b"
                    rf"[^?.]{{0,40}}\b(enrol+|include|recruit|randomi[sz]e|study|have|involve)\b)|"
+                   rf"\bhow many ({PEOPLE} )?({IN_TRIAL})(?=\s*([?.,;:]|$|and\b|or\b))|"  # not "in SOLO 1 had nausea"
                    rf"\bhow many {PEOPLE} (were|was) there\s*([?.]|$)|\bsample size\b|"
                    r"\bhow (big|large) (was|were|is|are) (the |that |those |these |it\b|they\b)")
 HEADCOUNT_HELD = rf"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly )?\d|\b\d[\d,]*\s+{PEOPLE}\b"
