@@ -501,6 +501,16 @@ def test_the_letters_of_coded_names_stand_for_their_family(tmp_path):
     assert "never mention" in bot.ask("Which UGT enzymes break down zetanib?").text
 
 
+def test_an_initialism_the_question_writes_out_is_no_name_the_documents_lack(tmp_path):
+    bot = one_document(tmp_path, "zetaflo.txt", "Zetaflo\n\nZetaflo is a tablet for heart failure. In its trial, "
+                       "zetaflo did not help patients with preserved ejection fraction.\n")
+    assert "never mention" in bot.ask("Does zetaflo help in HFpEF?").text  # said only by its letters: unknown
+    # ... and words elsewhere in the question that spell it by chance write nothing out
+    assert "never mention" in bot.ask("Could Heart Failure patients take zetaflo for HFpEF?").text
+    ans = bot.ask("Does zetaflo help in heart failure with preserved ejection fraction (HFpEF)?")
+    assert "never mention" not in ans.text and ans.found
+
+
 def test_a_finding_the_documents_name_as_asked_is_never_said_to_be_missing(tmp_path):
     # "overdose" is stemmed "overdos", which stemmed again is "overdo": the documents' word is checked as written
     bot = one_document(tmp_path, "zetamab.txt", "Zetamab\n\nZetamab is an antibody for asthma, injected every month. "

@@ -23,7 +23,7 @@ from ..reading.kinds import PRICE, gives_dose, holds_kind, holds_quantity, wants
 from ..reading.comparisons import weighs
 from ..reading.other_names import asks_other_name
 from ..reading.query import Query, named_years
-from ..language.text import spells_out
+from ..language.text import spells_out, writes_out_beside
 from ..language.wordlists import words_of
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
@@ -59,8 +59,10 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     # ... and a year it names that they never mention is as unknown ("the 2018 meta-analysis", "its sales in 2023")
     if settings.name_check:
         names += tuple(y for y in named_years(query.question) if y not in retriever.vocab.years)
-    # an initialism the passages retrieved write out is no unknown name ("NSCLC": non-small cell lung cancer)
-    names = tuple(n for n in names if not any(spells_out(n, retriever.data.chunks[h.chunk].text) for h in hits))
+    # an initialism the passages retrieved write out is no unknown name ("NSCLC": non-small cell lung cancer), nor
+    # one the question writes out beside it ("heart failure with preserved ejection fraction (HFpEF)": its words ask)
+    names = tuple(n for n in names if not writes_out_beside(n, query.question)
+                  and not any(spells_out(n, retriever.data.chunks[h.chunk].text) for h in hits))
     # what is asked for must be in a sentence quoted for what it answers (with the words it leans on), the best or
     # the one holding what the best lacks, not one quoted beside the best as the next best
     answering = [q for q in quotes if not q.beside]

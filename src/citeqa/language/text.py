@@ -212,6 +212,18 @@ def names_pattern(names) -> re.Pattern:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])", re.I)
 
 
+def writes_out_beside(acronym: str, text: str) -> bool:
+    """Whether the text writes an initialism out right beside it, one in brackets after the
+    other: "heart failure with preserved ejection fraction (HFpEF)", "HFpEF (heart failure
+    with preserved ejection fraction)"; not words elsewhere that spell it by chance ("Could
+    Heart Failure patients take it for CHF?")."""
+    name = re.escape(acronym)
+    before = [" ".join(m.group(1).split()[-2 * len(acronym):])
+              for m in re.finditer(rf"([^()]*?)\(\s*{name}\s*\)", text)]
+    after = [m.group(1) for m in re.finditer(rf"\b{name}\s*\(([^()]*)\)", text)]
+    return any(spells_out(acronym, words) for words in before + after)
+
+
 def spells_out(acronym: str, text: str) -> bool:
     """Whether the text writes out an initialism ("NSCLC": non-small cell lung cancer, "HFrEF":
     heart failure with reduced ejection fraction): consecutive words whose first letters spell
