@@ -52,18 +52,20 @@ class NearWords:
             if not pool:
                 continue
             for word, score, _ in process.extract(asked, pool, scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=5):
-                key = (score, -DamerauLevenshtein.distance(asked, word))  # (alike by the ratio: the fewer slips)
-                if ((key > best_score or (key == best_score and word < best)) and slip(asked, word)
+                distance = DamerauLevenshtein.distance(asked, word)
+                key = (score, -distance)  # (alike by the ratio: the fewer slips)
+                if ((key > best_score or (key == best_score and word < best)) and slip(asked, word, distance)
                         and (not drug or word[:2] == asked[:2])):
                     best, best_score = word, key
         return best
 
 
-def slip(asked: str, meant: str) -> bool:
+def slip(asked: str, meant: str, distance: int | None = None) -> bool:
     """Whether a word can be a misspelling of another as near by the ratio: a slip of a letter or two (three in a
     word of twelve letters or more, or three letters left out: "hemroids"), or the other with an ending ("forgetful"
-    of forget). "sertralin" is neither of "strain", though as similar: three letters put in."""
-    distance = DamerauLevenshtein.distance(asked, meant)
+    of forget). "sertralin" is neither of "strain", though as similar: three letters put in. (`distance`: their
+    Damerau-Levenshtein distance, where the caller has it.)"""
+    distance = DamerauLevenshtein.distance(asked, meant) if distance is None else distance
     short, long = sorted((asked, meant), key=len)
     left_out = distance == 3 and len(meant) - len(asked) == 3 and _within(asked, meant)
     return distance <= max(2, len(asked) // 4) or left_out or (len(short) >= 5 and long.startswith(short))
