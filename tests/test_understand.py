@@ -118,6 +118,19 @@ def test_what_another_medicine_is_taken_for_is_not_what_is_asked(reader, questio
     assert reader.read(question).absent == absent
 
 
+@pytest.mark.parametrize("question, person, asked", [
+    ("My mother can't swallow tablets, is there an injection?", "mother", "injection"),
+    ("will it make my dad's skin worse?", "dad's", "skin"),
+    ("can her husband use it for asthma?", "husband", "asthma"),
+])
+def test_a_relative_the_question_is_asked_for_is_not_what_it_asks_about(reader, question, person, asked):
+    words = {c.word for c in reader.read(question).concepts}
+    assert person not in words and asked in words  # whom it is for weighs nothing; what it asks about does
+    # the same word, not said of someone's own, is what is asked about ("is it safe for the mother?")
+    word = person.split("'")[0]
+    assert word in {c.word for c in reader.read(f"is it safe for the {word}?").concepts}
+
+
 def test_a_finding_is_named_with_fillers_inside_it(reader):
     # the vocabulary's "ringing in ears", asked as "ringing in the ears", is never mentioned by the page
     assert reader.read("does it cause ringing in the ears?").absent == ("ringing in ears",)

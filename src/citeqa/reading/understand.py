@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .lay_words import LayBridges, with_age_groups
+from .lay_words import POSSESSED_KIN, LayBridges, with_age_groups
 from .query import (EXAMPLE_CLAUSE, NAMED_EXAMPLES, Concept, Query, background_spans, named_by_examples,
                     words_and_starts, words_at, without_purpose, without_scene, taken_with, SPECIFIC_ASK)
 from .comparisons import COMPARES
@@ -279,7 +279,7 @@ class QuestionReader:
         asking = {m.group(1).lower() for m in EARLIEST_ASKED.finditer(question)}
         concepts: list[Concept] = []
         names: list[str] = []
-        scene = background_spans(question)
+        scene, kin = background_spans(question), [m.span() for m in POSSESSED_KIN.finditer(question)]  # whom it is for
         for word, starts, at in words_at(question):
             word = word.strip(".'’")
             lowered = word.lower()
@@ -298,7 +298,7 @@ class QuestionReader:
             name = self._looks_like_name(word, starts) and not (self.bridges and self.bridges.knows(word))
             generic = (stem(lowered) in self.generic or all(t in self.generic for t in terms)  # "she's": she
                        or stem(re.sub(r"['’]", "", lowered)) in self.generic  # "doesn't": doesnt
-                       or lowered in asking)
+                       or lowered in asking or any(a <= at < b for a, b in kin))
             if self.settings.typo_correction:
                 terms = [self.vocab.correct(t, lowered if len(terms) == 1 else "") or t for t in terms]
             held = [t in self.vocab or bool(self.vocab.numbered(t)) for t in terms]
