@@ -108,6 +108,15 @@ def test_asked_how_many_took_part_the_answer_gives_the_head_count(tmp_path):
         assert ans.found and "616" in ans.text.split("[1]")[0], question
 
 
+def test_asked_who_must_not_take_it_the_list_under_a_heading_that_says_so_answers(tmp_path):
+    # "who should not take apixaban" got one sentence about pregnancy: the leaflet's items sit under the heading
+    # "Do not take Eliquis if you:", and none of them says "do not take" itself
+    bot = folder_assistant([CORPUS / "docs" / "eliquis-leaflet.docx"], tmp_path)
+    ans = bot.ask("who should not take apixaban")
+    assert ans.found and "Do not take Eliquis if you:" in ans.passages[0].section
+    assert sum(item in ans.text for item in ("allergic", "bleeding heavily", "liver disease", "warfarin")) >= 3
+
+
 def test_held_out_documents_floors(tmp_path):
     results = run_corpus(CORPUS, tmp_path, splits=("heldout",))
     m = metrics(results)

@@ -35,7 +35,6 @@ IDENTIFIER = re.compile(r"([a-z]{3,})\d+$")  # letters, then digits: nct06477653
 NAME_WORD = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")  # a word of capitals: BOREAS, SINUS-52, NCT06477653
 ITEM_NAME_PASSAGES = 3  # a name in at most this many passages names one item of a list
 TOPIC_WORDS = (4, 8)  # a sentence of this many words opening a passage announces its topic (fewer: a list's item)
-ITEM_MARK = re.compile(r"(\s*([•◦▪‣·*–-]|\(?[0-9a-z]{1,2}[.)]))*\s*$")  # a list item's marker, at the end of what leads in
 # a sentence that opens by pointing back ("These thresholds came from...", "Such reactions...", "They were...")
 REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! who\b)", re.I)  # not "Those who..."
 # a sentence that announces what follows ("Other side effects may occur with the following frequencies.",
@@ -241,7 +240,7 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
             s, e = (int(x) for x in retriever.data.unit_span[row])
             add(s, e, row)
             text = chunk.text[s - chunk.start:e - chunk.start]
-        lead = _lead_in(chunk)
+        lead = chunk.lead_in()
         if lead:  # a list's lead-in: the passage's words before its first item
             add(chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
     return out
@@ -251,13 +250,6 @@ def _as_read(retriever: Retriever, hits: list[Hit], quote: Quote, headings: bool
     """A quoted sentence as it is read: after its heading, a table's row with its columns' names."""
     chunk = hits[quote.rank].chunk
     return retriever.data.chunks[chunk].unit_text(quote.row - int(retriever.bounds[chunk]) - 1, headings)
-
-
-def _lead_in(chunk) -> str:
-    """The words before a passage's first sentence when they lead into a list (end in a
-    colon: "Do not use Ozempic:"), as the passage's text has them up to there; else ""."""
-    lead = ITEM_MARK.sub("", chunk.text[:chunk.units[0][0] - chunk.start]) if chunk.units and not chunk.labels else ""
-    return lead if lead.endswith(":") else ""
 
 
 def _summary_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
@@ -358,7 +350,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 
     def on_topic(quote: Quote) -> bool:  # ... or an item of a list whose passage holds it ("Do not take it if:")
         return (not kind or holds_kind(quote.text, kind) or in_topic(quote)
-                or ((quote.text[:1].islower() or bool(_lead_in(data.chunks[hits[quote.rank].chunk])))
+                or ((quote.text[:1].islower() or data.chunks[hits[quote.rank].chunk].leads_into_list())
                     and bool(retriever.holds(kind)[hits[quote.rank].chunk])))
 
     # the items of a list the question names by its heading ("Approved Indications") are all near
@@ -375,7 +367,7 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
             break
         # one sentence a passage, but the items of a list it leads into ("contraindicated in:") are each one
         if quote.rank in spoken or (any(q.rank == quote.rank for q in chosen)
-                                    and not _lead_in(data.chunks[hits[quote.rank].chunk])):
+                                    and not data.chunks[hits[quote.rank].chunk].leads_into_list()):
             continue
         # says the same thing again (synonyms count: "IL-4Rα" repeats "IL-4 receptor alpha")
         if any(len(quote.terms & q.terms) / max(1, len(quote.terms | q.terms)) > 0.5 for q in chosen):

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import dataclass
 
 from ..ingest import Block, Document
 from ..language.text import tokenize
 
+# a list item's marker, at the end of the words that lead into it
+ITEM_MARK = re.compile(r"(\s*([•◦▪‣·*–-]|\(?[0-9a-z]{1,2}[.)]))*\s*$")
 TOPICS = ("mechanism", "trials", "safety", "indications", "other")
 # Stemmed cue words per topic: general pharmacology vocabulary, not any one drug's.
 TOPIC_CUES = {
@@ -57,6 +60,16 @@ class Chunk:
         """What retrieval sees: the heading path, then the passage (facts as label: value)."""
         body = "\n".join(self.labels) if self.labels else self.text
         return f"{self.section}\n{body}" if self.section and headings else body
+
+    def lead_in(self) -> str:
+        """The words before its first sentence when they lead into a list (end in a colon:
+        "Do not use Ozempic:"), as its text has them up to there; else ""."""
+        lead = ITEM_MARK.sub("", self.text[:self.units[0][0] - self.start]) if self.units and not self.labels else ""
+        return lead if lead.endswith(":") else ""
+
+    def leads_into_list(self) -> bool:
+        """Whether it is a list its words or its heading lead into ("Do not take Eliquis if you:")."""
+        return bool(self.lead_in()) or self.section.rsplit(" › ", 1)[-1].endswith(":")
 
     def unit_text(self, k: int, headings: bool = True) -> str:
         """What is embedded (and read) for its k-th sentence or fact: the sentence (a fact

@@ -138,10 +138,12 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
 }
 
 # Kinds a passage holds by where it stands, whatever its words (retrieve.Retriever.on_topic): safety findings by a
-# safety passage (chunk.TOPICS); uses by their heading ("1 INDICATIONS AND USAGE", "What X is used for", "Uses").
+# safety passage (chunk.TOPICS); uses by their heading ("1 INDICATIONS AND USAGE", "What X is used for", "Uses"), and
+# who must not take it by a heading that says so ("4 CONTRAINDICATIONS", "Do not take Eliquis if you:")
 KIND_TOPICS = {"safety": "safety"}
 KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?"
-                                   r"uses|what .{1,80}? used for)\b", re.I)}
+                                   r"uses|what .{1,80}? used for)\b", re.I),
+                 "contraindication": ANSWER_KINDS["contraindication"][1]}
 
 # How many or how much of a group (a share, a rate, a head count), and a sentence that says it: "how common is
 # it?" is not answered by "aged 12 and older", though that holds a number. Abstention goes by it (judge): as a kind
