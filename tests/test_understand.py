@@ -1134,6 +1134,15 @@ def test_a_short_sentence_opening_a_passage_comes_with_the_one_it_announces(tmp_
     assert "The trial has limitations." in ans.text and "32-week treatment period" in ans.text
 
 
+def test_a_short_sentence_comes_with_the_next_one_when_that_points_back_to_it(tmp_path):
+    text = ("Zetamab vaccine leaflet\n\nWhich vaccine to choose\n\n"
+            "Any licensed flu vaccine suits most adults, and vaccination should not wait for a particular brand. "
+            "The exception is adults 65 years and older. Since 2022, people in this age group are offered a "
+            "high-dose zetamab vaccine.\n\nHow it is given\n\nZetamab is injected into the upper arm.\n")
+    ans = ask_one(tmp_path, text, "is there a special flu vaccine for older adults?")
+    assert "The exception is adults 65 years and older." in ans.text and "high-dose" in ans.text
+
+
 def test_a_list_item_is_quoted_with_the_words_that_lead_into_it(tmp_path):
     ans = ask_one(tmp_path,
                   "Zetamab leaflet\n\n2. Before you take Zetamab\n\nDo not take Zetamab if you:\n\n"

@@ -35,8 +35,10 @@ IDENTIFIER = re.compile(r"([a-z]{3,})\d+$")  # letters, then digits: nct06477653
 NAME_WORD = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")  # a word of capitals: BOREAS, SINUS-52, NCT06477653
 ITEM_NAME_PASSAGES = 3  # a name in at most this many passages names one item of a list
 TOPIC_WORDS = (4, 8)  # a sentence of this many words opening a passage announces its topic (fewer: a list's item)
-# a sentence that opens by pointing back ("These thresholds came from...", "Such reactions...", "They were...")
+# a sentence that opens by pointing back ("These thresholds came from...", "Such reactions...", "They were..."), or
+# speaks of the people the one before named ("people in this age group")
 REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! who\b)", re.I)  # not "Those who..."
+NAMES_BACK = re.compile(r"\b(this|these) ([\w-]+ )?(group|population|people|patients)\b", re.I)
 # a sentence that announces what follows ("Other side effects may occur with the following frequencies.",
 # "Tell your doctor if any of the following applies to you:")
 ANNOUNCES = re.compile(r":\s*$|\bthe following\b(?!\s+(day|week|month|year|morning|night|dose|visit)s?\b)|\bas follows\b|"
@@ -217,29 +219,33 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
     """The quotes, each with the words of its passage it leans on: the sentence before one
     that opens by pointing back ("These thresholds came from DREAM analyses"); the sentence
     after a short one that opens its passage and announces it ("The trial has limitations.";
-    not a table's row nor a list's item); the words that lead into a list, for its item
-    ("Do not use Ozempic:" for "if you are allergic to semaglutide"); and, after one that
-    announces what follows ("... with the following frequencies."), what it announces."""
+    not a table's row nor a list's item), or that points back to it ("The exception is adults
+    65 years and older." before "... people in this age group preferably receive ..."); the
+    words that lead into a list, for its item ("Do not use Ozempic:" for "if you are allergic
+    to semaglutide"); and, after one that announces what follows ("... with the following
+    frequencies."), what it announces."""
     out = list(quotes)
     for q in quotes:
         chunk = retriever.data.chunks[hits[q.rank].chunk]
-
-        def add(s: int, e: int, row: int) -> None:  # the words at document offsets s:e of q's passage
-            if all((o.rank, o.start) != (q.rank, s) for o in out):
-                text = chunk.text[s - chunk.start:e - chunk.start]
-                out.append(Quote(q.rank, s, e, q.score, row, text, sentence_terms(retriever, text), beside=q.beside))
         first = int(retriever.bounds[hits[q.rank].chunk]) + 1  # the passage's first sentence (row 0: the whole)
+        end = int(retriever.bounds[hits[q.rank].chunk + 1])  # (past its last)
+
+        def add(s: int, e: int, row: int) -> str:  # the words at document offsets s:e of q's passage, quoted
+            text = chunk.text[s - chunk.start:e - chunk.start]
+            if all((o.rank, o.start) != (q.rank, s) for o in out):
+                out.append(Quote(q.rank, s, e, q.score, row, text, sentence_terms(retriever, text), beside=q.beside))
+            return text
+        short = (TOPIC_WORDS[0] <= len(q.text.split()) <= TOPIC_WORDS[1] and q.text[:1].isupper()
+                 and q.text.rstrip().endswith(".") and "|" not in q.text)
+        after = chunk.unit_text(q.row + 1 - first, headings=False) if q.row + 1 < end else ""  # the next sentence
         step = (-1 if REFERS_BACK.match(q.text) and q.row > first else
-                1 if (q.row == first and TOPIC_WORDS[0] <= len(q.text.split()) <= TOPIC_WORDS[1] and q.text[:1].isupper()
-                      and q.text.rstrip().endswith(".") and "|" not in q.text) else 0)
-        if step and q.row + step < retriever.bounds[hits[q.rank].chunk + 1]:
+                int(short and (q.row == first or bool(REFERS_BACK.match(after) or NAMES_BACK.search(after)))))
+        if step and q.row + step < end:
             add(*(int(x) for x in retriever.data.unit_span[q.row + step]), q.row + step)
         row, text = q.row, q.text
-        while ANNOUNCES.search(text) and row + 1 < min(q.row + 3, retriever.bounds[hits[q.rank].chunk + 1]):
+        while ANNOUNCES.search(text) and row + 1 < min(q.row + 3, end):
             row += 1  # what it announces (another announcement: what that one announces)
-            s, e = (int(x) for x in retriever.data.unit_span[row])
-            add(s, e, row)
-            text = chunk.text[s - chunk.start:e - chunk.start]
+            text = add(*(int(x) for x in retriever.data.unit_span[row]), row)
         lead = chunk.lead_in()
         if lead:  # a list's lead-in: the passage's words before its first item
             add(chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
