@@ -1259,3 +1259,16 @@ def test_an_age_is_read_as_what_the_documents_call_its_age_group(reader):
     assert query.weights.get("pediatr") == 0.5 and query.weights.get("children") == 0.5
     assert "(child)" in query.text and query.read_as == ""  # what is embedded; no follow-up note
     assert reader.read("my 15 yo has bad eczema, can she get it").weights.get("adolesc") == 0.5
+
+
+def test_asked_whether_it_is_a_kind_of_thing_a_sentence_saying_what_it_is_answers(tmp_path):
+    # "is upadacitinib a steroid?" was declined though "RINVOQ is a Janus kinase (JAK) inhibitor" was quoted: the
+    # label never says "steroid", so none of the question's words were held
+    text = ("Zetamab tablets\n\nWhat Zetamab is\n\n"
+            "Zetamab is a Janus kinase (JAK) inhibitor that calms the immune cells of the joints. "
+            "It is taken once a day.\n\nSide effects\n\nHeadache and nausea were the most common side effects.\n")
+    ans = ask_one(tmp_path, text, "is zetamab a steroid?")
+    assert ans.found and "Janus kinase" in ans.text
+    # ... but of another drug, what theirs is does not answer
+    (tmp_path / "other").mkdir()
+    assert not ask_one(tmp_path / "other", text, "is prednisolone a steroid?").found

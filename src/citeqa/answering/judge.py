@@ -101,9 +101,13 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
                          f"{', '.join(names_)}), not {len(weights)}: refit with python -m benchmarks.calibrate")
     z = weights[0] + sum(w * features[f] for w, f in zip(weights[1:], names_))
     confidence = float(1 / (1 + np.exp(-z)))
-    summarised = (query.whole and bool(query.drugs or {"it", "its", "this"} & set(words_of(query.question)))
-                  and all(retriever.summaries[hits[q.rank].chunk] for q in quotes)
+    of_theirs = bool(query.drugs or {"it", "its", "this"} & set(words_of(query.question)))  # their drug, or "it"
+    summarised = (query.whole and of_theirs and all(retriever.summaries[hits[q.rank].chunk] for q in quotes)
                   and any(holds_kind(q.text, "definition") for q in quotes))  # not "hi, how are you?"
+    # asked whether it is a kind of thing ("is it a steroid?"), a sentence saying what it is answers, whether it names
+    # that kind or another ("RINVOQ is a Janus kinase (JAK) inhibitor")
+    defined = (query.kinds[:1] == ("definition",) and of_theirs
+               and any(holds_kind(q.text, "definition") for q in answering))
     # asked how to do something ("how should I take it?"), the instructions for it answer, however few the
     # question's words, when they hold all the rest it asks about
     instructed = (bool(query.acts) and bool(quotes)
@@ -115,7 +119,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
                and any(says_other_name_of(retriever, query, q.text) for q in answering))
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
              and amount_held and dose_held and price_held and onset_held
-             and (summarised or instructed or renamed
+             and (summarised or instructed or renamed or defined
                   or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())
 
