@@ -2,7 +2,7 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from citeqa.index.chunk import chunk_document, classify_topic
+from citeqa.index.chunk import Chunk, chunk_document, classify_topic
 from citeqa.ingest import load_document
 from citeqa.index.lexicon import Lexicon, find_pairs
 from citeqa.language.text import tokenize
@@ -60,6 +60,16 @@ def test_every_chunk_reproduces_its_text_from_the_source(tmp_path_factory, paras
         assert doc.text[c.start:c.end] == c.text
         for s, e in c.units:
             assert c.start <= s < e <= c.end
+
+
+def test_a_list_is_led_into_by_its_own_words_or_by_its_heading():
+    def chunk(text, section, labels=()):
+        return Chunk("id", "doc.txt", 0, len(text), text, section, "other", ((text.index("are"), len(text)),), labels)
+    assert chunk("Do not take it if you:\n• are allergic to it", "Leaflet").leads_into_list()
+    assert chunk("• are allergic to it", "Leaflet › Do not take it if you:").leads_into_list()
+    assert not chunk("• are allergic to it", "Leaflet › Before you take it").leads_into_list()
+    # a table's facts under a heading ending in a colon are no list's items
+    assert not chunk("| are | 5 mg |", "Strengths:", labels=("are: 5 mg",)).leads_into_list()
 
 
 def test_topics_follow_headings_and_content():

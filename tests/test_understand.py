@@ -6,14 +6,15 @@ import re
 import pytest
 
 from citeqa import Assistant
-from citeqa.reading.kinds import (about_the_document, answer_kinds, asked_to_name, asks_earliest, boilerplate, earliest_date,
-                          holds_kind,
+from citeqa.reading.kinds import (KIND_HEADINGS, about_the_document, answer_kinds, asked_to_name, asks_earliest,
+                          boilerplate, earliest_date, holds_kind,
                           holds_quantity, is_broad, names_it, wants_dose, wants_quantity, gives_dose)
 from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, misspelt_common, words_of)
 from citeqa.language.text import stem
 from citeqa.reading.lay_words import with_age_groups
 from citeqa.answering.retrieve import SECTION_NUMBER, sums_up
+from citeqa.answering.quotes import NAMES_BACK
 from tests.conftest import HASH, SEEDS
 
 
@@ -122,6 +123,7 @@ def test_what_another_medicine_is_taken_for_is_not_what_is_asked(reader, questio
     ("My mother can't swallow tablets, is there an injection?", "mother", "injection"),
     ("will it make my dad's skin worse?", "dad's", "skin"),
     ("can her husband use it for asthma?", "husband", "asthma"),
+    ("can my grandad have the injection?", "grandad", "injection"),
 ])
 def test_a_relative_the_question_is_asked_for_is_not_what_it_asks_about(reader, question, person, asked):
     words = {c.word for c in reader.read(question).concepts}
@@ -533,7 +535,7 @@ def test_asked_who_must_not_take_it_the_answer_is_a_contraindication(question):
     ("Do not use it if it has been frozen.", False),  # of the medicine, not of who takes it
     ("Do not use this medicine if you notice that the solution is cloudy.", False),
     ("Do not take it while driving.", False), ("Dose adjustment is not recommended in elderly patients.", False),
-    ("Zetamab is not contraindicated in renal impairment.", False),
+    ("Zetamab is not contraindicated in renal impairment.", False), ("Egg allergy is not a contraindication.", False),
     ("Do not get ZETAVAX if you:", True), ("Zetamab should not be given to pregnant women.", True),
     # said of people by what they have or had, or of an age
     ("A person who has had a severe allergic reaction, such as anaphylaxis, to a dose of zetavax or to any of its "
@@ -550,6 +552,24 @@ def test_asked_who_must_not_take_it_the_answer_is_a_contraindication(question):
 ])
 def test_a_contraindication_says_for_whom_or_when(sentence, held):
     assert holds_kind(sentence, "contraindication") is held
+
+
+@pytest.mark.parametrize("heading, held", [
+    ("4 CONTRAINDICATIONS", True), ("2. What you need to know › Do not take Zetamab if you:", True),
+    ("Zetamab › Contraindications › Zetamab must not be used", True),  # what is under such a heading
+    ("Contraindications › Egg allergy is not a contraindication", False), ("5 WARNINGS AND PRECAUTIONS", False),
+])
+def test_a_heading_says_who_must_not_take_it(heading, held):
+    assert bool(KIND_HEADINGS["contraindication"].search(heading)) is held
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("Since 2022, people in this age group are offered a high-dose vaccine.", True),
+    ("In these older patients the dose is halved.", True),
+    ("Doctors may prescribe this for patients with asthma.", False), ("This medicine is taken once a day.", False),
+])
+def test_a_sentence_speaks_of_the_people_the_one_before_named(sentence, named):
+    assert bool(NAMES_BACK.search(sentence)) is named
 
 
 @pytest.mark.parametrize("question", ["What is Zetamab used for?", "what does zetamab treat", "what is it for?",

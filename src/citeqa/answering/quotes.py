@@ -34,11 +34,12 @@ COMPLEMENT_SHARE = 0.15  # the second sentence of a narrow answer holds this muc
 IDENTIFIER = re.compile(r"([a-z]{3,})\d+$")  # letters, then digits: nct06477653
 NAME_WORD = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")  # a word of capitals: BOREAS, SINUS-52, NCT06477653
 ITEM_NAME_PASSAGES = 3  # a name in at most this many passages names one item of a list
-TOPIC_WORDS = (4, 8)  # a sentence of this many words opening a passage announces its topic (fewer: a list's item)
-# a sentence that opens by pointing back ("These thresholds came from...", "Such reactions...", "They were..."), or
-# speaks of the people the one before named ("people in this age group")
+TOPIC_WORDS = (4, 8)  # a sentence of this many words announces what the next says (fewer: a list's item)
+# a sentence that opens by pointing back ("These thresholds came from...", "Such reactions...", "They were...")
 REFERS_BACK = re.compile(r"^\W*(these|those|such|this|that|they|both|neither)\b(?! who\b)", re.I)  # not "Those who..."
-NAMES_BACK = re.compile(r"\b(this|these) ([\w-]+ )?(group|population|people|patients)\b", re.I)
+# ... or speaks of the people the one before named ("people in this age group", "these older patients")
+NAMES_BACK = re.compile(r"\bthis (age )?(group|population)\b|\bthese ((?!to\b|for\b|in\b|with\b)[a-z-]+ )?"
+                        r"(groups|populations|people|patients|adults|children)\b", re.I)
 # a sentence that announces what follows ("Other side effects may occur with the following frequencies.",
 # "Tell your doctor if any of the following applies to you:")
 ANNOUNCES = re.compile(r":\s*$|\bthe following\b(?!\s+(day|week|month|year|morning|night|dose|visit)s?\b)|\bas follows\b|"
@@ -219,8 +220,8 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
     """The quotes, each with the words of its passage it leans on: the sentence before one
     that opens by pointing back ("These thresholds came from DREAM analyses"); the sentence
     after a short one that opens its passage and announces it ("The trial has limitations.";
-    not a table's row nor a list's item), or that points back to it ("The exception is adults
-    65 years and older." before "... people in this age group preferably receive ..."); the
+    not a table's row nor a list's item), or that speaks of the people it named ("The exception is
+    adults 65 years and older." before "... people in this age group preferably receive ..."); the
     words that lead into a list, for its item ("Do not use Ozempic:" for "if you are allergic
     to semaglutide"); and, after one that announces what follows ("... with the following
     frequencies."), what it announces."""
@@ -239,7 +240,7 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
                  and q.text.rstrip().endswith(".") and "|" not in q.text)
         after = chunk.unit_text(q.row + 1 - first, headings=False) if q.row + 1 < end else ""  # the next sentence
         step = (-1 if REFERS_BACK.match(q.text) and q.row > first else
-                int(short and (q.row == first or bool(REFERS_BACK.match(after) or NAMES_BACK.search(after)))))
+                int(short and (q.row == first or bool(NAMES_BACK.search(after)))))
         if step and q.row + step < end:
             add(*(int(x) for x in retriever.data.unit_span[q.row + step]), q.row + step)
         row, text = q.row, q.text

@@ -112,8 +112,8 @@ class Retriever:
 
     def on_topic(self, kind: str) -> np.ndarray:
         """Which passages hold a kind of answer by where they stand, whatever their words
-        (kinds.KIND_TOPICS, KIND_HEADINGS: safety passages, those under a uses heading); for
-        other kinds, none."""
+        (kinds.KIND_TOPICS, KIND_HEADINGS: safety passages, those under a uses heading or a
+        contraindications one); for other kinds, none."""
         key = f"topic:{kind}"
         if key not in self._holds:
             topic, heading = KIND_TOPICS.get(kind), KIND_HEADINGS.get(kind)

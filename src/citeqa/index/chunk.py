@@ -68,8 +68,8 @@ class Chunk:
         return lead if lead.endswith(":") else ""
 
     def leads_into_list(self) -> bool:
-        """Whether it is a list its words or its heading lead into ("Do not take Eliquis if you:")."""
-        return bool(self.lead_in()) or self.section.rsplit(" › ", 1)[-1].endswith(":")
+        """Whether it is a list its words or its heading lead into ("Do not take Eliquis if you:"; not a table)."""
+        return bool(self.lead_in()) or (not self.labels and self.section.rsplit(" › ", 1)[-1].endswith(":"))
 
     def unit_text(self, k: int, headings: bool = True) -> str:
         """What is embedded (and read) for its k-th sentence or fact: the sentence (a fact

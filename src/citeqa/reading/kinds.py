@@ -88,7 +88,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                                     r"(\bif (you|the patient|your child)\b(?! (notice|see|drop|have dropped)\b)|:(\s|$)|"
                                     r"\b(during|while) (pregnan|breast)|"
                                     r"\b(in|to|by) ([\w-]+ ){0,2}(people|patients|anyone|those|children|adults|women|men)\b)|"
-                                    rf"(?<!\bnot )\bcontraindicat\w*|{PEOPLE_MUST_NOT}|"
+                                    rf"(?<!\bnot )(?<!\bnot a )\bcontraindicat\w*|{PEOPLE_MUST_NOT}|"
                                     r"\b(use|it|(?-i:[A-Z][\w®-]+)) (is |are )?not (recommended|suitable) (for|in)\b", re.I)),
     # what it contains: "what is in Eliquis tablets?" (it, a form or a name; not "the side effects section")
     "ingredients": (re.compile(rf"\bwhat(['’]?s| is| are)? (in|inside) (it\b|them\b|(the |this |my |an? )?([\w-]+ )?"
@@ -139,11 +139,13 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
 
 # Kinds a passage holds by where it stands, whatever its words (retrieve.Retriever.on_topic): safety findings by a
 # safety passage (chunk.TOPICS); uses by their heading ("1 INDICATIONS AND USAGE", "What X is used for", "Uses"), and
-# who must not take it by a heading that says so ("4 CONTRAINDICATIONS", "Do not take Eliquis if you:")
+# who must not take it by a heading that says so ("4 CONTRAINDICATIONS", "Do not take Eliquis if you:"; not
+# "Contraindications › Egg allergy is not a contraindication"), each with what is under it
 KIND_TOPICS = {"safety": "safety"}
 KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?"
                                    r"uses|what .{1,80}? used for)\b", re.I),
-                 "contraindication": ANSWER_KINDS["contraindication"][1]}
+                 "contraindication": re.compile(rf"^(?!.*\bnot (an? )?contraindicat).*?"
+                                                rf"(?:{ANSWER_KINDS['contraindication'][1].pattern})", re.I)}
 
 # How many or how much of a group (a share, a rate, a head count), and a sentence that says it: "how common is
 # it?" is not answered by "aged 12 and older", though that holds a number. Abstention goes by it (judge): as a kind

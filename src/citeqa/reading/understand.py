@@ -279,7 +279,7 @@ class QuestionReader:
         asking = {m.group(1).lower() for m in EARLIEST_ASKED.finditer(question)}
         concepts: list[Concept] = []
         names: list[str] = []
-        scene, kin = background_spans(question), [m.span() for m in POSSESSED_KIN.finditer(question)]  # whom it is for
+        scene, kin = background_spans(question), [m.span(1) for m in POSSESSED_KIN.finditer(question)]  # whom it is for
         for word, starts, at in words_at(question):
             word = word.strip(".'’")
             lowered = word.lower()
