@@ -614,11 +614,15 @@ def test_is_it_a_kind_of_thing_asks_what_the_drug_is(question, first):
     ("how common is that?", True), ("By how much did it cut exacerbations?", True),
     ("how big were those trials?", True), ("What proportion of patients responded?", True),
     ("How often does the eye one happen?", True),
+    ("How often do patients with mononucleosis develop a rash?", True), ("how often did retinopathy worsen?", True),
     ("How often do I take it?", False), ("how many shots do i need", False), ("How old must kids be?", False),
+    ("how often do you get the infusion", False),
     ("What is the recommended infusion rate?", False),  # a rate that is no share of a group
 ])
 def test_how_common_or_how_many_of_a_group_asks_for_a_quantity(question, wants):
     assert wants_quantity(question) is wants
+    if question.lower().startswith("how often"):  # how often one takes it asks for a dose
+        assert (answer_kinds(question)[0] == "dose") is not wants
 
 
 @pytest.mark.parametrize("sentence, holds", [

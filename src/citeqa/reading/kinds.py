@@ -14,6 +14,8 @@ from .headcount import HEADCOUNT_ASKED, HEADCOUNT_HELD, PEOPLE
 from .safety import MEDICINE, NOT, PEOPLE_MUST_NOT, TAKE, VERDICT_ASKED, VERDICT_HELD, WHO_MUST_NOT
 
 ELDERLY = r"\b(elderly|geriatrics?|older[\s-]+(adults?|patients?|people|persons|subjects)|seniors?)\b"  # as labels say
+# how often something befalls people ("how often do patients develop a rash?"), not how often one takes it
+HOW_OFTEN_IT_OCCURS = r"how often [^?.;]*\b(occur|happen|reported|seen|observed|appear|develop|worsen|experienc)\w*"
 # an amount of a medicine, written short or in full (a UK leaflet writes "micrograms", lest they be read as mg)
 DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|millilit(re|er)s?|international units"
 # what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what
@@ -35,8 +37,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                         r"\bwhat year\b|\bhow long ago\b", re.I),
              re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
                         r"september|october|november|december)\b", re.I)),
-    "dose": (re.compile(r"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|how often(?! [^?.;]*\b(occur|happen|"
-                        r"reported|seen|observed|appear)\w*)|"
+    "dose": (re.compile(rf"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|"
+                        rf"(?!{HOW_OFTEN_IT_OCCURS})how often|"
                         r"frequency|mg|mcg|milligrams?|micrograms?|how many (shots|injections|doses))\b", re.I),
              re.compile(rf"\b\d+(\.\d+)?\s*({DOSE_UNITS})\b|\bevery (other|\d+|one|two|three|"
                         r"four|six|eight) (days?|weeks?|months?)\b|\b(once|twice|three times) (a|per|every)\b|"
@@ -67,7 +69,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
     "number": (re.compile(r"^\s*(how (many|much|common|often|large|big|frequent)|(what|which) (percentage|"
                           r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
                           r"\b(how (common|many|likely|frequent)|what (percent|proportion|share|rate)|"
-                          r"how often [^?.;]*\b(occur|happen|reported|seen|observed|appear)\w*|"
+                          rf"{HOW_OFTEN_IT_OCCURS}|"
                           r"(is|are) (it|that|this|they|those|these) (common|rare|frequent|usual)|"
                           r"response rate|chance|odds|percentage)\b", re.I),
                # a count, share or amount: not the digit of a name ("type 2", "IL-4", "SOLO 1"), nor a year
@@ -163,7 +165,7 @@ FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|
                r"\|\s*\d+(\.\d+)?\s*(?=\|)|"  # a table's cell: "| 3 |"
                + HEADCOUNT_HELD)
 QUANTITY = (re.compile(FIGURE_ASKED + r"|\bhow (common|frequent(ly)?|likely)\b|"
-                       r"\bhow often [^?.;]*\b(occur|happen|reported|seen|observed|appear)\w*", re.I),
+                       rf"\b{HOW_OFTEN_IT_OCCURS}", re.I),
             re.compile(FIGURE_HELD + r"|\b(most|least) (common|frequent)|\b(un|in)?(common|frequent)(ly)?\b|"
                        r"\brare(r|st|ly)?\b|\bseldom\b|\boccasional(ly)?\b|"
                        r"\bfrequenc(y|ies)\b[^.;]{0,40}\b(not known|unknown|cannot be estimated)", re.I))
