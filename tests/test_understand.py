@@ -616,7 +616,8 @@ def test_is_it_a_kind_of_thing_asks_what_the_drug_is(question, first):
     ("How often does the eye one happen?", True),
     ("How often do patients with mononucleosis develop a rash?", True), ("how often did retinopathy worsen?", True),
     ("How often do I take it?", False), ("how many shots do i need", False), ("How old must kids be?", False),
-    ("how often do you get the infusion", False),
+    ("how often do you get the infusion", False), ("how often should I take it if my symptoms worsen?", False),
+    ("how often is the drug given to patients who develop kidney problems?", False),
     ("What is the recommended infusion rate?", False),  # a rate that is no share of a group
 ])
 def test_how_common_or_how_many_of_a_group_asks_for_a_quantity(question, wants):
@@ -1290,9 +1291,16 @@ def test_asked_whether_it_is_a_kind_of_thing_a_sentence_saying_what_it_is_answer
     # label never says "steroid", so none of the question's words were held
     text = ("Zetamab tablets\n\nWhat Zetamab is\n\n"
             "Zetamab is a Janus kinase (JAK) inhibitor that calms the immune cells of the joints. "
-            "It is taken once a day.\n\nSide effects\n\nHeadache and nausea were the most common side effects.\n")
+            "It is taken once a day.\n\nSide effects\n\nHeadache and nausea were the most common side effects.\n"
+            "\nBefore you take it\n\nTell your doctor if you are a woman taking other medicines. Some people were "
+            "given prednisolone before zetamab.\n")
     ans = ask_one(tmp_path, text, "is zetamab a steroid?")
     assert ans.found and "Janus kinase" in ans.text
-    # ... but of another drug, what theirs is does not answer
-    (tmp_path / "other").mkdir()
-    assert not ask_one(tmp_path / "other", text, "is prednisolone a steroid?").found
+    # ... but not of another drug, named ("is prednisolone a steroid?") or called "it" after being named
+    for n, question in enumerate(("is prednisolone a steroid?", "I was given prednisolone, is it a steroid?")):
+        (tmp_path / str(n)).mkdir()
+        assert not ask_one(tmp_path / str(n), text, question).found, question
+    # ... nor by a sentence that only calls it a medicine, or is not about it
+    (tmp_path / "vague").mkdir()
+    vague = text.replace("a Janus kinase (JAK) inhibitor that calms", "a prescription medicine that calms")
+    assert not ask_one(tmp_path / "vague", vague, "is zetamab a steroid?").found

@@ -7,8 +7,9 @@ not count) or how soon it works and no quote says (reading/onset.py), when no se
 the best passages is even slightly close to it, or when a logistic model over the evidence
 (benchmarks/calibrate.py) finds it unlikely that the quotes answer; a summary saying what
 the drug is answers a question about the drug as a whole, however vague, the
-instructions for an act a question asking how to do it ("how should I take it?"), and a
-sentence naming the drug by another of its names one asking what else it is called.
+instructions for an act a question asking how to do it ("how should I take it?"), a
+sentence naming the drug by another of its names one asking what else it is called, and one
+saying what class the drug is one asking whether it is a kind of thing ("is it a steroid?").
 """
 from __future__ import annotations
 
@@ -51,8 +52,9 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     asking about a drug they mention only in passing (or weighing theirs against one, where no
     quote weighs them), or about a label topic no document
     covers (pregnancy, storage), is declined outright; one about a drug it names (or calls
-    "it") as a whole is answered by summaries saying what the drug is, and one asking how to
-    do something by the instructions for it that hold the rest it asks; otherwise a logistic
+    "it") as a whole is answered by summaries saying what the drug is, one asking how to
+    do something by the instructions for it that hold the rest it asks, and one asking whether it is a
+    kind of thing by a sentence saying what class it is (_says_what_it_is); otherwise a logistic
     model over the features below (benchmarks/calibrate.py) says how likely the quotes answer.
     `earlier_quoted`: for a follow-up, the sentences the answer to the question it follows quoted."""
     names = query.unknown_names if settings.name_check else ()
@@ -105,9 +107,10 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     summarised = (query.whole and of_theirs and all(retriever.summaries[hits[q.rank].chunk] for q in quotes)
                   and any(holds_kind(q.text, "definition") for q in quotes))  # not "hi, how are you?"
     # asked whether it is a kind of thing ("is it a steroid?"), a sentence saying what it is answers, whether it names
-    # that kind or another ("RINVOQ is a Janus kinase (JAK) inhibitor")
+    # that kind or another ("RINVOQ is a Janus kinase (JAK) inhibitor"): of their drug, or "it" where no other is named
     defined = (query.kinds[:1] == ("definition",) and of_theirs
-               and any(holds_kind(q.text, "definition") for q in answering))
+               and (bool(query.drugs) or not any(retriever.question_reader.drugs_named(query.question)))
+               and any(_says_what_it_is(retriever, query, q.text) for q in answering))
     # asked how to do something ("how should I take it?"), the instructions for it answer, however few the
     # question's words, when they hold all the rest it asks about
     instructed = (bool(query.acts) and bool(quotes)
@@ -122,6 +125,16 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
              and (summarised or instructed or renamed or defined
                   or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())
+
+
+def _says_what_it_is(retriever: Retriever, query: Query, text: str) -> bool:
+    """Whether a sentence says what their drug is by a class of its own: it opens with one of the
+    drug's names, or "It", and names its class ("RINVOQ is a Janus kinase (JAK) inhibitor"; not
+    "Zetamab is a prescription medicine", nor "Tell your doctor if you are taking other medicines")."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    names = retriever.vocab.drug_terms(query.drugs or tuple(sorted(retriever.vocab.drugs.subject_drugs)))
+    return ((first.lower() == "it" or bool(set(retriever.tokenize(first)) & names))
+            and holds_kind(text, "definition") and holds_kind(text, "class"))
 
 
 def _asks_about_absent(query: Query) -> bool:

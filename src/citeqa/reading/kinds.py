@@ -14,8 +14,9 @@ from .headcount import HEADCOUNT_ASKED, HEADCOUNT_HELD, PEOPLE
 from .safety import MEDICINE, NOT, PEOPLE_MUST_NOT, TAKE, VERDICT_ASKED, VERDICT_HELD, WHO_MUST_NOT
 
 ELDERLY = r"\b(elderly|geriatrics?|older[\s-]+(adults?|patients?|people|persons|subjects)|seniors?)\b"  # as labels say
-# how often something befalls people ("how often do patients develop a rash?"), not how often one takes it
-HOW_OFTEN_IT_OCCURS = r"how often [^?.;]*\b(occur|happen|reported|seen|observed|appear|develop|worsen|experienc)\w*"
+# how often something befalls people ("how often do patients develop a rash?"; not "how often do I take it if ...")
+HOW_OFTEN_IT_OCCURS = (r"how often (?:(?!\b(?:if|when|once|who|take|taken|use|used|give|given|inject|injected|apply|"
+                       r"receive)\b)[^?.;])*\b(occur|happen|reported|seen|observed|appear|develop|worsen|experienc)\w*")
 # an amount of a medicine, written short or in full (a UK leaflet writes "micrograms", lest they be read as mg)
 DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|millilit(re|er)s?|international units"
 # what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what
@@ -164,8 +165,7 @@ FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|
                rf"(?<![\w.-])(?!(19|20)\d\d\b)\d[\d,]{{2,}}\b(?![\d,])(?![\s-]*({DOSE_UNITS})\b)|"  # a count of hundreds, not a dose
                r"\|\s*\d+(\.\d+)?\s*(?=\|)|"  # a table's cell: "| 3 |"
                + HEADCOUNT_HELD)
-QUANTITY = (re.compile(FIGURE_ASKED + r"|\bhow (common|frequent(ly)?|likely)\b|"
-                       rf"\b{HOW_OFTEN_IT_OCCURS}", re.I),
+QUANTITY = (re.compile(FIGURE_ASKED + rf"|\bhow (common|frequent(ly)?|likely)\b|\b{HOW_OFTEN_IT_OCCURS}", re.I),
             re.compile(FIGURE_HELD + r"|\b(most|least) (common|frequent)|\b(un|in)?(common|frequent)(ly)?\b|"
                        r"\brare(r|st|ly)?\b|\bseldom\b|\boccasional(ly)?\b|"
                        r"\bfrequenc(y|ies)\b[^.;]{0,40}\b(not known|unknown|cannot be estimated)", re.I))

@@ -33,8 +33,6 @@ FILLERS = {stem(w) for w in ("my", "your", "his", "her", "their", "our", "its", 
 # and over", the documents' own way of saying it and what they hold
 STATED_AGE = re.compile(r"\b(\d{1,3})[\s-]*(?:(years?|yrs?|y)|(months?|mos?)|weeks?|wks?|days?)[\s-]*olds?\b"
                         r"|\b(\d{1,3})\s*(?:yo|y/o|y\.o\.)(?!\w)|\bin (?:my|his|her|their|our|your) ([1-9])0s\b", re.I)
-# a bare number said of a person ("I'm 75", "my grandma is 85") is an age where the question speaks of age
-# ("am I too old?", "safe for someone her age?"); else it sets the scene ("I'm 15 and my face went red")
 # the grown-ups a question may be asked for
 ADULT_KIN = (r"mum|mom|mummy|mommy|mother|dad|daddy|father|stepmother|stepfather|stepmum|stepmom|stepdad|parents?|"
              r"husband|wife|grandma|grandmother|granny|nan|nana|grandpa|grandad|granddad|grandfather|grandparents?|"
@@ -43,10 +41,11 @@ ADULT_KIN = (r"mum|mom|mummy|mommy|mother|dad|daddy|father|stepmother|stepfather
 # many tablets?" asks about an overdose). Not a partner, whom labels speak of ("female partners of male patients"),
 # nor a child, whose word may say an age group ("can my baby have it?")
 POSSESSED_KIN = re.compile(rf"\b(?:my|his|her|our|their|your) ((?:{ADULT_KIN})(?=(?:['’]s)?\b))", re.I)
+# a bare number said of a person ("I'm 75", "my grandma is 85") is an age where the question speaks of age
+# ("am I too old?", "safe for someone her age?"); else it sets the scene ("I'm 15 and my face went red")
 PERSON_NUMBER = re.compile(r"\b(?:i'm|i’m|i am|im|(?:he|she)(?:'s|’s| is)|(?:my|his|her|our|their|your) "
-                           r"(?:mum|mom|mother|dad|father|parent|son|daughter|child|kid|baby|boy|girl|husband|wife|"
-                           r"partner|grandma|grandmother|granny|grandpa|grandfather|grandson|granddaughter|brother|"
-                           r"sister|aunt|uncle|friend|patient) (?:is|was)) (\d{1,3})"
+                           rf"(?:{ADULT_KIN}|partner|son|daughter|child|kid|baby|boy|girl|grandson|granddaughter|"
+                           r"patient) (?:is|was)) (\d{1,3})"
                            r"(?=\s*(?:[,.;!?]|and\b|am\b|with\b|now\b|$))", re.I)
 SPEAKS_OF_AGE = re.compile(r"\b(old|older|oldest|young|younger|age|ages|elderly)\b", re.I)
 # the age groups of medicines' regulators (ICH E11 children, E7 the elderly), by the lay word the
