@@ -1304,3 +1304,16 @@ def test_asked_whether_it_is_a_kind_of_thing_a_sentence_saying_what_it_is_answer
     (tmp_path / "vague").mkdir()
     vague = text.replace("a Janus kinase (JAK) inhibitor that calms", "a prescription medicine that calms")
     assert not ask_one(tmp_path / "vague", vague, "is zetamab a steroid?").found
+
+
+def test_alcohol_as_an_excipient_or_a_drink_of_water_does_not_cover_drinking(tmp_path):
+    # "can i drink wine on rinvoq" was answered from a label whose only "alcohol" was the film coating's polyvinyl
+    # alcohol, and whose only "drink" was grapefruit juice
+    label = ("Zetamab tablets\n\nDescription\n\nThe film coating contains polyvinyl alcohol and talc.\n\n"
+             "Interactions\n\nAvoid food or drink containing grapefruit during treatment.\n")
+    ans = ask_one(tmp_path, label, "can i drink alcohol on zetamab?")
+    assert not ans.found and "They say nothing of alcohol" in ans.text
+    (tmp_path / "drinking").mkdir()
+    leaflet = label + "\nZetamab with alcohol\n\nAvoid drinking a lot of alcohol while taking Zetamab.\n"
+    ans = ask_one(tmp_path / "drinking", leaflet, "can i drink alcohol on zetamab?")
+    assert "They say nothing of alcohol" not in ans.text

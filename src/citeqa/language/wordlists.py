@@ -101,10 +101,10 @@ def label_topics(path: Path = LABEL_TOPICS) -> tuple[Topic, ...]:
         name, cues, evidence = line.split("\t")
         cues = [c.strip() for c in cues.split(";") if c.strip()]
         topics.append(Topic(name.strip(),
-                            tuple(tuple(words_of(c)) for c in cues if "+" not in c),
+                            tuple(tuple(words_of(c.lstrip("~"))) for c in cues if "+" not in c),
                             tuple(frozenset(w for part in c.split("+") for w in words_of(part)) for c in cues if "+" in c),
                             tuple(dict.fromkeys([e.strip() for e in evidence.split(";") if e.strip()]
-                                                + [c for c in cues if "+" not in c]))))
+                                                + [c for c in cues if "+" not in c and not c.startswith("~")]))))
     return tuple(topics)
 
 
