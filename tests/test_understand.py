@@ -1313,7 +1313,10 @@ def test_alcohol_as_an_excipient_or_a_drink_of_water_does_not_cover_drinking(tmp
              "Interactions\n\nAvoid food or drink containing grapefruit during treatment.\n")
     ans = ask_one(tmp_path, label, "can i drink alcohol on zetamab?")
     assert not ans.found and "They say nothing of alcohol" in ans.text
-    (tmp_path / "drinking").mkdir()
-    leaflet = label + "\nZetamab with alcohol\n\nAvoid drinking a lot of alcohol while taking Zetamab.\n"
-    ans = ask_one(tmp_path / "drinking", leaflet, "can i drink alcohol on zetamab?")
-    assert "They say nothing of alcohol" not in ans.text
+    # ... as labels and leaflets say it of drinking, it does
+    for n, said in enumerate(("Avoid drinking a lot of alcohol while taking Zetamab.", "Avoid alcohol while taking it.",
+                              "Patients should not consume alcoholic beverages.", "Limit alcohol intake.",
+                              "The concomitant use of zetamab and alcohol is not recommended.")):
+        (tmp_path / str(n)).mkdir()
+        ans = ask_one(tmp_path / str(n), label + f"\nZetamab with alcohol\n\n{said}\n", "can i drink alcohol on zetamab?")
+        assert "They say nothing of alcohol" not in ans.text, said
