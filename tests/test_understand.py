@@ -1318,5 +1318,6 @@ def test_alcohol_as_an_excipient_or_a_drink_of_water_does_not_cover_drinking(tmp
                               "Patients should not consume alcoholic beverages.", "Limit alcohol intake.",
                               "The concomitant use of zetamab and alcohol is not recommended.")):
         (tmp_path / str(n)).mkdir()
-        ans = ask_one(tmp_path / str(n), label + f"\nZetamab with alcohol\n\n{said}\n", "can i drink alcohol on zetamab?")
+        leaflet = label + f"\nZetamab with alcohol\n\n{said}\n"
+        ans = ask_one(tmp_path / str(n), leaflet, "can i drink alcohol on zetamab?")
         assert "They say nothing of alcohol" not in ans.text, said
