@@ -89,3 +89,12 @@ def test_abbreviations_are_learned_from_the_text():
     assert sorted(lexicon.expand(tokenize("CRSwNP"))) == sorted(["crswnp", "chronic", "rhinosinus", "nasal", "polyposi"])
     assert "crswnp" in lexicon.expand(tokenize("chronic rhinosinusitis with nasal polyposis"))
     assert "eotaxin3" in lexicon.expand(tokenize("CCL26"))
+
+
+def test_an_abbreviation_beside_its_long_form_in_the_brackets_is_learned():
+    # as leaflets write it: "a clot can form in a leg vein (deep vein thrombosis, DVT)"; not the items of a list
+    # ("(ALT, AST, alkaline phosphatase)"), nor a company named two ways ("(Merck, MSD)")
+    text = ("A clot can form in a leg vein (deep vein thrombosis, DVT). Liver tests (ALT, AST, alkaline "
+            "phosphatase) rose. It was made by the company (Merck, MSD).")
+    assert find_pairs(text) == [("DVT", "deep vein thrombosis")]
+    assert {"deep", "vein", "thrombosi"} <= set(Lexicon.learn([text]).expand(tokenize("DVT")))

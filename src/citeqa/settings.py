@@ -22,6 +22,8 @@ SCAN_VERSION = 7  # what build.scan_passages saves with an index (2: the documen
 # brand written in several words is one name, "Fluzone High-Dose Quadrivalent"; 5: a plural is a class, not a drug;
 # 6: a word listed beside INNs is a drug, "warfarin, rivaroxaban or heparin"; 7: names are learned from headings too,
 # "About KEYTRUDA® (pembrolizumab) injection")
+LEXICON_VERSION = 2  # the synonyms an index learns (index/lexicon.py; 2: an abbreviation beside its long form in the
+# brackets, "(deep vein thrombosis, DVT)")
 MODEL_ENV = "CITEQA_MODEL"
 INDEX_TYPES = ("auto", "flat", "ivf")
 
@@ -121,7 +123,8 @@ class Settings:
                 "bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b, "index_type": self.index_type,
                 "flat_max_vectors": self.flat_max_vectors,
                 "heading_context": self.heading_context, "biomedical_tokens": self.biomedical_tokens,
-                "abbreviations": self.abbreviations, "tokens": TOKENS_VERSION, "scan": SCAN_VERSION,
+                "abbreviations": self.abbreviations, "lexicon": LEXICON_VERSION, "tokens": TOKENS_VERSION,
+                "scan": SCAN_VERSION,
                 "reading": READING_VERSION} | (
                     {"shards": self.shards} if self.shards != 1 else {})
 
