@@ -655,6 +655,10 @@ def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sen
     # a figure is an amount too, or a rate per patient-years, or a count; a dose is none
     ("By how much did body weight fall?", "Body weight decreased by 6.4 kg.", True),
     ("What is the incidence of serious infections?", "Serious infections occurred at 0.8 per 100 patient-years.", True),
+    # ... or a rate per so many people: "for every", "in a million"
+    ("What is the incidence of it?", "About 1 or 2 more cases for every 1 million people vaccinated.", True),
+    ("how likely is that?", "It happens in about one in a million doses.", True),
+    ("how likely is that?", "Inject it every 2 weeks, for every patient.", False),
     ("What percentage had herpes zoster?", "Herpes zoster was more frequent with 30 mg.", False),
     ("how often does it happen?", "The adult dose is a flat 200 mg every three weeks.", False),  # a dose, no count
     ("how often does it happen?", "It was reported in 120 of 2,799 patients.", True),

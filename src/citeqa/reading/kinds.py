@@ -154,17 +154,17 @@ KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic ind
 # it?" is not answered by "aged 12 and older", though that holds a number. Abstention goes by it (judge): as a kind
 # of answer, the bonus it earned sentences that say "most frequent" outranked those that say "20%". Asked for a
 # figure (a percentage, a proportion, an incidence, by how much, how many took part), only a figure answers ("20%",
-# "6.4 kg", "0.8 per 100 patient-years", "7 out of 10"); asked how common or how likely, "rarer", "uncommon", "most
-# frequent", "frequency not known" too.
+# "6.4 kg", "0.8 per 100 patient-years", "7 out of 10", "2 for every 1 million"); asked how common or how likely,
+# "rarer", "uncommon", "most frequent", "frequency not known" too.
 FIGURE_ASKED = (r"\bwhat (percent\w*|proportion|share|fraction)|\bpercentage|\bincidence|\bby how much|"
                 rf"\bhow much (did|does|was|were)\b|\bhow (big|large)\b|\bhow many {PEOPLE}\b|" + HEADCOUNT_ASKED)
 FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|three|four|five|six|seven|eight|nine|ten) "
                r"(in|out of) (\d+|ten|a hundred)\b|\b\d+(\.\d+)?-fold|\bper \d[\d,]* (patient|person)[- ]years?|"
-               r"\b(a|one|two)[- ](half|third|quarter|fifth)s?\b|\bhalf (of|the)\b|"
+               r"\b(a|one|two)[- ](half|third|quarter|fifth)s?\b|\bhalf (of|the)\b|\b(for|in|out of) every \d|"
                r"\b\d+(\.\d+)?\s*(kg|lb|pounds?|mmol|mm|cm|points?|beats|bpm|mmhg|percentage points?)\b|"  # not a dose
                rf"(?<![\w.-])(?!(19|20)\d\d\b)\d[\d,]{{2,}}\b(?![\d,])(?![\s-]*({DOSE_UNITS})\b)|"  # a count of hundreds, not a dose
                r"\|\s*\d+(\.\d+)?\s*(?=\|)|"  # a table's cell: "| 3 |"
-               + HEADCOUNT_HELD)
+               r"\b(in|per) (a|one) (hundred|thousand|million)\b|" + HEADCOUNT_HELD)  # a rate: "1 in a million"
 QUANTITY = (re.compile(FIGURE_ASKED + rf"|\bhow (common|frequent(ly)?|likely)\b|\b{HOW_OFTEN_IT_OCCURS}", re.I),
             re.compile(FIGURE_HELD + r"|\b(most|least) (common|frequent)|\b(un|in)?(common|frequent)(ly)?\b|"
                        r"\brare(r|st|ly)?\b|\bseldom\b|\boccasional(ly)?\b|"
