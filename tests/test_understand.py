@@ -285,6 +285,9 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("When will I see results?", ("onset", "date", "efficacy")), ("when can I expect it to help?", ("onset", "date")),
     ("when does the patent protection end?", ("date",)), ("when should I take it for it to work best?", ("date",)),
     ("When does it start to work if I take it daily?", ("onset", "date")),  # asked how soon, not when to take it
+    # a strength says which tablets or dose is meant, and asks for none: a unit without its number asks
+    ("What are the excipients in the 850 mg tablets?", ("ingredients",)),
+    ("how many mg should I take?", ("dose", "number")), ("and on the 5 mg dose?", ("dose",)),
 ])
 def test_the_kind_of_answer_asked_for(question, kinds):
     assert answer_kinds(question) == kinds

@@ -39,8 +39,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
              re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
                         r"september|october|november|december)\b", re.I)),
     "dose": (re.compile(rf"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|"
-                        rf"(?!{HOW_OFTEN_IT_OCCURS})how often|"
-                        r"frequency|mg|mcg|milligrams?|micrograms?|how many (shots|injections|doses))\b", re.I),
+                        rf"(?!{HOW_OFTEN_IT_OCCURS})how often|frequency|how many (shots|injections|doses)|"
+                        r"(?<!\d )(mg|mcg|milligrams?|micrograms?))\b", re.I),  # not a strength, "the 850 mg tablets"
              re.compile(rf"\b\d+(\.\d+)?\s*({DOSE_UNITS})\b|\bevery (other|\d+|one|two|three|"
                         r"four|six|eight) (days?|weeks?|months?)\b|\b(once|twice|three times) (a|per|every)\b|"
                         r"\b(weekly|daily|monthly|fortnightly|biweekly)\b|"
