@@ -383,6 +383,24 @@ def test_a_name_with_a_word_hung_on_it_is_held_when_its_identifier_is(reader):
     assert [c.term for c in query.concepts if c.word == "CYP450-mediated" and c.name] == ["cyp450"]
 
 
+def test_a_name_with_a_word_hung_on_it_is_named_by_a_passage_naming_the_name(tmp_path):
+    # the dose for "AIDS-associated anorexia" is under "anorexia in people with AIDS": "AIDS-associated", said once
+    # where the uses are, is no name the quote must come from a passage naming; a letter's compound ("C-cell") is one
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "examplomab.txt").write_text(
+        "Examplomab\n\nUses\n\nExamplomab is used to stimulate appetite in wasting conditions such as "
+        "AIDS-associated cachexia and cancer-related anorexia.\n\nDosage\n\nFor anorexia in people with AIDS, the "
+        "usual dose of the suspension is 800 mg once a day.\n\nThe tablets are taken four times a day for breast "
+        "cancer.\n\nWarnings\n\nThyroid C-cell tumours were seen in rats.\n\nStorage\n\nKeep the bottle at room "
+        "temperature.\n\nPregnancy\n\nDo not take it while pregnant.\n\nOverdose\n\nToo much can cause blood clots."
+        "\n\nDriving\n\nIt does not affect driving.\n\nPacks\n\nIt comes in bottles of 240 mL.\n", encoding="utf-8")
+    bot = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)
+    answer = bot.ask("What is the dose of examplomab for AIDS-associated anorexia?")
+    assert answer.found and "800 mg" in answer.text
+    query = bot._state[1].read("Were C-cell tumours seen with AIDS-associated anorexia?")
+    assert {c.word for c in query.concepts if c.name} == {"C-cell"}
+
+
 def test_the_letters_of_numbered_names_stand_for_them(reader):
     igg = next(c for c in reader.read("What IgG subclass is dupilumab?").concepts if c.word == "IgG")
     assert ("igg4",) in igg.forms and igg.held(reader.vocab)

@@ -293,17 +293,17 @@ class QuestionReader:
                 scene_word = True  # one taken now ("I'm on lisinopril") may be what it is asked with: no unknown name
             else:
                 scene_word = False
-            # a name the consumer-health vocabulary knows, for what the documents hold, is no
-            # unknown name ("MMR": a live vaccine)
+            # a name the consumer-health vocabulary knows, for what the documents hold, is no unknown name ("MMR")
             name = self._looks_like_name(word, starts) and not (self.bridges and self.bridges.knows(word))
             generic = (stem(lowered) in self.generic or all(t in self.generic for t in terms)  # "she's": she
                        or stem(re.sub(r"['’]", "", lowered)) in self.generic  # "doesn't": doesnt
                        or lowered in asking or any(a <= at < b for a, b in kin))
             if self.settings.typo_correction:
                 terms = [self.vocab.correct(t, lowered if len(terms) == 1 else "") or t for t in terms]
+            head, _, tail = word.rpartition("-")  # a name and a word hung on it, not a letter's ("C-cell")
+            hung = len(head) > 1 and stem(tail.lower()) in english_stems()
             held = [t in self.vocab or bool(self.vocab.numbered(t)) for t in terms]
-            # a code of capitals and digits ("LIBERTY-ALOPECIA-7") is held only whole; a name
-            # with words hung on it ("CYP450-mediated") when its identifier is
+            # a code ("LIBERTY-ALOPECIA-7") is held only whole; a name with words hung on it when its identifier is
             code = "-" in word and not any(part.islower() for part in word.split("-"))
             # ... or written apart, as the documents write it ("type-2" for "type 2")
             apart = tuple(t for part in word.split("-") for t in self.tokenize(part)) if "-" in word else ()
@@ -328,8 +328,8 @@ class QuestionReader:
                 if not (name or term in self.vocab or lowered not in english_words()
                         or (stem(lowered) in self.medical and english_counts().get(lowered, 0) < EVERYDAY_COUNT)):
                     weight *= EVERYDAY_WEIGHT  # an everyday word the documents lack ("nurse", "won")
-                # of a name with words hung on it ("CYP450-mediated"), the words are no names
-                named = name and (len(terms) == 1 or term not in english_stems())
+                # of a name with words hung on it ("CYP450-mediated", "AIDS-associated"), words and whole are no names
+                named = name and (len(terms) == 1 or term not in english_stems() and not (k == 0 and hung))
                 concepts.append(Concept(word, forms, 0.0 if generic else weight, named))
         weights = {c.term: 1.0 for c in concepts if c.term in self.vocab}
         bridges: list[tuple[str, str]] = []  # (lay -> clinical, the clinical forms as written)
