@@ -33,6 +33,29 @@ def test_an_amount_asked_about_is_the_amount_quoted(label_bot):
     assert follow.found and "14%" in follow.text and "21%" not in follow.text  # not the 15 mg sentence
 
 
+# written for this test
+TRIAL = """Trials
+
+In the TRIALX study, 61 adults with obesity were randomized 2:1 to weekly examplomab 2.4 mg or placebo. After 68 \
+weeks the mean change in body weight was −14.9% with examplomab and −2.4% with placebo.
+
+Dosing
+
+The dose is raised every four weeks until the 2.4 mg maintenance dose is reached.
+
+Storage
+
+Keep the pens in a refrigerator.
+"""
+
+
+def test_a_sentence_naming_no_amount_speaks_of_the_amount_its_passage_names(tmp_path):
+    # the result follows the sentence naming the arm's dose: it answers for 2.4 mg, though it names none
+    answer = one_document(tmp_path, "examplomab.txt", TRIAL).ask(
+        "What was the mean percentage weight loss with examplomab 2.4 mg in TRIALX?")
+    assert answer.found and "14.9%" in answer.text
+
+
 @pytest.mark.parametrize("text, held", [
     ("and on the 5 mg dose?", {(5.0, "mg")}),
     ("the 5-mg and 10 mg doses", {(5.0, "mg"), (10.0, "mg")}),

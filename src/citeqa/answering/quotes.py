@@ -173,8 +173,7 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
                              label_weight=settings.label_weight)
     names = query.held_names(retriever.vocab, settings.name_weight) if settings.name_check else []
     if names:  # a question about named drugs, genes or trials is answered from a passage naming them
-        # (all of them, where one does; else as many as any passage names: "IgE and IgG4" may
-        # be answered in two places)
+        # (all of them, where one does; else as many as any passage names: "IgE and IgG4" may be answered in two places)
         named = [sum(_names(retriever, hits, q, c) for c in names) for q in scored]
         most = max(named, default=0)
         scored = [q for q, n in zip(scored, named) if n == most and n > 0]
@@ -183,8 +182,10 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     if query.kinds[:1] == ("definition",):  # "is it a steroid?" is answered by what it is, if in reach
         scored = [q for q in scored if holds_kind(q.text, "definition")] or scored
     asked = amounts(query.own_words)
-    if asked:  # "and on the 5 mg dose?" by a sentence naming 5 mg, not 15 mg, if in reach (a table's row by its columns)
-        scored = [q for q in scored if asked & amounts(_as_read(retriever, hits, q))] or scored
+    if asked:  # "and on the 5 mg dose?" by a sentence naming 5 mg, not 15 mg, if in reach (a table row by its columns;
+        # one naming none, by its passage's: "randomized to 2.4 mg or placebo. After 68 weeks the change was -14.9%")
+        scored = [q for q in scored if asked & (amounts(_as_read(retriever, hits, q))
+                                                or amounts(retriever.data.chunks[hits[q.rank].chunk].text))] or scored
     if query.acts:  # "how do I take it?" by the instructions for taking it, if in reach
         instructions = retriever.under_instructions(query.acts)
         scored = [q for q in scored if instructions[hits[q.rank].chunk]] or scored
@@ -336,9 +337,8 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     not a trial's complication rate), then best first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits),
                              list_weight=settings.list_weight, label_weight=settings.label_weight)
-    # which sentences are listed goes by their own scores (the reader's weight is fitted to pick
-    # the one sentence that answers, and would fill a list with one kind of sentence); the order
-    # they are listed in, by the reader's too
+    # which sentences are listed goes by their own scores (the reader's weight is fitted to pick the one sentence
+    # that answers, and would fill a list with one kind of sentence); the order they are listed in, by the reader's too
     scored = sorted(read_sentences(reader, retriever, hits, query, scored, settings), key=lambda q: -unread_score(q))
     if not scored:
         return []
