@@ -93,8 +93,9 @@ def test_abbreviations_are_learned_from_the_text():
 
 def test_an_abbreviation_beside_its_long_form_in_the_brackets_is_learned():
     # as leaflets write it: "a clot can form in a leg vein (deep vein thrombosis, DVT)"; not the items of a list
-    # ("(ALT, AST, alkaline phosphatase)"), nor a company named two ways ("(Merck, MSD)")
+    # ("(ALT, AST, alkaline phosphatase)"), nor two names whose letters do not spell one another ("(Merck, MSD)")
     text = ("A clot can form in a leg vein (deep vein thrombosis, DVT). Liver tests (ALT, AST, alkaline "
-            "phosphatase) rose. It was made by the company (Merck, MSD).")
-    assert find_pairs(text) == [("DVT", "deep vein thrombosis")]
+            "phosphatase) rose. It was made by the company (Merck, MSD). Check kidney function (estimated "
+            "glomerular filtration rate, eGFR).")
+    assert find_pairs(text) == [("DVT", "deep vein thrombosis"), ("eGFR", "estimated glomerular filtration rate")]
     assert {"deep", "vein", "thrombosi"} <= set(Lexicon.learn([text]).expand(tokenize("DVT")))

@@ -54,6 +54,14 @@ def test_a_sentence_naming_no_amount_speaks_of_the_amount_its_passage_names(tmp_
     answer = one_document(tmp_path, "examplomab.txt", TRIAL).ask(
         "What was the mean percentage weight loss with examplomab 2.4 mg in TRIALX?")
     assert answer.found and "14.9%" in answer.text
+    # ... but not in a passage naming another dose as well, which it may speak of
+    (tmp_path / "two").mkdir()
+    two = one_document(tmp_path / "two", "examplomab.txt", TRIAL.replace(
+        "examplomab 2.4 mg or placebo. After 68 weeks the mean change in body weight was −14.9% with examplomab",
+        "examplomab 1 mg, examplomab 2.4 mg or placebo. In the lower-dose group the mean percentage weight loss in "
+        "TRIALX was 8.1% after 68 weeks. With examplomab 2.4 mg the mean change was −14.9%")).ask(
+        "What was the mean percentage weight loss with examplomab 2.4 mg in TRIALX?")
+    assert two.found and "14.9%" in two.text and "8.1%" not in two.text
 
 
 @pytest.mark.parametrize("text, held", [

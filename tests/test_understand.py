@@ -285,9 +285,12 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("When will I see results?", ("onset", "date", "efficacy")), ("when can I expect it to help?", ("onset", "date")),
     ("when does the patent protection end?", ("date",)), ("when should I take it for it to work best?", ("date",)),
     ("When does it start to work if I take it daily?", ("onset", "date")),  # asked how soon, not when to take it
-    # a strength says which tablets or dose is meant, and asks for none: a unit without its number asks
+    # a strength naming which tablets or arm is meant asks for no dose; an amount asked about does
     ("What are the excipients in the 850 mg tablets?", ("ingredients",)),
+    ("Which excipients do the 500 mg and 850-mg tablets contain?", ("ingredients",)), ("and with 75 mg IV?", ()),
     ("how many mg should I take?", ("dose", "number")), ("and on the 5 mg dose?", ("dose",)),
+    ("Is 20 mg too much?", ("dose",)), ("what about 0.5 mg?", ("dose",)), ("Is 5 mg enough?", ("dose",)),
+    ("What percentage of weight was lost with semaglutide 2.4 mg in STEP 1?", ("number",)),  # an arm, by its dose
 ])
 def test_the_kind_of_answer_asked_for(question, kinds):
     assert answer_kinds(question) == kinds
@@ -679,7 +682,8 @@ def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sen
     # ... or a rate per so many people: "for every", "in a million"
     ("What is the incidence of it?", "About 1 or 2 more cases for every 1 million people vaccinated.", True),
     ("how likely is that?", "It happens in about one in a million doses.", True),
-    ("how likely is that?", "Inject it every 2 weeks, for every patient.", False),
+    ("how likely is that?", "1.5 cases per million doses were reported.", True),
+    ("how likely is that?", "Raise the dose by 5 mg for every 2 weeks of treatment.", False),  # a schedule, no rate
     ("What percentage had herpes zoster?", "Herpes zoster was more frequent with 30 mg.", False),
     ("how often does it happen?", "The adult dose is a flat 200 mg every three weeks.", False),  # a dose, no count
     ("how often does it happen?", "It was reported in 120 of 2,799 patients.", True),

@@ -22,8 +22,8 @@ SCAN_VERSION = 7  # what build.scan_passages saves with an index (2: the documen
 # brand written in several words is one name, "Fluzone High-Dose Quadrivalent"; 5: a plural is a class, not a drug;
 # 6: a word listed beside INNs is a drug, "warfarin, rivaroxaban or heparin"; 7: names are learned from headings too,
 # "About KEYTRUDA® (pembrolizumab) injection")
-LEXICON_VERSION = 2  # the synonyms an index learns (index/lexicon.py; 2: an abbreviation beside its long form in the
-# brackets, "(deep vein thrombosis, DVT)")
+LEXICON_VERSION = 3  # the synonyms an index learns (index/lexicon.py; 2: an abbreviation beside its long form in the
+# brackets, "(deep vein thrombosis, DVT)"; 3: ... one opening with a small letter, "eGFR")
 MODEL_ENV = "CITEQA_MODEL"
 INDEX_TYPES = ("auto", "flat", "ivf")
 

@@ -12,7 +12,7 @@ import re
 from ..language.text import DRUG_STEMS, normalize, tokenize
 
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
-_INITIALISM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9-]{1,9}")
+_INITIALISM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][A-Za-z0-9-]{1,9}")  # two capitals at least: DVT, eGFR
 
 
 def long_form(short: str, before: str) -> str | None:
@@ -55,8 +55,9 @@ def find_pairs(text: str) -> list[tuple[str, str]]:
     for match in _PAREN.finditer(text):
         parts = [part.strip() for part in re.split(r"[,;]", match.group(1))]
         # "(deep vein thrombosis, DVT)": the long form and its abbreviation side by side in the brackets
-        if len(parts) == 2 and _INITIALISM.fullmatch(parts[1]) and long_form(normalize(parts[1]), normalize(parts[0])):
-            pairs.append((parts[1], long_form(normalize(parts[1]), normalize(parts[0]))))
+        if len(parts) == 2 and _INITIALISM.fullmatch(parts[1]) and (lf := long_form(normalize(parts[1]),
+                                                                                    normalize(parts[0]))):
+            pairs.append((parts[1], lf))
         inner = parts[0]
         if not (1 <= len(inner.split()) <= 2 and len(inner) <= 25 and re.search(r"[A-Za-z]", inner)):
             continue

@@ -6,7 +6,8 @@ not of those something befell: "how many people had nausea?" and "how many patie
 in remission?" ask how common it was (a figure all the same: kinds.FIGURE_ASKED), and
 "how many were there?" after "were any fatal?" asks how many died. It is said by a count
 of people ("It enrolled 616 patients", "n = 1,874"). The answer is led by the head count in
-its best passage (answering/quotes.py).
+its best passage (answering/quotes.py). A rate per so many people ("2 for every 1 million
+people vaccinated") says how common something is (RATE_HELD).
 """
 PEOPLE = r"(patients|people|participants|subjects|adults|children|kids|volunteers|women|men)"
 # where they were: "in the trial", "in each arm", "in SOLO 1"; not "in remission", "in hospital", "in Week 16"
@@ -20,3 +21,8 @@ HEADCOUNT_ASKED = (rf"\bhow many ({PEOPLE} )?((were|was|are|is|have been|had bee
                    rf"\bhow many {PEOPLE} (were|was) there\s*([?.]|$)|\bsample size\b|"
                    r"\bhow (big|large) (was|were|is|are) (the |that |those |these |it\b|they\b)")
 HEADCOUNT_HELD = rf"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly )?\d|\b\d[\d,]*\s+{PEOPLE}\b"
+# ... and a rate per so many people, how common something is: "1 or 2 more cases for every 1 million people
+# vaccinated", "one in a million doses", "1.5 cases per million" (not "0.1 mL for every 10 kg", "in a hundred mL")
+RATE_HELD = (rf"\b(for|in|out of) every (?=[\d,.]|hundred|thousand|million)[\d,.]* ?((hundred|thousand|million) )?"
+             rf"([\w-]+ )?({PEOPLE[1:-1]}|doses|vaccinations|recipients|courses|births)\b|"
+             r"\b(in|per) (a |one )?(hundred|thousand|million)\b(?! \w*(lit|gram))")

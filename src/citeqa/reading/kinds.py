@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .onset import ONSET_ASKED, ONSET_HELD, OnsetHeld
-from .headcount import HEADCOUNT_ASKED, HEADCOUNT_HELD, PEOPLE
+from .headcount import HEADCOUNT_ASKED, HEADCOUNT_HELD, PEOPLE, RATE_HELD
+from .strengths import NAMED_STRENGTH, STRENGTH_OF
 from .safety import MEDICINE, NOT, PEOPLE_MUST_NOT, TAKE, VERDICT_ASKED, VERDICT_HELD, WHO_MUST_NOT
 
 ELDERLY = r"\b(elderly|geriatrics?|older[\s-]+(adults?|patients?|people|persons|subjects)|seniors?)\b"  # as labels say
@@ -27,8 +28,7 @@ USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|in
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
 OF_WHOLE = frozenset({"use", "definition", "class", "verdict"})  # kinds asked of the drug as a whole
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
-    # ... held by a sentence that says what it is used, indicated or approved for (a label's items
-    # under INDICATIONS AND USAGE hold it by their heading: KIND_HEADINGS)
+    # ... held by a sentence saying what it is used or approved for (a label's items by their heading: KIND_HEADINGS)
     "use": (re.compile(USES_ASKED, re.I),
             re.compile(r"\b(is|are|was|were|be) (also |mainly |mostly |usually |commonly |widely |now |first )?"
                        r"(used|indicated|approved|licen[cs]ed|prescribed) (to|for|in|as)\b|"
@@ -40,7 +40,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                         r"september|october|november|december)\b", re.I)),
     "dose": (re.compile(rf"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|"
                         rf"(?!{HOW_OFTEN_IT_OCCURS})how often|frequency|how many (shots|injections|doses)|"
-                        r"(?<!\d )(mg|mcg|milligrams?|micrograms?))\b", re.I),  # not a strength, "the 850 mg tablets"
+                        rf"(mg|mcg|milligrams?|micrograms?)(?!{STRENGTH_OF}))\b", re.I),
              re.compile(rf"\b\d+(\.\d+)?\s*({DOSE_UNITS})\b|\bevery (other|\d+|one|two|three|"
                         r"four|six|eight) (days?|weeks?|months?)\b|\b(once|twice|three times) (a|per|every)\b|"
                         r"\b(weekly|daily|monthly|fortnightly|biweekly)\b|"
@@ -64,8 +64,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
              # not an age ("down to 6 months of age", "2 weeks old"); nor years (how long a study followed people)
              re.compile(r"\b(\d+\s*(minutes?|hours?|days?|weeks?|months?)|within|rapid\w*|quickly|hours?|weeks?|"
                         r"months?|early|preceding)\b(?!\s+(of age|old)\b)", re.I)),
-    # how many people a study had: a head count, not a share ("how many patients were in them?":
-    # "enrolling 671 and 708 adults", not "38% of patients")
+    # how many people a study had: a head count, not a share ("enrolling 671 and 708 adults", not "38% of patients")
     "headcount": (re.compile(HEADCOUNT_ASKED, re.I), re.compile(HEADCOUNT_HELD, re.I)),
     "number": (re.compile(r"^\s*(how (many|much|common|often|large|big|frequent)|(what|which) (percentage|"
                           r"proportion|share|fraction|rate|number|accuracy|count)|by how much)\b|"
@@ -160,11 +159,11 @@ FIGURE_ASKED = (r"\bwhat (percent\w*|proportion|share|fraction)|\bpercentage|\bi
                 rf"\bhow much (did|does|was|were)\b|\bhow (big|large)\b|\bhow many {PEOPLE}\b|" + HEADCOUNT_ASKED)
 FIGURE_HELD = (r"\d(\.\d+)?\s*%|\bper ?cent|\b\d+ (of|in|out of) \d+|\b(one|two|three|four|five|six|seven|eight|nine|ten) "
                r"(in|out of) (\d+|ten|a hundred)\b|\b\d+(\.\d+)?-fold|\bper \d[\d,]* (patient|person)[- ]years?|"
-               r"\b(a|one|two)[- ](half|third|quarter|fifth)s?\b|\bhalf (of|the)\b|\b(for|in|out of) every \d|"
+               r"\b(a|one|two)[- ](half|third|quarter|fifth)s?\b|\bhalf (of|the)\b|"
                r"\b\d+(\.\d+)?\s*(kg|lb|pounds?|mmol|mm|cm|points?|beats|bpm|mmhg|percentage points?)\b|"  # not a dose
                rf"(?<![\w.-])(?!(19|20)\d\d\b)\d[\d,]{{2,}}\b(?![\d,])(?![\s-]*({DOSE_UNITS})\b)|"  # a count of hundreds, not a dose
                r"\|\s*\d+(\.\d+)?\s*(?=\|)|"  # a table's cell: "| 3 |"
-               r"\b(in|per) (a|one) (hundred|thousand|million)\b|" + HEADCOUNT_HELD)  # a rate: "1 in a million"
+               + HEADCOUNT_HELD + "|" + RATE_HELD)
 QUANTITY = (re.compile(FIGURE_ASKED + rf"|\bhow (common|frequent(ly)?|likely)\b|\b{HOW_OFTEN_IT_OCCURS}", re.I),
             re.compile(FIGURE_HELD + r"|\b(most|least) (common|frequent)|\b(un|in)?(common|frequent)(ly)?\b|"
                        r"\brare(r|st|ly)?\b|\bseldom\b|\boccasional(ly)?\b|"
@@ -380,8 +379,9 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     sentences = [t for t in SENTENCES.split(question) if t.strip()] or [question]
     sentences = sorted(sentences, key=lambda t: not t.rstrip().endswith("?")) if "?" in question else sentences
     clauses = [c for t in sentences for c in CLAUSES.split(t) if c.strip()] or [question]
+    unsaid = {"trial": TRIAL_SETTING, "dose": NAMED_STRENGTH}  # a trial as the setting, a strength naming what is meant
     return tuple(dict.fromkeys(kind for clause in clauses for kind, (asks, _) in ANSWER_KINDS.items()
-                               if asks.search(TRIAL_SETTING.sub(" ", clause) if kind == "trial" else clause)))
+                               if asks.search(unsaid[kind].sub(" ", clause) if kind in unsaid else clause)))
 
 
 # how often a dose is given, which says nothing of how soon a drug works ("every two weeks")

@@ -300,8 +300,8 @@ class QuestionReader:
                        or lowered in asking or any(a <= at < b for a, b in kin))
             if self.settings.typo_correction:
                 terms = [self.vocab.correct(t, lowered if len(terms) == 1 else "") or t for t in terms]
-            head, _, tail = word.rpartition("-")  # a name and a word hung on it, not a letter's ("C-cell")
-            hung = len(head) > 1 and stem(tail.lower()) in english_stems()
+            head, _, tail = word.rpartition("-")  # a name and a word hung on it ("AIDS-associated"; not "C-cell")
+            hung = len(head) > 1 and len(tail) > 2 and tail.islower() and stem(tail) in english_stems()
             held = [t in self.vocab or bool(self.vocab.numbered(t)) for t in terms]
             # a code ("LIBERTY-ALOPECIA-7") is held only whole; a name with words hung on it when its identifier is
             code = "-" in word and not any(part.islower() for part in word.split("-"))
@@ -328,7 +328,7 @@ class QuestionReader:
                 if not (name or term in self.vocab or lowered not in english_words()
                         or (stem(lowered) in self.medical and english_counts().get(lowered, 0) < EVERYDAY_COUNT)):
                     weight *= EVERYDAY_WEIGHT  # an everyday word the documents lack ("nurse", "won")
-                # of a name with words hung on it ("CYP450-mediated", "AIDS-associated"), words and whole are no names
+                # a name with words hung on it ("CYP450-mediated"): the words and whole are no names; its identifier is
                 named = name and (len(terms) == 1 or term not in english_stems() and not (k == 0 and hung))
                 concepts.append(Concept(word, forms, 0.0 if generic else weight, named))
         weights = {c.term: 1.0 for c in concepts if c.term in self.vocab}
