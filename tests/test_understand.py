@@ -290,6 +290,8 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("Which excipients do the 500 mg and 850-mg tablets contain?", ("ingredients",)), ("and with 75 mg IV?", ()),
     ("how many mg should I take?", ("dose", "number")), ("and on the 5 mg dose?", ("dose",)),
     ("Is 20 mg too much?", ("dose",)), ("what about 0.5 mg?", ("dose",)), ("Is 5 mg enough?", ("dose",)),
+    ("Can I stay on 5 mg?", ("dose",)), ("Can I take 20 mg of the tablets?", ("dose",)),
+    ("How do I store the 2.5 mg/0.5 mL pen?", ()), ("Are the 10 mg film-coated tablets scored?", ()),
     ("What percentage of weight was lost with semaglutide 2.4 mg in STEP 1?", ("number",)),  # an arm, by its dose
 ])
 def test_the_kind_of_answer_asked_for(question, kinds):
@@ -402,6 +404,9 @@ def test_a_name_with_a_word_hung_on_it_is_named_by_a_passage_naming_the_name(tmp
     assert answer.found and "800 mg" in answer.text
     query = bot._state[1].read("Were C-cell tumours seen with AIDS-associated anorexia?")
     assert {c.word for c in query.concepts if c.name} == {"C-cell"}
+    # ... and a name of two names stays one
+    query = bot._state[1].read("Does Stevens-Johnson syndrome occur with it?")
+    assert "Stevens-Johnson" in {c.word for c in query.concepts if c.name}
 
 
 def test_the_letters_of_numbered_names_stand_for_them(reader):
@@ -683,6 +688,8 @@ def test_a_sentence_holds_a_quantity_when_it_says_a_share_rate_or_head_count(sen
     ("What is the incidence of it?", "About 1 or 2 more cases for every 1 million people vaccinated.", True),
     ("how likely is that?", "It happens in about one in a million doses.", True),
     ("how likely is that?", "1.5 cases per million doses were reported.", True),
+    ("how likely is that?", "Inject it every 2 weeks, for every patient.", False),
+    ("how likely is that?", "Dilute it in a hundred mL of saline.", False),
     ("how likely is that?", "Raise the dose by 5 mg for every 2 weeks of treatment.", False),  # a schedule, no rate
     ("What percentage had herpes zoster?", "Herpes zoster was more frequent with 30 mg.", False),
     ("how often does it happen?", "The adult dose is a flat 200 mg every three weeks.", False),  # a dose, no count

@@ -185,7 +185,7 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     if asked:  # "and on the 5 mg dose?" by a sentence naming 5 mg, not 15 mg, if in reach (a table row by its columns;
         # one naming none, by its passage's if those are all asked: "randomized to 2.4 mg or placebo. After 68 weeks")
         scored = [q for q in scored if asked & (amounts(_as_read(retriever, hits, q)) or (
-            named if (named := amounts(retriever.data.chunks[hits[q.rank].chunk].text)) <= asked else set()))] or scored
+            said if (said := amounts(retriever.data.chunks[hits[q.rank].chunk].text)) <= asked else set()))] or scored
     if query.acts:  # "how do I take it?" by the instructions for taking it, if in reach
         instructions = retriever.under_instructions(query.acts)
         scored = [q for q in scored if instructions[hits[q.rank].chunk]] or scored

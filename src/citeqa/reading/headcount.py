@@ -24,5 +24,6 @@ HEADCOUNT_HELD = rf"\bn\s*[=≈]\s*\d|\benroll\w*\s+(about |around |over |nearly
 # ... and a rate per so many people, how common something is: "1 or 2 more cases for every 1 million people
 # vaccinated", "one in a million doses", "1.5 cases per million" (not "0.1 mL for every 10 kg", "in a hundred mL")
 RATE_HELD = (rf"\b(for|in|out of) every (?=[\d,.]|hundred|thousand|million)[\d,.]* ?((hundred|thousand|million) )?"
-             rf"([\w-]+ )?({PEOPLE[1:-1]}|doses|vaccinations|recipients|courses|births)\b|"
-             r"\b(in|per) (a |one )?(hundred|thousand|million)\b(?! \w*(lit|gram))")
+             rf"([\w-]+ )?({PEOPLE[1:-1]}|persons?|individuals|users|doses|vaccinations|vaccinees|recipients|courses|"
+             r"births|(patient|person)[- ]years?)\b|(?<!parts )\b(in|per) (a |one )?(hundred|thousand|million)\b"
+             r"(?!\s+(\w*(lit|gram)\w*|m?l|mls|g|mg|kg|years?)\b)")

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 
-# what a strength names: "the 850 mg tablets", "500 mg and 850 mg tablets", "75 mg IV", "the 15 mg arm"
-STRENGTH_OF = r"(\s*(and|or|,)\s*[\d.]+\s*-?(mg|mcg))*[\s-]+(tablets?|capsules?|pens?|vials?|iv|sc|arms?|groups?)\b"
+# what a strength names: "the 850 mg tablets", "500 mg and 850 mg tablets", "the 2.5 mg/0.5 mL pen", "the 10 mg
+# film-coated tablets", "75 mg IV", "the 15 mg arm" (not "20 mg of the tablets")
+STRENGTH_OF = (r"(\s*(and|or|,)\s*[\d.]+\s*-?(mg|mcg))*(\s*/\s*[\d.]+\s*ml)?"
+               r"([\s-]+(?!(of|the|a|an|in|on|per|to|and|or|for)\b)[a-z]+){0,2}?"
+               r"[\s-]+(tablets?|capsules?|pens?|syringes?|injections?|vials?|iv|sc|arms?|groups?)\b")
 # ... or a strength after what it is of, or whom it was given: "with 75 mg", "on tirzepatide 5 mg", "of the 2.5 mg
-# dose" (not "take 3000 mg", "up to 100 mg", "what about 0.5 mg?")
-NAMED_STRENGTH = re.compile(r"\b(with|on|at|of|for|from|in|versus|vs\.?|and)\s+(the\s+)?([a-z][\w-]*\s+)?"
+# dose" (not "take 3000 mg", "up to 100 mg", "what about 0.5 mg?", "can I stay on 5 mg?", "at 10 mg?")
+NAMED_STRENGTH = re.compile(r"\b((with|of|in|versus|vs\.?|and)\s+(the\s+)?([a-z][\w-]*\s+)?|"
+                            r"(on|at|for|from)\s+(the\s+)?(?!the\b)[a-z][\w-]*\s+)"
                             r"\d+(\.\d+)?\s*-?(mg|mcg|milligrams?|micrograms?)\b", re.I)
