@@ -367,6 +367,7 @@ CLAUSES = re.compile(r"[,;:]\s+(?:and|but|or|also|plus)\b|[?;]\s+")
 # hospital less often?" asks an outcome, "what was the primary end point of the study?" a trial's design)
 TRIAL_SETTING = re.compile(r"\b(in|during|throughout) (the|this|that|these|those|their)( [\w-]+){0,2}? "
                            r"(trials?|stud(y|ies))\b", re.I)
+UNSAID = {"trial": TRIAL_SETTING, "dose": NAMED_STRENGTH}  # not asked: a trial as the setting, a strength naming one
 
 
 def answer_kinds(question: str) -> tuple[str, ...]:
@@ -379,9 +380,8 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     sentences = [t for t in SENTENCES.split(question) if t.strip()] or [question]
     sentences = sorted(sentences, key=lambda t: not t.rstrip().endswith("?")) if "?" in question else sentences
     clauses = [c for t in sentences for c in CLAUSES.split(t) if c.strip()] or [question]
-    unsaid = {"trial": TRIAL_SETTING, "dose": NAMED_STRENGTH}  # a trial as the setting, a strength naming what is meant
     return tuple(dict.fromkeys(kind for clause in clauses for kind, (asks, _) in ANSWER_KINDS.items()
-                               if asks.search(unsaid[kind].sub(" ", clause) if kind in unsaid else clause)))
+                               if asks.search(UNSAID[kind].sub(" ", clause) if kind in UNSAID else clause)))
 
 
 # how often a dose is given, which says nothing of how soon a drug works ("every two weeks")
