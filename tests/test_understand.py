@@ -1217,6 +1217,20 @@ def test_a_list_item_is_quoted_with_the_words_that_lead_into_it(tmp_path):
         assert run in ans.passages[int(n) - 1].text
 
 
+def test_a_list_item_is_quoted_with_the_rest_of_its_list(tmp_path):
+    ans = ask_one(tmp_path,
+                  "Zetamab leaflet\n\n6. Contents of the pack\n\nWhat Zetamab contains\n\n"
+                  "The active substance is zetamab: 2.5 mg or 5 mg in each tablet.\n\n"
+                  "The other ingredients of the tablet core are:\n\n• lactose (anhydrous)\n"
+                  "• microcrystalline cellulose\n• croscarmellose sodium\n• magnesium stearate\n\n"
+                  "What Zetamab looks like\n\nThe tablets are round and yellow.\n",
+                  "does zetamab contain lactose?")
+    # the list read whole, as its lead-in says it: not its best item and the next one only
+    assert ans.found and "The other ingredients of the tablet core are:" in ans.text
+    assert all(item in ans.text for item in ("lactose", "microcrystalline", "croscarmellose", "magnesium stearate"))
+    assert "round and yellow" not in ans.text
+
+
 def test_who_must_not_take_it_is_answered_from_the_leaflets_list_not_its_standing_advice(tmp_path):
     ans = ask_one(tmp_path,
                   "Zetamab leaflet\n\n2. What you need to know before you take Zetamab\n\n"

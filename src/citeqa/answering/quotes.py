@@ -1,14 +1,13 @@
 """Extractive answers: pick the sentence(s) that answer.
 
-A sentence's score adds its own cosine with the question, the IDF-weighted share of the
-question's terms it contains, the score of the passage it sits in, and a bonus when it
-holds the kind of answer asked for. A narrow question gets its best sentence and, where
-there is one, a second: one nearly as good holding the part of the question the best one
-lacks, else the next best that is not standing advice and sits in the best one's passage or
-holds something the question asks about (asked "is it a steroid?", sentences saying what
-the drug is); the best one's passage first;
-a broad one ("what are the side effects?") gets up to `max_quotes` distinct sentences from
-different passages, best first. Whether they answer at all is judge.py's to say.
+A sentence's score adds its own cosine with the question, the IDF-weighted share of the question's
+terms it contains, the score of the passage it sits in, and a bonus when it holds the kind of answer
+asked for. A narrow question gets its best sentence and, where there is one, a second: one nearly as
+good holding the part of the question the best one lacks, else the next best that is not standing
+advice and sits in the best one's passage or holds something the question asks about (asked "is it
+a steroid?", sentences saying what the drug is); the best one's passage first; a broad one ("what
+are the side effects?") gets up to `max_quotes` distinct sentences from different passages, best
+first; a list's item, the whole list. Whether they answer at all is judge.py's to say.
 """
 from __future__ import annotations
 
@@ -222,10 +221,10 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
     that opens by pointing back ("These thresholds came from DREAM analyses"); the sentence
     after a short one that opens its passage and announces it ("The trial has limitations.";
     not a table's row nor a list's item), or that speaks of the people it named ("The exception is
-    adults 65 years and older." before "... people in this age group preferably receive ..."); the
-    words that lead into a list, for its item ("Do not use Ozempic:" for "if you are allergic
-    to semaglutide"); and, after one that announces what follows ("... with the following
-    frequencies."), what it announces."""
+    adults 65 years and older." before "... people in this age group preferably receive ..."); for
+    an item of a list, the words that lead into it and its other items ("Do not use Ozempic:"
+    for "if you are allergic to semaglutide": the list is read whole, as its lead-in says it);
+    and, after one that announces what follows ("... with the following frequencies."), what it announces."""
     out = list(quotes)
     for q in quotes:
         chunk = retriever.data.chunks[hits[q.rank].chunk]
@@ -249,8 +248,10 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
             row += 1  # what it announces (another announcement: what that one announces)
             text = add(*(int(x) for x in retriever.data.unit_span[row]), row)
         lead = chunk.lead_in()
-        if lead:  # a list's lead-in: the passage's words before its first item
+        if lead:  # a list's lead-in: the passage's words before its first item, and the list's other items
             add(chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
+            for row in range(first, end):
+                add(*(int(x) for x in retriever.data.unit_span[row]), row)
     return out
 
 
