@@ -1154,7 +1154,7 @@ def test_a_headings_section_number_is_no_word_of_it(heading, words):
 def ask_one(tmp_path, text: str, question: str):
     """The answer to a question over a folder holding one text document (hashing embedder)."""
     seeds = tmp_path / "seeds"
-    seeds.mkdir()
+    seeds.mkdir(parents=True)
     (seeds / "doc.txt").write_text(text)
     return Assistant(seeds, tmp_path / "index", settings=HASH).ask(question)
 
@@ -1217,18 +1217,23 @@ def test_a_list_item_is_quoted_with_the_words_that_lead_into_it(tmp_path):
         assert run in ans.passages[int(n) - 1].text
 
 
-def test_a_list_item_is_quoted_with_the_rest_of_its_list(tmp_path):
-    ans = ask_one(tmp_path,
-                  "Zetamab leaflet\n\n6. Contents of the pack\n\nWhat Zetamab contains\n\n"
-                  "The active substance is zetamab: 2.5 mg or 5 mg in each tablet.\n\n"
-                  "The other ingredients of the tablet core are:\n\n• lactose (anhydrous)\n"
-                  "• microcrystalline cellulose\n• croscarmellose sodium\n• magnesium stearate\n\n"
-                  "What Zetamab looks like\n\nThe tablets are round and yellow.\n",
-                  "does zetamab contain lactose?")
-    # the list read whole, as its lead-in says it: not its best item and the next one only
-    assert ans.found and "The other ingredients of the tablet core are:" in ans.text
-    assert all(item in ans.text for item in ("lactose", "microcrystalline", "croscarmellose", "magnesium stearate"))
-    assert "round and yellow" not in ans.text
+def test_a_list_its_lead_in_is_asked_about_is_quoted_whole_an_item_asked_about_alone(tmp_path):
+    text = ("Zetamab leaflet\n\n2. Before you take Zetamab\n\nZetamab can cause lactic acidosis, a very rare but "
+            "serious side effect. Lactic acidosis can lead to coma. If you notice some of the following symptoms, "
+            "stop taking Zetamab and contact a doctor at once:\n\n• being sick (vomiting)\n"
+            "• stomach ache (abdominal pain)\n• muscle cramps\n• a general feeling of being unwell with severe "
+            "tiredness\n• difficulty in breathing\n\n"
+            "6. Contents of the pack\n\nThe other ingredients of the tablet core are:\n\n• lactose (anhydrous)\n"
+            "• microcrystalline cellulose\n• croscarmellose sodium\n• magnesium stearate\n\n"
+            "What Zetamab looks like\n\nThe tablets are round and yellow.\n")
+    # what the list is of is asked ("lactic acidosis" is in its lead-in, not its items): all the list answers
+    ans = ask_one(tmp_path / "a", text, "how would I know if I had lactic acidosis?")
+    assert ans.found and all(item in ans.text for item in ("vomiting", "stomach ache", "muscle cramps",
+                                                           "severe tiredness", "difficulty in breathing"))
+    # one item is asked about: it answers, with its lead-in, not the rest of the list
+    ans = ask_one(tmp_path / "b", text, "does zetamab contain lactose?")
+    assert ans.found and "The other ingredients of the tablet core are:" in ans.text and "lactose" in ans.text
+    assert "croscarmellose" not in ans.text and "magnesium stearate" not in ans.text
 
 
 def test_who_must_not_take_it_is_answered_from_the_leaflets_list_not_its_standing_advice(tmp_path):

@@ -7,7 +7,7 @@ good holding the part of the question the best one lacks, else the next best tha
 advice and sits in the best one's passage or holds something the question asks about (asked "is it
 a steroid?", sentences saying what the drug is); the best one's passage first; a broad one ("what
 are the side effects?") gets up to `max_quotes` distinct sentences from different passages, best
-first; a list's item, the whole list. Whether they answer at all is judge.py's to say.
+first; a list asked for, whole. Whether they answer at all is judge.py's to say.
 """
 from __future__ import annotations
 
@@ -61,8 +61,7 @@ class Quote:
 
 
 def sentence_terms(retriever: Retriever, text: str) -> frozenset[str]:
-    """A sentence's index terms and their learned synonyms; an identifier also says its
-    letters ("NCT" of NCT06477653), as _names reads a passage."""
+    """A sentence's index terms, their learned synonyms, an identifier's letters ("NCT" of NCT06477653)."""
     tokens = retriever.tokenize(text)
     return frozenset(retriever.data.lexicon.expand(tokens)) | {m.group(1) for t in tokens if (m := IDENTIFIER.match(t))}
 
@@ -70,9 +69,8 @@ def sentence_terms(retriever: Retriever, text: str) -> frozenset[str]:
 def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                     type_weight: float, look_at: int = 3, term_weight: float = 0.25,
                     passage_weight: float = 1.0, list_weight: float = 0.0, label_weight: float = 0.0) -> list[Quote]:
-    """Every sentence of the first `look_at` passages, scored, best first. A fact whose
-    label the question names ("Drug Class" for "what drug class is it?") scores
-    `label_weight` more (every word of the label asked): the label says what its value is."""
+    """Every sentence of the first `look_at` passages, scored, best first. A fact whose label the question names
+    ("Drug Class" for "what drug class is it?") scores `label_weight` more: the label says what its value is."""
     data = retriever.data
     weights = {t: w * retriever.vocab.idf(t) for t, w in query.weights.items()}
     total = sum(weights.values()) or 1.0
@@ -166,7 +164,8 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         if opening:
             return opening
     if query.broad and settings.broad_answers and settings.max_quotes > 1:
-        return _in_context(retriever, hits, _broad_quotes(retriever, hits, query, unit_cos, settings, type_weight, reader))
+        broad = _broad_quotes(retriever, hits, query, unit_cos, settings, type_weight, reader)
+        return _in_context(retriever, hits, query, broad)
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight,
                              max(look_at, settings.reader_passages) if reader is not None else look_at, term_weight,
                              label_weight=settings.label_weight)
@@ -213,18 +212,18 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         if len(rest) < WHOLE_INSTRUCTIONS:
             quotes += [replace(q, beside=True) for q in scored if q.row in rest and not boilerplate(q.text)
                        and not about_the_document(q.text) and not circumstance(q.text)]
-    return sorted(_in_context(retriever, hits, quotes), key=lambda q: (q.rank != best, q.rank, q.start))
+    return sorted(_in_context(retriever, hits, query, quotes), key=lambda q: (q.rank != best, q.rank, q.start))
 
 
-def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> list[Quote]:
-    """The quotes, each with the words of its passage it leans on: the sentence before one
-    that opens by pointing back ("These thresholds came from DREAM analyses"); the sentence
-    after a short one that opens its passage and announces it ("The trial has limitations.";
-    not a table's row nor a list's item), or that speaks of the people it named ("The exception is
-    adults 65 years and older." before "... people in this age group preferably receive ..."); for
-    an item of a list, the words that lead into it and its other items ("Do not use Ozempic:"
-    for "if you are allergic to semaglutide": the list is read whole, as its lead-in says it);
-    and, after one that announces what follows ("... with the following frequencies."), what it announces."""
+def _in_context(retriever: Retriever, hits: list[Hit], query: Query, quotes: list[Quote]) -> list[Quote]:
+    """The quotes, each with the words of its passage it leans on: the sentence before one that opens by
+    pointing back ("These thresholds came from DREAM analyses"); the sentence after a short one that opens its
+    passage and announces it ("The trial has limitations."; not a table's row nor a list's item), or that
+    speaks of the people it named ("The exception is adults 65 years and older." before "... people in this
+    age group preferably receive ..."); for an item of a list, the words that lead into it ("Do not use
+    Ozempic:" for "if you are allergic to semaglutide"), and its other items when the list is asked for (the
+    question is broad, or the lead-in holds more of it than the item: "how would I know if I had lactic
+    acidosis?"); after one that announces what follows ("... with the following frequencies."), what it does."""
     out = list(quotes)
     for q in quotes:
         chunk = retriever.data.chunks[hits[q.rank].chunk]
@@ -248,10 +247,11 @@ def _in_context(retriever: Retriever, hits: list[Hit], quotes: list[Quote]) -> l
             row += 1  # what it announces (another announcement: what that one announces)
             text = add(*(int(x) for x in retriever.data.unit_span[row]), row)
         lead = chunk.lead_in()
-        if lead:  # a list's lead-in: the passage's words before its first item, and the list's other items
+        if lead:  # a list's lead-in: the passage's words before its first item
             add(chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
-            for row in range(first, end):
-                add(*(int(x) for x in retriever.data.unit_span[row]), row)
+            if query.broad or query.weight_in(sentence_terms(retriever, lead)) > query.weight_in(q.terms):  # all of it
+                for row in range(first, end):
+                    add(*(int(x) for x in retriever.data.unit_span[row]), row)
     return out
 
 

@@ -101,6 +101,10 @@ class Query:
         return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight
                 and not c.in_terms(asked)]
 
+    def weight_in(self, terms: frozenset[str]) -> float:
+        """How much of the question some words hold: the weight of its concepts among their terms."""
+        return sum(c.weight for c in self.concepts if c.in_terms(terms))
+
     def unmatched(self, vocab: Vocabulary) -> float:
         """IDF share of the question's focus that nothing in the documents stands for."""
         total = sum(c.weight for c in self.concepts)
