@@ -1218,7 +1218,11 @@ def test_a_list_item_is_quoted_with_the_words_that_lead_into_it(tmp_path):
 
 
 def test_a_list_its_lead_in_is_asked_about_is_quoted_whole_an_item_asked_about_alone(tmp_path):
-    text = ("Zetamab leaflet\n\n2. Before you take Zetamab\n\nZetamab can cause lactic acidosis, a very rare but "
+    text = ("Zetamab leaflet\n\n2. Before you take Zetamab\n\nDo not take Zetamab if:\n\n"
+            "• you are allergic to zetaformin or any of the other ingredients\n• you have severe kidney problems\n"
+            "• you have uncontrolled diabetes with severe high blood sugar (ketoacidosis)\n"
+            "• you drink a lot of alcohol\n• you are pregnant or breast-feeding\n\n"
+            "Warnings and precautions\n\nZetamab can cause lactic acidosis, a very rare but "
             "serious side effect. Lactic acidosis can lead to coma. If you notice some of the following symptoms, "
             "stop taking Zetamab and contact a doctor at once:\n\n• being sick (vomiting)\n"
             "• stomach ache (abdominal pain)\n• muscle cramps\n• a general feeling of being unwell with severe "
@@ -1230,10 +1234,17 @@ def test_a_list_its_lead_in_is_asked_about_is_quoted_whole_an_item_asked_about_a
     ans = ask_one(tmp_path / "a", text, "how would I know if I had lactic acidosis?")
     assert ans.found and all(item in ans.text for item in ("vomiting", "stomach ache", "muscle cramps",
                                                            "severe tiredness", "difficulty in breathing"))
-    # one item is asked about: it answers, with its lead-in, not the rest of the list
-    ans = ask_one(tmp_path / "b", text, "does zetamab contain lactose?")
-    assert ans.found and "The other ingredients of the tablet core are:" in ans.text and "lactose" in ans.text
-    assert "croscarmellose" not in ans.text and "magnesium stearate" not in ans.text
+    # one item is asked about: it answers, with its lead-in, not the rest of the list (nor does a next best
+    # item, holding none of the question, make the lead-in seem asked about)
+    for question, item, others in (("does zetamab contain lactose?", "lactose", ("croscarmellose", "magnesium")),
+                                   ("can I take zetamab if I am pregnant?", "pregnant", ("kidney", "allergic"))):
+        ans = ask_one(tmp_path / item, text, question)
+        assert ans.found and item in ans.text and not any(other in ans.text for other in others)
+    # the rest of a list is shown, not judged: a follow-up asking of another item is no repeat of the answer before
+    bot = Assistant(tmp_path / "a" / "seeds", tmp_path / "a" / "index", settings=HASH)
+    bot.ask("how would I know if I had lactic acidosis?")
+    ans, evidence = bot.ask_with_evidence("and muscle cramps?", history=["how would I know if I had lactic acidosis?"])
+    assert evidence.features["repeats"] == 0.0
 
 
 def test_who_must_not_take_it_is_answered_from_the_leaflets_list_not_its_standing_advice(tmp_path):

@@ -57,6 +57,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     kind of thing by a sentence saying what class it is (_says_what_it_is); otherwise a logistic
     model over the features below (benchmarks/calibrate.py) says how likely the quotes answer.
     `earlier_quoted`: for a follow-up, the sentences the answer to the question it follows quoted."""
+    quotes = [q for q in quotes if not q.listed]  # (the rest of a list one of them is an item of is only shown)
     names = query.unknown_names if settings.name_check else ()
     # ... and a year it names that they never mention is as unknown ("the 2018 meta-analysis", "its sales in 2023")
     if settings.name_check:

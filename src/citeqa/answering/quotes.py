@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .lists import asks_for_list
 from .retrieve import Hit, Retriever
 from ..settings import Settings
 from ..reading.kinds import about_the_document, asked_to_name, boilerplate, asks_earliest, earliest_date, holds_kind, names_it
@@ -58,6 +59,7 @@ class Quote:
     read: float | None = None  # the reader model's logit for it, when it was read
     own: float | None = None  # its score before the reader's (when it was read)
     beside: bool = False  # quoted beside the best only as the next best (not as what the best lacks): judge.py
+    listed: bool = False  # quoted only as an item of the list another quote is of (_in_context): shown, not judged
 
 
 def sentence_terms(retriever: Retriever, text: str) -> frozenset[str]:
@@ -216,24 +218,23 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
 
 
 def _in_context(retriever: Retriever, hits: list[Hit], query: Query, quotes: list[Quote]) -> list[Quote]:
-    """The quotes, each with the words of its passage it leans on: the sentence before one that opens by
-    pointing back ("These thresholds came from DREAM analyses"); the sentence after a short one that opens its
-    passage and announces it ("The trial has limitations."; not a table's row nor a list's item), or that
-    speaks of the people it named ("The exception is adults 65 years and older." before "... people in this
-    age group preferably receive ..."); for an item of a list, the words that lead into it ("Do not use
-    Ozempic:" for "if you are allergic to semaglutide"), and its other items when the list is asked for (the
-    question is broad, or the lead-in holds more of it than the item: "how would I know if I had lactic
-    acidosis?"); after one that announces what follows ("... with the following frequencies."), what it does."""
+    """The quotes, each with the words of its passage it leans on: the sentence before one opening by pointing
+    back ("These thresholds came from DREAM analyses"); the sentence after a short one opening its passage
+    ("The trial has limitations."; not a row nor an item), or speaking of the people it named ("The exception is
+    adults 65 years and older." before "people in this age group..."); for an item of a list, its lead-in ("Do
+    not use Ozempic:"), and the list's other items where the list is asked for (lists.asks_for_list), shown but
+    not judged (`listed`); after one announcing what follows ("... with the following frequencies."), that."""
     out = list(quotes)
     for q in quotes:
         chunk = retriever.data.chunks[hits[q.rank].chunk]
         first = int(retriever.bounds[hits[q.rank].chunk]) + 1  # the passage's first sentence (row 0: the whole)
         end = int(retriever.bounds[hits[q.rank].chunk + 1])  # (past its last)
 
-        def add(s: int, e: int, row: int) -> str:  # the words at document offsets s:e of q's passage, quoted
+        def add(s: int, e: int, row: int, listed: bool = False) -> str:  # the words at offsets s:e of q's passage
             text = chunk.text[s - chunk.start:e - chunk.start]
             if all((o.rank, o.start) != (q.rank, s) for o in out):
-                out.append(Quote(q.rank, s, e, q.score, row, text, sentence_terms(retriever, text), beside=q.beside))
+                out.append(Quote(q.rank, s, e, q.score, row, text, sentence_terms(retriever, text), beside=q.beside,
+                                 listed=listed))
             return text
         short = (TOPIC_WORDS[0] <= len(q.text.split()) <= TOPIC_WORDS[1] and q.text[:1].isupper()
                  and q.text.rstrip().endswith(".") and "|" not in q.text)
@@ -249,9 +250,10 @@ def _in_context(retriever: Retriever, hits: list[Hit], query: Query, quotes: lis
         lead = chunk.lead_in()
         if lead:  # a list's lead-in: the passage's words before its first item
             add(chunk.start + len(lead) - len(lead.lstrip()), chunk.start + len(lead), q.row)
-            if query.broad or query.weight_in(sentence_terms(retriever, lead)) > query.weight_in(q.terms):  # all of it
+            if asks_for_list(query, sentence_terms(retriever, lead), retriever.heading_terms(hits[q.rank].chunk),
+                             frozenset().union(*(o.terms for o in quotes if o.rank == q.rank))):
                 for row in range(first, end):
-                    add(*(int(x) for x in retriever.data.unit_span[row]), row)
+                    add(*(int(x) for x in retriever.data.unit_span[row]), row, listed=True)
     return out
 
 
@@ -328,14 +330,12 @@ def _names(retriever: Retriever, hits: list[Hit], quote: Quote, concept) -> bool
 
 def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndarray,
                   settings: Settings, type_weight: float, reader=None) -> list[Quote]:
-    """Best sentence of each passage among the top ones, while it scores within
-    `broad_margin` of the best that says something (not boilerplate, nor an announcement its
-    passage does not go on with) or its passage is an item of a list the question names by its
-    heading (sentences that list things score higher) and, when the
-    question asks for a kind of answer (safety findings, trials), holds it or sits in a
-    passage on that topic; no two with mostly the same terms; those from passages on the
-    topic first ("What are the side effects?" opens with the safety passages' findings,
-    not a trial's complication rate), then best first."""
+    """Best sentence of each passage among the top ones, while it scores within `broad_margin` of the best that
+    says something (not boilerplate, nor an announcement its passage does not go on with) or its passage is an
+    item of a list the question names by its heading (sentences that list things score higher) and, when the
+    question asks for a kind of answer (safety findings, trials), holds it or sits in a passage on that topic; no
+    two with mostly the same terms; those from passages on the topic first ("What are the side effects?" opens
+    with the safety passages' findings, not a trial's complication rate), then best first."""
     scored = score_sentences(retriever, hits, query, unit_cos, type_weight, look_at=len(hits),
                              list_weight=settings.list_weight, label_weight=settings.label_weight)
     # which sentences are listed goes by their own scores (the reader's weight is fitted to pick the one sentence
