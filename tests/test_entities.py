@@ -172,6 +172,8 @@ def test_a_follow_up_naming_another_drug_asks_it_the_earlier_question(drugs_fold
 
 @pytest.mark.parametrize("question", ["I have tried tacrolimus. What is the dose of alphamab?",
                                       "I'm on lisinopril, what is the dose of alphamab?",
+                                      "im already on lisinopril, whats the dose of alphamab",  # (no apostrophe)
+                                      "ive tried tacrolimus, what is the dose of alphamab?",
                                       "My dad used to take fingolimod. What is the dose of Zorvexa?"])
 def test_a_drug_named_to_set_the_scene_neither_declines_nor_steers_the_question(drugs_folder, question):
     bot = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
