@@ -5,6 +5,7 @@ import pytest
 from citeqa import Assistant
 from citeqa.index.drug_names import brand_like, learn_pairs, name_forms
 from citeqa.index.entities import Drugs
+from citeqa.reading.query import background_spans
 from tests.conftest import HASH
 
 
@@ -174,12 +175,19 @@ def test_a_follow_up_naming_another_drug_asks_it_the_earlier_question(drugs_fold
                                       "I'm on lisinopril, what is the dose of alphamab?",
                                       "im already on lisinopril, whats the dose of alphamab",  # (no apostrophe)
                                       "ive tried tacrolimus, what is the dose of alphamab?",
+                                      "hes on lisinopril, what is the dose of alphamab?",
                                       "My dad used to take fingolimod. What is the dose of Zorvexa?"])
 def test_a_drug_named_to_set_the_scene_neither_declines_nor_steers_the_question(drugs_folder, question):
     bot = Assistant(drugs_folder, drugs_folder.parent / "index", settings=HASH)
     query = bot._state[1].read(question)
     assert query.unknown_names == () and query.passing_names == ()
     assert bot._state[1].vocab.drugs.about(query.drugs) == {"alpha.md"}
+
+
+def test_an_initialism_is_no_contraction_written_without_its_apostrophe():
+    # "hes on warfarin" and "im on it" set a scene; "HES" (a syndrome) and "IM" (into a muscle) do not
+    assert background_spans("Can patients with HES on mepolizumab take alphamab?") == []
+    assert background_spans("Is alphamab given IM on day 1?") == []
 
 
 def test_asking_can_i_take_a_drug_is_asking_about_it(drugs_folder):

@@ -1240,11 +1240,12 @@ def test_a_list_its_lead_in_is_asked_about_is_quoted_whole_an_item_asked_about_a
                                    ("can I take zetamab if I am pregnant?", "pregnant", ("kidney", "allergic"))):
         ans = ask_one(tmp_path / item, text, question)
         assert ans.found and item in ans.text and not any(other in ans.text for other in others)
-    # the rest of a list is shown, not judged: a follow-up asking of another item is no repeat of the answer before
+    # the rest of a list is shown, so said: a follow-up answered by it again repeats the answer before
     bot = Assistant(tmp_path / "a" / "seeds", tmp_path / "a" / "index", settings=HASH)
     bot.ask("how would I know if I had lactic acidosis?")
-    ans, evidence = bot.ask_with_evidence("and muscle cramps?", history=["how would I know if I had lactic acidosis?"])
-    assert evidence.features["repeats"] == 0.0
+    earlier = ["how would I know if I had lactic acidosis?"]
+    _, evidence = bot.ask_with_evidence("how common are they?", history=earlier)
+    assert evidence.features["repeats"] == 1.0
 
 
 def test_who_must_not_take_it_is_answered_from_the_leaflets_list_not_its_standing_advice(tmp_path):

@@ -57,7 +57,8 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     kind of thing by a sentence saying what class it is (_says_what_it_is); otherwise a logistic
     model over the features below (benchmarks/calibrate.py) says how likely the quotes answer.
     `earlier_quoted`: for a follow-up, the sentences the answer to the question it follows quoted."""
-    quotes = [q for q in quotes if not q.listed]  # (the rest of a list one of them is an item of is only shown)
+    shown = frozenset(q.row for q in quotes)  # what a follow-up would repeat, the rest of a list included
+    quotes = [q for q in quotes if not q.listed]  # (which is only shown: the quotes chosen are weighed)
     names = query.unknown_names if settings.name_check else ()
     # ... and a year it names that they never mention is as unknown ("the 2018 meta-analysis", "its sales in 2023")
     if settings.name_check:
@@ -125,7 +126,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
              and amount_held and dose_held and price_held and onset_held
              and (summarised or instructed or renamed or defined
                   or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
-    return Evidence(features, confidence, names, found, passing, topics, quoted=quoted if found else frozenset())
+    return Evidence(features, confidence, names, found, passing, topics, quoted=shown if found else frozenset())
 
 
 def _says_what_it_is(retriever: Retriever, query: Query, text: str) -> bool:

@@ -159,8 +159,8 @@ def words_at(question: str) -> list[tuple[str, bool, int]]:
 # tacrolimus", "my dad used to take warfarin", "she's been prescribed it" (the drug is
 # named in the few words after the verb)
 BACKGROUND = re.compile(
-    r"\b(?:i|we|he|she|they|(?:my|our|his|her) [\w-]+(?: [\w-]+)?|i['’]?ve|he['’]?s|she['’]?s|they['’]?re|"
-    r"i['’]m|(?-i:[Ii]m))"  # (written without the apostrophe too: "im on entresto"; not "given IM")
+    r"\b(?:i|we|he|she|they|(?:my|our|his|her) [\w-]+(?: [\w-]+)?|i['’]m|i['’]ve|he['’]s|she['’]s|they['’]re|"
+    r"(?-i:[Ii]m|[Ii]ve|[Hh]es|[Ss]hes|[Tt]heyre))"  # (without the apostrophe too: "im on entresto"; not IM, HES)
     r"(?:\s+(?:am|is|are|was|were|have|has|had|been|also|already|currently|still|just|recently|now|used to|"
     r"have been|has been|had been))*\s+"
     r"(?:on|taking|take|takes|took|tried|trying|used|using|use|uses|started|starting|stopped|quit|switched from|"
