@@ -2,12 +2,15 @@
 import dataclasses
 import re
 import shutil
+from collections import namedtuple
 
 import pytest
 
 from citeqa import Answer, Assistant, Passage, Settings
+from citeqa.answering.dates import dated_act, earliest_lead
 from citeqa.answering.judge import FEATURES, READER_FEATURES
 from citeqa.evaluate import MARKER
+from citeqa.reading.query import Concept
 from tests.conftest import one_document
 
 def doc_text(bot, source):
@@ -384,6 +387,28 @@ def test_when_was_it_first_approved_quotes_the_earliest_approval(bot):
     assert ans.text.startswith("The FDA approved dupilumab on March 28, 2017")
 
 
+def test_when_it_first_came_out_is_the_earliest_date_a_sentence_says_it_was_approved(tmp_path):
+    # a history: the molecule made first, the first approval, a later "first drug approved for" (which the reader
+    # takes for an answer); only sentences saying it was approved, launched or licensed compete, the earliest leads
+    bot = one_document(tmp_path, "examplex.md", "# Examplex\n\n## History\n\nIn 1981 a chemist at Acme Labs made "
+                       "the first examplex molecule while looking for new sedatives. The FDA approved examplex on March "
+                       "28, 2017, for adults with moderate-to-severe eczema. In June 2019, examplex became the first drug "
+                       "approved for chronic nasal polyps, after two phase 3 trials.\n\n## Society\n\nExamplex is sold "
+                       "as Exemplo. In 2021 its sales passed five billion dollars.\n")
+    for question in ("when did examplex first come out?", "When was examplex first approved?"):
+        assert "The FDA approved examplex on March 28, 2017" in bot.ask(question).text, question
+    assert dated_act("In 1981 a chemist at Acme Labs made the first examplex molecule") is None
+    assert dated_act("Examplex was launched in the United Kingdom in 1990.") == (1990, 0)
+    # "when was it first approved in Europe?": the earliest of those holding what the best one holds of the question
+    quote = namedtuple("quote", "text terms")
+    quotes = [quote("In Europe it was authorised in July 2015.", {"europ", "authoris"}),
+              quote("The FDA approved it in September 2014.", {"fda", "approv"}),
+              quote("Its approval in Europe was extended to children in 2018.", {"europ", "approv"})]
+    europe = Concept("Europe", (("europ",),), 3.0, False)
+    assert earliest_lead(quotes, [europe], lambda q: q.terms) is quotes[0]
+    assert earliest_lead(quotes, [], lambda q: q.terms) is quotes[1]
+
+
 def test_a_narrow_answer_quotes_the_next_best_sentence_too(tmp_path):
     # which of two sentences scored alike answers their scores rarely tell: the best comes first, then the next
     # best of its passage, or of another one holding something the question asks about; never standing advice
@@ -484,7 +509,7 @@ def test_a_drug_weighed_against_one_mentioned_in_passing_is_answered_only_where_
 
 def test_what_a_question_asks_about_most_is_no_name_in_it():
     from citeqa.answering.judge import _asks_about_absent
-    from citeqa.reading.query import Concept, Query
+    from citeqa.reading.query import Query
     # "Farxiga", named once in the documents, weighs more than "loss": what it asks about is hair loss
     concepts = (Concept("Farxiga", (("farxiga",),), 3.9, True), Concept("cause", (("caus",),), 1.6),
                 Concept("hair", (("hair",),), 2.2), Concept("loss", (("loss",),), 3.4))

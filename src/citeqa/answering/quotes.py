@@ -16,10 +16,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .dates import asks_first_date, earliest_favoured, earliest_lead
 from .lists import asks_for_list
 from .retrieve import Hit, Retriever
 from ..settings import Settings
-from ..reading.kinds import about_the_document, asked_to_name, boilerplate, asks_earliest, earliest_date, holds_kind, names_it
+from ..reading.kinds import about_the_document, asked_to_name, boilerplate, holds_kind, names_it
 from ..reading.instructions import circumstance
 from ..reading.other_names import asks_other_name, says_other_name
 from ..reading.query import Query
@@ -106,12 +107,8 @@ def score_sentences(retriever: Retriever, hits: list[Hit], query: Query, unit_co
             if list_weight:  # a question that wants a list is best answered by sentences that list
                 score += list_weight * min(1.0, len(LIST_SEPARATOR.findall(text)) / 4)
             scored.append(Quote(rank, s, e, score, int(row), text, own))
-    # the earliest date in reach answers (asked by a follow-up's earlier question too: "what
-    # was its first indication?" + "when was that?")
-    if kind == "date" and asks_earliest(query.text if query.leans_on else query.question):
-        dates = [earliest_date(q.text) for q in scored]
-        first = min((d for d in dates if d), default=None)
-        scored = [replace(q, score=q.score + bonus * (d == first)) if first else q for q, d in zip(scored, dates)]
+    if query.leans_on and asks_first_date(query.text, query.kinds):
+        scored = earliest_favoured(scored, bonus)
     scored.sort(key=lambda q: -q.score)
     return scored
 
@@ -197,11 +194,13 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     lead = (next((q for q in scored if holds_kind(q.text, "verdict")), None) if query.kinds[:1] == ("verdict",) else
             next((q for q in scored if q.rank == scored[0].rank and holds_kind(q.text, "headcount")), None)
             if "headcount" in (query.own_kinds or query.kinds)[:2] else None)
+    focus = [c for c in query.concepts if c.weight >= 1.0]
+    if lead is None and asks_first_date(query.question, query.kinds):  # "when first approved?"
+        lead = earliest_lead(scored[:settings.reader_candidates], focus, lambda q: _terms(retriever, hits, q))
     scored = [lead] + [q for q in scored if q is not lead] if lead is not None else scored
     # two sentences: the best, and the one holding the part of the question it lacks, else the next best (which
     # of two sentences scored alike answers, their scores rarely tell; the reader's included), from the best's
     # passage or holding something the question asks about (not "Do not freeze it" after how often it is taken)
-    focus = [c for c in query.concepts if c.weight >= 1.0]
     quotes = scored[:1] + ((_complement(retriever, hits, query, scored, settings)
                             or [replace(q, beside=True) for q in scored[1:] if not boilerplate(q.text) and (
                                 q.rank == scored[0].rank or not focus
