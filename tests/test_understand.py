@@ -186,6 +186,9 @@ def test_names_the_documents_never_mention_are_listed(reader):
     ("can dupixent give you cold sores?", ("cold sores",)),
     ("Does it help eczema?", ()),  # named the clinical way in the documents
     ("Can I get the shingles vaccine while on it?", ()),  # says which vaccine: the vaccine is asked about
+    # ... a vaccine the vocabulary knows as live, which the documents speak of; but the flu shot is an influenza
+    # vaccine, an inactivated one, and the documents hold neither, only the word "vaccination" it is listed with
+    ("Can I get the nasal flu vaccine while on it?", ()), ("can i still get my flu shot if im on it", ("flu",)),
     ("will it make me catch every cold going?", ()),  # an everyday word, not a disease named
     ("Which trials is it in, e.g. bullous pemphigoid or ulcerative colitis?", ()),  # offered as an example
 ])

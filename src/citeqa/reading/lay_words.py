@@ -22,7 +22,8 @@ from ..language.wordlists import conditions, consumer_health, said_words, words_
 
 LOOSE_GAP = 2  # words that may come between those of a lay phrase said in another order
 # a condition named to say which vaccine, medicine or doctor is meant is not what is asked about
-# ("the shingles vaccine", "my covid booster", "her asthma doctor")
+# ("the shingles vaccine", "my covid booster", "her asthma doctor"), unless the vocabulary knows the two
+# together and the documents hold them by no more than the kind of thing ("flu shot" by "vaccination")
 MODIFIED = {stem(w) for w in ("vaccine", "vaccines", "vaccination", "shot", "shots", "jab", "jabs", "booster", "boosters",
                               "medicine", "medicines", "medication", "medications", "drug", "drugs", "pill", "pills",
                               "tablets", "cream", "test", "tests", "doctor", "specialist", "clinic", "nurse")}
@@ -104,7 +105,7 @@ class LayBridges:
             said = tuple(w for w in key if w not in FILLERS)  # as matched: fillers aside on both sides
             n = len(said)
             at = [i for i in range(len(words) - n + 1) if n and tuple(words[i:i + n]) == said
-                  and (i + n == len(words) or words[i + n] not in MODIFIED)]
+                  and (i + n == len(words) or words[i + n] not in MODIFIED or self.unheld(tuple(words[i:i + n + 1])))]
             forms = self.clinical(key)[0] if at else []
             if not at or (forms and within is None) or any(held(f) for f in forms if within is not None):
                 continue
@@ -114,6 +115,18 @@ class LayBridges:
             unknown.append(written)
         # "type 2 diabetes" names diabetes once
         return [w for w in unknown if not any(w != o and f" {w} " in f" {o} " for o in unknown)]
+
+    def unheld(self, key: tuple[str, ...], forms: list[Form] | None = None) -> bool:
+        """Whether the vocabulary knows a phrase (stemmed words; `forms`: the clinical ones the documents
+        hold, if known) and the documents hold none of its clinical forms, or, for a phrase saying which
+        vaccine or medicine, only those saying what kind of thing it is: "flu shot" (an influenza
+        vaccine, an inactivated one) is not held by "vaccination", and of documents that speak only of
+        live vaccines, the flu is what it asks about."""
+        if key not in self.table:
+            return False
+        forms = self.clinical(key)[0] if forms is None else forms
+        which = not set(key) <= MODIFIED
+        return not [f for f in forms if not (which and set(f) <= MODIFIED)]
 
     def phrases(self, question: str) -> list[tuple[tuple[str, ...], list[Form], list[str]]]:
         """Lay phrases of the question (longest first, not overlapping) that the documents
@@ -137,7 +150,7 @@ class LayBridges:
             if key not in self.table or any(used[k] for k in at):
                 continue
             forms, written = self.clinical(key)
-            if forms and not self._used_by_documents(tuple(said[k] for k in at), forms):
+            if forms and not self.unheld(key, forms) and not self._used_by_documents(tuple(said[k] for k in at), forms):
                 for k in at:
                     used[k] = True
                 found.append((key, forms, written))
