@@ -96,10 +96,12 @@ class Query:
     def held_names(self, vocab: "Vocabulary", min_weight: float) -> list[Concept]:
         """Specific names the question asks about that the documents hold (rare ones:
         the documents' own subject, named everywhere, is not one; nor the drug it asks
-        about, whose documents alone answer it)."""
+        about, whose documents alone answer it; nor the class that drug's, else the subject's,
+        name says it is of, by the stem it ends with: "my statin" of atorvastatin)."""
         asked = vocab.drug_terms(self.drugs)
+        theirs = asked if self.drugs else vocab.subject_drugs
         return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight
-                and not c.in_terms(asked)]
+                and not c.in_terms(asked) and not names_stem_of(c.term, theirs)]
 
     def weight_in(self, terms: frozenset[str]) -> float:
         """How much of the question some words hold: the weight of its concepts among their terms."""
@@ -110,6 +112,12 @@ class Query:
         total = sum(c.weight for c in self.concepts)
         missing = sum(c.weight for c in self.concepts if not c.held(vocab))
         return missing / total if total else 0.0
+
+
+def names_stem_of(term: str, names) -> bool:
+    """Whether a word is the stem some of these drug names end with: the class it names ("statin":
+    atorvastatin, "gliflozin": dapagliflozin), as international nonproprietary names are made."""
+    return len(term) >= 5 and any(len(n) > len(term) and n.endswith(term) for n in names)
 
 
 def words_and_starts(question: str) -> list[tuple[str, bool]]:
