@@ -409,6 +409,16 @@ def test_when_it_first_came_out_is_the_earliest_date_a_sentence_says_it_was_appr
     assert earliest_lead(quotes, [], lambda q: q.terms) is quotes[1]
 
 
+def test_a_strength_the_asker_says_they_take_sets_the_scene(tmp_path):
+    # "on examplex 50mg" says what she takes; she asks about pregnancy, not about the 50 mg dose
+    bot = one_document(tmp_path, "examplex.md", "# Examplex\n\n## Dosing\n\nFor depression the starting dose is 50 mg "
+                       "once daily. For panic disorder treatment starts at 25 mg once daily, raised to 50 mg after a "
+                       "week.\n\n## Pregnancy\n\nExamplex crosses the placenta. Its use in pregnancy weighs the possible "
+                       "risks to the baby against the risks of untreated depression.\n")
+    ans = bot.ask("I'm 12 weeks pregnant and on examplex 50mg, is it safe for the baby?")
+    assert ans.found and "weighs the possible risks" in ans.text and "starting dose" not in ans.text
+
+
 def test_a_narrow_answer_quotes_the_next_best_sentence_too(tmp_path):
     # which of two sentences scored alike answers their scores rarely tell: the best comes first, then the next
     # best of its passage, or of another one holding something the question asks about; never standing advice

@@ -9,6 +9,7 @@ from citeqa import Assistant
 from citeqa.reading.kinds import (KIND_HEADINGS, about_the_document, answer_kinds, asked_to_name, asks_earliest,
                           boilerplate, earliest_date, holds_kind,
                           holds_quantity, is_broad, names_it, wants_dose, wants_quantity, gives_dose)
+from citeqa.reading.strengths import asked_amounts
 from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, misspelt_common, words_of)
 from citeqa.language.text import stem
@@ -1391,3 +1392,15 @@ def test_alcohol_as_an_excipient_or_a_drink_of_water_does_not_cover_drinking(tmp
         leaflet = label + f"\nZetamab with alcohol\n\n{said}\n"
         ans = ask_one(tmp_path / str(n), leaflet, "can i drink alcohol on zetamab?")
         assert "They say nothing of alcohol" not in ans.text, said
+
+
+@pytest.mark.parametrize("question, amounts", [
+    ("I'm 12 weeks pregnant and on zoloft 50mg, is it safe for the baby?", set()),  # what she takes: the scene
+    ("My dad takes 1,000 mg a day. Can he drink alcohol?", set()),
+    ("I'm on 2.5 mg, is that the right dose?", {(2.5, "mg")}),  # asks for a dose
+    ("I take 50 mg, is this too much?", {(50.0, "mg")}),  # points back at it
+    ("i take 50mg of zoloft, can i go up to 100mg?", {(100.0, "mg")}),
+    ("What excipients do the 500 mg and 850 mg tablets contain?", {(500.0, "mg"), (850.0, "mg")}),
+])
+def test_an_amount_the_asker_says_they_take_is_not_asked_about(question, amounts):
+    assert asked_amounts(question, lambda text: "dose" in answer_kinds(text)) == amounts

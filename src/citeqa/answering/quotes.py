@@ -178,7 +178,7 @@ def choose_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
         scored = [q for q in scored if says_other_name_of(retriever, query, q.text)] or scored
     if query.kinds[:1] == ("definition",):  # "is it a steroid?" is answered by what it is, if in reach
         scored = [q for q in scored if holds_kind(q.text, "definition")] or scored
-    asked = amounts(query.own_words)
+    asked = query.amounts
     if asked:  # "and on the 5 mg dose?" by a sentence naming 5 mg, not 15 mg, if in reach (a table row by its columns;
         # one naming none, by its passage's if those are all asked: "randomized to 2.4 mg or placebo. After 68 weeks")
         scored = [q for q in scored if asked & (amounts(_as_read(retriever, hits, q)) or (

@@ -17,6 +17,7 @@ import numpy as np
 from .instructions import MANNER, asked_acts
 from .kinds import DOSE_UNITS, answer_kinds
 from .safety import NOT, TAKE
+from .strengths import asked_amounts
 
 if TYPE_CHECKING:
     from .vocabulary import Vocabulary
@@ -86,6 +87,12 @@ class Query:
         """The kinds of answer it asks for in its own words (a follow-up's kinds hold its earlier question's too;
         "and in the placebo arm?" asks none of its own)."""
         return answer_kinds(self.own_words)
+
+    @cached_property
+    def amounts(self) -> set[tuple[float, str]]:
+        """The amounts of the medicine it asks about in its own words (not "on zoloft 50mg" in "I'm on
+        zoloft 50mg, is it safe in pregnancy?": strengths.asked_amounts)."""
+        return asked_amounts(self.own_words, lambda text: "dose" in answer_kinds(text))
 
     @cached_property
     def acts(self) -> frozenset[str]:
