@@ -1238,6 +1238,10 @@ def test_a_list_its_lead_in_is_asked_about_is_quoted_whole_an_item_asked_about_a
     ans = ask_one(tmp_path / "a", text, "how would I know if I had lactic acidosis?")
     assert ans.found and all(item in ans.text for item in ("vomiting", "stomach ache", "muscle cramps",
                                                            "severe tiredness", "difficulty in breathing"))
+    # ... cited once, as the one stretch of its passage it is, bullets and all (not "being sick (vomiting) [1]
+    # stomach ache (abdominal pain) [1] ...")
+    assert "• being sick (vomiting)\n• stomach ache (abdominal pain)\n• muscle cramps\n" in ans.text
+    assert len(re.findall(r"\[\d+\]", ans.text.partition("• being sick")[2])) == 1
     # one item is asked about: it answers, with its lead-in, not the rest of the list (nor does a next best
     # item, holding none of the question, make the lead-in seem asked about)
     for question, item, others in (("does zetamab contain lactose?", "lactose", ("croscarmellose", "magnesium")),

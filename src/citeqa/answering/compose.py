@@ -7,9 +7,11 @@ for the "About X:" label that says which drug a quote is about).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 NOT_FOUND = "The documents do not answer this question."
+LIST_GAP = re.compile(r"\s*(?:[•·▪◦‣●○■□–*-]\s+)?")  # between sentences, or a list's items: space, a bullet
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,13 @@ def declined(evidence, query, passages: list[Passage], notes: tuple[str, ...]) -
 
 def answered(quotes, labels: list[str], passages: list[Passage], notes: tuple[str, ...]) -> Answer:
     """The quotes (quotes.Quote, rank = the passage's place in `passages`) joined: sentences
-    that follow one another in a passage share its citation, joined as the passage joins them
+    that follow one another in a passage (or a list's items) share its citation, joined as the passage joins them
     (so each cited run is one stretch of the passage's text), and a quote whose label (the drug it is about, or "")
     differs from the one before says "About X:"."""
-    def runs_on(n: int) -> bool:  # the next quote goes straight on from this one in the same passage
-        after = quotes[n + 1] if n + 1 < len(quotes) else None
-        return after is not None and after.rank == quotes[n].rank and 0 <= after.start - quotes[n].end <= 1
+    def runs_on(n: int) -> bool:  # the next quote goes straight on from this one in the same passage (a list's
+        after = quotes[n + 1] if n + 1 < len(quotes) else None  # next item too: "\n• " between them)
+        return (after is not None and after.rank == quotes[n].rank and after.start >= quotes[n].end
+                and bool(LIST_GAP.fullmatch(gap(n))))
 
     def gap(n: int) -> str:  # what the passage has between a quote and the next, which runs on from it
         p = passages[quotes[n].rank]
