@@ -390,14 +390,20 @@ def test_when_was_it_first_approved_quotes_the_earliest_approval(bot):
 def test_when_it_first_came_out_is_the_earliest_date_a_sentence_says_it_was_approved(tmp_path):
     # a history: the molecule made first, the first approval, a later "first drug approved for" (which the reader
     # takes for an answer); only sentences saying it was approved, launched or licensed compete, the earliest leads
-    bot = one_document(tmp_path, "examplex.md", "# Examplex\n\n## History\n\nIn 1981 a chemist at Acme Labs made "
-                       "the first examplex molecule while looking for new sedatives. The FDA approved examplex on March "
-                       "28, 2017, for adults with moderate-to-severe eczema. In June 2019, examplex became the first drug "
-                       "approved for chronic nasal polyps, after two phase 3 trials.\n\n## Society\n\nExamplex is sold "
-                       "as Exemplo. In 2021 its sales passed five billion dollars.\n")
+    bot = one_document(tmp_path, "examplex.md", "# Examplex\n\n## History\n\nIn 1981 a chemist at Acme Labs "
+                       "made the first examplex molecule while looking for new sedatives. The FDA approved examplex on "
+                       "March 28, 2017, for adults with moderate-to-severe eczema. In June 2019, examplex became the "
+                       "first drug approved for chronic nasal polyps, after two phase 3 trials.\n\n## Society\n\n"
+                       "Examplex is sold as Exemplo. In 2021 its sales passed five billion dollars.\n")
     for question in ("when did examplex first come out?", "When was examplex first approved?"):
         assert "The FDA approved examplex on March 28, 2017" in bot.ask(question).text, question
+    # the date of the act: not the patent's, nor a deal's ("licensed it from"), nor a warning "introduced"
     assert dated_act("In 1981 a chemist at Acme Labs made the first examplex molecule") is None
+    assert dated_act("It was patented in 1974 and approved for medical use in the US in 1988.") == (1988, 0)
+    assert dated_act("Acme licensed examplex from Beta Pharma in 2009.") is None
+    assert dated_act("The warning was introduced in 2004.") is None
+    assert dated_act("In June 2019, it became the first biologic approved for nasal polyps.") == (2019, 6)
+    assert dated_act("Zoloft came on the market in 1991.") == (1991, 0)
     assert dated_act("Examplex was launched in the United Kingdom in 1990.") == (1990, 0)
     # "when was it first approved in Europe?": the earliest of those holding what the best one holds of the question
     quote = namedtuple("quote", "text terms")
@@ -411,10 +417,10 @@ def test_when_it_first_came_out_is_the_earliest_date_a_sentence_says_it_was_appr
 
 def test_a_strength_the_asker_says_they_take_sets_the_scene(tmp_path):
     # "on examplex 50mg" says what she takes; she asks about pregnancy, not about the 50 mg dose
-    bot = one_document(tmp_path, "examplex.md", "# Examplex\n\n## Dosing\n\nFor depression the starting dose is 50 mg "
-                       "once daily. For panic disorder treatment starts at 25 mg once daily, raised to 50 mg after a "
-                       "week.\n\n## Pregnancy\n\nExamplex crosses the placenta. Its use in pregnancy weighs the possible "
-                       "risks to the baby against the risks of untreated depression.\n")
+    bot = one_document(tmp_path, "examplex.md", "# Examplex\n\n## Dosing\n\nFor depression the starting dose is "
+                       "50 mg once daily. For panic disorder treatment starts at 25 mg once daily, raised to 50 mg "
+                       "after a week.\n\n## Pregnancy\n\nExamplex crosses the placenta. Its use in pregnancy weighs "
+                       "the possible risks to the baby against the risks of untreated depression.\n")
     ans = bot.ask("I'm 12 weeks pregnant and on examplex 50mg, is it safe for the baby?")
     assert ans.found and "weighs the possible risks" in ans.text and "starting dose" not in ans.text
 

@@ -187,8 +187,9 @@ def test_names_the_documents_never_mention_are_listed(reader):
     ("can dupixent give you cold sores?", ("cold sores",)),
     ("Does it help eczema?", ()),  # named the clinical way in the documents
     ("Can I get the shingles vaccine while on it?", ()),  # says which vaccine: the vaccine is asked about
-    # ... a vaccine the vocabulary knows as live, which the documents speak of; but the flu shot is an influenza
-    # vaccine, an inactivated one, and the documents hold neither, only the word "vaccination" it is listed with
+    # ... as the nasal flu vaccine does, which the vocabulary knows as a live vaccine, of which the documents speak; but
+    # the vocabulary knows the flu shot as an influenza vaccine, an inactivated one, and the documents hold neither,
+    # only "vaccination", the kind of thing it is: the flu is what it asks about
     ("Can I get the nasal flu vaccine while on it?", ()), ("can i still get my flu shot if im on it", ("flu",)),
     ("will it make me catch every cold going?", ()),  # an everyday word, not a disease named
     ("Which trials is it in, e.g. bullous pemphigoid or ulcerative colitis?", ()),  # offered as an example
@@ -1403,6 +1404,8 @@ def test_alcohol_as_an_excipient_or_a_drink_of_water_does_not_cover_drinking(tmp
     ("My dad takes 1,000 mg a day. Can he drink alcohol?", set()),
     ("I'm on 2.5 mg, is that the right dose?", {(2.5, "mg")}),  # asks for a dose
     ("I take 50 mg, is this too much?", {(50.0, "mg")}),  # points back at it
+    ("I'm on examplex 50mg, is this medicine safe in pregnancy?", set()),  # "this medicine" is no amount
+    ("i take 50mg of zoloft can i go up to 100mg", {(50.0, "mg"), (100.0, "mg")}),  # nothing said apart: all asked
     ("i take 50mg of zoloft, can i go up to 100mg?", {(100.0, "mg")}),
     ("What excipients do the 500 mg and 850 mg tablets contain?", {(500.0, "mg"), (850.0, "mg")}),
 ])

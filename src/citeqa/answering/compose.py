@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..ingest.lines import BULLET
+
 NOT_FOUND = "The documents do not answer this question."
-LIST_GAP = re.compile(r"\s*(?:[•·▪◦‣●○■□–*-]\s+)?")  # between sentences, or a list's items: space, a bullet
+# between two sentences of a passage that run on: a space, or a line break and the next item's bullet ("\n• ")
+LIST_GAP = re.compile(rf"\s?|\s*\n\s*(?:{BULLET}\s+)?")
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..reading.kinds import asks_earliest, earliest_date
+from ..reading.kinds import DATE, REFERENCE_DATE, asks_earliest, earliest_date
 
-# a sentence saying that a medicine was made available: approved, licensed, launched, marketed...
-ACT_HELD = re.compile(r"\b(approv\w*|licen[cs]\w*|launch\w*|authori[sz]\w*|marketed|introduced|released|"
-                      r"(?:became|become|made) available|came (?:out|onto|on to)|sold)\b", re.I)
+# a sentence saying that a medicine was made available: approved, authorised, licensed (not "licensed it from"
+# another company: a deal), launched, marketed, on the market, on sale (not "introduced", "released", "sold":
+# a warning is introduced, results released)
+ACT_HELD = re.compile(r"\b(approv\w*|authori[sz]\w*|licen[cs]ed(?!(\s+[\w-]+){0,3}\s+from\b)|licensure|launch\w*|"
+                      r"marketed|(came|come|went|go|put) (on|onto|on to) (the )?(market|sale)|reached the market|"
+                      r"(became|become|made) available)\b", re.I)
 
 
 def asks_first_date(question: str, kinds: tuple[str, ...]) -> bool:
@@ -27,8 +30,15 @@ def asks_first_date(question: str, kinds: tuple[str, ...]) -> bool:
 
 
 def dated_act(text: str) -> tuple[int, int] | None:
-    """The earliest date a sentence names, when it says a medicine was made available."""
-    return earliest_date(text) if ACT_HELD.search(text) else None
+    """When a sentence says a medicine was made available: of each act it says, the first date
+    after it, else the nearest before ("patented in 1974 and approved in 1988": 1988; "In June
+    2019 it became the first biologic approved for..."), the earliest of those; as (year, month)."""
+    dates = [(m.start(), d) for m in DATE.finditer(text)
+             if not REFERENCE_DATE.search(text[:m.start()]) and (d := earliest_date(m.group(0)))]
+    acts = [m.start() for m in ACT_HELD.finditer(text)]
+    if not dates or not acts:
+        return None
+    return min(next((d for at, d in dates if at > act), dates[-1][1]) for act in acts)  # (none after: the last before)
 
 
 def earliest_lead(quotes: list, concepts, terms_of) -> object | None:

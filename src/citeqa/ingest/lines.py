@@ -59,9 +59,10 @@ class Para:
 
 
 CELL_SEPARATOR = " | "
+BULLET = r"[-*+•·▪▫◦‣●○■□–—✓✔]"
 # a list item's marker: a bullet, or a number or letter with a stop or bracket ("1.", "a)", "(2)")
-ITEM = re.compile(r"^([-*+•·▪▫◦‣●○■□–—✓✔]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(\d{1,2}\)|\((?:i|ii|iii|iv|v|vi)\))\s+(?=\S)")
-BULLET_ITEM = re.compile(r"^[-*+•·▪▫◦‣●○■□–—✓✔]\s+(?=\S)")  # an item by its bullet alone, never a heading
+ITEM = re.compile(rf"^({BULLET}|\(?\d{{1,2}}[.)]|\(?[a-z][.)]|\(\d{{1,2}}\)|\((?:i|ii|iii|iv|v|vi)\))\s+(?=\S)")
+BULLET_ITEM = re.compile(rf"^{BULLET}\s+(?=\S)")  # an item by its bullet alone, never a heading
 
 
 def from_paragraphs(paras: list[Para]) -> Extracted:

@@ -104,11 +104,15 @@ class Query:
         """Specific names the question asks about that the documents hold (rare ones:
         the documents' own subject, named everywhere, is not one; nor the drug it asks
         about, whose documents alone answer it; nor the class that drug's, else the subject's,
-        name says it is of, by the stem it ends with: "my statin" of atorvastatin)."""
+        name says it is of, by the stem it ends with: "my statin" of atorvastatin, unless it is
+        a drug's name itself, "escitalopram" and citalopram)."""
         asked = vocab.drug_terms(self.drugs)
         theirs = asked if self.drugs else vocab.subject_drugs
+
+        def class_of_theirs(term: str) -> bool:
+            return names_stem_of(term, theirs) and not vocab.drugs.named([term])
         return [c for c in self.concepts if c.name and c.term in vocab and c.weight >= min_weight
-                and not c.in_terms(asked) and not names_stem_of(c.term, theirs)]
+                and not c.in_terms(asked) and not class_of_theirs(c.term)]
 
     def weight_in(self, terms: frozenset[str]) -> float:
         """How much of the question some words hold: the weight of its concepts among their terms."""
