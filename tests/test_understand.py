@@ -9,11 +9,11 @@ from citeqa import Assistant
 from citeqa.reading.kinds import (KIND_HEADINGS, about_the_document, answer_kinds, asked_to_name, asks_earliest,
                           boilerplate, earliest_date, holds_kind,
                           holds_quantity, is_broad, names_it, wants_dose, wants_quantity, gives_dose)
-from citeqa.reading.strengths import asked_amounts
 from citeqa.language.wordlists import (CONSUMER_HEALTH, GENERIC_WORDS, LABEL_TOPICS, consumer_health, generic_words,
                               label_topics, misspelt_common, words_of)
 from citeqa.language.text import stem
 from citeqa.reading.lay_words import with_age_groups
+from citeqa.reading.query import asked_amounts
 from citeqa.answering.retrieve import SECTION_NUMBER, sums_up
 from citeqa.answering.quotes import NAMES_BACK
 from tests.conftest import HASH, SEEDS
@@ -1410,4 +1410,4 @@ def test_alcohol_as_an_excipient_or_a_drink_of_water_does_not_cover_drinking(tmp
     ("What excipients do the 500 mg and 850 mg tablets contain?", {(500.0, "mg"), (850.0, "mg")}),
 ])
 def test_an_amount_the_asker_says_they_take_is_not_asked_about(question, amounts):
-    assert asked_amounts(question, lambda text: "dose" in answer_kinds(text)) == amounts
+    assert asked_amounts(question) == amounts

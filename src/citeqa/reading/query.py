@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..language.text import amounts
 from .instructions import MANNER, asked_acts
 from .kinds import DOSE_UNITS, answer_kinds
 from .safety import NOT, TAKE
-from .strengths import asked_amounts
 
 if TYPE_CHECKING:
     from .vocabulary import Vocabulary
@@ -91,8 +91,8 @@ class Query:
     @cached_property
     def amounts(self) -> set[tuple[float, str]]:
         """The amounts of the medicine it asks about in its own words (not "on zoloft 50mg" in "I'm on
-        zoloft 50mg, is it safe in pregnancy?": strengths.asked_amounts)."""
-        return asked_amounts(self.own_words, lambda text: "dose" in answer_kinds(text))
+        zoloft 50mg, is it safe in pregnancy?": asked_amounts)."""
+        return asked_amounts(self.own_words)
 
     @cached_property
     def acts(self) -> frozenset[str]:
@@ -177,13 +177,37 @@ def words_at(question: str) -> list[tuple[str, bool, int]]:
 # what a person says they take or took, to set the scene: "I'm on lisinopril", "I have tried
 # tacrolimus", "my dad used to take warfarin", "she's been prescribed it" (the drug is
 # named in the few words after the verb)
+# the asker, or someone they speak for, saying what is so ("I", "I'm", "she's", without the apostrophe too: "im
+# on entresto"; not IM, HES)
+SPEAKER = (r"i|we|he|she|they|i['’]m|i['’]ve|he['’]s|she['’]s|they['’]re|"
+           r"(?-i:[Ii]m|[Ii]ve|[Hh]es|[Ss]hes|[Tt]heyre)")
 BACKGROUND = re.compile(
-    r"\b(?:i|we|he|she|they|(?:my|our|his|her) [\w-]+(?: [\w-]+)?|i['’]m|i['’]ve|he['’]s|she['’]s|they['’]re|"
-    r"(?-i:[Ii]m|[Ii]ve|[Hh]es|[Ss]hes|[Tt]heyre))"  # (without the apostrophe too: "im on entresto"; not IM, HES)
+    rf"\b(?:(?:my|our|his|her) [\w-]+(?: [\w-]+)?|{SPEAKER})"
     r"(?:\s+(?:am|is|are|was|were|have|has|had|been|also|already|currently|still|just|recently|now|used to|"
     r"have been|has been|had been))*\s+"
     r"(?:on|taking|take|takes|took|tried|trying|used|using|use|uses|started|starting|stopped|quit|switched from|"
     r"prescribed|given|injecting|had)\b((?:\s+[^\s.?!;,]+){1,4})", re.I)
+
+
+# a clause in which the asker says what is so ("I'm on Eliquis 5mg twice a day", "His GP put him on metformin 500 mg"),
+# and one that points back at it, "that" or "this" judged ("is that too much?", "is this ok?"; not "is this medicine
+# safe?", "is it true that...")
+CLAUSE = re.compile(r"(?:[^,.;!?]|[.,](?=\d))+[,.;!?]*")  # (not "2.5 mg", "1,000 mg")
+STATES = re.compile(rf"^\W*(?:{SPEAKER}|i['’]d|we['’]re|my|our|his|her|their)\b", re.I)
+POINTS_BACK = re.compile(r"\b(that|this)(\s+(dose|amount|strength))?\s*(\?|$|(is|was|too|ok|okay|enough|right|safe|"
+                         r"high|low|normal)\b)", re.I)
+
+
+def asked_amounts(question: str) -> set[tuple[float, str]]:
+    """The amounts of a medicine a question asks about (text.amounts): not those of a clause saying
+    what the asker or their family takes ("I'm 12 weeks pregnant and on zoloft 50mg, is it safe for
+    the baby?": it sets the scene), unless a clause that asks points back at it or asks for a dose."""
+    clauses = [m.group(0) for m in CLAUSE.finditer(question)]
+    stated = [c for c in clauses if STATES.match(c) and not c.rstrip().endswith("?")]
+    asking = " ".join(c for c in clauses if c not in stated)
+    if not stated or not asking.strip() or POINTS_BACK.search(asking) or "dose" in answer_kinds(asking):
+        return amounts(question)  # (nothing said apart from what is asked: all of it is asked)
+    return amounts(asking)
 
 
 ASKING = re.compile(r"\b(can|could|should|shall|may|might|will|would|do|does|did|must|is|are|am|if|when|while|whether)\s*$",
