@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from citeqa import Assistant
-from citeqa.language.text import amounts
+from citeqa.language.text import amounts, names_body_weight
 from citeqa.reading.query import named_years
 from tests.conftest import one_document
 
@@ -105,6 +105,40 @@ def test_a_dose_quoted_only_beside_the_best_sentence_does_not_answer(tmp_path):
         return judge(retriever, hits, query, unit_cos, bot.settings, list(quotes)).found
     assert judged(dose, replace(approved, beside=True)) and judged(approved, dose)
     assert not judged(approved, replace(dose, beside=True))
+
+
+# written for this test: the doses of a trial's arms, and (WEIGHED) doses by body weight
+ARMS = """Clinical studies
+
+In the EXAMPLE-1 trial, 38% of children receiving examplomab 300 mg every four weeks and 35% receiving 200 mg every \
+two weeks reached clear or almost clear skin at week 16, against 9% on placebo.
+
+Examplomab is approved for children aged 6 months and older with moderate-to-severe eczema.
+"""
+WEIGHED = ARMS + """
+Dosing in children
+
+Children weighing 15 kg to less than 30 kg take 300 mg every four weeks; those weighing 30 kg or more take 200 mg \
+every two weeks.
+"""
+
+
+@pytest.mark.parametrize("text, answered", [(ARMS, False), (WEIGHED, True)])
+def test_a_dose_asked_for_a_body_weight_is_one_given_by_body_weight(tmp_path, text, answered):
+    # a trial's arm, or a dose for all, does not say what a child of that weight takes
+    bot = one_document(tmp_path, "examplomab.txt", text)
+    answer = bot.ask("what's the dose of examplomab for a 20 kg child?")
+    assert answer.found == answered
+    assert not answered or "15 kg to less than 30 kg" in answer.text
+    follow = bot.ask("and for a 35 kg child?", history=["what's the dose of examplomab for a 20 kg child?"])
+    assert follow.found == answered
+
+
+@pytest.mark.parametrize("text, weighs", [("a 20 kg child", True), ("my 12kg toddler", True), ("over 44 lbs", True),
+                                          ("17 kilos", True), ("2 mg/kg", False), ("a BMI of 30 kg/m2", False),
+                                          ("300 mg", False)])
+def test_a_body_weight_is_a_weight_in_kilograms_or_pounds(text, weighs):
+    assert names_body_weight(text) == weighs
 
 
 # written for this test: a time the drug stays in the body, a time a trial waited, none to its effect

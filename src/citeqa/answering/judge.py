@@ -2,8 +2,9 @@
 
 The answer is withheld when the question names something the documents never mention
 (a drug, gene or trial, or a year it asks about) or a label topic none covers (pregnancy,
-storage), asks for an amount, a dose or a price no quote gives (a next best sentence quoted beside the best one does
-not count) or how soon it works and no quote says (reading/onset.py), when no sentence of
+storage), asks for an amount, a dose (for a body weight: by body weight) or a price no quote
+gives (a next best sentence quoted beside the best one does not count) or how soon it works
+and no quote says (reading/onset.py), when no sentence of
 the best passages is even slightly close to it, or when a logistic model over the evidence
 (benchmarks/calibrate.py) finds it unlikely that the quotes answer; a summary saying what
 the drug is answers a question about the drug as a whole, however vague, the
@@ -24,7 +25,7 @@ from ..reading.kinds import PRICE, gives_dose, holds_kind, holds_quantity, wants
 from ..reading.comparisons import weighs
 from ..reading.other_names import asks_other_name
 from ..reading.query import Query, named_years
-from ..language.text import spells_out, writes_out_beside
+from ..language.text import names_body_weight, spells_out, writes_out_beside
 from ..language.wordlists import words_of
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
@@ -82,7 +83,11 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     amount_held = not wants_quantity(query.question) or any(holds_quantity(q.text, query.question) for q in answering)
     # ... and asked for a dose, one that gives none does not ("what is the recommended dose for children?":
     # "approved for asthma in patients aged 12 and older")
+    # ... and asked it for a body weight, one that names none: a flat dose, or a trial's arm ("what's the dose for a
+    # 20 kg child?": "patients receiving 300 mg every other week")
     dose_held = not wants_dose(query.question) or any(gives_dose(q.text) for q in answering)
+    weighed = query.weighs_someone and (wants_dose(query.question) or "dose" in query.kinds[:1])
+    dose_held = dose_held and (not weighed or any(gives_dose(q.text) and names_body_weight(q.text) for q in answering))
     # ... and asked what it costs, one that names no price ("how much does it cost?": "admissions and costs")
     price_held = not PRICE[0].search(query.question) or any(PRICE[1].search(q.text) for q in answering)
     # ... and asked how soon it works, none that gives a time but not the time to an effect ("how long does it take

@@ -200,6 +200,16 @@ def amounts(text: str) -> set[tuple[float, str]]:
     return {(float(n), _SAME_UNIT.get(u, "ml" if u.startswith("millilit") else u)) for n, u in found}
 
 
+# a body weight: "20 kg", "a 12kg toddler", "150 lbs", "17 kilos" (not "5 mg/kg", "30 kg/m²": a rate, a BMI)
+_BODY_WEIGHT = re.compile(r"(?<![\d./])\d+(?:\.\d+)?\s*-?\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds)\b(?!\s*/|\s+per\b)",
+                          re.I)
+
+
+def names_body_weight(text: str) -> bool:
+    """Whether a text names a body weight ("a 20 kg child", "over 44 lb")."""
+    return bool(_BODY_WEIGHT.search(normalize(text)))
+
+
 INITIAL_SKIPS = frozenset({"of", "with", "and", "the", "for", "to", "in", "on", "a", "an", "by", "or"})
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..language.text import amounts
+from ..language.text import amounts, names_body_weight
 from .instructions import MANNER, asked_acts
 from .kinds import DOSE_UNITS, answer_kinds
 from .safety import NOT, TAKE
@@ -93,6 +93,11 @@ class Query:
         """The amounts of the medicine it asks about in its own words (not "on zoloft 50mg" in "I'm on
         zoloft 50mg, is it safe in pregnancy?": asked_amounts)."""
         return asked_amounts(self.own_words)
+
+    @property
+    def weighs_someone(self) -> bool:
+        """Whether it names a body weight in its own words ("what's the dose for a 20 kg child?")."""
+        return names_body_weight(self.own_words)
 
     @cached_property
     def acts(self) -> frozenset[str]:
