@@ -164,6 +164,27 @@ def test_asked_how_soon_it_works_a_time_to_no_effect_does_not_answer(tmp_path):
     assert answer.found and answer.text.startswith("Examplomab starts to work soon")
 
 
+# written for this test: what it treats, and (LIFELONG) how long it is taken
+TREATS = """Uses
+
+Examplomab is approved for adults with moderate-to-severe eczema whose disease is not controlled with creams.
+
+In the EXAMPLE-2 trial, eczema cleared or almost cleared in 40% of adults on examplomab, against 10% on placebo.
+"""
+LIFELONG = TREATS + """
+Examplomab does not cure eczema; in most people the rash comes back within months if treatment is stopped.
+"""
+
+
+@pytest.mark.parametrize("text, answered", [(TREATS, False), (LIFELONG, True)])
+def test_asked_whether_it_cures_only_a_sentence_saying_so_answers(tmp_path, text, answered):
+    # what it treats, or how well, does not say whether it cures or is taken for life
+    answer = one_document(tmp_path, "examplomab.txt", text).ask("does examplomab cure eczema or does it just keep it "
+                                                                "under control?")
+    assert answer.found == answered
+    assert not answered or answer.text.startswith("Examplomab does not cure eczema")
+
+
 @pytest.mark.parametrize("question, years", [
     ("How did it rank in the 2018 network meta-analysis?", ("2018",)),
     ("what were its sales in 2023?", ("2023",)),

@@ -332,6 +332,32 @@ def test_a_sentence_says_how_soon_something_begins(sentence, held):
     assert holds_kind(sentence, "onset") is held
 
 
+@pytest.mark.parametrize("question, kinds", [
+    ("does it cure eczema or do I have to be on it forever?", ("course",)),
+    ("will i have to take it for the rest of my life", ("course",)), ("is that permanent?", ("course",)),
+    ("can I stop taking it once my skin is clear?", ("course",)), ("can she ever stop?", ("course",)),
+    ("what infections does amoxicillin cure?", ()),  # what it cures: its uses
+    ("can I stop my inhaler now?", ()),  # another medicine
+    ("What are the real risks and can he ever come off it?", ("safety", "course")),  # the risks first
+])
+def test_asked_whether_it_cures_or_is_for_life(question, kinds):
+    assert answer_kinds(question)[:2] == kinds
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("You will probably need to take it for the rest of your life.", True),
+    ("Immunity to measles is generally considered lifelong.", True),
+    ("Endocrine damage is often permanent.", True),
+    ("Your cholesterol can rise again if you stop.", True),  # what follows stopping
+    ("Symptoms often come back when treatment is stopped.", True),
+    ("It does not cure asthma but helps control it.", True),
+    ("It is approved for adults with moderate-to-severe atopic dermatitis.", False),  # what it treats
+    ("Corticosteroids should not be stopped abruptly.", False),
+])
+def test_a_sentence_says_whether_it_cures_or_lasts(sentence, held):
+    assert holds_kind(sentence, "course") is held
+
+
 @pytest.mark.parametrize("question, broad", [
     ("What are the side effects?", True), ("Which trials tested it?", True), ("List the indications", True),
     ("What should I watch out for?", True), ("What does it bind to?", False), ("Who makes it?", False),

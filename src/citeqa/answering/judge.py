@@ -3,8 +3,9 @@
 The answer is withheld when the question names something the documents never mention
 (a drug, gene or trial, or a year it asks about) or a label topic none covers (pregnancy,
 storage), asks for an amount, a dose (for a body weight: by body weight) or a price no quote
-gives (a next best sentence quoted beside the best one does not count) or how soon it works
-and no quote says (reading/onset.py), when no sentence of
+gives (a next best sentence quoted beside the best one does not count), or how soon it works
+(reading/onset.py) or whether it cures or is taken for life (reading/course.py) and no quote
+says, when no sentence of
 the best passages is even slightly close to it, or when a logistic model over the evidence
 (benchmarks/calibrate.py) finds it unlikely that the quotes answer; a summary saying what
 the drug is answers a question about the drug as a whole, however vague, the
@@ -94,6 +95,9 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     # to start working?": "the elimination half-life was about 15.5 days"); one beside the best counts here (an
     # onset is seldom said by chance, as a number is; required of the best, tuning cost rose by 2)
     onset_held = "onset" not in query.kinds[:1] or any(holds_kind(q.text, "onset") for q in quotes)
+    # ... and whether it cures or is taken for life, none that says so (reading/course.py: "does it cure eczema?":
+    # "approved for adults with atopic dermatitis")
+    course_held = "course" not in query.kinds[:1] or any(holds_kind(q.text, "course") for q in quotes)
     features = evidence_features(retriever, hits, query, unit_cos, quotes, amount_held, look_at)
     # a follow-up asks for more than the answer before it gave: quoting only what that quoted
     # again is weak evidence ("how common is that?" after "can it cause pancreatitis?")
@@ -128,7 +132,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     renamed = (asks_other_name(query.question, bool(query.drugs))
                and any(says_other_name_of(retriever, query, q.text) for q in answering))
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
-             and amount_held and dose_held and price_held and onset_held
+             and amount_held and dose_held and price_held and onset_held and course_held
              and (summarised or instructed or renamed or defined
                   or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=shown if found else frozenset())

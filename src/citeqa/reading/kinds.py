@@ -1,15 +1,16 @@
 """What a question asks for: the kind of answer wanted, and whether it wants a list.
 
 Each kind is two patterns, one for a question that asks for it and one for a sentence that holds it (a date, a dose,
-an age, an organisation, how soon it works (onset.py), a time, a number, who must not take it, what it contains,
-whether it is safe (safety.py), a safety finding, a trial, what a drug is, its class or target, an efficacy result, a
-price); and a leaflet's boilerplate, which answers nothing. Word patterns only, in English; nothing of any one drug.
+an age, an organisation, how soon it works (onset.py), whether for life (course.py), a time, a number, who must not
+take it, what it contains, whether it is safe (safety.py), a safety finding, a trial, what a drug is, its class or
+target, an efficacy result, a price); and boilerplate, which answers nothing. Word patterns only, in English.
 """
 from __future__ import annotations
 
 import re
 
-from .onset import ONSET_ASKED, ONSET_HELD, OnsetHeld
+from .course import COURSE_ASKED, COURSE_HELD
+from .onset import FREQUENCY, ONSET_ASKED, ONSET_HELD, OnsetHeld
 from .headcount import HEADCOUNT_ASKED, HEADCOUNT_HELD, PEOPLE, RATE_HELD
 from .strengths import NAMED_STRENGTH, STRENGTH_OF
 from .safety import MEDICINE, NOT, PEOPLE_MUST_NOT, TAKE, VERDICT_ASKED, VERDICT_HELD, WHO_MUST_NOT
@@ -105,6 +106,9 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                re.compile(r"(?<!-)\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
                           r"toxicit\w*|contraindicat\w*|infections?|pharmacovigilance|interactions?|"
                           r"should not|safety)\b", re.I)),
+    # whether it cures or is taken for life (course.py): after a safety question ("what are the risks, and can he
+    # ever come off it?" asks about the risks first)
+    "course": (COURSE_ASKED, COURSE_HELD),
     "trial": (re.compile(r"\b(trials?|stud(y|ies|ied)|tested|investigated|phase|enrolled|participants|patients were)\b", re.I),
               re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
                          r"stud(y|ies)|(?-i:[A-Z]{4,}\d*))\b", re.I)),  # trial acronyms: SOLO, PRIME2
@@ -223,8 +227,7 @@ LIST_NOUNS = (r"side[- ]?(effects|affects)|risks|conditions|diseases|disorders|i
               r"interactions|options|kinds|types|cytokines|cells|consequences|changes|steps|symptoms|"
               r"treatments|results|outcomes|findings|mechanisms|pathways|genes|proteins|effects|ways|"
               r"medicines|medications|drugs|forms|strengths|ingredients|concerns|controversies|groups|criteria")
-BROAD = re.compile(
-    rf"(^|[:;]\s*)(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
+BROAD = re.compile(rf"(^|[:;]\s*)(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
     rf"\b(what|which) ([\w'-]+,? ){{0,5}}({LIST_NOUNS})\b|"
     r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step|key facts|"
     r"rundown|walk me through|for each|each of (its|the)|companies|from \w+( \w+)? through|"
@@ -382,11 +385,6 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     clauses = [c for t in sentences for c in CLAUSES.split(t) if c.strip()] or [question]
     return tuple(dict.fromkeys(kind for clause in clauses for kind, (asks, _) in ANSWER_KINDS.items()
                                if asks.search(UNSAID[kind].sub(" ", clause) if kind in UNSAID else clause)))
-
-
-# how often a dose is given, which says nothing of how soon a drug works ("every two weeks")
-FREQUENCY = re.compile(r"\bevery (other |\d+ |one |two |three |four |six |eight )?"
-                       r"(minutes?|hours?|days?|weeks?|months?)\b", re.I)
 
 
 def holds_kind(text: str, kind: str) -> bool:

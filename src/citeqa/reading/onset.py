@@ -60,6 +60,11 @@ _NOT_ONSET = re.compile(r"\b(concentrations?|half-life|steady[- ]state|plasma|ab
                         r"\b(use|used|discard\w*|stor\w*|throw away)\b(\s+\w+){0,3}?\s+(within|after|by)\b", re.I)
 
 
+# how often a dose is given, which says nothing of how soon a drug works ("every two weeks")
+FREQUENCY = re.compile(r"\bevery (other |\d+ |one |two |three |four |six |eight )?"
+                       r"(minutes?|hours?|days?|weeks?|months?)\b", re.I)
+
+
 class OnsetHeld:
     """ONSET_HELD: searched as a pattern is, sentence by sentence (a match's offsets are its sentence's)."""
 
