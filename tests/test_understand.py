@@ -270,6 +270,9 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("What does it bind to?", ("class",)),
     ("how does it actually work?", ("class",)),  # how it works is its mechanism, not whether it works
     ("does it actually work?", ("efficacy",)),
+    # ... asked as people ask it: of the drug with what it is given with, living longer, staying out of hospital
+    ("does keytruda with chemo help people with lung cancer?", ("efficacy",)),
+    ("will it help me live longer?", ("efficacy",)), ("will it keep me out of hospital?", ("efficacy",)),
     # the first clause's kinds first; how often events occur is how common they are, not a dose
     ("What are the side effects, and how often do they occur?", ("safety", "number")),
     ("When was it approved, and at what dose?", ("date", "dose")),
