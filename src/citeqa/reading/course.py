@@ -15,7 +15,8 @@ import re
 # itself (not "can I stop my inhaler?")
 COURSE_ASKED = re.compile(r"^(?![^?]*\bwhat\b[^?]*\bcure)[^?]*\b(cur(e|es|ed|ing)|forever|rest of (my|his|her|their|"
                           r"your|our) li(fe|ves)|for life|life-?long|for good|permanent(ly)?|indefinitely)\b|"
-                          r"\b(ever|eventually) (stop|come off|quit)\b|\bstop (taking |using )?(it|them|\w+)? ?once\b", re.I)
+                          r"\b(ever|eventually) (stop|come off|quit)\b|\bstop (taking |using )?(it|them|\w+)? ?once\b",
+                          re.I)
 # ... held by a sentence saying it cures, or lasts for life, for good, or long; or what follows stopping it
 COURSE_HELD = re.compile(r"\b(cur(e|es|ed|ing)|curative|rest of (your|their|his|her|my) li(fe|ves)|for life|"
                          r"life-?long|permanent(ly)?|irreversibl[ey]|indefinitely|for as long as|"

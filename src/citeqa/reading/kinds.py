@@ -134,8 +134,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
               re.compile(r"\b(antibod(y|ies)|inhibitors?|antagonists?|agonists?|receptors?|binds?|"
                          r"blocks?|blocking|blockade|targets?|targeting|mechanism)\b", re.I)),
     "efficacy": (re.compile(r"\b(how (well|effective|good)|(?<!how )(does|do|will|would|can|could|did) "
-                            r"(it|this|that|\w+)( with \w+)? (really |actually )?(work|help|improve|reduce)|effective\w*|"
-                            r"live longer|keep (me|you|him|her|them|people|us) out of|"
+                            r"(it|this|that|\w+)( with \w+)? (really |actually )?(work|help|improve|reduce)|"
+                            r"effective\w*|live longer|keep (me|you|him|her|them|people|us) out of|"
                             r"efficacy|response rate|benefit\w*|improve\w*|outcomes?|works? for|"
                             r"help (with|for)|results?|evidence|data|show(s|ed|n)?|find(ings)?|found|"
                             r"demonstrat\w*)\b", re.I),
