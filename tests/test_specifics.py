@@ -185,6 +185,28 @@ def test_asked_whether_it_cures_only_a_sentence_saying_so_answers(tmp_path, text
     assert not answered or answer.text.startswith("Examplomab does not cure eczema")
 
 
+# written for this test: what it is approved for, and what it is being studied for
+PIPELINE = """Approved Indications
+
+Examplomab is indicated for adults with moderate-to-severe plaque psoriasis.
+
+Examplomab is also approved for adults with active psoriatic arthritis.
+
+Emerging Indications
+
+Hidradenitis suppurativa (Phase 2, recruiting): IL-17 drives the painful nodules, making examplomab a rational candidate.
+
+Uveitis (Phase 1, terminated): an early study explored examplomab in inflammation of the eye.
+"""
+
+
+def test_what_it_is_used_for_is_not_what_it_is_studied_for(tmp_path):
+    # a heading of emerging, investigational or potential indications does not say what it is used for
+    answer = one_document(tmp_path, "examplomab.txt", PIPELINE).ask("What is examplomab used for?")
+    assert answer.found and "psoriasis" in answer.text
+    assert "Hidradenitis" not in answer.text and "Uveitis" not in answer.text
+
+
 @pytest.mark.parametrize("question, years", [
     ("How did it rank in the 2018 network meta-analysis?", ("2018",)),
     ("what were its sales in 2023?", ("2023",)),

@@ -145,12 +145,13 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
 }
 
 # Kinds a passage holds by where it stands, whatever its words (retrieve.Retriever.on_topic): safety findings by a
-# safety passage (chunk.TOPICS); uses by their heading ("1 INDICATIONS AND USAGE", "What X is used for", "Uses"), and
-# who must not take it by a heading that says so ("4 CONTRAINDICATIONS", "Do not take Eliquis if you:"; not
-# "Contraindications › Egg allergy is not a contraindication"), each with what is under it
+# safety passage (chunk.TOPICS); uses by their heading ("1 INDICATIONS AND USAGE", "Uses"; not "Emerging Indications",
+# what it is studied for), and who must not take it by one that says so ("4 CONTRAINDICATIONS", "Do not take Eliquis
+# if you:"; not "Contraindications › Egg allergy is not a contraindication"), each with what is under it
 KIND_TOPICS = {"safety": "safety"}
-KIND_HEADINGS = {"use": re.compile(r"\b(indications( and usage)?|therapeutic indications?|(medical |approved |clinical )?"
-                                   r"uses|what .{1,80}? used for)\b", re.I),
+KIND_HEADINGS = {"use": re.compile(r"^(?!.*\b(emerging|investigational|experimental|exploratory|potential|possible|"
+                                   r"future|pipeline)\b).*?\b(indications( and usage)?|therapeutic indications?|"
+                                   r"(medical |approved |clinical )?uses|what .{1,80}? used for)\b", re.I),
                  "contraindication": re.compile(rf"^(?!.*\bnot (an? )?contraindicat).*?"
                                                 rf"(?:{ANSWER_KINDS['contraindication'][1].pattern})", re.I)}
 
