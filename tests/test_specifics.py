@@ -194,7 +194,8 @@ Examplomab is also approved for adults with active psoriatic arthritis.
 
 Emerging Indications
 
-Hidradenitis suppurativa (Phase 2, recruiting): IL-17 drives the painful nodules, making examplomab a rational candidate.
+Hidradenitis suppurativa (Phase 2, recruiting): IL-17 drives the painful nodules, making examplomab a rational \
+candidate.
 
 Uveitis (Phase 1, terminated): an early study explored examplomab in inflammation of the eye.
 """
