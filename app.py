@@ -25,15 +25,21 @@ from citeqa.settings import default_settings
 from citeqa.index.store import live_shards
 
 TOPIC_CHOICES = ["all", "mechanism", "trials", "safety", "indications"]
-EXAMPLES = {
-    "Everyday questions": ["What are the side effects?", "Is it a pill or a shot?", "Can kids get it?"],
-    "Mechanism": ["What does dupilumab bind to?", "On which tyrosine is STAT6 phosphorylated?",
-                  "Which epidermal barrier proteins do IL-4 and IL-13 suppress?"],
-    "Trials": ["What did the SOLO 1 trial show?", "What was the primary endpoint of the SOLO trials?",
-               "How much did dupilumab reduce COPD exacerbations?"],
-    "Safety": ["Can live vaccines be given during treatment?", "How common is conjunctivitis?",
-               "Should corticosteroids be stopped when starting dupilumab?"],
-}
+EVERYDAY = ["What are the side effects?", "Is it a pill or a shot?", "Can kids get it?"]
+ASKED_OF_A_DRUG = ["What is {} used for?", "How does {} work?", "What are the side effects of {}?"]
+
+
+def examples(subjects: tuple[str, ...] | list[str], most: int = 3) -> dict[str, list[str]]:
+    """Example questions for documents about these drugs (IndexStatus.subjects, as answers name
+    them: "metformin (Glucophage)"): everyday ones, and a few of each of the first `most`
+    drugs by the name it is shown by first ("What is metformin used for?")."""
+    groups = {"Everyday questions": list(EVERYDAY)}
+    for label in list(subjects)[:most]:
+        name = label.split(" (", 1)[0]  # (Drug.label: the generic name, then its brand in brackets)
+        groups[label[:1].upper() + label[1:]] = [q.format(name) for q in ASKED_OF_A_DRUG]
+    return groups
+
+
 CSS = """
 .citeqa-doc {max-height: 70vh; overflow-y: auto; white-space: pre-wrap; font-size: 0.92em;
              line-height: 1.5; padding: 0.8em; border: 1px solid var(--border-color-primary); border-radius: 6px}
@@ -282,13 +288,14 @@ def build_ui(bot: Assistant):
                 # no floating label over the answers; a new answer is scrolled to its start (to_answer)
                 chat = gr.Chatbot(height=560, label="Answers", show_label=False, autoscroll=False,
                                   elem_id="citeqa-chat", buttons=["copy"], feedback_options=None)
-                question = gr.Textbox(placeholder="Ask about the documents, e.g. What does dupilumab bind to?",
+                groups = examples(bot.status().subjects)  # (a drug's first, where the documents name one)
+                question = gr.Textbox(placeholder=f"Ask about the documents, e.g. {list(groups.values())[-1][0]}",
                                       show_label=False, elem_id="citeqa-question", submit_btn=True)
                 with gr.Row():
                     topic = gr.Dropdown(TOPIC_CHOICES, value="all", label="Topic")
                     k = gr.Slider(1, 10, value=5, step=1, label="Passages")
                     new_btn = gr.Button("New conversation", elem_id="citeqa-new")
-                examples = [gr.Examples(items, inputs=question, label=group) for group, items in EXAMPLES.items()]
+                shown = [gr.Examples(items, inputs=question, label=group) for group, items in groups.items()]
             with gr.Column(scale=2):
                 which = gr.Radio([], label="Show passage in its document", elem_id="citeqa-which")
                 context = gr.HTML(context_html(bot, None, 1), elem_id="citeqa-context")
@@ -299,7 +306,7 @@ def build_ui(bot: Assistant):
         ask_outputs = [chat, asked, question, last, which, context]
         question.submit(respond, ask_inputs, ask_outputs, api_visibility="private").then(
             None, js=scroll).then(None, js=to_answer)
-        for ex in examples:  # an example is asked when clicked
+        for ex in shown:  # an example is asked when clicked
             ex.load_input_event.then(respond, ask_inputs, ask_outputs, api_visibility="private").then(
                 None, js=scroll).then(None, js=to_answer)
         new_btn.click(new_conversation, None, [chat, asked, last, which, context], api_visibility="private")

@@ -144,6 +144,23 @@ def test_a_not_found_answer_labels_its_passage_as_closest(page):
     assert page.locator("#citeqa-context").inner_text().startswith("Closest passage, may not answer.")
 
 
+def test_the_examples_ask_about_the_drugs_the_documents_are_about(tmp_path):
+    import app
+    from tests.conftest import one_document
+
+    bot = one_document(tmp_path, "zetavia.txt", "Zetavia (examplomab) is a monoclonal antibody used for plaque "
+                       "psoriasis.\n\nExamplomab blocks interleukin-17A. Common side effects of examplomab are "
+                       "headache and sore throat.\n")
+    assert bot.status().subjects == ("examplomab (Zetavia)",)
+    groups = app.examples(bot.status().subjects)
+    assert groups["Examplomab (Zetavia)"][0] == "What is examplomab used for?"
+    assert not any("dupilumab" in q for qs in groups.values() for q in qs)
+    assert bot.ask(groups["Examplomab (Zetavia)"][0]).found
+    # none named (no index yet): the everyday ones; several: a few of each of the first three
+    assert list(app.examples(())) == ["Everyday questions"]
+    assert len(app.examples(("a", "b", "c", "d"))) == 4
+
+
 def test_an_example_is_asked_when_clicked(page):
     page.locator("#citeqa-new").click()
     page.wait_for_function("() => !document.querySelector('#citeqa-chat .message-row')", timeout=10000)

@@ -48,8 +48,7 @@ class Assistant:
         settings = settings or default_settings()
         self.settings = settings.replace(model=model) if model else settings
         self.embedder = get_embedder(self.settings.model)  # builds the index (sentence-transformers)
-        # on a Ray cluster ("local", "auto" or an address): documents are read and embedded
-        # by Ray workers, and the index is served by shard actors (cluster.py)
+        # on a Ray cluster ("local", "auto" or an address): Ray workers embed, shard actors serve (cluster.py)
         self.cluster = cluster
         self._shards: list[list] = []
         if cluster:
@@ -216,7 +215,8 @@ class Assistant:
                            manifest["model"], manifest.get("built_at", ""), manifest.get("version", ""),
                            self.pending(), manifest.get("index_type", "flat"),
                            {s: bad["reason"] for s, bad in manifest.get("unreadable", {}).items()},
-                           len(manifest.get("shards") or [None]), problem)
+                           len(manifest.get("shards") or [None]), problem,
+                           state[1].vocab.drugs.subject_labels if state else ())
 
     def pending(self) -> dict:
         """Seeds added, changed or removed since the live index was built (by size and mtime);
@@ -337,8 +337,7 @@ class Assistant:
     @staticmethod
     def _about(retriever, chunk: int) -> str:
         """The drug(s) a passage's document is about, as an answer names them."""
-        table = retriever.vocab.drugs
-        return " and ".join(table.drugs[d].label for d in retriever.drugs_of(chunk))
+        return " and ".join(retriever.vocab.drugs.drugs[d].label for d in retriever.drugs_of(chunk))
 
     def candidates(self, question: str, history: list[str] | tuple[str, ...] = (), passages: int = 5) -> tuple[str, list[dict]]:
         """The question as read (what is embedded) and the sentences of its best `passages`

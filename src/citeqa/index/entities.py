@@ -202,6 +202,11 @@ class Drugs:
     def subject_drugs(self) -> set[int]:
         return {d for ds in self.subjects.values() for d in ds}
 
+    @property
+    def subject_labels(self) -> tuple[str, ...]:
+        """The drugs the documents are about, as answers name them (Drug.label), in order."""
+        return tuple(sorted(self.drugs[d].label for d in self.subject_drugs))
+
     def to_json(self) -> dict:
         return {"drugs": [{"names": d.names, "terms": [list(t) for t in d.terms], "generic": d.generic}
                           for d in self.drugs],

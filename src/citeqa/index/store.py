@@ -72,6 +72,7 @@ class IndexStatus:
     unreadable: dict = field(default_factory=dict)  # {source: why it could not be indexed}
     shards: int = 1  # how many parts the index is split into (on a Ray cluster, one actor set each)
     problem: str = ""  # why the index on disk cannot be served as it is ("no index yet"...): a build fixes it
+    subjects: tuple[str, ...] = ()  # the drugs the documents are about, as answers name them ("metformin (Glucophage)")
 
     @property
     def stale(self) -> bool:
