@@ -42,6 +42,7 @@ def test_build_and_status(corpus, capsys):
     assert main(["--seeds", str(corpus), "--index", str(index), "--model", "hash", "status"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[:4] == ["documents: 3", "passages:  5", "model:     hash", "dense:     flat"]
+    assert "about:     alphamab, betamab, gammamab" in out  # the drugs the documents are about
     assert out[-1] == "up to date"
 
 

@@ -131,6 +131,8 @@ def _status(bot, args: argparse.Namespace) -> int:
               f"version:   {status.version}")
         if status.shards > 1:
             print(f"shards:    {status.shards}")
+        if status.subjects:  # the drugs the documents are about
+            print(f"about:     {', '.join(status.subjects)}")
     for source, reason in status.unreadable.items():
         print(f"skipped:   {source} ({reason})")
     for kind, sources in status.pending.items():
