@@ -31,11 +31,13 @@ ASKED_OF_A_DRUG = ["What is {} used for?", "How does {} work?", "What are the si
 
 def examples(subjects: tuple[str, ...] | list[str], most: int = 3) -> dict[str, list[str]]:
     """Example questions for documents about these drugs (IndexStatus.subjects, as answers name
-    them: "metformin (Glucophage)"): everyday ones, and a few of each of the first `most`
-    drugs by the name it is shown by first ("What is metformin used for?")."""
+    them: "metformin (Glucophage)"), made when the app starts: everyday ones, and a few of each of
+    the first `most` drugs, by its generic name ("What is metformin used for?"), or its brand where
+    that is a phrase ("Zoster Vaccine Recombinant, Adjuvanted (Shingrix)": Shingrix)."""
     groups = {"Everyday questions": list(EVERYDAY)}
     for label in list(subjects)[:most]:
-        name = label.split(" (", 1)[0]  # (Drug.label: the generic name, then its brand in brackets)
+        generic, _, brand = label.removesuffix(")").partition(" (")  # (Drug.label: generic, then brand in brackets)
+        name = brand if brand and ("," in generic or len(generic.split()) > 2) else generic
         groups[label[:1].upper() + label[1:]] = [q.format(name) for q in ASKED_OF_A_DRUG]
     return groups
 

@@ -159,6 +159,9 @@ def test_the_examples_ask_about_the_drugs_the_documents_are_about(tmp_path):
     # none named (no index yet): the everyday ones; several: a few of each of the first three
     assert list(app.examples(())) == ["Everyday questions"]
     assert len(app.examples(("a", "b", "c", "d"))) == 4
+    # a generic name that is a phrase is asked by the brand
+    assert app.examples(("Zoster Vaccine Recombinant, Adjuvanted (Shingrix)",))[
+        "Zoster Vaccine Recombinant, Adjuvanted (Shingrix)"][0] == "What is Shingrix used for?"
 
 
 def test_an_example_is_asked_when_clicked(page):

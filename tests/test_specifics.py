@@ -132,13 +132,32 @@ def test_a_dose_asked_for_a_body_weight_is_one_given_by_body_weight(tmp_path, te
     assert not answered or "15 kg to less than 30 kg" in answer.text
     follow = bot.ask("and for a 35 kg child?", history=["what's the dose of examplomab for a 20 kg child?"])
     assert follow.found == answered
+    # a child by age, the weight in the follow-up
+    follow = bot.ask("and if he weighs more than 30 kg?", history=["what's the dose of examplomab for a 7 year old?"])
+    assert follow.found == answered
 
 
 @pytest.mark.parametrize("text, weighs", [("a 20 kg child", True), ("my 12kg toddler", True), ("over 44 lbs", True),
                                           ("17 kilos", True), ("2 mg/kg", False), ("a BMI of 30 kg/m2", False),
-                                          ("300 mg", False)])
+                                          ("300 mg", False), ("they lost 5 kg", False),
+                                          ("gained a mean of 2 kg", False)])  # a change in weight
 def test_a_body_weight_is_a_weight_in_kilograms_or_pounds(text, weighs):
     assert names_body_weight(text) == weighs
+
+
+# written for this test: a dose per kilogram, and one for all adults
+PER_KILOGRAM = """Dosing
+
+The recommended dose of examplocillin for children is 25 mg/kg a day, in two divided doses.
+
+The usual adult dose of examplocillin is 500 mg every 12 hours.
+"""
+
+
+@pytest.mark.parametrize("question", ["what's the dose of examplocillin for a 20 kg child?",  # per kilogram
+                                      "what's the dose of examplocillin for an adult over 100 kg?"])  # one for all
+def test_a_dose_by_weight_or_for_all_adults_answers_a_weight(tmp_path, question):
+    assert one_document(tmp_path, "examplocillin.txt", PER_KILOGRAM).ask(question).found
 
 
 # written for this test: a time the drug stays in the body, a time a trial waited, none to its effect

@@ -273,6 +273,7 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     # ... asked as people ask it: of the drug with what it is given with, living longer, staying out of hospital
     ("does keytruda with chemo help people with lung cancer?", ("efficacy",)),
     ("will it help me live longer?", ("efficacy",)), ("will it keep me out of hospital?", ("efficacy",)),
+    ("Does metformin with food reduce stomach upset?", ()), ("How do I keep it out of reach of children?", ("age",)),
     # the first clause's kinds first; how often events occur is how common they are, not a dose
     ("What are the side effects, and how often do they occur?", ("safety", "number")),
     ("When was it approved, and at what dose?", ("date", "dose")),
@@ -342,6 +343,10 @@ def test_a_sentence_says_how_soon_something_begins(sentence, held):
     ("what infections does amoxicillin cure?", ()),  # what it cures: its uses
     ("can I stop my inhaler now?", ()),  # another medicine
     ("What are the real risks and can he ever come off it?", ("safety", "course")),  # the risks first
+    ("which infections can this cure?", ()), ("Is it used for life-threatening infections?", ()),
+    ("can the suspension be kept indefinitely in the fridge?", ()),  # storage
+    ("Should I stop taking it once I get pregnant?", ()),  # stopping for a reason, not once better
+    ("can I stop taking it once I feel better?", ("course",)),
 ])
 def test_asked_whether_it_cures_or_is_for_life(question, kinds):
     assert answer_kinds(question)[:2] == kinds
@@ -356,6 +361,8 @@ def test_asked_whether_it_cures_or_is_for_life(question, kinds):
     ("It does not cure asthma but helps control it.", True),
     ("It is approved for adults with moderate-to-severe atopic dermatitis.", False),  # what it treats
     ("Corticosteroids should not be stopped abruptly.", False),
+    ("Stopping too early may allow the infection to return.", True), ("The rash usually goes away.", True),
+    ("Permanently discontinue it for Grade 4 reactions.", False), ("Relapse-free survival was longer.", False),
 ])
 def test_a_sentence_says_whether_it_cures_or_lasts(sentence, held):
     assert holds_kind(sentence, "course") is held
@@ -663,6 +670,12 @@ def test_a_heading_says_where_a_document_gives_the_uses():
     for heading in ("1 INDICATIONS AND USAGE", "1. What Zetamab is and what it is used for", "Medical uses"):
         assert USES_HEADING.search(heading), heading
     assert not USES_HEADING.search("4 CONTRAINDICATIONS") and not USES_HEADING.search("Adverse effects")
+    # ... not what it is being studied for; a heading elsewhere in the path, or a word of another part, aside
+    for heading in ("Clinical Relevance › Emerging Indications › Pulmonology", "Investigational uses"):
+        assert not USES_HEADING.search(heading), heading
+    for heading in ("Indications › Paediatric population (possible in children from 6 months)",
+                    "Uses of Zetamab and possible side effects"):
+        assert USES_HEADING.search(heading), heading
 
 
 @pytest.mark.parametrize("question, first", [

@@ -26,7 +26,7 @@ from ..reading.kinds import PRICE, gives_dose, holds_kind, holds_quantity, wants
 from ..reading.comparisons import weighs
 from ..reading.other_names import asks_other_name
 from ..reading.query import Query, named_years
-from ..language.text import names_body_weight, spells_out, writes_out_beside
+from ..language.text import by_body_weight, spells_out, writes_out_beside
 from ..language.wordlists import words_of
 
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
@@ -84,11 +84,11 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     amount_held = not wants_quantity(query.question) or any(holds_quantity(q.text, query.question) for q in answering)
     # ... and asked for a dose, one that gives none does not ("what is the recommended dose for children?":
     # "approved for asthma in patients aged 12 and older")
-    # ... and asked it for a body weight, one that names none: a flat dose, or a trial's arm ("what's the dose for a
-    # 20 kg child?": "patients receiving 300 mg every other week")
+    # ... and asked it for a child's body weight, one that goes by none: a flat dose, or a trial's arm ("what's the dose
+    # for a 20 kg child?": "patients receiving 300 mg every other week"; "25 mg/kg a day" goes by weight)
     dose_held = not wants_dose(query.question) or any(gives_dose(q.text) for q in answering)
-    weighed = query.weighs_someone and (wants_dose(query.question) or "dose" in query.kinds[:1])
-    dose_held = dose_held and (not weighed or any(gives_dose(q.text) and names_body_weight(q.text) for q in answering))
+    weighed = query.weighs_a_child and (wants_dose(query.question) or "dose" in query.kinds[:1])
+    dose_held = dose_held and (not weighed or any(gives_dose(q.text) and by_body_weight(q.text) for q in answering))
     # ... and asked what it costs, one that names no price ("how much does it cost?": "admissions and costs")
     price_held = not PRICE[0].search(query.question) or any(PRICE[1].search(q.text) for q in answering)
     # ... and asked how soon it works, none that gives a time but not the time to an effect ("how long does it take

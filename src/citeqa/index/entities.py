@@ -204,8 +204,10 @@ class Drugs:
 
     @property
     def subject_labels(self) -> tuple[str, ...]:
-        """The drugs the documents are about, as answers name them (Drug.label), in order."""
-        return tuple(sorted(self.drugs[d].label for d in self.subject_drugs))
+        """The drugs the documents are about, as answers name them (Drug.label): those most documents are about
+        first, then alphabetically."""
+        count = {d: sum(d in ds for ds in self.subjects.values()) for d in self.subject_drugs}
+        return tuple(self.drugs[d].label for d in sorted(count, key=lambda d: (-count[d], self.drugs[d].label.lower())))
 
     def to_json(self) -> dict:
         return {"drugs": [{"names": d.names, "terms": [list(t) for t in d.terms], "generic": d.generic}

@@ -200,14 +200,25 @@ def amounts(text: str) -> set[tuple[float, str]]:
     return {(float(n), _SAME_UNIT.get(u, "ml" if u.startswith("millilit") else u)) for n, u in found}
 
 
-# a body weight: "20 kg", "a 12kg toddler", "150 lbs", "17 kilos" (not "5 mg/kg", "30 kg/m²": a rate, a BMI)
+# a body weight: "20 kg", "a 12kg toddler", "150 lbs", "17 kilos" (not "5 mg/kg", "30 kg/m²": a rate, a BMI; nor a
+# change in weight: "lost 5 kg", "a gain of 2 kg"); a dose by body weight: a weight, or a dose per kilogram
 _BODY_WEIGHT = re.compile(r"(?<![\d./])\d+(?:\.\d+)?\s*-?\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds)\b(?!\s*/|\s+per\b)",
                           re.I)
+_WEIGHT_CHANGE = re.compile(r"\b(gain\w*|lost|los(e|es|ing)|loss|put on|dropp\w*|chang\w*|reduc\w*)\W+(\w+\W+){0,3}$",
+                            re.I)
+_PER_WEIGHT = re.compile(r"\b(mg|mcg|micrograms?|milligrams?|g|ml|units?|iu)\s*(/|per)\s*(kg|kilos?|kilograms?)\b",
+                         re.I)
 
 
 def names_body_weight(text: str) -> bool:
-    """Whether a text names a body weight ("a 20 kg child", "over 44 lb")."""
-    return bool(_BODY_WEIGHT.search(normalize(text)))
+    """Whether a text names a body weight ("a 20 kg child", "over 44 lb"; not "lost 5 kg")."""
+    text = normalize(text)
+    return any(not _WEIGHT_CHANGE.search(text[max(0, m.start() - 30):m.start()]) for m in _BODY_WEIGHT.finditer(text))
+
+
+def by_body_weight(text: str) -> bool:
+    """Whether a text says something by body weight: names one, or a dose per kilogram ("25 mg/kg/day")."""
+    return names_body_weight(text) or bool(_PER_WEIGHT.search(normalize(text)))
 
 
 INITIAL_SKIPS = frozenset({"of", "with", "and", "the", "for", "to", "in", "on", "a", "an", "by", "or"})

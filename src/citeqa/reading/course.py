@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import re
 
-# ... not what it cures ("what does amoxicillin cure?" asks its uses); "ever stop" and "stop once" of the medicine
-# itself (not "can I stop my inhaler?")
-COURSE_ASKED = re.compile(r"^(?![^?]*\bwhat\b[^?]*\bcure)[^?]*\b(cur(e|es|ed|ing)|forever|rest of (my|his|her|their|"
-                          r"your|our) li(fe|ves)|for life|life-?long|for good|permanent(ly)?|indefinitely)\b|"
-                          r"\b(ever|eventually) (stop|come off|quit)\b|\bstop (taking |using )?(it|them|\w+)? ?once\b",
-                          re.I)
-# ... held by a sentence saying it cures, or lasts for life, for good, or long; or what follows stopping it
-COURSE_HELD = re.compile(r"\b(cur(e|es|ed|ing)|curative|rest of (your|their|his|her|my) li(fe|ves)|for life|"
-                         r"life-?long|permanent(ly)?|irreversibl[ey]|indefinitely|for as long as|"
-                         r"long[- ]term (treatment|use|therapy|control)|(continue|keep) (taking|using|treatment|on)|"
+# ... not what it cures ("what (or which) infections does it cure?" asks its uses), nor "life-threatening"; "ever
+# stop", and "stop ... once" better or clear ("can I stop once my skin is clear?")
+COURSE_ASKED = re.compile(r"^(?![^?]*\b(what|which)\b[^?]*\bcure)[^?]*\b(cur(e|es|ed|ing)|forever|rest of (my|his|her|"
+                          r"their|your|our) li(fe|ves)|for life(?!-)|life-?long|for good|permanent(ly)?)\b|"
+                          r"\b(ever|eventually) (stop|come off|quit)\b|"
+                          r"\bstop\b[^?.]{0,30}\bonce\b[^?.]{0,30}\b(better|well|clear\w*|gone|heal\w*|under control|"
+                          r"normal|fine|remission)\b", re.I)
+# ... held by a sentence saying it cures, or lasts for life, for good, or long; whether it wears off or goes away; or
+# what follows stopping it ("Stopping too early may allow the infection to return"; not "Permanently discontinue X
+# for Grade 4 reactions", "relapse-free survival")
+COURSE_HELD = re.compile(r"\b(cur(e|es|ed|ing)|curative|rest of (your|their|his|her|my) li(fe|ves)|for life(?!-)|"
+                         r"life-?long|permanent(ly)?(?! (discontinu|stop))|irreversibl[ey]|reversible|indefinitely|"
+                         r"for as long as|long[- ]term (treatment|use|therapy|control)|"
+                         r"(continue|keep) (taking|treatment)|"
                          r"(if|when|after|once) (you|they|patients|people|treatment is|it is|\w+ is) "
-                         r"(stop|stopped|stopping|discontinu\w*)|relapse\w*|come back|wan(es|ed|ing))\b", re.I)
+                         r"(stop|stopped|stopping|discontinu\w*)|stopping( \w+)? (too early|early|suddenly|abruptly)|"
+                         r"full course|relapse(s|d)?(?!-)|(comes?|came) back|(may|can|could|will) return|"
+                         r"go(es)? away|wan(es|ed|ing))\b", re.I)

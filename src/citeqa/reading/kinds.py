@@ -133,9 +133,9 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                          r"how (it|\w+) (actually |really )?works|what does (it|\w+) (actually |really |even )?do)\b", re.I),
               re.compile(r"\b(antibod(y|ies)|inhibitors?|antagonists?|agonists?|receptors?|binds?|"
                          r"blocks?|blocking|blockade|targets?|targeting|mechanism)\b", re.I)),
-    "efficacy": (re.compile(r"\b(how (well|effective|good)|(?<!how )(does|do|will|would|can|could|did) "
-                            r"(it|this|that|\w+)( with \w+)? (really |actually )?(work|help|improve|reduce)|"
-                            r"effective\w*|live longer|keep (me|you|him|her|them|people|us) out of|"
+    "efficacy": (re.compile(r"\b(how (well|effective|good)|(?<!how )(does|do|will|would|can|could|did) (it|this|that|"
+                            r"\w+) ((really |actually )?(work|help|improve|reduce)|with \w+ (help|work))|effective\w*|"
+                            r"live longer|keep (me|you|him|her|them|people|us) out of (the )?(hospital|er|emergency)|"
                             r"efficacy|response rate|benefit\w*|improve\w*|outcomes?|works? for|"
                             r"help (with|for)|results?|evidence|data|show(s|ed|n)?|find(ings)?|found|"
                             r"demonstrat\w*)\b", re.I),
@@ -149,8 +149,8 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
 # what it is studied for), and who must not take it by one that says so ("4 CONTRAINDICATIONS", "Do not take Eliquis
 # if you:"; not "Contraindications › Egg allergy is not a contraindication"), each with what is under it
 KIND_TOPICS = {"safety": "safety"}
-KIND_HEADINGS = {"use": re.compile(r"^(?!.*\b(emerging|investigational|experimental|exploratory|potential|possible|"
-                                   r"future|pipeline)\b).*?\b(indications( and usage)?|therapeutic indications?|"
+KIND_HEADINGS = {"use": re.compile(r"(?<!emerging )(?<!investigational )(?<!experimental )(?<!potential )(?<!possible )"
+                                   r"(?<!future )\b(indications( and usage)?|therapeutic indications?|"
                                    r"(medical |approved |clinical )?uses|what .{1,80}? used for)\b", re.I),
                  "contraindication": re.compile(rf"^(?!.*\bnot (an? )?contraindicat).*?"
                                                 rf"(?:{ANSWER_KINDS['contraindication'][1].pattern})", re.I)}

@@ -95,9 +95,10 @@ class Query:
         return asked_amounts(self.own_words)
 
     @property
-    def weighs_someone(self) -> bool:
-        """Whether it names a body weight in its own words ("what's the dose for a 20 kg child?")."""
-        return names_body_weight(self.own_words)
+    def weighs_a_child(self) -> bool:
+        """Whether it names a body weight in its own words, of a child ("what's the dose for a 20 kg child?"; "and
+        if he weighs 30 kg?" after a child's dose): a child's dose goes by weight, an adult's is often one for all."""
+        return names_body_weight(self.own_words) and bool(CHILD.search(self.text))
 
     @cached_property
     def acts(self) -> frozenset[str]:
@@ -193,6 +194,13 @@ BACKGROUND = re.compile(
     r"(?:on|taking|take|takes|took|tried|trying|used|using|use|uses|started|starting|stopped|quit|switched from|"
     r"prescribed|given|injecting|had)\b((?:\s+[^\s.?!;,]+){1,4})", re.I)
 
+
+# a child, as people and labels call one, or by an age under 18 ("a 7 year old", "aged 12 and older"):
+# Query.weighs_a_child
+CHILD = re.compile(r"\b(child|children|kids?|toddlers?|bab(y|ies)|infants?|newborns?|sons?|daughters?|boys?|girls?|"
+                   r"grand(son|daughter|child)|p(a)?ediatric|adolescents?|teen(ager)?s?)\b|"
+                   r"\b([1-9]|1[0-7])[\s-]*(years?|yrs?|months?)[\s-]*(of age\s*)?(old|and (older|over))\b|"
+                   r"\baged? ([1-9]|1[0-7])\b", re.I)
 
 # a clause in which the asker says what is so ("I'm on Eliquis 5mg twice a day", "His GP put him on metformin 500 mg"),
 # and one that points back at it, "that" or "this" judged ("is that too much?", "is this ok?"; not "is this medicine
