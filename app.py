@@ -290,7 +290,7 @@ def build_ui(bot: Assistant):
                 # no floating label over the answers; a new answer is scrolled to its start (to_answer)
                 chat = gr.Chatbot(height=560, label="Answers", show_label=False, autoscroll=False,
                                   elem_id="citeqa-chat", buttons=["copy"], feedback_options=None)
-                groups = examples(bot.status().subjects)  # (a drug's first, where the documents name one)
+                groups = examples(bot.status().subjects)  # the placeholder's: a drug's, where the documents name one
                 question = gr.Textbox(placeholder=f"Ask about the documents, e.g. {list(groups.values())[-1][0]}",
                                       show_label=False, elem_id="citeqa-question", submit_btn=True)
                 with gr.Row():

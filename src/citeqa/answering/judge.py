@@ -2,7 +2,7 @@
 
 The answer is withheld when the question names something the documents never mention
 (a drug, gene or trial, or a year it asks about) or a label topic none covers (pregnancy,
-storage), asks for an amount, a dose (for a body weight: by body weight) or a price no quote
+storage), asks for an amount, a dose (for a child's weight: by weight) or a price no quote
 gives (a next best sentence quoted beside the best one does not count), or how soon it works
 (reading/onset.py) or whether it cures or is taken for life (reading/course.py) and no quote
 says, when no sentence of
@@ -84,9 +84,9 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     amount_held = not wants_quantity(query.question) or any(holds_quantity(q.text, query.question) for q in answering)
     # ... and asked for a dose, one that gives none does not ("what is the recommended dose for children?":
     # "approved for asthma in patients aged 12 and older")
-    # ... and asked it for a child's body weight, one that goes by none: a flat dose, or a trial's arm ("what's the dose
-    # for a 20 kg child?": "patients receiving 300 mg every other week"; "25 mg/kg a day" goes by weight)
     dose_held = not wants_dose(query.question) or any(gives_dose(q.text) for q in answering)
+    # ... and asked for a child's dose by body weight, one that goes by none: a flat dose, or a trial's arm ("what's the
+    # dose for a 20 kg child?": "patients receiving 300 mg every other week"; "25 mg/kg a day" goes by weight)
     weighed = query.weighs_a_child and (wants_dose(query.question) or "dose" in query.kinds[:1])
     dose_held = dose_held and (not weighed or any(gives_dose(q.text) and by_body_weight(q.text) for q in answering))
     # ... and asked what it costs, one that names no price ("how much does it cost?": "admissions and costs")

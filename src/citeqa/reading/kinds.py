@@ -106,8 +106,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                re.compile(r"(?<!-)\b(adverse|side[- ]effects?|risks?|avoid(ed)?|caution|warnings?|complications?|"
                           r"toxicit\w*|contraindicat\w*|infections?|pharmacovigilance|interactions?|"
                           r"should not|safety)\b", re.I)),
-    # whether it cures or is taken for life (course.py): after a safety question ("what are the risks, and can he
-    # ever come off it?" asks about the risks first)
+    # whether it cures or is for life (course.py), after safety ("what are the risks, and can he ever come off it?")
     "course": (COURSE_ASKED, COURSE_HELD),
     "trial": (re.compile(r"\b(trials?|stud(y|ies|ied)|tested|investigated|phase|enrolled|participants|patients were)\b", re.I),
               re.compile(r"\b(phase \d|trials?|randomi[sz]ed|placebo|enroll\w*|n\s*[=≈]\s*\d|cohort|"
@@ -229,7 +228,8 @@ LIST_NOUNS = (r"side[- ]?(effects|affects)|risks|conditions|diseases|disorders|i
               r"interactions|options|kinds|types|cytokines|cells|consequences|changes|steps|symptoms|"
               r"treatments|results|outcomes|findings|mechanisms|pathways|genes|proteins|effects|ways|"
               r"medicines|medications|drugs|forms|strengths|ingredients|concerns|controversies|groups|criteria")
-BROAD = re.compile(rf"(^|[:;]\s*)(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
+BROAD = re.compile(
+    rf"(^|[:;]\s*)(what|which) (are|were)\b(?! (it|they|the (name|dose))\b)|"
     rf"\b(what|which) ([\w'-]+,? ){{0,5}}({LIST_NOUNS})\b|"
     r"\b(list|summari[sz]e|summary|overview|all the|what else|which other|watch out|step by step|key facts|"
     r"rundown|walk me through|for each|each of (its|the)|companies|from \w+( \w+)? through|"
