@@ -227,6 +227,32 @@ def test_what_it_is_used_for_is_not_what_it_is_studied_for(tmp_path):
     assert "Hidradenitis" not in answer.text and "Uveitis" not in answer.text
 
 
+# written for this test: a label's uses, one with its limitation
+LIMITED = """Examplomab injection, for subcutaneous use
+
+1 INDICATIONS AND USAGE
+
+1.1 Ulcerative Colitis
+
+Treatment of moderately to severely active ulcerative colitis in adults. Limitation of use: effectiveness has not \
+been established in patients who could not tolerate other biologic medicines.
+
+1.2 Plaque Psoriasis
+
+Treatment of adults with moderate to severe chronic plaque psoriasis who are candidates for systemic therapy.
+
+1.3 Psoriatic Arthritis
+
+Treatment of adults with active psoriatic arthritis.
+"""
+
+
+def test_a_list_of_uses_leaves_out_what_it_is_not_for(tmp_path):
+    # "Limitation of use: effectiveness has not been established ..." says what it is not for: no use
+    answer = one_document(tmp_path, "examplomab.txt", LIMITED).ask("What is examplomab used for?")
+    assert answer.found and "psoriasis" in answer.text and "Limitation of use" not in answer.text
+
+
 @pytest.mark.parametrize("question, years", [
     ("How did it rank in the 2018 network meta-analysis?", ("2018",)),
     ("what were its sales in 2023?", ("2023",)),

@@ -664,6 +664,16 @@ def test_a_use_says_what_it_is_used_indicated_or_approved_for(sentence, held):
     assert holds_kind(sentence, "use") is held
 
 
+@pytest.mark.parametrize("sentence, denies", [
+    ("Limitation of use: effectiveness has not been established in patients who lost response.", True),
+    ("It is not indicated for the relief of acute bronchospasm.", True), ("It is not approved for children.", True),
+    ("Treatment of adults with active psoriatic arthritis.", False), ("It is indicated for plaque psoriasis.", False),
+])
+def test_a_sentence_says_what_a_medicine_is_not_for(sentence, denies):
+    from citeqa.answering.lists import says_no_use
+    assert says_no_use(sentence) is denies
+
+
 def test_a_heading_says_where_a_document_gives_the_uses():
     from citeqa.reading.kinds import KIND_HEADINGS
     USES_HEADING = KIND_HEADINGS["use"]

@@ -10,6 +10,8 @@ more of the question than "Do not take it if:": that item answers, with its lead
 """
 from __future__ import annotations
 
+import re
+
 from ..reading.query import Query
 
 
@@ -21,3 +23,14 @@ def asks_for_list(query: Query, lead: frozenset[str], headings: frozenset[str], 
     if query.broad:
         return query.weight_in(lead | headings) > 0
     return query.weight_in(lead) > query.weight_in(quoted)
+
+
+# a use a label limits or denies: "Limitation of use: effectiveness has not been established in ...", "It is not
+# indicated for the relief of acute bronchospasm", "not approved for children" (judged as listed, not as asked)
+NO_USE = re.compile(r"\blimitations? of use\b|\bnot (been |yet )?(established|indicated|approved|licen[cs]ed|"
+                    r"recommended)\b|\bnot (to be )?used (for|in|to)\b", re.I)
+
+
+def says_no_use(sentence: str) -> bool:
+    """Whether a sentence says what a medicine is not for: no item of a list of its uses (quotes._broad_quotes)."""
+    return bool(NO_USE.search(sentence))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .dates import asks_first_date, earliest_favoured, earliest_lead
-from .lists import asks_for_list
+from .lists import asks_for_list, says_no_use
 from .retrieve import Hit, Retriever
 from ..settings import Settings
 from ..reading.kinds import about_the_document, asked_to_name, boilerplate, holds_kind, names_it
@@ -345,9 +345,10 @@ def _broad_quotes(retriever: Retriever, hits: list[Hit], query: Query, unit_cos:
     data = retriever.data
     kind = retriever.asked_kind(query.kinds)
 
-    # what says nothing: boilerplate, or announcing what its passage does not go on to say (each judged once)
-    silent = {q.row for q in scored if boilerplate(q.text) or (ANNOUNCES.search(q.text)
-                                                               and q.row + 1 >= retriever.bounds[hits[q.rank].chunk + 1])}
+    # what says nothing: boilerplate, or announcing what its passage does not go on to say (each judged once); asked
+    # what it is used for, what it is not for ("Limitation of use: ...")
+    silent = {q.row for q in scored if boilerplate(q.text) or ("use" in query.kinds[:1] and says_no_use(q.text)) or (
+        ANNOUNCES.search(q.text) and q.row + 1 >= retriever.bounds[hits[q.rank].chunk + 1])}
     # the margin is the sentences' own (the reader orders them, but its confidence in the
     # best one does not push the rest of a list out), from the best that says something
     top = max((unread_score(q) for q in scored if q.row not in silent), default=unread_score(scored[0]))
