@@ -32,6 +32,7 @@ from ..language.wordlists import words_of
 FEATURES = ("unmatched", "coverage", "passage_coverage", "quote_coverage", "quote_cosine", "best_cosine",
             "kind_held", "rarest_quoted", "rarest_in_passage", "broad", "repeats")
 READER_FEATURES = FEATURES + ("reader",)  # ... and how likely the reader finds it that a quote answers
+QUOTED_KINDS = (("onset",), ("course",))  # asked first, some quote must hold the kind (how soon, whether for life)
 
 
 @dataclass(frozen=True)
@@ -84,20 +85,20 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     amount_held = not wants_quantity(query.question) or any(holds_quantity(q.text, query.question) for q in answering)
     # ... and asked for a dose, one that gives none does not ("what is the recommended dose for children?":
     # "approved for asthma in patients aged 12 and older")
-    dose_held = not wants_dose(query.question) or any(gives_dose(q.text) for q in answering)
+    dosed = wants_dose(query.question)
+    dose_held = not dosed or any(gives_dose(q.text) for q in answering)
     # ... and asked for a child's dose by body weight, one that goes by none: a flat dose, or a trial's arm ("what's the
     # dose for a 20 kg child?": "patients receiving 300 mg every other week"; "25 mg/kg a day" goes by weight)
-    weighed = query.weighs_a_child and (wants_dose(query.question) or "dose" in query.kinds[:1])
+    weighed = query.weighs_a_child and (dosed or "dose" in query.kinds[:1])
     dose_held = dose_held and (not weighed or any(gives_dose(q.text) and by_body_weight(q.text) for q in answering))
     # ... and asked what it costs, one that names no price ("how much does it cost?": "admissions and costs")
     price_held = not PRICE[0].search(query.question) or any(PRICE[1].search(q.text) for q in answering)
     # ... and asked how soon it works, none that gives a time but not the time to an effect ("how long does it take
-    # to start working?": "the elimination half-life was about 15.5 days"); one beside the best counts here (an
-    # onset is seldom said by chance, as a number is; required of the best, tuning cost rose by 2)
-    onset_held = "onset" not in query.kinds[:1] or any(holds_kind(q.text, "onset") for q in quotes)
-    # ... and whether it cures or is taken for life, none that says so (reading/course.py: "does it cure eczema?":
-    # "approved for adults with atopic dermatitis")
-    course_held = "course" not in query.kinds[:1] or any(holds_kind(q.text, "course") for q in quotes)
+    # to start working?": "the elimination half-life was about 15.5 days"), or whether it cures or is taken for life,
+    # none that says so (reading/course.py: "does it cure eczema?": "approved for adults with atopic dermatitis"); one
+    # beside the best counts here (an onset is seldom said by chance, as a number is; required of the best, tuning
+    # cost rose by 2)
+    kind_said = query.kinds[:1] not in QUOTED_KINDS or any(holds_kind(q.text, query.kinds[0]) for q in quotes)
     features = evidence_features(retriever, hits, query, unit_cos, quotes, amount_held, look_at)
     # a follow-up asks for more than the answer before it gave: quoting only what that quoted
     # again is weak evidence ("how common is that?" after "can it cause pancreatitis?")
@@ -132,7 +133,7 @@ def judge(retriever: Retriever, hits: list[Hit], query: Query, unit_cos: np.ndar
     renamed = (asks_other_name(query.question, bool(query.drugs))
                and any(says_other_name_of(retriever, query, q.text) for q in answering))
     found = (not names and not passing and not topics and bool(quotes) and not _asks_about_absent(query)
-             and amount_held and dose_held and price_held and onset_held and course_held
+             and amount_held and dose_held and price_held and kind_said
              and (summarised or instructed or renamed or defined
                   or (features["best_cosine"] >= settings.min_cosine and confidence >= threshold)))
     return Evidence(features, confidence, names, found, passing, topics, quoted=shown if found else frozenset())

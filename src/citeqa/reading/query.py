@@ -180,13 +180,13 @@ def words_at(question: str) -> list[tuple[str, bool, int]]:
             for m in re.finditer(r"[^\s?!,;:()\[\]\"]+", question)]
 
 
-# what a person says they take or took, to set the scene: "I'm on lisinopril", "I have tried
-# tacrolimus", "my dad used to take warfarin", "she's been prescribed it" (the drug is
-# named in the few words after the verb)
 # the asker, or someone they speak for, saying what is so ("I", "I'm", "she's", without the apostrophe too: "im
 # on entresto"; not IM, HES)
 SPEAKER = (r"i|we|he|she|they|i['’]m|i['’]ve|he['’]s|she['’]s|they['’]re|"
            r"(?-i:[Ii]m|[Ii]ve|[Hh]es|[Ss]hes|[Tt]heyre)")
+# what a person says they take or took, to set the scene: "I'm on lisinopril", "I have tried
+# tacrolimus", "my dad used to take warfarin", "she's been prescribed it" (the drug is
+# named in the few words after the verb)
 BACKGROUND = re.compile(
     rf"\b(?:(?:my|our|his|her) [\w-]+(?: [\w-]+)?|{SPEAKER})"
     r"(?:\s+(?:am|is|are|was|were|have|has|had|been|also|already|currently|still|just|recently|now|used to|"
