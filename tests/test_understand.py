@@ -240,11 +240,27 @@ def test_a_greek_letter_typed_as_its_latin_one_is_the_same_identifier(reader):
     # a slip from a common English word the documents lack is that word, not a name they never mention
     ("can I have cofee with it?", "can I have coffee with it?"),
     ("does it work if my test was negetive", "does it work if my test was negative"),
+    # chat shorthand (the vocabulary's), as the word it stands for; not in capitals
+    ("how many ppl were in the trials?", "how many people were in the trials?"),
+    ("is it ok with my meds? how many wks until it works", "is it ok with my medicines? how many weeks until it works"),
+    ("What is the LIBERTY-ASTHMA trial? Dr?", "What is the LIBERTY-ASTHMA trial? Dr?"),
 ])
 def test_a_question_is_read_with_its_misspellings_as_the_words_meant(reader, question, read):
     query = reader.read(question)
     assert query.question == read
     assert reader.read("dupixent side efects").kinds == ("safety",)
+
+
+def test_chat_shorthand_is_read_for_what_it_asks_unless_the_documents_write_it(reader, tmp_path):
+    # "how many ppl" asks for a head count as "how many people" does
+    kinds = reader.read("how many ppl were in SOLO 1?").kinds
+    assert kinds[0] == "headcount" and kinds == reader.read("how many people were in SOLO 1?").kinds
+    assert reader.read("how many wks will it take?").kinds[0] == "time"
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "examplomab.txt").write_text(
+        "Examplomab\n\nStudies\n\nIn the trial, 40 pts received examplomab and 38 pts placebo.\n", encoding="utf-8")
+    query = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1].read("how many pts got placebo?")
+    assert query.question == "how many pts got placebo?"  # the documents' own word is kept
 
 
 def test_a_misspelt_everyday_word_is_not_an_unknown_name(reader):

@@ -50,6 +50,20 @@ def consumer_health(path: Path = CONSUMER_HEALTH) -> dict[tuple[str, ...], tuple
 FINDINGS = ("conditions", "symptoms", "side effects & safety")  # sections naming what a person has or gets
 
 
+@lru_cache(maxsize=4)
+def shorthand(path: Path = CONSUMER_HEALTH) -> dict[str, str]:
+    """The vocabulary's chat shorthand, each word as spelled out: "ppl": people, "wks": weeks."""
+    found: dict[str, str] = {}
+    section = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ---"):
+            section = line[5:].strip()
+        elif section == "chat shorthand" and line.strip() and not line.startswith("#"):
+            lay, _, clinical = line.partition("\t")
+            found[lay.strip()] = clinical.split(";")[0].strip()
+    return found
+
+
 @lru_cache(maxsize=8)
 def conditions(path: Path = CONSUMER_HEALTH, sections: tuple[str, ...] = ("conditions",)) -> dict[tuple[str, ...], str]:
     """The lay phrases of the vocabulary's sections on what a person has or gets

@@ -27,7 +27,7 @@ from ..index.build import years_written
 from ..index.entities import Drugs
 from ..index.store import IndexData
 from ..language.text import DRUG_STEMS
-from ..language.wordlists import english_words, is_english, misspelt_common
+from ..language.wordlists import english_words, is_english, misspelt_common, shorthand
 
 NEAR = 0.8  # a misspelt word is this similar to the word meant (a drug-like name: DRUG_NEAR, same first two letters)
 DRUG_NEAR = 0.86
@@ -249,7 +249,8 @@ class Vocabulary:
         """The text with each misspelt word as the documents' word it was meant to be
         ("dupixent side efects": side effects), its capital kept. A word in lower case that
         is no drug's name and one slip from a common English word is that word, unless a
-        word of the documents is as near ("cofee": coffee; "tierd": tired, not third)."""
+        word of the documents is as near ("cofee": coffee; "tierd": tired, not third). Chat
+        shorthand the documents do not write is the word it stands for ("ppl": people)."""
         def fix(m: re.Match) -> str:
             word = m.group(0)
             meant = self.respell(word)
@@ -260,7 +261,13 @@ class Vocabulary:
             if not meant:
                 return word
             return meant[0].upper() + meant[1:] if word[0].isupper() else meant
-        return re.sub(r"(?<![\w'’-])[A-Za-z]{4,}(?![\w-])", fix, text)
+        text = re.sub(r"(?<![\w'’-])[A-Za-z]{4,}(?![\w-])", fix, text)
+        # chat shorthand as the word it stands for, unless the documents write it so too ("how many ppl were in it?")
+        short = {w: full for w, full in shorthand().items() if not all(t in self for t in self.tokenize(w))}
+        if not short:
+            return text
+        return re.sub(r"(?<![\w'’./-])(" + "|".join(map(re.escape, short)) + r")(?![\w'’-])",
+                      lambda m: short[m.group(1)], text)
 
     def respell(self, word: str) -> str | None:
         """The documents' word (as written, lower case) a misspelt question word was meant
