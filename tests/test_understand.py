@@ -303,7 +303,10 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("I've had eczema since I was a kid. Is it safe long-term?", ("safety", "age")),
     # how soon it works: a time to an effect, before any time ("how long does the pen last?" asks a time)
     ("how long does it take for Fasenra to start working?", ("onset", "time")),
-    ("how soon will I know if it's working", ("onset", "time")), ("how long does the protection last?", ("time",)),
+    ("how soon will I know if it's working", ("onset", "time")),
+    ("how many weeks until it starts working?", ("onset", "time", "number")),
+    ("how many days before surgery can I take it for it to help?", ("time", "number")),
+    ("how long does the protection last?", ("time",)),
     ("When will it start working?", ("onset", "date", "time")),  # not a date first
     ("I started last week, when will it start working?", ("onset", "time")),  # "last week" lasts nothing
     ("how long before bed should I take it to help me sleep?", ("time",)),  # when to take it

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
-# ... how soon, how fast, how long before or until, or how long it takes, for the medicine to work, help or be
-# felt ("how quickly does it kick in?", "when will I see results?", "how long does the injection usually take to
-# work?", "what is the onset of action?"); not how long something lasts ("how long does the pen last?"; "last week" is
-# no lasting), nor when to do something ("how soon after surgery can I take it?", "when should I take it for it to
-# work best?"), nor when it is available, approved or paid for, or wears off ("when will a better version be out?")
+# ... how soon, how fast, how long (or how many weeks) before or until, or how long it takes, for the medicine to
+# work, help or be felt ("how quickly does it kick in?", "how many weeks until it starts working?", "when will I see
+# results?", "how long does the injection usually take to work?", "what is the onset of action?"); not how long
+# something lasts ("how long does the pen last?"; "last week" is no lasting), nor when to do something ("how soon
+# after surgery can I take it?", "how many days before can I eat?", "when should I take it for it to work best?"),
+# nor when it is available, approved or paid for, or wears off ("when will a better version be out?")
 EFFECT = (r"work|works|working|kick in|kicks in|take effect|takes effect|help|helps|helping|improve|improves|better|"
           r"notice|difference|(see|notice|get|feel) (any |the |a )?(results?|improvements?|benefits?)|"
           r"start (to )?los\w+|protect\w*")
@@ -27,9 +28,10 @@ _NOT_WHEN = (r"(?!(i|you|we|he|she) (take|use|have|give|inject|get)\b)"  # when 
              r"(?![^?]*\b(available|approved|licen[cs]ed|released|(be|come) out|patent|expire\w*|wears? off|"
              r"stop (working|helping)|pay\w*|paid)\b)")
 ONSET_ASKED = re.compile(r"^(?![^?]*\b(last(?!\s+(week|night|month|year|time|dose|few))|lasts|lasted|stay|stays)\b)"
-                         r"(?![^?]*\bhow (soon|long) (after|before)\b[^?]*\b(can|should|must|do) (i|you|we|he|she) "
-                         r"(take|have|use|start|eat|drink|give|get|inject)\b)"
-                         r"[^?]*?(\bhow (soon|quickly|fast)\b|\bhow long ((do|does|did|will|would|can|should)"
+                         r"(?![^?]*\bhow (soon|long|many \w+) (after|before)\b[^?]*\b(can|should|must|do) "
+                         r"(i|you|we|he|she) (take|have|use|start|eat|drink|give|get|inject)\b)"
+                         r"[^?]*?(\bhow (soon|quickly|fast)\b|\bhow many (minutes|hours|days|weeks|months)\b|"
+                         r"\bhow long ((do|does|did|will|would|can|should)"
                          rf"( \w+){{1,3}} take|before|until|till)\b|\bwhen (will|does|do|should|can) {_NOT_WHEN})"
                          rf"[^?]{{0,60}}?\b({EFFECT})\b|"
                          r"\bonset( of (action|effect))?\b", re.I)
