@@ -109,6 +109,17 @@ def test_asked_how_many_took_part_the_answer_gives_the_head_count(tmp_path):
         assert ans.found and "616" in ans.text.split("[1]")[0], question
 
 
+def test_asked_what_to_do_the_answer_opens_with_what_to_do(tmp_path):
+    # "what should I do if my mother took too many eliquis tablets?" was answered "Too much Eliquis raises the risk of
+    # bleeding", what happens, beside "Tell your doctor straight away and take the pack with you", what to do
+    eliquis = folder_assistant([CORPUS / "docs" / "eliquis-leaflet.docx"], tmp_path / "eliquis")
+    ans = eliquis.ask("what should I do if I take more eliquis than I should?")
+    assert ans.found and "tell your doctor" in ans.text.split("[1]")[0].lower()
+    metformin = folder_assistant([CORPUS / "docs" / "metformin-leaflet.txt"], tmp_path / "metformin")
+    ans = metformin.ask("what do i do if im throwing up a lot and taking metformin")  # not what dehydration is
+    assert ans.found and "stop taking" in ans.text.split("[1]")[0].lower()
+
+
 def test_asked_who_must_not_take_it_the_list_under_a_heading_that_says_so_answers(tmp_path):
     # "who should not take apixaban" got one sentence about pregnancy: the leaflet's items sit under the heading
     # "Do not take Eliquis if you:", and none of them says "do not take" itself

@@ -305,6 +305,9 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("how long does it take for Fasenra to start working?", ("onset", "time")),
     ("how soon will I know if it's working", ("onset", "time")),
     ("how many weeks until it starts working?", ("onset", "time", "number")),
+    # what to do, whoever asks it for ("what do we do if she ...?"); not what it does
+    ("what should I do if I took too many tablets?", ("action",)), ("what do we do if she has a rash?", ("action",)),
+    ("what does it do?", ("class",)),
     ("how many days before surgery can I take it for it to help?", ("time", "number")),
     ("how long does the protection last?", ("time",)),
     ("When will it start working?", ("onset", "date", "time")),  # not a date first
@@ -385,6 +388,17 @@ def test_asked_whether_it_cures_or_is_for_life(question, kinds):
 ])
 def test_a_sentence_says_whether_it_cures_or_lasts(sentence, held):
     assert holds_kind(sentence, "course") is held
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("Tell your doctor straight away and take the pack with you.", True),
+    ("If you are losing a lot of fluid, stop taking the tablets for a short while and ask your doctor.", True),
+    ("Signs of an allergic reaction can include: hives; difficulty breathing.", False),  # what happens, not what to do
+    ("People who are moderately or severely ill should usually wait until they recover.", True),
+    ("Too much of it raises the risk of bleeding.", False), ("Keep below 25 °C.", False),  # storage tells no action
+])
+def test_a_sentence_tells_what_to_do(sentence, held):
+    assert holds_kind(sentence, "action") is held
 
 
 @pytest.mark.parametrize("question, broad", [

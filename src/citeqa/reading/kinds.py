@@ -1,14 +1,15 @@
 """What a question asks for: the kind of answer wanted, and whether it wants a list.
 
-Each kind is two patterns, one for a question that asks for it and one for a sentence that holds it (a date, a dose,
-an age, an organisation, how soon it works (onset.py), whether for life (course.py), a time, a number, who must not
-take it, what it contains, whether it is safe (safety.py), a safety finding, a trial, what a drug is, its class or
-target, an efficacy result, a price); and boilerplate, which answers nothing. Word patterns only, in English.
+Each kind is two patterns, one for a question asking for it and one for a sentence holding it (what to do
+(actions.py), a date, a dose, an age, an organisation, how soon it works (onset.py), whether for life (course.py), a
+time, a number, who must not take it, what it contains, whether it is safe (safety.py), a safety finding, a trial,
+what a drug is, its class or target, an efficacy result, a price); boilerplate answers nothing. English word patterns.
 """
 from __future__ import annotations
 
 import re
 
+from .actions import ACTION_ASKED, ACTION_HELD
 from .course import COURSE_ASKED, COURSE_HELD
 from .onset import FREQUENCY, ONSET_ASKED, ONSET_HELD, OnsetHeld
 from .headcount import HEADCOUNT_ASKED, HEADCOUNT_HELD, PEOPLE, RATE_HELD
@@ -29,6 +30,7 @@ USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|in
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
 OF_WHOLE = frozenset({"use", "definition", "class", "verdict"})  # kinds asked of the drug as a whole
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
+    "action": (ACTION_ASKED, ACTION_HELD),  # what to do (actions.py), however it is asked
     # ... held by a sentence saying what it is used or approved for (a label's items by their heading: KIND_HEADINGS)
     "use": (re.compile(USES_ASKED, re.I),
             re.compile(r"\b(is|are|was|were|be) (also |mainly |mostly |usually |commonly |widely |now |first )?"
@@ -137,8 +139,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                             r"live longer|keep (me|you|him|her|them|people|us) out of (the )?(hospital|er|emergency)|"
                             r"efficacy|response rate|benefit\w*|improve\w*|outcomes?|works? for|"
                             r"help (with|for)|results?|evidence|data|show(s|ed|n)?|find(ings)?|found|"
-                            r"demonstrat\w*)\b", re.I),
-                 # a result, not a "clinically significant readout"
+                            r"demonstrat\w*)\b", re.I),  # ... held by a result, not a "clinically significant readout"
                  re.compile(r"\d+(\.\d+)?\s*%|\b(improv\w*|reduc\w*|significantly|versus placebo|"
                             r"achieved|remission|response)\b", re.I)),
 }
@@ -376,12 +377,11 @@ UNSAID = {"trial": TRIAL_SETTING, "dose": NAMED_STRENGTH}  # not asked: a trial 
 
 
 def answer_kinds(question: str) -> tuple[str, ...]:
-    """The kinds of answer a question asks for: its first clause's first, then the next
-    clause's; within a clause, most specific first ("and when was it approved?" asks as
-    "when was it approved?" does)."""
+    """The kinds of answer a question asks for: its first clause's first, then the next clause's; within a clause,
+    most specific first ("and when was it approved?" asks as "when was it approved?" does)."""
     question = LEADING_CONJUNCTION.sub("", question)
-    # the sentences that ask come before those that set the scene ("I've had eczema since I
-    # was a kid. Is it safe long-term?" asks about safety, not an age)
+    # the sentences that ask come before those that set the scene ("I've had eczema since I was a kid. Is it safe
+    # long-term?" asks about safety, not an age)
     sentences = [t for t in SENTENCES.split(question) if t.strip()] or [question]
     sentences = sorted(sentences, key=lambda t: not t.rstrip().endswith("?")) if "?" in question else sentences
     clauses = [c for t in sentences for c in CLAUSES.split(t) if c.strip()] or [question]
