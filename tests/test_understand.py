@@ -137,6 +137,8 @@ def test_a_relative_the_question_is_asked_for_is_not_what_it_asks_about(reader, 
 def test_a_finding_is_named_with_fillers_inside_it(reader):
     # the vocabulary's "ringing in ears", asked as "ringing in the ears", is never mentioned by the page
     assert reader.read("does it cause ringing in the ears?").absent == ("ringing in ears",)
+    # ... and "hair falling out" as people say it, in its words' other forms ("make your hair fall out?")
+    assert reader.read("does dupixent make your hair fall out?").absent == ("hair falling out",)
 
 
 def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reader):
