@@ -109,6 +109,13 @@ def test_asked_how_many_took_part_the_answer_gives_the_head_count(tmp_path):
         assert ans.found and "616" in ans.text.split("[1]")[0], question
 
 
+def test_asked_what_it_is_used_for_a_trial_report_answers_with_its_approval(tmp_path):
+    # "What is mepolizumab used for?" was answered "much as serum IgE is used to select patients for omalizumab"
+    bot = folder_assistant([CORPUS / "docs" / "mensa-trial.md"], tmp_path)
+    first = bot.ask("What is mepolizumab used for?").text.split("[1]")[0]
+    assert "asthma" in first and "omalizumab" not in first
+
+
 def test_asked_what_to_do_the_answer_opens_with_what_to_do(tmp_path):
     # "what should I do if my mother took too many eliquis tablets?" was answered "Too much Eliquis raises the risk of
     # bleeding", what happens, beside "Tell your doctor straight away and take the pack with you", what to do

@@ -694,6 +694,9 @@ def test_a_narrower_question_about_a_use_is_not_asked_for_the_uses(question):
     ("In the United States zetamab is approved for major depressive disorder.", True),
     ("daptomycin, an antibiotic used for complicated skin infections", False),  # another medicine's use
     ("Zetamab is not indicated for the relief of acute bronchospasm.", False),
+    # what a test is used to do is no use of a medicine
+    ("Much as serum IgE is used to select patients for omalizumab.", False),
+    ("The score is used to guide the dose.", False),
 ])
 def test_a_use_says_what_it_is_used_indicated_or_approved_for(sentence, held):
     assert holds_kind(sentence, "use") is held

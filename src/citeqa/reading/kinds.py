@@ -22,19 +22,20 @@ HOW_OFTEN_IT_OCCURS = (r"how often (?:(?!\b(?:if|when|once|who|take|taken|use|us
                        r"receive)\b)[^?.;])*\b(occur|happen|reported|seen|observed|appear|develop|worsen|experienc)\w*")
 # an amount of a medicine, written short or in full (a UK leaflet writes "micrograms", lest they be read as mg)
 DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|millilit(re|er)s?|international units"
-# what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what
-# does amoxicillin treat"; not "What dose is used for ...?", "Is it used for ear infections?", which
-# ask a narrower thing, nor "Which conditions is it approved for?", a list its heading names)
+# what a drug is used for: its uses, indications, what it treats ("What is Ozempic used for?", "what does amoxicillin
+# treat"; not "What dose is used for ...?", "Is it used for ear infections?", which ask a narrower thing, nor "Which
+# conditions is it approved for?", a list its heading names); nor what a test is used to do (WHAT_TESTS_DO)
 USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|indicated|licen[cs]ed) (for|to treat)\b|"
               r"\bwhat (does|do|can|will) (\S+ ){1,3}treat\s*\??\s*$|"
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
+WHAT_TESTS_DO = r"(select|identify|measure|assess|diagnose|predict|guide|monitor|calculate|determine|screen)\b"
 OF_WHOLE = frozenset({"use", "definition", "class", "verdict"})  # kinds asked of the drug as a whole
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
     "action": (ACTION_ASKED, ACTION_HELD),  # what to do (actions.py), however it is asked
     # ... held by a sentence saying what it is used or approved for (a label's items by their heading: KIND_HEADINGS)
     "use": (re.compile(USES_ASKED, re.I),
             re.compile(r"\b(is|are|was|were|be) (also |mainly |mostly |usually |commonly |widely |now |first )?"
-                       r"(used|indicated|approved|licen[cs]ed|prescribed) (to|for|in|as)\b|"
+                       rf"(used|indicated|approved|licen[cs]ed|prescribed) (to(?! {WHAT_TESTS_DO})|for|in|as)\b|"
                        r"(?<!\bnot )\bindicated (for|in|to|as)\b", re.I)),
     "onset": (ONSET_ASKED, ONSET_HELD),  # how soon it works: not a date ("When will it start working?")
     "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)|\bsince when\b|"
@@ -380,8 +381,7 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     """The kinds of answer a question asks for: its first clause's first, then the next clause's; within a clause,
     most specific first ("and when was it approved?" asks as "when was it approved?" does)."""
     question = LEADING_CONJUNCTION.sub("", question)
-    # the sentences that ask come before those that set the scene ("I've had eczema since I was a kid. Is it safe
-    # long-term?" asks about safety, not an age)
+    # a sentence that asks before one that sets the scene ("I've had eczema since I was a kid. Is it safe long-term?")
     sentences = [t for t in SENTENCES.split(question) if t.strip()] or [question]
     sentences = sorted(sentences, key=lambda t: not t.rstrip().endswith("?")) if "?" in question else sentences
     clauses = [c for t in sentences for c in CLAUSES.split(t) if c.strip()] or [question]
