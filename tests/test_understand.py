@@ -334,7 +334,6 @@ def test_the_kind_of_answer_asked_for(question, kinds):
 @pytest.mark.parametrize("sentence, held", [
     ("It takes about 2 weeks after vaccination for protection to build.", True),
     ("Itch improved, beginning within the first days of treatment.", True),
-    ("Hypersensitivity reactions usually begin within hours of an injection.", True),
     ("People with OCD often need several weeks of treatment before improving.", True),
     ("IL-31 reductions correlate with rapid improvements in itch scores.", True),
     ("The elimination half-life was about 15.5 days.", False),  # how long it stays, not how soon it acts
@@ -355,6 +354,10 @@ def test_the_kind_of_answer_asked_for(question, kinds):
     ("Onset of bronchodilation was within 5 minutes; peak plasma concentrations occurred at 15 minutes.", True),
     ("Relief usually begins within 1.5 hours.", True),
     ("The clinical effect usually develops over two to six weeks.", True),
+    # how soon symptoms, side effects or reactions begin is not how soon it works; how soon they improve is
+    ("Withdrawal symptoms usually start within a few days.", False),
+    ("Hypersensitivity reactions usually begin within hours of an injection.", False),
+    ("Symptoms began to improve within 2 weeks.", True),
 ])
 def test_a_sentence_says_how_soon_something_begins(sentence, held):
     assert holds_kind(sentence, "onset") is held

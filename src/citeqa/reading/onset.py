@@ -56,10 +56,13 @@ _HELD = re.compile(rf"\b(within|after|by|takes?|took|taking|as (early|soon) as|i
                    rf"\b(rapid(ly)?|quick(ly)?) {_IMPROVES}|\b{_IMPROVES} (rapidly|quickly)\b", re.I)
 # ... not in a sentence on how the body handles the drug ("peak concentrations are reached within 2 hours", "After
 # 16 weeks, steady state is reached"), nor in an instruction ("use within 14 days of opening", "must be used within 28
-# days"); sought sentence by sentence, so such a sentence holds no other back
+# days"), nor in one on when symptoms, side effects or reactions begin, unless they improve ("Withdrawal symptoms
+# usually start within a few days"); sought sentence by sentence, so such a sentence holds no other back
 _SENTENCES = re.compile(r"[.;:](?=\s|$)\s*|\n\s*")  # (not "15.5 days")
 _NOT_ONSET = re.compile(r"\b(concentrations?|half-life|steady[- ]state|plasma|absorption|bioavailab\w*)\b|"
-                        r"\b(use|used|discard\w*|stor\w*|throw away)\b(\s+\w+){0,3}?\s+(within|after|by)\b", re.I)
+                        r"\b(use|used|discard\w*|stor\w*|throw away)\b(\s+\w+){0,3}?\s+(within|after|by)\b|"
+                        rf"^(?![^.]*\b{_IMPROVES})[^.]*\b(symptoms?|side effects?|reactions?|events?|rash\w*)\b"
+                        r"(\s+\w+){0,3}?\s+(start|begin|appear|occur|develop)\w*", re.I)
 
 
 # how often a dose is given, which says nothing of how soon a drug works ("every two weeks")
