@@ -245,7 +245,8 @@ def test_a_greek_letter_typed_as_its_latin_one_is_the_same_identifier(reader):
     # chat shorthand (the vocabulary's), as the word it stands for; not in capitals
     ("how many ppl were in the trials?", "how many people were in the trials?"),
     ("is it ok with my meds? how many wks until it works", "is it ok with my medicines? how many weeks until it works"),
-    ("What is the LIBERTY-ASTHMA trial? Dr?", "What is the LIBERTY-ASTHMA trial? Dr?"),
+    ("What is the LIBERTY-ASTHMA trial? DR?", "What is the LIBERTY-ASTHMA trial? DR?"),
+    ("Ppl say it's fine? my dr's advice", "People say it's fine? my doctor's advice"),  # opening a sentence; possessive
 ])
 def test_a_question_is_read_with_its_misspellings_as_the_words_meant(reader, question, read):
     query = reader.read(question)
@@ -309,7 +310,9 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
     ("how many weeks until it starts working?", ("onset", "time", "number")),
     # what to do, whoever asks it for ("what do we do if she ...?"); not what it does
     ("what should I do if I took too many tablets?", ("action",)), ("what do we do if she has a rash?", ("action",)),
-    ("what does it do?", ("class",)),
+    ("what does it do?", ("class",)), ("what does my body do with it?", ()), ("what steps should I take?", ("action",)),
+    ("anything else I can do about the nausea?", ("action",)),
+    ("how many hours does it help for?", ("number", "efficacy")),  # how long it lasts, not how soon
     ("how many days before surgery can I take it for it to help?", ("time", "number")),
     ("how long does the protection last?", ("time",)),
     ("When will it start working?", ("onset", "date", "time")),  # not a date first
@@ -401,6 +404,12 @@ def test_a_sentence_says_whether_it_cures_or_lasts(sentence, held):
     ("Signs of an allergic reaction can include: hives; difficulty breathing.", False),  # what happens, not what to do
     ("People who are moderately or severely ill should usually wait until they recover.", True),
     ("Too much of it raises the risk of bleeding.", False), ("Keep below 25 °C.", False),  # storage tells no action
+    # ... nor a cross-reference, a wish or an effect ("see", "get", "go" tell only with somewhere or someone to go to)
+    ("See section 4.", False), ("Get the most from your treatment.", False), ("You should see an improvement.", False),
+    ("These side effects usually go away within a few days.", False), ("Go to the nearest hospital.", True),
+    ("Also tell your doctor if you have muscle weakness.", True), ("Discontinue it if a reaction occurs.", True),
+    ("Do not stop taking it without talking to your doctor.", True),
+    ("Treatment should be stopped if it recurs.", True),
 ])
 def test_a_sentence_tells_what_to_do(sentence, held):
     assert holds_kind(sentence, "action") is held
@@ -699,6 +708,7 @@ def test_a_narrower_question_about_a_use_is_not_asked_for_the_uses(question):
     ("Zetamab is not indicated for the relief of acute bronchospasm.", False),
     # what a test is used to do is no use of a medicine
     ("Much as serum IgE is used to select patients for omalizumab.", False),
+    ("Tuberculin is used to diagnose tuberculosis infection.", True),  # a diagnostic agent's use is one
     ("The score is used to guide the dose.", False),
 ])
 def test_a_use_says_what_it_is_used_indicated_or_approved_for(sentence, held):

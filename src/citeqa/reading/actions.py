@@ -1,7 +1,7 @@
 """What to do: a question asking what someone should do, and a sentence that tells them.
 
 "what should I do if I took too many tablets?", "what do we do if she has a reaction after leaving the clinic?",
-"what to do if I miss a dose?" ask for an action. A sentence that tells the reader what to do answers: it opens,
+"what steps should I take?" ask for an action. A sentence that tells the reader what to do answers: it opens,
 or its clause after an "if ...," opens, with a verb telling them ("Tell your doctor straight away", "If this
 happens, stop taking the tablets and ask your doctor"), or says who should do what ("People who are ill should
 wait until they recover"). One that says what happens ("Too much raises the risk of bleeding") does not. Both
@@ -12,15 +12,24 @@ from __future__ import annotations
 
 import re
 
-PERSON = r"(i|we|you|he|she|they|one|(my|his|her|our|their|your) [\w-]+)"
-ACTION_ASKED = re.compile(rf"\bwhat (should|do|does|can|must|shall|would) {PERSON} (\w+ly )?do\b|"
-                          r"\bwhat (is|'s|are) (the )?(best |right )?(thing|things|steps?|action) to (do|take)\b|"
-                          r"\bwhat to do\b", re.I)
+# who is asked about: the asker, or one of theirs ("my dad"; not "what does my body do with it?")
+KIN = (r"mum|mom|mother|dad|father|parents?|son|daughter|child|children|kids?|baby|husband|wife|partner|friend|"
+       r"grandma|grandmother|grandpa|grandfather|brother|sister|family|patients?")
+PERSON = rf"(i|we|you|he|she|they|one|(my|his|her|our|their|your) ({KIN}))"
+ACTION_ASKED = re.compile(rf"\bwhat (else )?(should|do|does|can|must|shall|would) {PERSON} ((\w+ly|need to|have to) )?"
+                          r"do\b|\b(anything|something) (else )?(i|we|you|he|she|they) (can|could|should) do\b|"
+                          r"\bwhat ((is|'s|are) )?(the )?(best |right )?(thing|things|steps?|actions?) to (do|take)\b|"
+                          rf"\bwhat (steps|actions?) (should|do|must|can) {PERSON} take\b|\bwhat to do\b", re.I)
 # verbs that tell someone what to do, as a sentence or a clause opens with them: to get help, stop, wait or ask;
-# not to take, keep or use it, which a leaflet says in every section (a kind held by every passage tells none apart)
-TELLING = (r"tell|contact|call|phone|ring|ask|see|seek|get|go|stop|talk|speak|consult|inform|wait|sit|lie|rinse|wash|"
-           r"bring|report")
-OPENS = r"(^|[.!?:;•]\s+|\n\s*|^\W*if\b[^,.;]{1,160},\s*|\b(then|and|or)\s+)"
-ACTION_HELD = re.compile(rf"{OPENS}(please\s+)?({TELLING})\b|"
+# not to take, keep or use it, which a leaflet says in every section (a kind held by every passage tells none apart),
+# nor to see a section or get well ("See section 4", "Get the most from your treatment")
+HELP = (r"(a |your |the )?(nearest )?(doctor|gp|pharmacist|nurse|health ?care (provider|professional)|specialist|"
+        r"hospital|emergency|a&e|medical|urgent|immediate)")
+TELLING = (rf"tell|contact|call|phone|ring|ask|seek|stop|talk|speak|consult|inform|wait|sit|lie|rinse|wash|bring|"
+           rf"report|discontinue|withhold|interrupt|advise|instruct|see {HELP}|get {HELP}|go (straight )?to {HELP}")
+OPENS = r"(^|[.!?:;•]\s+|\n\s*|^\W*if\b[^,.;]{1,160},\s*|\b(then|and)\s+)"
+LEAD = r"((please|also|always|first|immediately|promptly|do not|don't|never)\s+)*"
+ACTION_HELD = re.compile(rf"{OPENS}{LEAD}({TELLING})(?![\w-])|"
                          r"\b(should|must|need to|needs to|have to|has to)\s+(\w+ly\s+)?(contact|call|seek|tell|ask|"
-                         r"see|stop|go|get|wait|talk|speak|consult|report|avoid)\b", re.I)
+                         rf"stop|wait|talk|speak|consult|report|avoid|see {HELP}|get {HELP}|go to {HELP}|"
+                         r"be (stopped|discontinued|withheld|interrupted))(?![\w-])", re.I)

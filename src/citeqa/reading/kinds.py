@@ -28,7 +28,7 @@ DOSE_UNITS = r"mg|mcg|µg|μg|g|ml|units?|iu|milligrams?|micrograms?|grams?|mill
 USES_ASKED = (r"\bwhat (is|are|'s) (\S+ ){0,3}(used|prescribed|given|approved|indicated|licen[cs]ed) (for|to treat)\b|"
               r"\bwhat (does|do|can|will) (\S+ ){1,3}treat\s*\??\s*$|"
               r"\bwhat (are|were) (the |its )?(\S+ )?(indications|uses)\b|\bwhat('s| is) (\S+ ){1,3}for\s*\??\s*$")
-WHAT_TESTS_DO = r"(select|identify|measure|assess|diagnose|predict|guide|monitor|calculate|determine|screen)\b"
+WHAT_TESTS_DO = r"(select|identify|predict|guide|monitor|calculate|determine|screen)\b"  # (a diagnostic agent's is one)
 OF_WHOLE = frozenset({"use", "definition", "class", "verdict"})  # kinds asked of the drug as a whole
 ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
     "action": (ACTION_ASKED, ACTION_HELD),  # what to do (actions.py), however it is asked

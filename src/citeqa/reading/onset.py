@@ -30,8 +30,8 @@ _NOT_WHEN = (r"(?!(i|you|we|he|she) (take|use|have|give|inject|get)\b)"  # when 
 ONSET_ASKED = re.compile(r"^(?![^?]*\b(last(?!\s+(week|night|month|year|time|dose|few))|lasts|lasted|stay|stays)\b)"
                          r"(?![^?]*\bhow (soon|long|many \w+) (after|before)\b[^?]*\b(can|should|must|do) "
                          r"(i|you|we|he|she) (take|have|use|start|eat|drink|give|get|inject)\b)"
-                         r"[^?]*?(\bhow (soon|quickly|fast)\b|\bhow many (minutes|hours|days|weeks|months)\b|"
-                         r"\bhow long ((do|does|did|will|would|can|should)"
+                         r"[^?]*?(\bhow (soon|quickly|fast)\b|"
+                         r"\bhow (long|many (minutes|hours|days|weeks|months)) ((do|does|did|will|would|can|should)"
                          rf"( \w+){{1,3}} take|before|until|till)\b|\bwhen (will|does|do|should|can) {_NOT_WHEN})"
                          rf"[^?]{{0,60}}?\b({EFFECT})\b|"
                          r"\bonset( of (action|effect))?\b", re.I)

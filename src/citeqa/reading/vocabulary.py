@@ -262,11 +262,13 @@ class Vocabulary:
                 return word
             return meant[0].upper() + meant[1:] if word[0].isupper() else meant
         text = re.sub(r"(?<![\w'’-])[A-Za-z]{4,}(?![\w-])", fix, text)
-        # chat shorthand as the word it stands for, unless the documents write it so too ("how many ppl were in it?")
+        # chat shorthand as the word it stands for, unless the documents write it so too ("how many ppl were in it?"),
+        # in lower case or opening a sentence ("Ppl say"; not "BP"), and with its possessive ("my dr's advice")
         short = {w: full for w, full in shorthand().items() if not all(t in self for t in self.tokenize(w))}
         if not short:
             return text
-        return re.sub(r"(?<![\w'’./-])(" + "|".join(map(re.escape, short)) + r")(?![\w'’-])",
+        short |= {w.capitalize(): full.capitalize() for w, full in short.items()}
+        return re.sub(rf"(?<![\w'’./-])({'|'.join(map(re.escape, short))})(?![\w-])(?!['’](?!s\b))",
                       lambda m: short[m.group(1)], text)
 
     def respell(self, word: str) -> str | None:
