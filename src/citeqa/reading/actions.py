@@ -25,7 +25,7 @@ ACTION_ASKED = re.compile(rf"\bwhat (else )?(should|do|does|can|must|shall|would
 # nor to see a section or get well ("See section 4", "Get the most from your treatment")
 HELP = (r"(a |your |the )?(nearest )?(doctor|gp|pharmacist|nurse|health ?care (provider|professional)|specialist|"
         r"hospital|emergency|a&e|medical|urgent|immediate)")
-TELLING = (rf"tell|contact|call|phone|ring|ask|seek|stop|talk|speak|consult|inform|wait|sit|lie|rinse|wash|bring|"
+TELLING = (r"tell|contact|call|phone|ring|ask|seek|stop|talk|speak|consult|inform|wait|sit|lie|rinse|wash|bring|"
            rf"report|discontinue|withhold|interrupt|advise|instruct|see {HELP}|get {HELP}|go (straight )?to {HELP}")
 OPENS = r"(^|[.!?:;•]\s+|\n\s*|^\W*if\b[^,.;]{1,160},\s*|\b(then|and)\s+)"
 LEAD = r"((please|also|always|first|immediately|promptly|do not|don't|never)\s+)*"

@@ -262,14 +262,17 @@ class Vocabulary:
                 return word
             return meant[0].upper() + meant[1:] if word[0].isupper() else meant
         text = re.sub(r"(?<![\w'’-])[A-Za-z]{4,}(?![\w-])", fix, text)
-        # chat shorthand as the word it stands for, unless the documents write it so too ("how many ppl were in it?"),
-        # in lower case or opening a sentence ("Ppl say"; not "BP"), and with its possessive ("my dr's advice")
+        short, pattern = self._shorthand
+        return pattern.sub(lambda m: short[m.group(1)], text) if short else text
+
+    @cached_property
+    def _shorthand(self) -> tuple[dict[str, str], re.Pattern]:
+        """The chat shorthand a question may use (wordlists.shorthand) that the documents do not write themselves,
+        each as the word it stands for, and a pattern finding it: in lower case or capitalised ("Ppl say"; not "BP"),
+        and with its possessive ("my dr's advice")."""
         short = {w: full for w, full in shorthand().items() if not all(t in self for t in self.tokenize(w))}
-        if not short:
-            return text
         short |= {w.capitalize(): full.capitalize() for w, full in short.items()}
-        return re.sub(rf"(?<![\w'’./-])({'|'.join(map(re.escape, short))})(?![\w-])(?!['’](?!s\b))",
-                      lambda m: short[m.group(1)], text)
+        return short, re.compile(rf"(?<![\w'’./-])({'|'.join(map(re.escape, short))})(?![\w-])(?!['’](?!s\b))")
 
     def respell(self, word: str) -> str | None:
         """The documents' word (as written, lower case) a misspelt question word was meant
