@@ -377,6 +377,8 @@ def test_a_sentence_says_how_soon_something_begins(sentence, held):
     ("can the suspension be kept indefinitely in the fridge?", ()),  # storage
     ("Should I stop taking it once I get pregnant?", ()),  # stopping for a reason, not once better
     ("can I stop taking it once I feel better?", ("course",)),
+    ("what happens if I stop taking it?", ("course",)), ("and what happens when you stop?", ("course",)),
+    ("what happens if I miss a dose?", ("dose",)),  # not stopping
 ])
 def test_asked_whether_it_cures_or_is_for_life(question, kinds):
     assert answer_kinds(question)[:2] == kinds
@@ -392,6 +394,10 @@ def test_asked_whether_it_cures_or_is_for_life(question, kinds):
     ("It is approved for adults with moderate-to-severe atopic dermatitis.", False),  # what it treats
     ("Corticosteroids should not be stopped abruptly.", False),
     ("Stopping too early may allow the infection to return.", True), ("The rash usually goes away.", True),
+    # ... and what follows stopping it, said of stopping ("follows discontinuation", "regained weight")
+    ("Withdrawal bleeding commonly follows discontinuation.", True),
+    ("People switched to placebo regained weight.", True),
+    ("The study drug was stopped because of an adverse event in 111 patients.", False),
     ("Permanently discontinue it for Grade 4 reactions.", False), ("Relapse-free survival was longer.", False),
 ])
 def test_a_sentence_says_whether_it_cures_or_lasts(sentence, held):
