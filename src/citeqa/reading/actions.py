@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 
+from .lay_words import ADULT_KIN
+
 # who is asked about: the asker, or one of theirs ("my dad"; not "what does my body do with it?")
-KIN = (r"mum|mom|mother|dad|father|parents?|son|daughter|child|children|kids?|baby|husband|wife|partner|friend|"
-       r"grandma|grandmother|grandpa|grandfather|brother|sister|family|patients?")
+KIN = rf"{ADULT_KIN}|partner|son|daughter|child|children|kids?|baby|family|patients?"
 PERSON = rf"(i|we|you|he|she|they|one|(my|his|her|our|their|your) ({KIN}))"
+# a health professional, as a leaflet names one ("your doctor", "a pharmacist"; kinds.STANDING_ADVICE refers to one)
+PROFESSIONAL = (r"(?:your |a |the )?(?:doctor|pharmacist|nurse|physician|prescriber|"
+                r"health ?care (?:provider|professional)|health professional)")
 ACTION_ASKED = re.compile(rf"\bwhat (else )?(should|do|does|can|must|shall|would) {PERSON} ((\w+ly|need to|have to) )?"
                           r"do\b|\b(anything|something) (else )?(i|we|you|he|she|they) (can|could|should) do\b|"
                           r"\bwhat ((is|'s|are) )?(the )?(best |right )?(thing|things|steps?|actions?) to (do|take)\b|"
@@ -23,8 +27,7 @@ ACTION_ASKED = re.compile(rf"\bwhat (else )?(should|do|does|can|must|shall|would
 # verbs that tell someone what to do, as a sentence or a clause opens with them: to get help, stop, wait or ask;
 # not to take, keep or use it, which a leaflet says in every section (a kind held by every passage tells none apart),
 # nor to see a section or get well ("See section 4", "Get the most from your treatment")
-HELP = (r"(a |your |the )?(nearest )?(doctor|gp|pharmacist|nurse|health ?care (provider|professional)|specialist|"
-        r"hospital|emergency|a&e|medical|urgent|immediate)")
+HELP = rf"({PROFESSIONAL}|(a |your |the )?(nearest )?(gp|specialist|hospital|emergency|a&e|medical|urgent|immediate))"
 TELLING = (r"tell|contact|call|phone|ring|ask|seek|stop|talk|speak|consult|inform|wait|sit|lie|rinse|wash|bring|"
            rf"report|discontinue|withhold|interrupt|advise|instruct|see {HELP}|get {HELP}|go (straight )?to {HELP}")
 OPENS = r"(^|[.!?:;•]\s+|\n\s*|^\W*if\b[^,.;]{1,160},\s*|\b(then|and)\s+)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .actions import ACTION_ASKED, ACTION_HELD
+from .actions import ACTION_ASKED, ACTION_HELD, PROFESSIONAL
 from .course import COURSE_ASKED, COURSE_HELD
 from .onset import FREQUENCY, ONSET_ASKED, ONSET_HELD, OnsetHeld
 from .headcount import HEADCOUNT_ASKED, HEADCOUNT_HELD, PEOPLE, RATE_HELD
@@ -263,8 +263,6 @@ def about_the_document(sentence: str) -> bool:
 # cause side effects, although not everybody gets them."; "Talk to your doctor, pharmacist or nurse before taking
 # Metformin tablets."; "If you get any side effects, talk to your doctor, including side effects not listed here.":
 # a referral to a health professional with no circumstance of its own ("... if you have kidney problems" has one)
-PROFESSIONAL = (r"(?:your |a |the )?(?:doctor|pharmacist|nurse|physician|prescriber|"
-                r"health ?care (?:provider|professional)|health professional)")
 PROFESSIONALS = rf"{PROFESSIONAL}(?:(?:,| or|, or| and|, and) {PROFESSIONAL})*"
 NAME_STOPS = r"(?:if|when|while|because|unless|with|and|or|during|after|before|in|for|to|on|at|over|under)\b"
 NAME_WORDS = rf"(?!{NAME_STOPS})[\w®™-]+(?: (?!{NAME_STOPS})[\w®™-]+){{0,3}}"  # a name of one to four words
