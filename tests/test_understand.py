@@ -74,6 +74,16 @@ def test_a_reason_or_a_presupposing_question_leans_on_the_last(reader, question,
     assert bool(reader.read(question, ["Can children take it?"]).leans_on) is leans
 
 
+@pytest.mark.parametrize("question, leans", [
+    ("what are the symptoms?", True), ("what signs should i look out for?", True),  # a condition's, unnamed
+    ("what are the symptoms of conjunctivitis?", False),  # the condition named
+    ("how long would the symptoms last?", False),  # a fact of its own asked
+])
+def test_the_symptoms_asked_after_a_condition_are_that_conditions(reader, question, leans):
+    # only a condition has symptoms or signs: asked of none, they are those of the one just asked about
+    assert bool(reader.read(question, ["Can it cause conjunctivitis?"]).leans_on) is leans
+
+
 def test_a_question_that_stands_on_its_own_is_not_changed_by_the_history(reader):
     alone = reader.read("What does dupilumab bind to?")
     after = reader.read("What does dupilumab bind to?", ["Who makes Dupixent?", "and in COPD?"])

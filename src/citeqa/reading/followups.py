@@ -5,7 +5,8 @@ showed it works in COPD?" (the same preposition's phrase swapped; a group of peo
 the place of the group asked about, whatever its preposition); "is that common?" is read
 with the earlier question as context. A question that stands on its own is left as asked.
 A reason asked with nothing of its own ("why not?") or a question that presupposes the
-last ("in men too?", "even in children?", "what happens then?") leans on it too.
+last ("in men too?", "even in children?", "what happens then?") leans on it too, as do the
+symptoms or signs asked of no condition ("what are the symptoms?": of the one just asked about).
 Word patterns only: no syntax tree, and nothing about any one drug.
 """
 from __future__ import annotations
@@ -37,6 +38,9 @@ POINTS_BACK = re.compile(r"\bthe ([\w-]+ )?(trials?|stud(y|ies)|results?|endpoin
 REASON = re.compile(r"^\s*(why|how come)\b", re.I)
 PRESUPPOSES = re.compile(r"^\s*even\b|\b(too|as well)\s*[?.!]*\s*$", re.I)
 THEN = re.compile(r"\bthen\s*[?.!]*\s*$", re.I)  # "what happens then?"; not "what do I do with side effects then?"
+# what only a condition has, said of none ("what are the symptoms?", not "the signs of an infection"):
+# those of the condition just asked about
+OF_A_CONDITION = re.compile(r"\b(symptoms?|signs?)\b(?!\s+(of|from|that|to)\b)", re.I)
 TOPIC_PREPOSITIONS = ("in", "for", "with")  # what a condition is asked with: "works in asthma", "help with hives"
 # a short question that names nothing leans on the conversation when it asks for one of these
 FACT_KINDS = (("date",), ("dose",), ("elderly",), ("age",), ("organisation",), ("onset",), ("time",), ("headcount",),
@@ -72,7 +76,8 @@ def read_follow_up(question: str, history: tuple[str, ...] | list[str],
     pointing = (len(content) <= 3 and not has_subject(question) and bool(POINTS_BACK.search(question)))
     presumes = not has_subject(question) and (
         (REASON.match(question) and all(w.isdigit() for w in content))  # "why not?", "why 150?"
-        or (PRESUPPOSES.search(question) and len(content) <= 3) or (THEN.search(question) and len(content) <= 1))
+        or (PRESUPPOSES.search(question) and len(content) <= 3) or (THEN.search(question) and len(content) <= 1)
+        or (OF_A_CONDITION.search(question) and len(content) <= 3 and answer_kinds(question)[:1] not in FACT_KINDS))
     if not (cue or (anaphoric and len(content) <= 3) or bare or pointing or presumes):
         return question, "", ""
     rest = question[cue.end():].strip(" ,?.!") if cue else ""
