@@ -1166,6 +1166,9 @@ def test_a_lay_phrase_said_in_another_order_is_found_a_word_or_two_apart(reader,
     ("whats the half life of dupixent", ("half-life and elimination",)),
     ("Did half of the patients improve their quality of life?", ()),  # the phrase, not its words apart
     ("Did the trial miss its primary endpoint?", ()),  # missing, but no dose
+    ("can i give myself the injection at home?", ("self-injection and treatment at home",)),
+    ("can my dad have his infusions at home", ("self-injection and treatment at home",)),
+    ("My grandma is in a nursing home. Is it safe for her?", ()),  # a home, but no treatment given there
 ])
 def test_label_topics_are_asked_about_by_their_cues(question, topics):
     assert tuple(t.name for t in label_topics() if t.asked(words_of(question))) == topics
@@ -1183,12 +1186,16 @@ def test_a_label_topic_no_passage_covers_is_uncovered(reader):
         "a missed dose",)
 
 
-def test_a_document_that_covers_a_topic_lets_it_be_asked(corpus):
+def test_a_document_that_covers_a_topic_lets_it_be_asked(corpus, reader):
+    seed_reader = reader
     (corpus / "c.txt").write_text("Gamma Drug\nGammamab is approved for gout in adults.\n"
                                   "Pregnancy\nNo data exist on gammamab in pregnant women.\n", encoding="utf-8")
     reader = Assistant(corpus, corpus.parent / "index", settings=HASH)._state[1].question_reader
     assert reader.read("Is gammamab safe when breastfeeding?").uncovered_topics == ()
     assert reader.read("Should gammamab be stored in the fridge?").uncovered_topics == ("storage and travel",)
+    assert reader.read("could i inject gammamab myself?").uncovered_topics == ("self-injection and treatment at home",)
+    # the seed page says its doses are "amenable to self-administration"
+    assert seed_reader.read("can i do the jab myself at home?").uncovered_topics == ()
 
 
 def test_a_code_of_capitals_and_digits_is_held_only_whole(reader):
