@@ -1221,6 +1221,23 @@ def test_words_that_carry_no_topic_are_no_focus(reader, question, dropped):
     assert dropped not in [c.word for c in reader.read(question).concepts]
 
 
+@pytest.mark.parametrize("question, unknown", [
+    ("Is CYP450 metabolism relevant to gammamab?", ()),  # the family the documents name the enzymes of
+    ("Does gammamab change the INR?", ()),  # the clotting test, by the name the documents spell out
+    ("Is gammamab used for VTE after knee surgery?", ()),
+    ("Does gammamab raise CD19?", ("CD19",)),  # no abbreviation the vocabulary spells out
+])
+def test_a_clinical_abbreviation_is_read_as_what_it_stands_for(tmp_path, question, unknown):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "gammamab.txt").write_text(
+        "Gammamab\n\nGammamab is removed by proteolysis, not by cytochrome P450 enzymes such as CYP3A4. It may "
+        "lengthen the prothrombin time of patients on warfarin. After knee replacement it prevents deep vein "
+        "thrombosis.\n", encoding="utf-8")
+    query = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1].read(question)
+    assert query.unknown_names == unknown
+    assert bool(query.bridged) is not bool(unknown)
+
+
 def test_a_plural_the_word_list_lacks_is_english_not_a_name(reader):
     assert reader.read("Which safety warnings should prescribers know about?").unknown_names == ()
     assert reader.read("Which devices does it come in?").uncovered_topics == ("injecting and injection devices",)
