@@ -292,6 +292,7 @@ def test_a_misspelling_is_matched_on_the_word_not_only_its_stem(reader):
 
 @pytest.mark.parametrize("question, kinds", [
     ("When was it first approved?", ("date",)),
+    ("What was its first approval, in which year?", ("date",)),  # which year, wherever it is asked
     ("How often do I take it?", ("dose", "number")),
     ("Who makes Dupixent?", ("organisation",)),
     ("Can kids get it?", ("age",)),
@@ -1120,6 +1121,9 @@ def test_a_drug_only_some_documents_are_about_is_answered_from_them_and_embedded
     ("What was the first indication it got approved for?", True), ("What was its first approval?", True),
     ("when was dupixent approved?", True), ("When did it come out?", True),  # when approved, nothing more
     ("when was it approved for asthma?", False), ("When was Dupixent approved in Europe?", False),
+    ("In what year did the FDA approve dupilumab?", True),  # the regulator approving it, nothing more
+    ("When did the EMA approve it for children?", False),
+    ("What was the first FDA approval of dupilumab, in which year?", True),  # a regulator's first approval
 ])
 def test_first_approved_asks_for_the_earliest_date(question, earliest):
     assert asks_earliest(question) is earliest

@@ -39,7 +39,7 @@ ANSWER_KINDS: dict[str, tuple[re.Pattern, re.Pattern | OnsetHeld]] = {
                        r"(?<!\bnot )\bindicated (for|in|to|as)\b", re.I)),
     "onset": (ONSET_ASKED, ONSET_HELD),  # how soon it works: not a date ("When will it start working?")
     "date": (re.compile(r"^\s*(when\b|(in |by )?(what|which) (year|month|date)\b)|\bsince when\b|"
-                        r"\bwhat year\b|\bhow long ago\b", re.I),
+                        r"\b(what|which) year\b|\bhow long ago\b", re.I),
              re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
                         r"september|october|november|december)\b", re.I)),
     "dose": (re.compile(rf"\b(dose|doses|dosage|dosing|regimen|how much (do|should|to)|"
@@ -300,12 +300,14 @@ def boilerplate(sentence: str, about: bool = True) -> bool:
 # "when was it first approved?", "what was its first indication?": of the dates in reach, the earliest answers ("first
 # biologic approved for X" asks for X's date instead)
 EARLIEST_ASKED = re.compile(r"\b(first|initially|originally) (?:(?:be(?:en)? )?(?:approved?|come|came|launched|marketed|"
-                            r"available|released|licensed|authori[sz]ed|introduced|sold|used)|(?:approval|indication)s?)\b",
-                            re.I)  # ... or its first approval, its first indication
-# "when was it approved?", nothing more: when it was first approved (not "... for asthma?", "... in Europe?")
-WHEN_APPROVED = re.compile(r"^\W*(?:and\s+|so\s+)?when\s+(?:was|were|did)\s+[\w-]+(?:'s)?\s+(?:get\s+|become\s+|been\s+)?"
-                           r"(?:approved|licensed|launched|authori[sz]ed|marketed|released|come out|available|"
-                           r"get approval|come on the market)\W*$", re.I)
+                            r"available|released|licensed|authori[sz]ed|introduced|sold|used)|"
+                            r"(?:[\w.]+ )?(?:approval|indication)s?)\b", re.I)  # ... or its first (FDA) approval
+# "when was it approved?", "in what year did the FDA approve it?", nothing more: when it was first approved (not
+# "... for asthma?", "... in Europe?")
+WHEN_APPROVED = re.compile(r"^\W*(?:and\s+|so\s+)?(?:when|(?:in\s+)?(?:what|which)\s+year)\s+(?:was|were|did)\s+"
+                           r"(?:[\w-]+(?:'s)?\s+(?:get\s+|become\s+|been\s+)?(?:approved|licensed|launched|"
+                           r"authori[sz]ed|marketed|released|come out|available|get approval|come on the market)|"
+                           r"(?:the\s+)?[\w.-]+\s+(?:approve|license|licence|authori[sz]e)\s+[\w-]+)\W*$", re.I)
 
 
 def asks_earliest(question: str) -> bool:
