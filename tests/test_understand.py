@@ -151,6 +151,20 @@ def test_a_finding_is_named_with_fillers_inside_it(reader):
     assert reader.read("does dupixent make your hair fall out?").absent == ("hair falling out",)
 
 
+def test_a_sexual_side_effect_is_read_as_the_words_a_leaflet_uses(tmp_path, reader):
+    # a leaflet lists "sexual difficulties" or "decreased libido"; people ask about erectile dysfunction or sex drive
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "gammastatin.txt").write_text(
+        "Gammastatin\n\nSide effects reported with some statins: sexual difficulties; decreased libido; depression.\n",
+        encoding="utf-8")
+    leaflet = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
+    query = leaflet.read("does gammastatin cause erectile dysfunction?")
+    assert query.absent == () and any(b.startswith("erectil dysfunct →") for b in query.bridged)
+    assert any(b.startswith("sex drive →") for b in leaflet.read("will it lower my sex drive?").bridged)
+    # the seed page names none of them: the documents never mention it
+    assert reader.read("can dupixent cause erectile dysfunction?").absent == ("erectile dysfunction",)
+
+
 def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reader):
     assert reader.read("what did the COPD trials show?", ["Is Dupixent used for nasal polyps?"]).read_as == ""
     # a property of the drug, said with "the", is no pointer back
