@@ -76,7 +76,9 @@ def test_a_reason_or_a_presupposing_question_leans_on_the_last(reader, question,
 
 @pytest.mark.parametrize("question, leans", [
     ("what are the symptoms?", True), ("what signs should i look out for?", True),  # a condition's, unnamed
-    ("what are the symptoms of conjunctivitis?", False),  # the condition named
+    ("what are the symptoms to watch for?", True),
+    ("what are the symptoms of conjunctivitis?", False), ("what are the allergy symptoms?", False),  # one named
+    ("how do I sign up?", False), ("will my vital signs be checked?", False),  # no symptoms asked for
     ("how long would the symptoms last?", False),  # a fact of its own asked
 ])
 def test_the_symptoms_asked_after_a_condition_are_that_conditions(reader, question, leans):
@@ -1177,6 +1179,9 @@ def test_a_lay_phrase_said_in_another_order_is_found_a_word_or_two_apart(reader,
     assert reader.read(question).bridged == bridges
 
 
+SELF = "self-injection and treatment at home"
+
+
 @pytest.mark.parametrize("question, topics", [
     ("Is dupilumab safe during pregnancy?", ("pregnancy, breastfeeding and fertility",)),
     ("i forgot my shot last week, what now?", ("a missed dose",)),  # both words, anywhere
@@ -1184,9 +1189,10 @@ def test_a_lay_phrase_said_in_another_order_is_found_a_word_or_two_apart(reader,
     ("whats the half life of dupixent", ("half-life and elimination",)),
     ("Did half of the patients improve their quality of life?", ()),  # the phrase, not its words apart
     ("Did the trial miss its primary endpoint?", ()),  # missing, but no dose
-    ("can i give myself the injection at home?", ("self-injection and treatment at home",)),
-    ("can my dad have his infusions at home", ("self-injection and treatment at home",)),
-    ("My grandma is in a nursing home. Is it safe for her?", ()),  # a home, but no treatment given there
+    ("can i give myself the injection at home?", (SELF,)), ("can my dad have his infusions at home", (SELF,)),
+    ("My grandma is in a nursing home and gets infusions there", ()),  # a home, but no treatment at home asked
+    ("should I give myself a break from it?", ()), ("can it be self-administered?", (SELF,)),
+    ("can i do the jab myself at home?", (SELF,)),
 ])
 def test_label_topics_are_asked_about_by_their_cues(question, topics):
     assert tuple(t.name for t in label_topics() if t.asked(words_of(question))) == topics
@@ -1254,6 +1260,16 @@ def test_a_clinical_abbreviation_is_read_as_what_it_stands_for(tmp_path, questio
     query = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1].read(question)
     assert query.unknown_names == unknown
     assert bool(query.bridged) is not bool(unknown)
+
+
+def test_an_abbreviation_is_known_only_by_a_form_one_passage_holds(tmp_path):
+    # "blood" and "clotting" said apart are no blood clot: VTE stays a name these documents lack
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "gammamab.txt").write_text(
+        "Gammamab\n\nBlood tests are not needed before treatment.\n\nGammamab does not affect clotting. Leg cramps "
+        "may occur.\n", encoding="utf-8")
+    reader = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
+    assert reader.read("Does gammamab raise the risk of VTE?").unknown_names == ("VTE",)
 
 
 def test_a_plural_the_word_list_lacks_is_english_not_a_name(reader):

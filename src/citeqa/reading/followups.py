@@ -38,9 +38,10 @@ POINTS_BACK = re.compile(r"\bthe ([\w-]+ )?(trials?|stud(y|ies)|results?|endpoin
 REASON = re.compile(r"^\s*(why|how come)\b", re.I)
 PRESUPPOSES = re.compile(r"^\s*even\b|\b(too|as well)\s*[?.!]*\s*$", re.I)
 THEN = re.compile(r"\bthen\s*[?.!]*\s*$", re.I)  # "what happens then?"; not "what do I do with side effects then?"
-# what only a condition has, said of none ("what are the symptoms?", not "the signs of an infection"):
-# those of the condition just asked about
-OF_A_CONDITION = re.compile(r"\b(symptoms?|signs?)\b(?!\s+(of|from|that|to)\b)", re.I)
+# what only a condition has, said of none ("what are the symptoms?", "what warning signs?"; not "the signs of an
+# infection", "the allergy symptoms", "how do I sign up?"): those of the condition just asked about
+OF_A_CONDITION = re.compile(r"\b(the|any|what|which|those|these|such)\s+((warning|early)\s+)?(symptoms?|signs?)\b"
+                            r"(?!\s+(of|from|that)\b)", re.I)
 TOPIC_PREPOSITIONS = ("in", "for", "with")  # what a condition is asked with: "works in asthma", "help with hives"
 # a short question that names nothing leans on the conversation when it asks for one of these
 FACT_KINDS = (("date",), ("dose",), ("elderly",), ("age",), ("organisation",), ("onset",), ("time",), ("headcount",),

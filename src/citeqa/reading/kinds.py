@@ -297,11 +297,11 @@ def boilerplate(sentence: str, about: bool = True) -> bool:
     return (about and about_the_document(sentence)) or bool(STANDING_ADVICE.search(sentence))
 
 
-# "when was it first approved?", "what was its first indication?": of the dates in reach, the earliest answers ("first
-# biologic approved for X" asks for X's date instead)
+# "when was it first approved?", "what was its first (FDA) indication?": of the dates in reach, the earliest answers
+# ("first biologic approved for X" asks for X's date instead)
 EARLIEST_ASKED = re.compile(r"\b(first|initially|originally) (?:(?:be(?:en)? )?(?:approved?|come|came|launched|marketed|"
                             r"available|released|licensed|authori[sz]ed|introduced|sold|used)|"
-                            r"(?:[\w.]+ )?(?:approval|indication)s?)\b", re.I)  # ... or its first (FDA) approval
+                            r"(?:(?:FDA|EMA|MHRA|US|EU|UK|European) )?(?:approval|indication)s?)\b", re.I)
 # "when was it approved?", "in what year did the FDA approve it?", nothing more: when it was first approved (not
 # "... for asthma?", "... in Europe?")
 WHEN_APPROVED = re.compile(r"^\W*(?:and\s+|so\s+)?(?:when|(?:in\s+)?(?:what|which)\s+year)\s+(?:was|were|did)\s+"

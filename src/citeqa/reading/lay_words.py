@@ -84,8 +84,10 @@ class LayBridges:
 
     def knows(self, word: str) -> bool:
         """Whether the documents lack the word but the vocabulary bridges it to something
-        they hold ("MMR": live vaccines): a word people use, not an unknown name."""
-        return not all(t in self.vocab for t in self.tokenize(word)) and bool(self.clinical(tuple(words_of(word)))[0])
+        they hold, in one passage ("MMR": live vaccines; not "VTE" of "blood tests" and
+        "clotting" apart): a word people use, not an unknown name."""
+        return not all(t in self.vocab for t in self.tokenize(word)) and any(
+            self.vocab.passages_with(list(form)).size for form in self.clinical(tuple(words_of(word)))[0])
 
     def unknown_conditions(self, question: str, sections: tuple[str, ...] = ("conditions",),
                            within: np.ndarray | None = None) -> list[str]:
