@@ -69,8 +69,8 @@ def read_follow_up(question: str, history: tuple[str, ...] | list[str],
     # without a cue or a pronoun, a short question leans on the conversation only when it
     # asks for a particular fact and names nothing ("how many patients were enrolled?");
     # "what are the side effects?" stands on its own
-    bare = (len(content) <= 2 and not is_broad(question) and not has_subject(question)
-            and answer_kinds(question)[:1] in FACT_KINDS)
+    asks_fact = answer_kinds(question)[:1] in FACT_KINDS
+    bare = len(content) <= 2 and not is_broad(question) and not has_subject(question) and asks_fact
     # "what did the trials show?", "which patients exactly?": what a study found, said with
     # "the", or an ask for detail points back at what was just asked when the question names
     # nothing itself
@@ -78,7 +78,7 @@ def read_follow_up(question: str, history: tuple[str, ...] | list[str],
     presumes = not has_subject(question) and (
         (REASON.match(question) and all(w.isdigit() for w in content))  # "why not?", "why 150?"
         or (PRESUPPOSES.search(question) and len(content) <= 3) or (THEN.search(question) and len(content) <= 1)
-        or (OF_A_CONDITION.search(question) and len(content) <= 3 and answer_kinds(question)[:1] not in FACT_KINDS))
+        or (OF_A_CONDITION.search(question) and len(content) <= 3 and not asks_fact))
     if not (cue or (anaphoric and len(content) <= 3) or bare or pointing or presumes):
         return question, "", ""
     rest = question[cue.end():].strip(" ,?.!") if cue else ""
