@@ -388,6 +388,8 @@ def test_the_kind_of_answer_asked_for(question, kinds):
     ("Withdrawal symptoms usually start within a few days.", False),
     ("Hypersensitivity reactions usually begin within hours of an injection.", False),
     ("Symptoms began to improve within 2 weeks.", True),
+    ("Its effect usually begins within about half an hour.", True),  # half a span is a span
+    ("The pain eased within half a day.", True),
 ])
 def test_a_sentence_says_how_soon_something_begins(sentence, held):
     assert holds_kind(sentence, "onset") is held
