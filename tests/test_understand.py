@@ -180,6 +180,18 @@ def test_a_common_medicine_is_read_as_its_class_and_a_drink_as_alcohol(tmp_path)
         assert any(b.startswith(bridged) for b in article.read(question).bridged), question
 
 
+def test_a_salt_disturbance_is_read_as_the_words_a_leaflet_uses(tmp_path):
+    # a leaflet says the medicine "can raise your blood potassium"; a clinician asks about hyperkalaemia
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "gammapril.txt").write_text(
+        "Gammapril\n\nGammapril can raise your blood potassium. Tell your doctor if you take water tablets.\n",
+        encoding="utf-8")
+    leaflet = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
+    for question in ("does gammapril cause hyperkalaemia?", "can gammapril give me hyperkalemia?"):
+        query = leaflet.read(question)
+        assert query.absent == () and any(b.startswith("hyperkal") for b in query.bridged), question
+
+
 def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reader):
     assert reader.read("what did the COPD trials show?", ["Is Dupixent used for nasal polyps?"]).read_as == ""
     # a property of the drug, said with "the", is no pointer back
