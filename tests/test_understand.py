@@ -192,6 +192,15 @@ def test_a_salt_disturbance_is_read_as_the_words_a_leaflet_uses(tmp_path):
         assert query.absent == () and any(b.startswith("hyperkal") for b in query.bridged), question
 
 
+def test_a_heart_attack_asked_as_mi_is_read_as_a_leaflet_says_it(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "gammapril.txt").write_text(
+        "Gammapril\n\nAfter a heart attack, start with 5 mg within 24 hours.\n", encoding="utf-8")
+    leaflet = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
+    for question in ("gammapril dosing post MI?", "gammapril after myocardial infarction?"):
+        assert any("heart attack" in b for b in leaflet.read(question).bridged), question
+
+
 def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reader):
     assert reader.read("what did the COPD trials show?", ["Is Dupixent used for nasal polyps?"]).read_as == ""
     # a property of the drug, said with "the", is no pointer back
