@@ -201,6 +201,21 @@ def test_a_heart_attack_asked_as_mi_is_read_as_a_leaflet_says_it(tmp_path):
         assert any("heart attack" in b for b in leaflet.read(question).bridged), question
 
 
+def test_a_side_effect_is_mentioned_only_by_a_passage_holding_one_of_its_names_whole(tmp_path):
+    # "weight gain" is "weight increase" or "increased body weight"; a guide saying "low birth weight" in one
+    # paragraph and "the body" in another never mentions it
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "gammalukast.txt").write_text(
+        "Gammalukast\n\nPoorly controlled asthma in pregnancy can lead to low birth weight.\n\n"
+        "Gammalukast blocks leukotrienes throughout the body. It is increased slowly.\n", encoding="utf-8")
+    guide = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
+    assert guide.read("does gammalukast cause weight gain").absent == ("weight gain",)
+    (tmp_path / "seeds" / "gammalukast.txt").write_text(
+        "Gammalukast\n\nA weight increase of 2 kg was seen in some people.\n", encoding="utf-8")
+    label = Assistant(tmp_path / "seeds", tmp_path / "index2", settings=HASH)._state[1]
+    assert label.read("does gammalukast cause weight gain").absent == ()
+
+
 def test_a_question_naming_its_own_subject_is_not_read_against_the_history(reader):
     assert reader.read("what did the COPD trials show?", ["Is Dupixent used for nasal polyps?"]).read_as == ""
     # a property of the drug, said with "the", is no pointer back

@@ -92,7 +92,8 @@ class LayBridges:
     def unknown_conditions(self, question: str, sections: tuple[str, ...] = ("conditions",),
                            within: np.ndarray | None = None) -> list[str]:
         """Diseases the question names (the vocabulary's conditions, or other `sections`)
-        that the documents never mention, by the lay name or any clinical one: "What are the
+        that the documents never mention, by the lay name or any clinical one (all its words in one passage,
+        not "body" here and "weight" there): "What are the
         symptoms of diabetes?" of documents that never say diabetes, diabetes mellitus or
         glycemic. `within`: only these passages count (those about the drug asked about). A
         name is found without the fillers people put inside it ("ringing in *the* ears")."""
@@ -109,7 +110,7 @@ class LayBridges:
             at = [i for i in range(len(words) - n + 1) if n and tuple(words[i:i + n]) == said
                   and (i + n == len(words) or words[i + n] not in MODIFIED or self.unheld(tuple(words[i:i + n + 1])))]
             forms = self.clinical(key)[0] if at else []
-            if not at or (forms and within is None) or any(held(f) for f in forms if within is not None):
+            if not at or any(held(f) for f in forms):
                 continue
             terms = self.tokenize(written)  # (the key is stemmed already, and stemming twice may differ: "overdos")
             if terms and held(terms):

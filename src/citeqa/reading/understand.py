@@ -170,7 +170,7 @@ class QuestionReader:
         aged = own if stands_alone else text.removesuffix(question) + own  # (an age of the earlier question is context)
         embed = self._subject_as_it(aged, subjects) if self.settings.subject_as_it else aged
         if self.settings.embed_bridges and bridges:  # the dense side sees the clinical words too
-            embed = f"{embed} ({'; '.join(w for _, w in bridges)})"
+            embed = f"{embed} ({'; '.join(w for _, w, _ in bridges)})"
         # what is asked for: a follow-up's own words say it first ("is that common?" wants a number), unless they
         # only take the place of words of the earlier question ("and in kids?" after an adult dose asks for a dose)
         asked = answer_kinds(question)  # (with no conversation, the text read is the question)
@@ -194,19 +194,18 @@ class QuestionReader:
         taken = set(self.drugs_named(taken_with(own))[0]) - theirs  # (nor is one taken with it weighed against it)
         weighed = self._in_passing(tuple(d for d in named if d not in taken), bool(COMPARES.search(question)))[1]
         return Query(question, embed, weights, tuple(c for c in concepts if c.weight > 0),
-                     kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _ in bridges),
+                     kinds, is_broad(question) or overall, read_as, names, tuple(b for b, _, _ in bridges),
                      passing_names=passing, weighed_against=weighed,
                      uncovered_topics=self._uncovered(text), listed_unknown=listed, leans_on=not stands_alone,
                      whole=overall, drugs=tuple(about), absent=absent)
 
     def _absent_findings(self, asked: str, bridges, within=None) -> tuple[str, ...]:
-        """The side effects, symptoms and conditions a question (as `asked`: without examples or
-        scene-setting sentences) names that the documents (`within`: the passages about the drug it
-        asks about) never mention by any name, and no phrase it bridged covers ("does it cause hair
-        loss?" of documents that never say hair loss or alopecia). Everyday words aside."""
+        """The side effects, symptoms and conditions a question (as `asked`: without examples or scene-setting
+        sentences) names that the documents (`within`: those about its drug) never mention by any name, nor a phrase it
+        bridged to words one passage holds covers ("does it cause hair loss?", never alopecia). Everyday words aside."""
         if not self.bridges:
             return ()
-        used = {w for lay, _ in bridges for w in lay.split(" → ")[0].split()}
+        used = {w for lay, _, held in bridges if held for w in lay.split(" → ")[0].split()}
         return tuple(w for w in self.bridges.unknown_conditions(asked, FINDINGS, within)
                      if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT and not set(words_of(w)) & used)
 
@@ -332,9 +331,10 @@ class QuestionReader:
                 named = name and (len(terms) == 1 or term not in english_stems() and not (k == 0 and hung))
                 concepts.append(Concept(word, forms, 0.0 if generic else weight, named))
         weights = {c.term: 1.0 for c in concepts if c.term in self.vocab}
-        bridges: list[tuple[str, str]] = []  # (lay -> clinical, the clinical forms as written)
+        bridges: list[tuple[str, str, bool]] = []  # (lay -> clinical, those as written, one passage holds one)
         for key, clinical, written in self.bridges.phrases(question) if self.bridges else ():
-            bridges.append((f"{' '.join(key)} → {'; '.join(' '.join(f) for f in clinical)}", ", ".join(written)))
+            bridges.append((f"{' '.join(key)} → {'; '.join(' '.join(f) for f in clinical)}", ", ".join(written),
+                            any(self.vocab.passages_with(list(f)).size for f in clinical)))
             for form in clinical:
                 for t in form:
                     weights.setdefault(t, self.settings.bridge_weight)
