@@ -167,19 +167,6 @@ def test_a_sexual_side_effect_is_read_as_the_words_a_leaflet_uses(tmp_path, read
     assert reader.read("can dupixent cause erectile dysfunction?").absent == ("erectile dysfunction",)
 
 
-def test_a_common_medicine_is_read_as_its_class_and_a_drink_as_alcohol(tmp_path):
-    # an article names the class ("SSRIs") and says "alcohol"; people name their own medicine and drink
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "gammaprofen.txt").write_text(
-        "Gammaprofen\n\nInteractions: selective serotonin reuptake inhibitors (SSRIs) add to its bleeding risk. "
-        "Alcohol: regular drinking raises the chance of stomach bleeding.\n", encoding="utf-8")
-    article = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
-    for question, bridged in (("im on sertraline, can i take gammaprofen?", "sertralin →"),
-                              ("can i have a couple of beers with gammaprofen?", "beer →"),
-                              ("is a glass of wine ok on gammaprofen?", "wine →")):
-        assert any(b.startswith(bridged) for b in article.read(question).bridged), question
-
-
 def test_a_salt_disturbance_is_read_as_the_words_a_leaflet_uses(tmp_path):
     # a leaflet says the medicine "can raise your blood potassium"; a clinician asks about hyperkalaemia
     (tmp_path / "seeds").mkdir()

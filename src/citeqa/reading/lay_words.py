@@ -90,19 +90,15 @@ class LayBridges:
             self.vocab.passages_with(list(form)).size for form in self.clinical(tuple(words_of(word)))[0])
 
     def unknown_conditions(self, question: str, sections: tuple[str, ...] = ("conditions",),
-                           within: np.ndarray | None = None) -> list[str]:
+                           within: np.ndarray | None = None, whole: bool = False) -> list[str]:
         """Diseases the question names (the vocabulary's conditions, or other `sections`)
-        that the documents never mention, by the lay name or any clinical one (all its words in one passage,
-        not "body" here and "weight" there): "What are the
+        that the documents never mention, by the lay name or any clinical one (with `whole`, all its words in one
+        passage, not "body" here and "weight" there): "What are the
         symptoms of diabetes?" of documents that never say diabetes, diabetes mellitus or
         glycemic. `within`: only these passages count (those about the drug asked about). A
         name is found without the fillers people put inside it ("ringing in *the* ears")."""
         words = [w for w in words_of(question) if w not in FILLERS]
         unknown = []
-
-        def held(terms) -> bool:  # some passage (of those `within`) holds all the terms
-            found = self.vocab.passages_with(list(terms)) if all(t in self.vocab for t in terms) else ()
-            return bool(len(found) and (within is None or np.intersect1d(found, within).size))
 
         for key, written in conditions(sections=sections).items():
             said = tuple(w for w in key if w not in FILLERS)  # as matched: fillers aside on both sides
@@ -110,14 +106,19 @@ class LayBridges:
             at = [i for i in range(len(words) - n + 1) if n and tuple(words[i:i + n]) == said
                   and (i + n == len(words) or words[i + n] not in MODIFIED or self.unheld(tuple(words[i:i + n + 1])))]
             forms = self.clinical(key)[0] if at else []
-            if not at or any(held(f) for f in forms):
+            if not at or (forms and within is None and not whole) or any(self.held(f, within) for f in forms):
                 continue
             terms = self.tokenize(written)  # (the key is stemmed already, and stemming twice may differ: "overdos")
-            if terms and held(terms):
+            if terms and self.held(terms, within):
                 continue  # the documents name it the lay way
             unknown.append(written)
         # "type 2 diabetes" names diabetes once
         return [w for w in unknown if not any(w != o and f" {w} " in f" {o} " for o in unknown)]
+
+    def held(self, terms, within: np.ndarray | None = None) -> bool:
+        """Whether some passage (of those `within`) holds all the terms."""
+        found = self.vocab.passages_with(list(terms)) if all(t in self.vocab for t in terms) else ()
+        return bool(len(found) and (within is None or np.intersect1d(found, within).size))
 
     def unheld(self, key: tuple[str, ...], forms: list[Form] | None = None) -> bool:
         """Whether the vocabulary knows a phrase (stemmed words; `forms`: the clinical ones the documents

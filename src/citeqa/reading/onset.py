@@ -35,7 +35,8 @@ ONSET_ASKED = re.compile(r"^(?![^?]*\b(last(?!\s+(week|night|month|year|time|dos
                          rf"( \w+){{1,3}} take|before|until|till)\b|\bwhen (will|does|do|should|can) {_NOT_WHEN})"
                          rf"[^?]{{0,60}}?\b({EFFECT})\b|"
                          r"\bonset( of (action|effect))?\b", re.I)
-_COUNT = r"(\d+([.,]\d+)?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|a|an|the first( few)?)"
+_COUNT = (r"(\d+([.,]\d+)?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|a|an|"
+          r"the first( few)?)")
 # (not an age: "from 6 months of age", "2 weeks old", "6 years and older"; nor years, how long a study followed people)
 _UNIT = r"(minutes?|hours?|days?|weeks?|months?)\b"
 _SPAN = (rf"{_COUNT}(\s*(to|-|–|or|and)\s*{_COUNT})?[\s-]*{_UNIT}"

@@ -200,13 +200,14 @@ class QuestionReader:
                      whole=overall, drugs=tuple(about), absent=absent)
 
     def _absent_findings(self, asked: str, bridges, within=None) -> tuple[str, ...]:
-        """The side effects, symptoms and conditions a question (as `asked`: without examples or scene-setting
-        sentences) names that the documents (`within`: those about its drug) never mention by any name, nor a phrase it
-        bridged to words one passage holds covers ("does it cause hair loss?", never alopecia). Everyday words aside."""
+        """Side effects, symptoms, conditions a question (`asked`: no examples, no scene) names that the documents
+        (`within`: about its drug) never mention by a name one passage holds whole, nor a phrase it bridged to such a
+        name covers ("does it cause hair loss?" of documents never saying hair loss or alopecia). Not everyday words."""
         if not self.bridges:
             return ()
-        used = {w for lay, _, held in bridges if held for w in lay.split(" → ")[0].split()}
-        return tuple(w for w in self.bridges.unknown_conditions(asked, FINDINGS, within)
+        used = {w for lay, _, forms in bridges if any(self.bridges.held(f, within) for f in forms)
+                for w in lay.split(" → ")[0].split()}
+        return tuple(w for w in self.bridges.unknown_conditions(asked, FINDINGS, within, whole=True)
                      if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT and not set(words_of(w)) & used)
 
     def _asks_what_the_drug_is(self, question: str, subjects: frozenset[str]) -> bool:
@@ -331,10 +332,9 @@ class QuestionReader:
                 named = name and (len(terms) == 1 or term not in english_stems() and not (k == 0 and hung))
                 concepts.append(Concept(word, forms, 0.0 if generic else weight, named))
         weights = {c.term: 1.0 for c in concepts if c.term in self.vocab}
-        bridges: list[tuple[str, str, bool]] = []  # (lay -> clinical, those as written, one passage holds one)
+        bridges: list[tuple[str, str, list]] = []  # (lay -> clinical, those as written, the clinical forms)
         for key, clinical, written in self.bridges.phrases(question) if self.bridges else ():
-            bridges.append((f"{' '.join(key)} → {'; '.join(' '.join(f) for f in clinical)}", ", ".join(written),
-                            any(self.vocab.passages_with(list(f)).size for f in clinical)))
+            bridges.append((f"{' '.join(key)} → {'; '.join(map(' '.join, clinical))}", ", ".join(written), clinical))
             for form in clinical:
                 for t in form:
                     weights.setdefault(t, self.settings.bridge_weight)
