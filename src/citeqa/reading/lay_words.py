@@ -92,11 +92,13 @@ class LayBridges:
     def unknown_conditions(self, question: str, sections: tuple[str, ...] = ("conditions",),
                            within: np.ndarray | None = None, whole: bool = False) -> list[str]:
         """Diseases the question names (the vocabulary's conditions, or other `sections`)
-        that the documents never mention, by the lay name or any clinical one (with `whole`, all its words in one
-        passage, not "body" here and "weight" there): "What are the
+        that the documents never mention, by the lay name or any clinical one: "What are the
         symptoms of diabetes?" of documents that never say diabetes, diabetes mellitus or
-        glycemic. `within`: only these passages count (those about the drug asked about). A
-        name is found without the fillers people put inside it ("ringing in *the* ears")."""
+        glycemic. `within`: only these passages count (those about the drug asked about).
+        `whole`: a name counts only where one passage holds all its words ("weight gain" is not
+        "body" in one paragraph and "weight" in another); without it, with no `within`, a
+        clinical name whose words the documents hold anywhere counts (a disease is named many
+        ways). A name is found without the fillers people put inside it ("ringing in *the* ears")."""
         words = [w for w in words_of(question) if w not in FILLERS]
         unknown = []
 
