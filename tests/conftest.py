@@ -25,11 +25,11 @@ def bot(tmp_path_factory) -> Assistant:
     return Assistant(base / "seeds", base / "index")
 
 
-def one_document(root: Path, name: str, text: str) -> Assistant:
-    """The real model over a seeds folder of one document written for a test, under root."""
-    (root / "seeds").mkdir()
+def one_document(root: Path, name: str, text: str, settings: Settings | None = None) -> Assistant:
+    """The real model (or `settings`' model) over a seeds folder of one document written for a test, under root."""
+    (root / "seeds").mkdir(parents=True)
     (root / "seeds" / name).write_text(text, encoding="utf-8")
-    return Assistant(root / "seeds", root / "index")
+    return Assistant(root / "seeds", root / "index", settings=settings)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from citeqa.reading.lay_words import with_age_groups
 from citeqa.reading.query import asked_amounts
 from citeqa.answering.retrieve import SECTION_NUMBER, sums_up
 from citeqa.answering.quotes import NAMES_BACK
-from tests.conftest import HASH, SEEDS
+from tests.conftest import HASH, SEEDS, one_document
 
 
 @pytest.fixture(scope="module")
@@ -155,11 +155,8 @@ def test_a_finding_is_named_with_fillers_inside_it(reader):
 
 def test_a_sexual_side_effect_is_read_as_the_words_a_leaflet_uses(tmp_path, reader):
     # a leaflet lists "sexual difficulties" or "decreased libido"; people ask about erectile dysfunction or sex drive
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "gammastatin.txt").write_text(
-        "Gammastatin\n\nSide effects reported with some statins: sexual difficulties; decreased libido; depression.\n",
-        encoding="utf-8")
-    leaflet = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
+    leaflet = one_document(tmp_path, "gammastatin.txt", "Gammastatin\n\nSide effects reported with some statins: "
+                           "sexual difficulties; decreased libido; depression.\n", HASH)._state[1]
     query = leaflet.read("does gammastatin cause erectile dysfunction?")
     assert query.absent == () and any(b.startswith("erectil dysfunct →") for b in query.bridged)
     assert any(b.startswith("sex drive →") for b in leaflet.read("will it lower my sex drive?").bridged)
@@ -169,21 +166,16 @@ def test_a_sexual_side_effect_is_read_as_the_words_a_leaflet_uses(tmp_path, read
 
 def test_a_salt_disturbance_is_read_as_the_words_a_leaflet_uses(tmp_path):
     # a leaflet says the medicine "can raise your blood potassium"; a clinician asks about hyperkalaemia
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "gammapril.txt").write_text(
-        "Gammapril\n\nGammapril can raise your blood potassium. Tell your doctor if you take water tablets.\n",
-        encoding="utf-8")
-    leaflet = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
+    leaflet = one_document(tmp_path, "gammapril.txt", "Gammapril\n\nGammapril can raise your blood potassium. "
+                           "Tell your doctor if you take water tablets.\n", HASH)._state[1]
     for question in ("does gammapril cause hyperkalaemia?", "can gammapril give me hyperkalemia?"):
         query = leaflet.read(question)
         assert query.absent == () and any(b.startswith("hyperkal") for b in query.bridged), question
 
 
 def test_a_heart_attack_asked_as_mi_is_read_as_a_leaflet_says_it(tmp_path):
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "gammapril.txt").write_text(
-        "Gammapril\n\nAfter a heart attack, start with 5 mg within 24 hours.\n", encoding="utf-8")
-    leaflet = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
+    leaflet = one_document(tmp_path, "gammapril.txt",
+                           "Gammapril\n\nAfter a heart attack, start with 5 mg within 24 hours.\n", HASH)._state[1]
     for question in ("gammapril dosing post MI?", "gammapril after myocardial infarction?"):
         assert any("heart attack" in b for b in leaflet.read(question).bridged), question
 
@@ -191,15 +183,13 @@ def test_a_heart_attack_asked_as_mi_is_read_as_a_leaflet_says_it(tmp_path):
 def test_a_side_effect_is_mentioned_only_by_a_passage_holding_one_of_its_names_whole(tmp_path):
     # "weight gain" is "weight increase" or "increased body weight"; a guide saying "low birth weight" in one
     # paragraph and "the body" in another never mentions it
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "gammalukast.txt").write_text(
-        "Gammalukast\n\nPoorly controlled asthma in pregnancy can lead to low birth weight.\n\n"
-        "Gammalukast blocks leukotrienes throughout the body. It is increased slowly.\n", encoding="utf-8")
-    guide = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
+    guide = one_document(tmp_path / "guide", "gammalukast.txt",
+                         "Gammalukast\n\nPoorly controlled asthma in pregnancy can lead to low birth weight.\n\n"
+                         "Gammalukast blocks leukotrienes throughout the body. It is increased slowly.\n",
+                         HASH)._state[1]
     assert guide.read("does gammalukast cause weight gain").absent == ("weight gain",)
-    (tmp_path / "seeds" / "gammalukast.txt").write_text(
-        "Gammalukast\n\nA weight increase of 2 kg was seen in some people.\n", encoding="utf-8")
-    label = Assistant(tmp_path / "seeds", tmp_path / "index2", settings=HASH)._state[1]
+    label = one_document(tmp_path / "label", "gammalukast.txt",
+                         "Gammalukast\n\nA weight increase of 2 kg was seen in some people.\n", HASH)._state[1]
     assert label.read("does gammalukast cause weight gain").absent == ()
 
 
@@ -1290,23 +1280,18 @@ def test_words_that_carry_no_topic_are_no_focus(reader, question, dropped):
     ("Does gammamab raise CD19?", ("CD19",)),  # no abbreviation the vocabulary spells out
 ])
 def test_a_clinical_abbreviation_is_read_as_what_it_stands_for(tmp_path, question, unknown):
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "gammamab.txt").write_text(
-        "Gammamab\n\nGammamab is removed by proteolysis, not by cytochrome P450 enzymes such as CYP3A4. It may "
-        "lengthen the prothrombin time of patients on warfarin. After knee replacement it prevents deep vein "
-        "thrombosis.\n", encoding="utf-8")
-    query = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1].read(question)
+    query = one_document(tmp_path, "gammamab.txt",
+                         "Gammamab\n\nGammamab is removed by proteolysis, not by cytochrome P450 enzymes such as "
+                         "CYP3A4. It may lengthen the prothrombin time of patients on warfarin. After knee replacement "
+                         "it prevents deep vein thrombosis.\n", HASH)._state[1].read(question)
     assert query.unknown_names == unknown
     assert bool(query.bridged) is not bool(unknown)
 
 
 def test_an_abbreviation_is_known_only_by_a_form_one_passage_holds(tmp_path):
     # "blood" and "clotting" said apart are no blood clot: VTE stays a name these documents lack
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "gammamab.txt").write_text(
-        "Gammamab\n\nBlood tests are not needed before treatment.\n\nGammamab does not affect clotting. Leg cramps "
-        "may occur.\n", encoding="utf-8")
-    reader = Assistant(tmp_path / "seeds", tmp_path / "index", settings=HASH)._state[1]
+    reader = one_document(tmp_path, "gammamab.txt", "Gammamab\n\nBlood tests are not needed before treatment.\n\n"
+                          "Gammamab does not affect clotting. Leg cramps may occur.\n", HASH)._state[1]
     assert reader.read("Does gammamab raise the risk of VTE?").unknown_names == ("VTE",)
 
 
