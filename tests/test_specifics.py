@@ -5,6 +5,7 @@ import pytest
 
 from citeqa import Assistant
 from citeqa.language.text import amounts, names_body_weight
+from citeqa.reading.frequency import rarer_band
 from citeqa.reading.query import named_years
 from tests.conftest import one_document
 
@@ -287,3 +288,54 @@ def test_a_year_the_documents_never_mention_is_declined_as_a_name_is(tmp_path):
     assert "never mention" not in bot.ask("Was examplomab approved before 2020?").text
     for year in ("2021", "2023"):  # written joined to what stands beside it: the documents still mention it
         assert "never mention" not in bot.ask(f"What changed in examplomab's label in {year}?").text
+
+
+# written for this test: a leaflet's side effects, the rarest band first, as many leaflets list them
+BANDS = """Examplopril tablets
+
+1. What Examplopril is and what it is used for
+
+Examplopril lowers high blood pressure. It belongs to a group of medicines called ACE inhibitors.
+
+2. How to take Examplopril
+
+Swallow one tablet once a day with a glass of water, at the same time each day.
+
+3. Possible side effects
+
+Like all medicines, Examplopril can cause side effects, although not everybody gets them.
+
+Very rare (may affect up to 1 in 10,000 people):
+• low blood sugar, with sweating and shaking
+• inflammation of the pancreas, with severe pain in the stomach
+
+Rare (may affect up to 1 in 1,000 people):
+• swelling of the face, lips or tongue
+• yellowing of the skin or the whites of the eyes
+
+Common (may affect up to 1 in 10 people):
+• headache
+• dizziness when standing up
+• a dry cough
+"""
+
+
+def test_asked_for_side_effects_in_general_the_commoner_band_comes_first(tmp_path):
+    bot = one_document(tmp_path, "examplopril.txt", BANDS)
+    answer = bot.ask("what are the side effects of examplopril?")
+    assert answer.found and answer.text.startswith("Common (may affect up to 1 in 10 people)")
+    # asked for the rarer or graver ones, no band is put first for being common
+    rare = bot.ask("what are the rare side effects of examplopril?")
+    assert rare.found and not rare.text.startswith("Common")
+
+
+@pytest.mark.parametrize("text, rarer", [
+    ("Very rare (may affect up to 1 in 10,000 people): • low blood sugar", True),
+    ("Uncommon (may affect up to 1 in 100 people): a rash. Rare (may affect up to 1 in 1,000 people): hepatitis", True),
+    ("Not known (frequency cannot be estimated from the available data): • myasthenia gravis", True),
+    ("Uncommon (may affect up to 1 in 100 people): a rash. Common (may affect up to 1 in 10 people): headache", False),
+    ("Common side effects (may affect up to 1 in 10 people): headache", False),
+    ("Rare cases of hepatitis have been reported.", False),  # no band: nothing said of how often in general
+])
+def test_a_passage_lists_only_rarer_side_effects_by_its_bands(text, rarer):
+    assert rarer_band(text) is rarer

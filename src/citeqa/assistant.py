@@ -295,7 +295,8 @@ class Assistant:
         wants_list = query.broad and self.settings.broad_answers
         pool = max(k, self.settings.broad_pool) if wants_list else k
         hits = retriever.search(bm25, unit_cos, pool, topic, query.kinds, set(query.weights) if wants_list else None,
-                                whole=query.whole, only=retriever.only_about(query.drugs), acts=query.acts)
+                                whole=query.whole, only=retriever.only_about(query.drugs), acts=query.acts,
+                                commonest=query.commonest)
         if self.settings.answer_selection:
             quotes = choose_quotes(retriever, hits, query, unit_cos, self.settings, reader=self.reader_model())
         else:  # the top passage's sentence closest to the question
@@ -352,7 +353,7 @@ class Assistant:
         query = retriever.read(question, clean_history(history, self.settings.question_max_chars) if self.settings.follow_ups else ())
         bm25, unit_cos = retriever.score(query.weights, self.query_encoder().encode([query.text])[0])
         hits = retriever.search(bm25, unit_cos, passages, None, query.kinds, whole=query.whole,
-                                only=retriever.only_about(query.drugs), acts=query.acts)
+                                only=retriever.only_about(query.drugs), acts=query.acts, commonest=query.commonest)
         out = []
         for quote in score_sentences(retriever, hits, query, unit_cos, self.settings.type_weight, look_at=passages):
             chunk = data.chunks[hits[quote.rank].chunk]

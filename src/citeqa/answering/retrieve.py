@@ -21,6 +21,7 @@ from ..index.dense import ivf_probes
 from ..settings import Settings
 from ..index.store import IndexData
 from ..language.text import tokenizer
+from ..reading.frequency import commoner_band, rarer_band
 from ..reading.instructions import circumstance, instruction_acts
 from ..reading.kinds import KIND_HEADINGS, KIND_TOPICS, holds_kind
 from ..reading.query import Query
@@ -109,6 +110,16 @@ class Retriever:
             self._holds[kind] = self.on_topic(kind) | np.array([holds_kind(c.text, kind) for c in self.data.chunks],
                                                                dtype=bool)
         return self._holds[kind]
+
+    @cached_property
+    def rarer_bands(self) -> np.ndarray:
+        """Which passages list only side effects rarer than common (frequency.rarer_band)."""
+        return np.array([rarer_band(c.text) for c in self.data.chunks], dtype=bool)
+
+    @cached_property
+    def commoner_bands(self) -> np.ndarray:
+        """Which passages list common or very common side effects (frequency.commoner_band)."""
+        return np.array([commoner_band(c.text) for c in self.data.chunks], dtype=bool)
 
     def on_topic(self, kind: str) -> np.ndarray:
         """Which passages hold a kind of answer by where they stand, whatever their words
@@ -318,14 +329,18 @@ class Retriever:
 
     def search(self, bm25: np.ndarray, unit_cos: np.ndarray, k: int,
                topic: str | None = None, kinds: tuple[str, ...] = (), named: set[str] | None = None,
-               whole: bool = False, only: np.ndarray | None = None, acts: frozenset[str] = frozenset()) -> list[Hit]:
+               whole: bool = False, only: np.ndarray | None = None, acts: frozenset[str] = frozenset(),
+               commonest: bool = False) -> list[Hit]:
         """The top k passages by fused score, among `only` when given (the passages of the
         documents about the drug asked about). Those holding the kind of answer asked for
         move up by `type_weight`; those under instructions for the act a question asks how
         to do (`acts`: Query.acts) by `instruction_weight`; given the terms of a question that
         wants a list (`named`), those under a heading it names ("Approved Indications") by
         `heading_weight`; for a question about the documents' subject as a whole ("give me
-        the rundown on it"), their summaries by `summary_weight`."""
+        the rundown on it"), their summaries by `summary_weight`. Asked for side effects in
+        general (`commonest`), a passage listing only rarer ones than common holds no answer
+        of the kind asked for ("Very rare: low blood sugar" is not what lisinopril usually
+        does), and one listing common ones moves up by as much again."""
         if not self.n_docs:
             return []
         tw = self.settings.type_weight
@@ -343,7 +358,10 @@ class Retriever:
         kind = self.asked_kind(kinds) if tw else None
         if kind:  # passages that hold the kind of answer asked for move up
             top = order[: self.settings.candidates]
-            fused[top] += tw * self.holds(kind)[top]
+            held = self.holds(kind)[top].astype(float)
+            if commonest and kind == "safety":
+                held = held * ~self.rarer_bands[top] + self.commoner_bands[top]
+            fused[top] += tw * held
             order = np.concatenate([top[np.argsort(-fused[top], kind="stable")], order[len(top):]])
         hits: list[Hit] = []
         seen: set[str] = set()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..language.text import amounts, names_body_weight
+from .frequency import asks_commonest
 from .instructions import MANNER, asked_acts
 from .kinds import DOSE_UNITS, answer_kinds
 from .safety import NOT, TAKE
@@ -99,6 +100,13 @@ class Query:
         """Whether it names a body weight in its own words, of a child ("what's the dose for a 20 kg child?"; "and
         if he weighs 30 kg?" after a child's dose): a child's dose goes by weight, an adult's is often one for all."""
         return names_body_weight(self.own_words) and bool(CHILD.search(self.text))
+
+    @property
+    def commonest(self) -> bool:
+        """Whether it asks for side effects in general, so the commoner ones first ("what are the side effects of
+        lisinopril?"; not "what are the rare side effects?", frequency.py, nor "what signs?" after "does it cause
+        liver problems?")."""
+        return self.broad and self.kinds[:1] == ("safety",) and not self.leans_on and asks_commonest(self.text)
 
     @cached_property
     def acts(self) -> frozenset[str]:
