@@ -481,6 +481,36 @@ def test_an_everyday_medicine_is_answered_from_what_the_documents_say_of_its_cla
     assert ans.found and "NSAIDs raises the chance of bleeding" in ans.text  # ibuprofen is an NSAID
 
 
+# written for this test: an article about an everyday medicine, naming no other by name
+IBUPROFEN = """Ibuprofen
+
+Ibuprofen is a nonsteroidal anti-inflammatory drug (NSAID) taken for pain, fever and inflammation.
+
+Asthma: some adults with asthma get sudden wheezing after aspirin or other NSAIDs, and must avoid ibuprofen.
+
+Dosage: adults take 200 to 400 mg every 4 to 6 hours, and no more than 1,200 mg a day without a doctor's advice.
+"""
+
+
+def test_an_everyday_medicine_asked_about_itself_is_one_the_documents_never_mention(tmp_path):
+    bot = one_document(tmp_path, "ibuprofen.txt", IBUPROFEN)
+    # asked in the place of the drug the documents are about, of documents that never name it
+    ans = bot.ask("and for naproxen?", history=("I have asthma, is ibuprofen dangerous for me?",))
+    assert not ans.found and "never mention naproxen" in ans.text
+    assert "is naproxen dangerous" in ans.notes[0]  # read as the earlier question asked of naproxen
+    assert "never mention diclofenac" in bot.ask("how is diclofenac different?").text
+    # taken with the drug they are about, it is what they say of its class that answers
+    assert "never mention" not in bot.ask("can I take naproxen with it?").text
+
+
+def test_an_everyday_medicine_asked_after_another_takes_its_place(tmp_path):
+    bot = one_document(tmp_path, "zetamab.txt", "Zetamab and other medicines\n\nTaking Zetamab with NSAIDs raises "
+                       "the chance of bleeding from the stomach. Zetamab tablets are taken once a day with food.\n")
+    ans = bot.ask("what about naproxen?", history=("can i take ibuprofen with zetamab?",))
+    assert ans.found and "NSAIDs raises the chance of bleeding" in ans.text
+    assert "can i take naproxen with zetamab?" in ans.notes[0]
+
+
 def test_an_initialism_the_documents_write_out_is_no_unknown_name(tmp_path):
     bot = one_document(tmp_path, "zetavax.txt", "Zetavax safety review\n\nIn 2015 the European Medicines Agency "
                        "reviewed reports of fainting after Zetavax and concluded that the vaccine did not cause them.\n")

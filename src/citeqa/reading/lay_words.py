@@ -117,6 +117,10 @@ class LayBridges:
         # "type 2 diabetes" names diabetes once
         return [w for w in unknown if not any(w != o and f" {w} " in f" {o} " for o in unknown)]
 
+    def held_name(self, name: str) -> bool:
+        """Whether some passage holds a name, as written ("acetylsalicylic acid")."""
+        return bool(terms := self.tokenize(name)) and self.held(terms)
+
     def held(self, terms, within: np.ndarray | None = None) -> bool:
         """Whether some passage (of those `within`) holds all the terms."""
         found = self.vocab.passages_with(list(terms)) if all(t in self.vocab for t in terms) else ()

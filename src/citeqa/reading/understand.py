@@ -30,6 +30,7 @@ from .query import (EXAMPLE_CLAUSE, NAMED_EXAMPLES, Concept, Query, background_s
 from .comparisons import COMPARES
 from .kinds import EARLIEST_ASKED, OF_WHOLE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
+from .medicines import asked_about, swap_medicine
 from ..language.text import DRUG_STEMS, STOPWORDS, names_pattern, number_and_unit, stem
 from .vocabulary import Vocabulary, drug_like
 from ..language.wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
@@ -95,8 +96,8 @@ class QuestionReader:
         "what about for Xolair?" after "How is Ozempic injected?"): the earlier question
         with the drug's name in place of the earlier drug's (or of "it")."""
         new, _ = self.drugs_named(rest)
-        if not new:
-            return None
+        if not new:  # (or an everyday medicine: medicines.py)
+            return swap_medicine(before, rest, lambda w: bool(set(self.tokenize(w)) & self.vocab.subject_drugs))
         pattern = self._drug_pattern(new)
         m = pattern.search(rest) if pattern else None
         if m is None:
@@ -144,14 +145,16 @@ class QuestionReader:
                 break
         about = tuple(d for d in drugs if d in self.vocab.drugs.subject_drugs)  # the documents about them answer
         concepts, weights, names, bridges = self._concepts_of(own)
+        theirs = self.vocab.drugs.subject_drugs  # whether a text names a drug of theirs, or a word calls it "it":
+        on_theirs = lambda text: text.lower() in ANAPHORS or bool(set(self.drugs_named(text)[0]) & theirs)  # noqa: E731
         # what the question itself asks of: not an example, a scene-setting sentence, what another drug is for
-        own_ask = EXAMPLE_CLAUSE.sub(" ", without_purpose(without_scene(own), lambda w: w.lower() in ANAPHORS or bool(
-            set(self.drugs_named(w)[0]) & self.vocab.drugs.subject_drugs)))
+        own_ask = EXAMPLE_CLAUSE.sub(" ", without_purpose(without_scene(own), on_theirs))
         if self.bridges and self.settings.name_check:  # a disease the documents never mention is one too
             # (not an everyday word, "I catch every cold going"; nor an example, "e.g. bullous pemphigoid")
             diseases = [w for w in self.bridges.unknown_conditions(own_ask)
                         if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
-            names = tuple(dict.fromkeys(names + tuple(diseases)))
+            medicines = asked_about(own, "" if stands_alone else before, self.bridges.held_name, on_theirs)
+            names = tuple(dict.fromkeys(names + tuple(diseases) + medicines))
         absent = self._absent_findings(own_ask, bridges, self.vocab.passages_about(about))
         names, listed = self._listed_beside_held(own, names, concepts)
         if not stands_alone:  # context: the earlier question's words and concepts, weighted down
@@ -187,7 +190,6 @@ class QuestionReader:
                    and not SPECIFIC_ASK.search(own)  # nor does "who should not use it?"
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
         # neither an example nor what "it" is taken with ("can I take it with omeprazole?") is what is asked about
-        theirs = self.vocab.drugs.subject_drugs
         with_it = set(self.drugs_named(taken_with(own, called_it=True))[0]) - theirs
         mentioned = named if (plain := NAMED_EXAMPLES.sub(" ", own)) == own else self.drugs_named(plain)[0]
         passing = self._in_passing(tuple(d for d in mentioned if d not in with_it))[0]
@@ -287,12 +289,10 @@ class QuestionReader:
             if not terms or lowered in ANAPHORS:
                 continue
             setting = [past for a, b, past in scene if a <= at < b]
-            if setting and (self._looks_like_name(word, starts) or self.vocab.drugs.named(terms)):
-                if any(setting):
-                    continue  # a drug no longer taken ("I have tried tacrolimus") is not what is asked about
-                scene_word = True  # one taken now ("I'm on lisinopril") may be what it is asked with: no unknown name
-            else:
-                scene_word = False
+            # one taken now ("I'm on lisinopril") may be what it is asked with: no unknown name
+            scene_word = bool(setting) and (self._looks_like_name(word, starts) or bool(self.vocab.drugs.named(terms)))
+            if scene_word and any(setting):
+                continue  # a drug no longer taken ("I have tried tacrolimus") is not what is asked about
             # a name the consumer-health vocabulary knows, for what the documents hold, is no unknown name ("MMR")
             name = self._looks_like_name(word, starts) and not (self.bridges and self.bridges.knows(word))
             generic = (stem(lowered) in self.generic or all(t in self.generic for t in terms)  # "she's": she
