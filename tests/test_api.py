@@ -503,6 +503,13 @@ def test_an_everyday_medicine_asked_about_itself_is_one_the_documents_never_ment
     assert "never mention" not in bot.ask("can I take naproxen with it?").text
 
 
+def test_a_word_the_lay_vocabulary_spells_so_is_no_slip_of_the_documents_word(tmp_path):
+    # "aleve" is one slip from the documents' "level", but people write it so: a brand of naproxen
+    bot = one_document(tmp_path, "ibuprofen.txt", IBUPROFEN + "\nIts blood level peaks within two hours.\n")
+    assert "never mention aleve" in bot.ask("what is the maximum dose of aleve?").text
+    assert bot.candidates("does it rasie blood pressure?")[0].startswith("does it raise")  # a slip still is one
+
+
 def test_an_everyday_medicine_asked_after_another_takes_its_place(tmp_path):
     bot = one_document(tmp_path, "zetamab.txt", "Zetamab and other medicines\n\nTaking Zetamab with NSAIDs raises "
                        "the chance of bleeding from the stomach. Zetamab tablets are taken once a day with food.\n")

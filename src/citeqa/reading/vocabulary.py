@@ -27,7 +27,7 @@ from ..index.build import years_written
 from ..index.entities import Drugs
 from ..index.store import IndexData
 from ..language.text import DRUG_STEMS
-from ..language.wordlists import english_words, is_english, misspelt_common, shorthand
+from ..language.wordlists import english_words, is_english, lay_spellings, misspelt_common, shorthand
 
 NEAR = 0.8  # a misspelt word is this similar to the word meant (a drug-like name: DRUG_NEAR, same first two letters)
 DRUG_NEAR = 0.86
@@ -253,6 +253,8 @@ class Vocabulary:
         shorthand the documents do not write is the word it stands for ("ppl": people)."""
         def fix(m: re.Match) -> str:
             word = m.group(0)
+            if word.lower() in lay_spellings():  # a word people use for health ("aleve"), as they spell it
+                return word
             meant = self.respell(word)
             contracted = m.string[m.end():m.end() + 1] in ("'", "’")  # "shouldn't" is no slip of "should"
             common = None if contracted or drug_like(word) or word.lower() in self._surface else misspelt_common(word)
