@@ -1,11 +1,13 @@
 """What a question names exactly is what its answer holds: an amount of the medicine."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from citeqa import Assistant
 from citeqa.language.text import amounts, names_body_weight
-from citeqa.reading.frequency import rarer_band
+from citeqa.reading.frequency import asks_commonest, rarer_band
 from citeqa.reading.query import named_years
 from tests.conftest import one_document
 
@@ -327,6 +329,11 @@ def test_asked_for_side_effects_in_general_the_commoner_band_comes_first(tmp_pat
     # asked for the rarer or graver ones, no band is put first for being common
     rare = bot.ask("what are the rare side effects of examplopril?")
     assert rare.found and not rare.text.startswith("Common")
+    assert not asks_commonest("what are the less common side effects?")
+    # a band may head its list
+    as_headings = re.sub(r"^(\w[^\n]*\)):$", r"### \1", BANDS, flags=re.M)  # "### Common (may affect ...)"
+    headed = one_document(tmp_path / "headed", "examplopril.md", as_headings)
+    assert headed.ask("what are the side effects of examplopril?").text.startswith("headache")
 
 
 @pytest.mark.parametrize("text, rarer", [
@@ -336,6 +343,11 @@ def test_asked_for_side_effects_in_general_the_commoner_band_comes_first(tmp_pat
     ("Uncommon (may affect up to 1 in 100 people): a rash. Common (may affect up to 1 in 10 people): headache", False),
     ("Common side effects (may affect up to 1 in 10 people): headache", False),
     ("Rare cases of hepatitis have been reported.", False),  # no band: nothing said of how often in general
+    ("Rare: may affect up to 1 in 1,000 people", True),  # the band's other layouts
+    ("Not\nknown (frequency cannot be estimated)", True),
+    ("Very common (≥1/10): headache", False),
+    ("Less common (may affect up to 1 in 100 people): a rash", False),  # not a band's name
+    ("Infections were rare (0.5%), and the cause is not known (1).", False),  # a figure, a reference: no band
 ])
 def test_a_passage_lists_only_rarer_side_effects_by_its_bands(text, rarer):
     assert rarer_band(text) is rarer

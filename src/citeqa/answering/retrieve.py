@@ -55,6 +55,12 @@ def sums_up(section: str, is_subject=lambda word: False) -> bool:
                and not CAPTION.match(h) for h in section.split(" › "))
 
 
+def last_heading_and_text(chunk) -> str:
+    """A passage's text after the heading it stands right under ("Common (may affect up to 1 in 10
+    people)" may head a leaflet's list, or lead into it)."""
+    return f"{chunk.section.rsplit(' › ', 1)[-1]}\n{chunk.text}"
+
+
 def row_dots(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
     """Each row's dot product with the vector, summed the same way whatever the rows around
     it: BLAS blocks a matrix by its shape, so a shard's rows (a slice of the whole) came out
@@ -114,12 +120,12 @@ class Retriever:
     @cached_property
     def rarer_bands(self) -> np.ndarray:
         """Which passages list only side effects rarer than common (frequency.rarer_band)."""
-        return np.array([rarer_band(c.text) for c in self.data.chunks], dtype=bool)
+        return np.array([rarer_band(last_heading_and_text(c)) for c in self.data.chunks], dtype=bool)
 
     @cached_property
     def commoner_bands(self) -> np.ndarray:
         """Which passages list common or very common side effects (frequency.commoner_band)."""
-        return np.array([commoner_band(c.text) for c in self.data.chunks], dtype=bool)
+        return np.array([commoner_band(last_heading_and_text(c)) for c in self.data.chunks], dtype=bool)
 
     def on_topic(self, kind: str) -> np.ndarray:
         """Which passages hold a kind of answer by where they stand, whatever their words
@@ -340,7 +346,7 @@ class Retriever:
         the rundown on it"), their summaries by `summary_weight`. Asked for side effects in
         general (`commonest`), a passage listing only rarer ones than common holds no answer
         of the kind asked for ("Very rare: low blood sugar" is not what lisinopril usually
-        does), and one listing common ones moves up by as much again."""
+        does), and one listing common ones moves up by `type_weight` more."""
         if not self.n_docs:
             return []
         tw = self.settings.type_weight

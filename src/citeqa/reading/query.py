@@ -106,7 +106,7 @@ class Query:
         """Whether it asks for side effects in general, so the commoner ones first ("what are the side effects of
         lisinopril?"; not "what are the rare side effects?", frequency.py, nor "what signs?" after "does it cause
         liver problems?")."""
-        return self.broad and self.kinds[:1] == ("safety",) and not self.leans_on and asks_commonest(self.text)
+        return self.broad and self.kinds[:1] == ("safety",) and not self.leans_on and asks_commonest(self.question)
 
     @cached_property
     def acts(self) -> frozenset[str]:
