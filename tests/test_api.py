@@ -501,10 +501,22 @@ def test_an_everyday_medicine_asked_about_itself_is_one_the_documents_never_ment
     assert "never mention diclofenac" in bot.ask("how is diclofenac different?").text
     # taken with the drug they are about, it is what they say of its class that answers
     assert "never mention" not in bot.ask("can I take naproxen with it?").text
+    # named as the asker wrote it, once ("Tylenol", not "Tylenol, tylenol"), a plural too
+    assert "They never mention Tylenol." in bot.ask("Is Tylenol safe while pregnant?").text
+    assert "never mention naproxen" in bot.ask("and naproxen?", history=("are ibuprofens bad for asthma?",)).text
+
+
+def test_an_everyday_medicine_taken_after_the_documents_product_is_answered_by_its_class(tmp_path):
+    bot = one_document(tmp_path, "zetavax.txt", "Zetavax vaccine\n\nAfter vaccination\n\nPainkillers such as "
+                       "paracetamol or NSAIDs can be taken if the arm is sore or you have a fever after Zetavax.\n")
+    for question in ("can I take ibuprofen after the vaccine?",
+                     "Can I take painkillers, e.g. ibuprofen, after the jab?"):
+        ans = bot.ask(question)
+        assert "never mention" not in ans.text and "NSAIDs can be taken" in ans.text
 
 
 def test_a_word_the_lay_vocabulary_spells_so_is_no_slip_of_the_documents_word(tmp_path):
-    # "aleve" is one slip from the documents' "level", but people write it so: a brand of naproxen
+    # "aleve" is close to the documents' "level", but people write it so: a brand of naproxen
     bot = one_document(tmp_path, "ibuprofen.txt", IBUPROFEN + "\nIts blood level peaks within two hours.\n")
     assert "never mention aleve" in bot.ask("what is the maximum dose of aleve?").text
     assert bot.candidates("does it rasie blood pressure?")[0].startswith("does it raise")  # a slip still is one

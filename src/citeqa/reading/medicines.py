@@ -1,9 +1,10 @@
 """Everyday medicines people name (the consumer-health vocabulary's section of them:
 ibuprofen, Tylenol, Aleve, salbutamol). The vocabulary bridges each to its class, so that
-"can I take Advil with Eliquis?" is answered from what a leaflet says of NSAIDs. But a
-question about such a medicine itself, of documents that name it by none of its names, asks
-about a drug they do not cover: "and for naproxen?" after "is ibuprofen dangerous if I have
-asthma?" of an ibuprofen article, or "how is diclofenac different?". Asked about, it is a
+"can I take Advil with Eliquis?" or "can I take ibuprofen after the jab?" is answered from
+what a leaflet says of NSAIDs. But where such a medicine takes the place of the drug the
+documents are about, of documents that name it by none of its names, the question asks
+about a drug they do not cover: "and for naproxen?" after "is ibuprofen dangerous if I
+have asthma?" of an ibuprofen article, or "how is diclofenac different?". Asked so, it is a
 name the documents never mention, as an unknown drug's name is (understand.py).
 """
 from __future__ import annotations
@@ -11,52 +12,65 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .comparisons import IT
+from .lay_words import MODIFIED
 from ..language.text import STOPWORDS
 from ..language.wordlists import conditions, consumer_health, words_of
 
 SECTION = ("everyday medicines",)
-CALLED_IT = re.compile(r"\b(it|its|this)\b", re.I)  # the drug the documents are about, called so
 
 
-def named(question: str) -> list[tuple[tuple[str, ...], str]]:
-    """The everyday medicines a question names: (stemmed words, as the vocabulary writes it)."""
-    words = words_of(question)
-    return [(key, written) for key, written in conditions(sections=SECTION).items()
-            if any(tuple(words[i:i + len(key)]) == key for i in range(len(words) - len(key) + 1))]
+def named(question: str) -> list[tuple[str, str]]:
+    """The everyday medicines a question names: (as the vocabulary writes it, as the question
+    does: "Tylenol", "ibuprofens")."""
+    found = []
+    for written in conditions(sections=SECTION).values():
+        words = r"\s+".join(re.escape(w) for w in written.split())
+        if m := re.search(rf"(?<![\w-]){words}(?:e?s)?(?![\w-])", question, re.I):
+            found.append((written, m.group(0)))
+    return found
 
 
-def names_of(key: tuple[str, ...], written: str) -> list[str]:
-    """A medicine's names: its own, and those of its row that are everyday medicines too (Tylenol:
-    acetaminophen, paracetamol; not its class, NSAIDs)."""
+def names_of(written: str) -> set[str]:
+    """A medicine's names: its own, the everyday medicines its row gives as its names (Tylenol:
+    acetaminophen, paracetamol; not its class, NSAIDs), and those whose rows give it (ibuprofen:
+    Advil, Motrin, Nurofen)."""
     medicines = conditions(sections=SECTION)
-    return [written] + [c for c in consumer_health().get(key, ()) if tuple(words_of(c)) in medicines]
+    table = consumer_health()
+
+    def row(name: str) -> set[str]:
+        return {c for c in table.get(tuple(words_of(name)), ()) if tuple(words_of(c)) in medicines}
+    return {written} | row(written) | {m for m in medicines.values() if written in row(m)}
 
 
-def asked_about(question: str, before: str, held: Callable[[str], bool],
+def asked_about(read: str, asked: str, swapped: bool, held: Callable[[str], bool],
                 theirs: Callable[[str], bool]) -> tuple[str, ...]:
-    """The everyday medicines a question asks about that the documents name by none of their
-    names (`held(name)`: whether they do). Those it names when it names no drug the documents
-    are about (`theirs(text)`: whether a text does) and calls none "it"; a follow-up read with
-    an earlier question (`before`) asks about one only where that question named no everyday
-    medicine other than theirs: "what about naproxen?" after "can I take ibuprofen with
-    Eliquis?" asks it in ibuprofen's place, of Eliquis."""
-    unheld = [w for k, w in named(question) if not any(held(n) for n in names_of(k, w))]
-    if not unheld or theirs(question) or CALLED_IT.search(question):
+    """The everyday medicines a question (as `read`, and as `asked`) asks about in the place of
+    the drug the documents are about, that they name by none of their names (`held(name)`:
+    whether they do), as the asker wrote them. Not where the question names a drug of theirs
+    (`theirs(text)`: whether a text does) or calls one "it", nor, unless it is a follow-up that
+    asked the earlier question of the medicine (`swapped`), where it names a kind of thing theirs
+    may be ("can I take ibuprofen after the vaccine?", "... with my tablets?": MODIFIED), which the
+    documents' words for its class may answer. "what is the maximum dose of Aleve?" of an
+    ibuprofen article asks about Aleve."""
+    if theirs(read) or IT.search(read) or (not swapped and set(words_of(read)) & MODIFIED):
         return ()
-    if before and any(not theirs(w) for _, w in named(before)):
-        return ()
-    return tuple(unheld)
+    return tuple(said for written, said in named(asked) if not any(held(n) for n in names_of(written)))
 
 
 def swap_medicine(before: str, rest: str, theirs: Callable[[str], bool]) -> str | None:
     """A follow-up that asks the earlier question of an everyday medicine it names alone ("and for
-    naproxen?" after "is ibuprofen dangerous if I have asthma?"): the earlier question with its name in
-    place of the everyday medicine that question names that is not the documents' (`theirs(name)`:
-    whether it names a drug they are about), else of theirs; None where it names none."""
+    naproxen?" after "is ibuprofen dangerous if I have asthma?"): the earlier question with that
+    name in place of the one everyday medicine it names that is not the documents' (`theirs(name)`:
+    whether it names a drug they are about), else of theirs; None where it names none, or several
+    of either."""
     new = named(rest)
-    if len(new) != 1 or any(w not in STOPWORDS and w not in new[0][0] for w in words_of(rest)):
+    if len(new) != 1 or any(w not in STOPWORDS and w not in words_of(new[0][0]) for w in words_of(rest)):
         return None
-    old = sorted((w for _, w in named(before) if w != new[0][1]), key=theirs)  # (not theirs first)
-    if not old:
+    old = [(w, said) for w, said in named(before)]
+    if any(w in names_of(new[0][0]) for w, _ in old):  # "and naproxen?" after "ibuprofen with naproxen?"
         return None
-    return re.sub(rf"\b{re.escape(old[0])}\b", new[0][1], before, count=1, flags=re.I)
+    others = [said for w, said in old if not theirs(w)] or [said for w, said in old if theirs(w)]
+    if len(others) != 1:  # which one it takes the place of is for the slot to say
+        return None
+    return re.sub(rf"(?<![\w-]){re.escape(others[0])}(?![\w-])", new[0][1], before, flags=re.I)

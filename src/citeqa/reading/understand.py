@@ -153,7 +153,7 @@ class QuestionReader:
             # (not an everyday word, "I catch every cold going"; nor an example, "e.g. bullous pemphigoid")
             diseases = [w for w in self.bridges.unknown_conditions(own_ask)
                         if english_counts().get(w.lower(), 0) < EVERYDAY_COUNT]
-            medicines = asked_about(own, "" if stands_alone else before, self.bridges.held_name, on_theirs)
+            medicines = asked_about(own, question, bool(before) and stands_alone, self.bridges.held_name, on_theirs)
             names = tuple(dict.fromkeys(names + tuple(diseases) + medicines))
         absent = self._absent_findings(own_ask, bridges, self.vocab.passages_about(about))
         names, listed = self._listed_beside_held(own, names, concepts)
