@@ -93,8 +93,8 @@ def medical_words(path: Path = CONSUMER_HEALTH) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def lay_spellings(path: Path = CONSUMER_HEALTH) -> frozenset[str]:
-    """Every word of the consumer-health vocabulary's lay side, lower case and spelled as people
-    write it ("aleve", "jab", "pins"): no slip of another word."""
+    """Every word of the consumer-health vocabulary's lay side, lower case, as it is written there
+    ("aleve", "tummy", "ppl"): a word people write for health, no slip of another word."""
     return frozenset(w.lower() for line in path.read_text(encoding="utf-8").splitlines()
                      if line.strip() and not line.startswith("#") for w in said_words(line.split("\t")[0]))
 

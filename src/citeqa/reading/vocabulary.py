@@ -253,8 +253,6 @@ class Vocabulary:
         shorthand the documents do not write is the word it stands for ("ppl": people)."""
         def fix(m: re.Match) -> str:
             word = m.group(0)
-            if word.lower() in lay_spellings():  # a word people use for health ("aleve"), as they spell it
-                return word
             meant = self.respell(word)
             contracted = m.string[m.end():m.end() + 1] in ("'", "’")  # "shouldn't" is no slip of "should"
             common = None if contracted or drug_like(word) or word.lower() in self._surface else misspelt_common(word)
@@ -284,7 +282,9 @@ class Vocabulary:
         if word in self._respelt:
             return self._respelt[word]
         found = None
-        if len(word) >= 4 and word.isalpha() and word not in self._surface and word not in english_words():
+        # (a word of the consumer-health vocabulary is spelled as people write it: "aleve" is no slip of "level")
+        if (len(word) >= 4 and word.isalpha() and word not in self._surface and word not in english_words()
+                and word not in lay_spellings()):
             near = self._surface_near.nearest(word, bool(DRUG_STEMS.search(word)))
             # the English word list (160k words) is read only when a corpus word is that close
             found = near if near and not is_english(word) else None
@@ -299,6 +299,8 @@ class Vocabulary:
         that starts the same."""
         if term in self.term_id:
             return term
+        if word.lower() in lay_spellings():  # (as respell: "aleve" is no slip of "level")
+            return None
         # a Greek letter typed as its Latin one: "IL-4Ra" for IL-4Rα (il4ralpha), "TNF-b" for TNF-β
         for latin, greek in LATIN_GREEK.items():
             if len(term) > 2 and term.endswith(latin) and term[:-1] + greek in self.term_id:
