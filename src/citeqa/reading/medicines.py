@@ -67,7 +67,7 @@ def swap_medicine(before: str, rest: str, theirs: Callable[[str], bool]) -> str 
     new = named(rest)
     if len(new) != 1 or any(w not in STOPWORDS and w not in words_of(new[0][0]) for w in words_of(rest)):
         return None
-    old = [(w, said) for w, said in named(before)]
+    old = named(before)
     if any(w in names_of(new[0][0]) for w, _ in old):  # "and naproxen?" after "ibuprofen with naproxen?"
         return None
     others = [said for w, said in old if not theirs(w)] or [said for w, said in old if theirs(w)]

@@ -145,7 +145,7 @@ class QuestionReader:
                 break
         about = tuple(d for d in drugs if d in self.vocab.drugs.subject_drugs)  # the documents about them answer
         concepts, weights, names, bridges = self._concepts_of(own)
-        theirs = self.vocab.drugs.subject_drugs  # whether a text names a drug of theirs, or a word calls it "it":
+        theirs = self.vocab.drugs.subject_drugs  # (on_theirs: a text names a drug of theirs, or a word calls it "it")
         on_theirs = lambda text: text.lower() in ANAPHORS or bool(set(self.drugs_named(text)[0]) & theirs)  # noqa: E731
         # what the question itself asks of: not an example, a scene-setting sentence, what another drug is for
         own_ask = EXAMPLE_CLAUSE.sub(" ", without_purpose(without_scene(own), on_theirs))
