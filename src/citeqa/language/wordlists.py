@@ -81,22 +81,18 @@ def conditions(path: Path = CONSUMER_HEALTH, sections: tuple[str, ...] = ("condi
 
 
 @lru_cache(maxsize=4)
-def medical_words(path: Path = CONSUMER_HEALTH) -> frozenset[str]:
-    """Every stemmed word of the consumer-health vocabulary's lay side: words that can be
-    what a medical question is about (pregnancy, fridge, price, half-life)."""
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.update(w for w in words_of(line.split("\t")[0]) if len(w) > 2)
-    return frozenset(words - generic_words())
-
-
-@lru_cache(maxsize=4)
 def lay_spellings(path: Path = CONSUMER_HEALTH) -> frozenset[str]:
     """Every word of the consumer-health vocabulary's lay side, lower case, as it is written there
     ("aleve", "tummy", "ppl"): a word people write for health, no slip of another word."""
-    return frozenset(w.lower() for line in path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in path.read_text(encoding="utf-8").splitlines()
                      if line.strip() and not line.startswith("#") for w in said_words(line.split("\t")[0]))
+
+
+@lru_cache(maxsize=4)
+def medical_words(path: Path = CONSUMER_HEALTH) -> frozenset[str]:
+    """Every stemmed word of the consumer-health vocabulary's lay side (lay_spellings, stemmed): words that can be
+    what a medical question is about (pregnancy, fridge, price, half-life)."""
+    return frozenset(s for s in (stem(w) for w in lay_spellings(path)) if len(s) > 2) - generic_words()
 
 
 @dataclass(frozen=True)
