@@ -641,3 +641,33 @@ def test_a_side_effect_only_another_drug_s_documents_mention_is_never_mentioned_
     ans = Assistant(seeds, tmp_path / "index").ask("Can betamab cause hair loss?")
     # the question is answered from betamab's document only, which never mentions hair loss
     assert not ans.found and "They never mention hair loss" in ans.text
+
+
+EXAMPLIX = ("EXAMPLIX (examplogrel bisulfate) tablets, for oral use\n\n"
+            "1 INDICATIONS AND USAGE\n\nEXAMPLIX is a platelet inhibitor indicated to reduce the rate of heart attack "
+            "and stroke in adults with recent coronary disease.\n\n"
+            "2 DOSAGE AND ADMINISTRATION\n\nThe recommended dose is 75 mg once daily with or without food. A missed "
+            "dose is taken the same day once remembered; two doses are not taken together.\n\n"
+            "7 DRUG INTERACTIONS\n\nAvoid concomitant use of omeprazole, which reduces the effect of examplogrel. "
+            "Omeprazole inhibits the enzyme that activates examplogrel, and separating the doses does not help. "
+            "Omeprazole lowered the active metabolite by half in healthy subjects. Pantoprazole had less effect on "
+            "EXAMPLIX activity than omeprazole. Coadministration with NSAIDs increases the risk of gastrointestinal "
+            "bleeding. Opioids delay the absorption of examplogrel.\n")
+
+
+def test_a_label_naming_its_drug_with_a_salt_is_about_the_drug_by_its_plain_name(tmp_path):
+    bot = one_document(tmp_path, "examplix.txt", EXAMPLIX)
+    # "examplogrel bisulfate" is examplogrel: an everyday medicine taken with it is answered from its class
+    ans = bot.ask("my husband takes examplogrel, can he take ibuprofen for his bad back")
+    assert ans.found and "NSAIDs" in ans.text
+    # a time of day, or "they've" typed without its apostrophe, is no name the documents never mention
+    assert "never mention" not in bot.ask("i forgot my examplix this morning and its now 9pm, do i take it now").text
+    assert "never mention" not in bot.ask("my dad is on morphine and now theyve added examplix, is that ok").text
+
+
+def test_a_follow_up_naming_a_drug_takes_the_place_of_the_one_not_theirs(tmp_path):
+    bot = one_document(tmp_path, "examplix.txt", EXAMPLIX)
+    # "can i take omeprazole with examplix?" names two drugs; the new one takes the place of the one not theirs
+    ans = bot.ask("what about pantoprazole then", history=("can i take omeprazole with examplix",))
+    assert "can i take pantoprazole with examplix" in ans.notes[0]
+    assert ans.found and "Pantoprazole had less effect" in ans.text

@@ -97,6 +97,10 @@ def test_a_word_that_qualifies_a_brand_is_no_drug_of_its_own():
 
 def test_a_name_is_also_known_without_its_salt_or_dosage_form():
     assert name_forms("Warfarin sodium tablets") == ["Warfarin sodium tablets", "Warfarin sodium", "Warfarin"]
+    # the salts and esters of the USAN and INN lists: "PLAVIX (clopidogrel bisulfate)" is clopidogrel too
+    assert name_forms("clopidogrel bisulfate")[-1] == "clopidogrel"
+    assert name_forms("clopidogrel hydrogen sulfate")[-1] == "clopidogrel"
+    assert name_forms("olmesartan medoxomil")[-1] == "olmesartan"
 
 
 def test_a_drug_with_no_generic_known_is_named_as_the_documents_name_it_most():

@@ -1,6 +1,6 @@
 import pytest
 
-from citeqa.language.text import spells_out, split_sentences, tokenize
+from citeqa.language.text import spells_out, split_sentences, tokenize, unapostrophed
 
 
 def spans(text):
@@ -94,3 +94,12 @@ def test_answering_never_imports_bm25s_or_scipy():
 ])
 def test_an_initialism_is_spelt_out_by_the_first_letters_of_consecutive_words(acronym, text, spelt):
     assert spells_out(acronym, text) is spelt
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_known_as_one():
+    assert all(unapostrophed(w) for w in ("theyve", "shouldnt", "youre", "Doesnt", "wont", "whats"))
+    assert not any(unapostrophed(w) for w in ("theyvex", "tramadol", "cement", "thevent"))
+
+
+def test_a_time_of_day_is_a_number_and_its_unit():
+    assert tokenize("9pm") == tokenize("9 pm")

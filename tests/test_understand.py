@@ -106,6 +106,15 @@ def test_a_capital_starting_a_sentence_or_a_contraction_is_no_name(reader):
     assert reader.read("Is it better than Rinvoq? Tralokinumab too?").unknown_names == ("Rinvoq", "Tralokinumab")
 
 
+@pytest.mark.parametrize("question, unknown", [
+    ("i forgot my dupixent this morning and its now 9pm, do i take it now?", ()),  # a time of day
+    ("my dad is on it and now theyve added methotrexate, is that ok?", ("methotrexate",)),  # "they've"
+    ("my son wouldnt take it, doesnt he need it?", ()),
+])
+def test_a_time_of_day_or_a_contraction_typed_without_its_apostrophe_is_no_name(reader, question, unknown):
+    assert reader.read(question).unknown_names == unknown
+
+
 def test_a_name_the_lay_vocabulary_knows_is_no_unknown_name(reader):
     # "MMR" is a live vaccine (data/consumer_health.tsv), and the documents speak of live vaccines
     query = reader.read("can my daughter get her MMR booster while on it?")
@@ -126,6 +135,8 @@ def test_a_class_named_by_examples_the_documents_hold_is_no_unknown_name(reader,
 @pytest.mark.parametrize("question, absent", [
     ("Can I take ibuprofen with it for a headache?", ()),  # what another medicine is taken for is not asked
     ("Can I take dupixent for a headache?", ("headache",)),  # what the drug asked about is taken for is
+    ("im on sumatriptan for a headache, does that mix ok with dupixent?", ()),  # "on" a medicine for something
+    ("she's on dupixent for a headache, is that ok?", ("headache",)),
     ("Can it give me a headache?", ("headache",)),
 ])
 def test_what_another_medicine_is_taken_for_is_not_what_is_asked(reader, question, absent):

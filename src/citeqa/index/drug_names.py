@@ -29,7 +29,9 @@ FORMS = {"tablet", "tablets", "capsule", "capsules", "injection", "injections", 
          "vial", "vials", "powder", "for", "concentrate", "infusion", "prefilled", "pre-filled", "syringe"}
 SALTS = {"sodium", "potassium", "hydrochloride", "acetate", "sulfate", "sulphate", "maleate", "mesylate",
          "citrate", "tartrate", "phosphate", "besylate", "calcium", "magnesium", "hemihydrate", "monohydrate",
-         "dihydrate", "succinate", "fumarate", "bromide", "chloride", "hyclate", "disodium"}
+         "dihydrate", "succinate", "fumarate", "bromide", "chloride", "hyclate", "disodium", "bisulfate", "bisulphate",
+         "hydrogen", "hydrobromide", "dihydrochloride", "nitrate", "lactate", "gluconate", "tosylate", "besilate",
+         "mesilate", "malate", "pamoate", "trihydrate", "sesquihydrate", "medoxomil", "cilexetil", "mofetil"}
 # a phrase that introduces brand names; the names follow it in the same sentence
 BRAND_CUE = re.compile(
     r"\b(?:(?:brand|trade|proprietary|product)[- ]names?|(?:sold|marketed|available|distributed|"

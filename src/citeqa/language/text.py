@@ -61,7 +61,8 @@ _JOINER = re.compile(r"[-.']")
 # "5HT3", "17alpha"), nor an ordinal ("2nd") or a letter ("phase 1b"). Units are a closed class
 # (micrograms after normalize: "mug")
 _UNITS = ("mg|mcg|mug|ug|ng|g|kg|kgs|lb|lbs|ml|dl|l|iu|units?|mmol|mol|meq|mm|cm|"
-          "h|hrs?|hours?|mins?|minutes?|days?|wks?|weeks?|months?|yrs?|years?|tabs?|tablets?|puffs?|doses?")
+          "h|hrs?|hours?|mins?|minutes?|days?|wks?|weeks?|months?|yrs?|years?|tabs?|tablets?|puffs?|doses?|"
+          "am|pm")  # ... and a time of day ("9pm")
 _GLUED_UNIT = re.compile(rf"(\d+(?:\.\d+)?)({_UNITS})")
 _GREEK_NAMES = str.maketrans(GREEK)
 
@@ -72,8 +73,8 @@ def normalize(text: str) -> str:
     return text.replace("µ", "μ").translate(_GREEK_NAMES)
 
 
-TOKENS_VERSION = 3  # 2: an identifier with words hung on it is indexed as itself too ("IL-4-driven": il4);
-# 3: a number against its unit is the number and the unit ("10mg": 10, mg)
+TOKENS_VERSION = 4  # 2: an identifier with words hung on it is indexed as itself too ("IL-4-driven": il4);
+# 3: a number against its unit is the number and the unit ("10mg": 10, mg); 4: ... and a time of day ("9pm")
 
 
 @lru_cache(maxsize=65536)
@@ -87,6 +88,17 @@ def number_and_unit(word: str) -> tuple[str, str] | None:
     """("10", "mg") for a number written against its unit ("10mg", "2.5ML"), else None."""
     glued = _GLUED_UNIT.fullmatch(normalize(word))
     return (glued.group(1), glued.group(2)) if glued else None
+
+
+# a contraction typed without its apostrophe ("theyve", "shouldnt", "youre"): English's closed class of them
+_UNAPOSTROPHED = re.compile(r"(?:i|you|we|they|he|she|it|that|there|what|who|where|how)(?:ve|re|ll|d|s|m)|"
+                            r"(?:do|does|did|is|are|was|were|have|has|had|could|should|would|must|might|need|ca|wo|ai)"
+                            r"nt")
+
+
+def unapostrophed(word: str) -> bool:
+    """Whether a word is a contraction typed without its apostrophe ("theyve", "doesnt")."""
+    return bool(_UNAPOSTROPHED.fullmatch(word.lower()))
 
 
 @lru_cache(maxsize=65536)

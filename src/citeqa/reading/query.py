@@ -299,7 +299,8 @@ def named_by_examples(question: str, holds) -> set[str]:
 
 
 # what another medicine is taken for: "can I take ibuprofen with metformin for a headache?"
-PURPOSE = re.compile(r"\b(?:take|taking|took|gave me|given|prescribed|using|use)\s+(?:an? |some |my |the )?([\w-]+)"
+PURPOSE = re.compile(r"(?:\b(?:take|taking|took|gave me|given|prescribed|using|use)|"
+                     r"(?:\bi['’]?m|\b(?:am|is|are|was|were|been)|['’]s)\s+on)\s+(?:an? |some |my |the )?([\w-]+)"
                      r"[^,?.!;]{0,40}?\b(for (?:an? |my |his |her |the |their )?\w[\w' -]{0,30}?)"
                      r"(?=\s*(?:[,?.!;]|$|\bwhile\b|\bwith\b|\bbut\b))", re.I)
 

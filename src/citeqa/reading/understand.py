@@ -31,7 +31,7 @@ from .comparisons import COMPARES
 from .kinds import EARLIEST_ASKED, OF_WHOLE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
 from .medicines import asked_about, swap_medicine
-from ..language.text import DRUG_STEMS, STOPWORDS, names_pattern, number_and_unit, stem
+from ..language.text import DRUG_STEMS, STOPWORDS, names_pattern, number_and_unit, stem, unapostrophed
 from .vocabulary import Vocabulary, drug_like
 from ..language.wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
                         label_topics, medical_words, words_of)
@@ -109,6 +109,8 @@ class QuestionReader:
             return None
         name = m.group(0)
         old = [d for d in self.drugs_named(before)[0] if d not in new]
+        if len(old) > 1:  # the one not theirs ("what about pantoprazole?" after "omeprazole with Plavix?"), if one
+            old = [d for d in old if d not in self.vocab.drugs.subject_drugs] or old
         if len(old) > 1:  # which one it takes the place of is the slot's to say ("with X" for "with Y")
             return None
         old_pattern = self._drug_pattern(old)
@@ -119,8 +121,7 @@ class QuestionReader:
         return None
 
     def _has_subject(self, question: str) -> bool:
-        """Whether a question names what it is about: a drug, gene or trial (or a word the
-        documents pair with a drug name, such as its brand)."""
+        """Whether a question names what it is about: a drug, gene, trial, or a word paired with a drug's name."""
         for word, starts in words_and_starts(question):
             if self._looks_like_name(word.strip(".'’"), starts):
                 return True
@@ -132,8 +133,7 @@ class QuestionReader:
     # ------------------------------------------------------------ terms and concepts
 
     def read(self, question: str, history=()) -> Query:
-        # misspellings read as the words meant, for what it asks, its lay phrases and its embedding
-        if self.settings.typo_correction:
+        if self.settings.typo_correction:  # misspellings read as the words meant (what it asks, lay phrases, embedding)
             question, history = self.vocab.respelled(question), [self.vocab.respelled(h) for h in history]
         text, before, read_as = self.read_follow_up(question, history)
         stands_alone = not before or read_as == text  # (a substituted follow-up is a whole question)
@@ -392,7 +392,7 @@ class QuestionReader:
         if (not starts and plain[:1].isupper() and plain[1:].islower() and len(plain) >= 4
                 and lowered not in english_words() and stem(lowered) not in self.generic):
             return True
-        if not (plain.isalpha() and plain.islower() and len(plain) >= 5) or is_english(plain):
+        if not (plain.isalpha() and plain.islower() and len(plain) >= 5) or is_english(plain) or unapostrophed(plain):
             return False
         if stem(plain) in self.generic or stem(plain) in self.medical:
             return False
