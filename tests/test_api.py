@@ -671,3 +671,13 @@ def test_a_follow_up_naming_a_drug_takes_the_place_of_the_one_not_theirs(tmp_pat
     ans = bot.ask("what about pantoprazole then", history=("can i take omeprazole with examplix",))
     assert "can i take pantoprazole with examplix" in ans.notes[0]
     assert ans.found and "Pantoprazole had less effect" in ans.text
+
+
+def test_their_drug_named_to_set_the_scene_is_asked_about_beside_another(tmp_path):
+    bot = one_document(tmp_path, "examplix.txt", EXAMPLIX)
+    # "I'm on Examplix" sets the scene, and pantoprazole (mentioned once) is asked about with it, not alone
+    ans = bot.ask("im on examplix, can i take pantoprazole for heartburn?")
+    assert ans.found and "Pantoprazole had less effect" in ans.text
+    # a follow-up naming a drug after their drug and an everyday medicine takes the medicine's place
+    ans = bot.ask("what about pantoprazole?", history=("can i take examplix with aspirin?",))
+    assert "can i take examplix with pantoprazole" in ans.notes[0]

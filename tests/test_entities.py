@@ -95,6 +95,12 @@ def test_a_word_that_qualifies_a_brand_is_no_drug_of_its_own():
     assert {"Fluzone", "Fluzone High-Dose", "Flublok"} <= set(brands)
 
 
+def test_a_generic_name_is_known_by_the_ending_of_its_class():  # WHO INN stems
+    from citeqa.index.drug_names import is_inn
+    assert all(is_inn(w) for w in ("clopidogrel", "pregabalin", "gabapentin", "tramadol", "diclofenac", "olanzapine"))
+    assert not any(is_inn(w) for w in ("gospel", "salad", "pension"))
+
+
 def test_a_name_is_also_known_without_its_salt_or_dosage_form():
     assert name_forms("Warfarin sodium tablets") == ["Warfarin sodium tablets", "Warfarin sodium", "Warfarin"]
     # the salts and esters of the USAN and INN lists: "PLAVIX (clopidogrel bisulfate)" is clopidogrel too

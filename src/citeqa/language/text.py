@@ -46,7 +46,9 @@ DRUG_STEMS = re.compile(
     r"(mab|nib|cept|kinra|formin|gliptin|gliflozin|pril|sartan|olol|dipine|statin|prazole|azole|cillin|"
     r"mycin|cycline|floxacin|vir|parin|xaban|gatran|triptan|setron|lukast|solone|sone|afil|oxetine|"
     r"zepam|zolam|caine|dronate|tropin|limus|platin|taxel|rubicin|trexate|profen|coxib|tidine|terol|"
-    r"tropium|glutide|tide|parib|lisib|ciclib|tinib|rafenib|degib|zomib|imod|umab|ximab|zumab|sporin)$")
+    r"tropium|glutide|tide|parib|lisib|ciclib|tinib|rafenib|degib|zomib|imod|umab|ximab|zumab|sporin|"
+    r"grel|grelor|abalin|apentin|adol|fenac|icam|semide|thiazide|triptyline|pramine|apine|vudine|tecan|barbital|"
+    r"fenone|xifen)$")
 
 _STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+(?:[-.,/'+][a-z0-9]+)*")

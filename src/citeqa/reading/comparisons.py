@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import drug_like
 from ..language.text import names_pattern
 
 # a question weighing one treatment against another
@@ -37,3 +38,17 @@ def weighs(sentence: str, other: tuple[str, ...], own: tuple[str, ...], question
     return any(any(w.search(clause) for w in weighing) and others.search(clause)
                and (IT.search(clause) or owns.search(clause))
                for clause in re.split(r"[;:]", sentence))
+
+
+def alternatives(question: str, known) -> set[str]:
+    """Names offered as a choice beside one the documents hold (`known(word)`: whether they do): "an IgG1 or
+    an IgG4 antibody?" can be answered with the one they hold. Never a drug: "Is dupilumab or tralokinumab
+    better?" asks about tralokinumab."""
+    out = set()
+    for m in re.finditer(r"([\w-]+)\s+or\s+(?:an?\s+|the\s+)?([\w-]+)", question):
+        a, b = m.group(1), m.group(2)
+        held = [known(a), known(b)]
+        for offered, beside in ((b, held[0] and not held[1]), (a, held[1] and not held[0])):
+            if beside and not drug_like(offered.lower()):
+                out.add(offered.lower())
+    return out

@@ -70,7 +70,14 @@ def swap_medicine(before: str, rest: str, theirs: Callable[[str], bool]) -> str 
     old = named(before)
     if any(w in names_of(new[0][0]) for w, _ in old):  # "and naproxen?" after "ibuprofen with naproxen?"
         return None
-    others = [said for w, said in old if not theirs(w)] or [said for w, said in old if theirs(w)]
+    return in_place_of(before, new[0][1], theirs)
+
+
+def in_place_of(before: str, name: str, theirs: Callable[[str], bool], mine: bool = True) -> str | None:
+    """The earlier question with `name` in place of the one everyday medicine it names that is not the
+    documents' (`theirs(name)`), else (with `mine`) of theirs; None where it names none, or several of either."""
+    old = named(before)
+    others = [said for w, said in old if not theirs(w)] or [said for w, said in old if mine and theirs(w)]
     if len(others) != 1:  # which one it takes the place of is for the slot to say
         return None
-    return re.sub(rf"(?<![\w-]){re.escape(others[0])}(?![\w-])", new[0][1], before, flags=re.I)
+    return re.sub(rf"(?<![\w-]){re.escape(others[0])}(?![\w-])", name, before, flags=re.I)

@@ -27,10 +27,10 @@ import re
 from .lay_words import POSSESSED_KIN, LayBridges, with_age_groups
 from .query import (EXAMPLE_CLAUSE, NAMED_EXAMPLES, Concept, Query, background_spans, named_by_examples,
                     words_and_starts, words_at, without_purpose, without_scene, taken_with, SPECIFIC_ASK)
-from .comparisons import COMPARES
+from .comparisons import COMPARES, alternatives
 from .kinds import EARLIEST_ASKED, OF_WHOLE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
-from .medicines import asked_about, swap_medicine
+from .medicines import asked_about, in_place_of, swap_medicine
 from ..language.text import DRUG_STEMS, STOPWORDS, names_pattern, number_and_unit, stem, unapostrophed
 from .vocabulary import Vocabulary, drug_like
 from ..language.wordlists import (FINDINGS, english_counts, english_stems, english_words, generic_words, is_english,
@@ -69,8 +69,8 @@ class QuestionReader:
     def drugs_named(self, question: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """(the drugs a question asks about, those it names only to set the scene): "I'm on
         metformin. Can I take Ozempic too?" asks about semaglutide. A drug named only to set
-        the scene is asked about when it is the only one named and a document is about it
-        ("I've been prescribed Rinvoq. How does it work?")."""
+        the scene is asked about when a document is about it and none asked about is ("I've been
+        prescribed Rinvoq. How does it work?", "I'm on Zoloft. Can I take tramadol?")."""
         drugs = self.vocab.drugs
         if not drugs.drugs or not question.strip():  # (nothing to look up: "what it is taken with" is often nothing)
             return (), ()
@@ -82,8 +82,8 @@ class QuestionReader:
         # names of several words ("Gardasil 9", "megestrol acetate")
         asked += [d for d in drugs.named(self.tokenize(question)) if d not in asked and d not in scene]
         asked, scene = list(dict.fromkeys(asked)), [d for d in dict.fromkeys(scene) if d not in asked]
-        if not asked:
-            asked = [d for d in scene if d in drugs.subject_drugs]
+        if not set(asked) & drugs.subject_drugs:  # (or with theirs: "I'm on Zoloft. Can I take tramadol?")
+            asked += [d for d in scene if d in drugs.subject_drugs]
             scene = [d for d in scene if d not in asked]
         return tuple(asked), tuple(scene)
 
@@ -96,8 +96,9 @@ class QuestionReader:
         "what about for Xolair?" after "How is Ozempic injected?"): the earlier question
         with the drug's name in place of the earlier drug's (or of "it")."""
         new, _ = self.drugs_named(rest)
+        theirs = lambda w: bool(set(self.tokenize(w)) & self.vocab.subject_drugs)  # noqa: E731
         if not new:  # (or an everyday medicine: medicines.py)
-            return swap_medicine(before, rest, lambda w: bool(set(self.tokenize(w)) & self.vocab.subject_drugs))
+            return swap_medicine(before, rest, theirs)
         pattern = self._drug_pattern(new)
         m = pattern.search(rest) if pattern else None
         if m is None:
@@ -113,6 +114,10 @@ class QuestionReader:
             old = [d for d in old if d not in self.vocab.drugs.subject_drugs] or old
         if len(old) > 1:  # which one it takes the place of is the slot's to say ("with X" for "with Y")
             return None
+        # theirs, beside an everyday medicine: the new one takes the medicine's place ("what about clopidogrel?" after
+        # "can I take Eliquis with aspirin?")
+        if not set(old) - self.vocab.drugs.subject_drugs and (put := in_place_of(before, name, theirs, mine=False)):
+            return put
         old_pattern = self._drug_pattern(old)
         if old_pattern and old_pattern.search(before):
             return old_pattern.sub(name, before)
@@ -273,7 +278,8 @@ class QuestionReader:
     def _concepts_of(self, question: str) -> tuple[list[Concept], dict[str, float], tuple[str, ...], list[str]]:
         """(concepts, BM25 term weights, names the documents lack, lay bridges used)."""
         examples = {w.lower() for m in EXAMPLE_CLAUSE.finditer(question) for w in re.findall(r"[\w-]+", m.group(2))}
-        examples |= self._alternatives(question)
+        examples |= alternatives(question, lambda w: bool(terms := self.tokenize(w))  # offered as a choice
+                                 and all(t in self.vocab for t in terms))
         explained = named_by_examples(question, lambda w: any(  # what the documents say of the examples answers
             t in self.vocab and t not in self.generic and not t.isdigit() for t in self.tokenize(w)))
         # "first" in "when was it first approved?" says which date is wanted (kinds.py), not
@@ -357,19 +363,6 @@ class QuestionReader:
         if len(others) == len(drugs):
             return tuple(d.names[0] for d in others), ()
         return (), tuple(tuple(d.names) for d in others) if compares else ()
-
-    def _alternatives(self, question: str) -> set[str]:
-        """Names offered as a choice beside one the documents hold ("an IgG1 or an IgG4
-        antibody?"): the documents can answer with the one they hold. Never a drug: "Is
-        dupilumab or tralokinumab better?" asks about tralokinumab."""
-        out = set()
-        for m in re.finditer(r"([\w-]+)\s+or\s+(?:an?\s+|the\s+)?([\w-]+)", question):
-            a, b = m.group(1), m.group(2)
-            known = [all(t in self.vocab for t in self.tokenize(w)) and self.tokenize(w) for w in (a, b)]
-            for offered, beside in ((b, known[0] and not known[1]), (a, known[1] and not known[0])):
-                if beside and not drug_like(offered.lower()):
-                    out.add(offered.lower())
-        return out
 
     def _synonyms(self, terms: list[str]) -> list[str]:
         """Other terms for these: corpus-learned ones (abbreviations, brand and generic names)
