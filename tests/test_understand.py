@@ -1121,6 +1121,8 @@ def test_what_is_the_drug_asks_what_it_is(reader, question, asks):
     ("so why would they give me dupixent?", False), ("what is in dupixent?", False),
     ("would dupixent be any different?", False), ("what if u take too much dupixent?", False),
     ("tell me about dupixent if you can", True), ("can I get an overview of dupixent?", True),
+    ("can you give me a quick summary of dupixent?", True),  # a request to the one answering, not an act asked of
+    ("can you give him dupixent?", False),
 ])
 def test_a_question_naming_nothing_but_the_drug_is_about_it_as_a_whole(reader, question, whole):
     assert reader.read(question).whole is whole

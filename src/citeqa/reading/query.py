@@ -153,13 +153,14 @@ def words_and_starts(question: str) -> list[tuple[str, bool]]:
 # asking who, when, where or which, what not to do, or how to do something, whether one may do it, what follows
 # in a circumstance ("can I take it every other day?", "what happens if I take too much?"), what it looks like,
 # why, what is in it or how it differs, a question asks one thing (not "tell me about it if you can", "can I get an
-# overview of it?")
+# overview of it?", "can you give me a summary of it?": a request to the one answering)
 ACT = r"(take|use|inject|stop|skip|double|split|crush|cut|mix|drink|eat|give|receive|be (given|used|taken|treated))"
 CONDITION = r"\bif\b(?! (you (can|could|would|don't mind|please)|(it'?s |that'?s )?(possible|ok))\s*([,.?!]|$))"
 SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which(?! (drug|medicine|"
                           r"medication|kind|type|class|sort)\b))\b|"
                           rf"\b(should|must|can|could|may|do|does){NOT}( \w+)? {TAKE}\b|"
-                          rf"\b(can|could|should|may|must) (i|we|you|he|she|they|it)( \w+)? {ACT}\b|{CONDITION}|"
+                          rf"\b(can|could|should|may|must) (i|we|you|he|she|they|it)( \w+)? {ACT}\b(?! (me|us)\b)|"
+                          rf"{CONDITION}|"
                           rf"\bnever (use|take|be given)\b|\blooks? like\b|{MANNER.pattern}|"
                           r"\bwhy\b|\bwhat(?:['’]s| is| are) in\b|\bdiffer(?:ent|ence|s)?\b", re.I)
 
