@@ -660,9 +660,8 @@ def test_a_label_naming_its_drug_with_a_salt_is_about_the_drug_by_its_plain_name
     # "examplogrel bisulfate" is examplogrel: an everyday medicine taken with it is answered from its class
     ans = bot.ask("my husband takes examplogrel, can he take ibuprofen for his bad back")
     assert ans.found and "NSAIDs" in ans.text
-    # a time of day, or "they've" typed without its apostrophe, is no name the documents never mention
+    # a time of day is no name the documents never mention
     assert "never mention" not in bot.ask("i forgot my examplix this morning and its now 9pm, do i take it now").text
-    assert "never mention" not in bot.ask("my dad is on morphine and now theyve added examplix, is that ok").text
 
 
 def test_a_follow_up_naming_a_drug_takes_the_place_of_the_one_not_theirs(tmp_path):
@@ -678,6 +677,10 @@ def test_their_drug_named_to_set_the_scene_is_asked_about_beside_another(tmp_pat
     # "I'm on Examplix" sets the scene, and pantoprazole (mentioned once) is asked about with it, not alone
     ans = bot.ask("im on examplix, can i take pantoprazole for heartburn?")
     assert ans.found and "Pantoprazole had less effect" in ans.text
+    ans = bot.ask("im on examplix and my doctor wants to give me omeprazole, is that ok?")
+    assert ans.found and "Avoid concomitant use of omeprazole" in ans.text  # not what Examplix is, as a whole
+    # ... but asked about in itself, it is still a drug they mention only in passing
+    assert "only in passing" in bot.ask("im on examplix. what is pantoprazole used for?").text
     # a follow-up naming a drug after their drug and an everyday medicine takes the medicine's place
     ans = bot.ask("what about pantoprazole?", history=("can i take examplix with aspirin?",))
     assert "can i take examplix with pantoprazole" in ans.notes[0]

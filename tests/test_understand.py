@@ -106,13 +106,8 @@ def test_a_capital_starting_a_sentence_or_a_contraction_is_no_name(reader):
     assert reader.read("Is it better than Rinvoq? Tralokinumab too?").unknown_names == ("Rinvoq", "Tralokinumab")
 
 
-@pytest.mark.parametrize("question, unknown", [
-    ("i forgot my dupixent this morning and its now 9pm, do i take it now?", ()),  # a time of day
-    ("my dad is on it and now theyve added methotrexate, is that ok?", ("methotrexate",)),  # "they've"
-    ("my son wouldnt take it, doesnt he need it?", ()),
-])
-def test_a_time_of_day_or_a_contraction_typed_without_its_apostrophe_is_no_name(reader, question, unknown):
-    assert reader.read(question).unknown_names == unknown
+def test_a_time_of_day_is_no_name(reader):
+    assert reader.read("i forgot my dupixent this morning and its now 9pm, do i take it now?").unknown_names == ()
 
 
 def test_a_name_the_lay_vocabulary_knows_is_no_unknown_name(reader):
@@ -137,6 +132,7 @@ def test_a_class_named_by_examples_the_documents_hold_is_no_unknown_name(reader,
     ("Can I take dupixent for a headache?", ("headache",)),  # what the drug asked about is taken for is
     ("im on sumatriptan for a headache, does that mix ok with dupixent?", ()),  # "on" a medicine for something
     ("she's on dupixent for a headache, is that ok?", ("headache",)),
+    ("what dose is on the label for a headache?", ("headache",)),  # no one is "on" the label
     ("Can it give me a headache?", ("headache",)),
 ])
 def test_what_another_medicine_is_taken_for_is_not_what_is_asked(reader, question, absent):
@@ -1122,7 +1118,7 @@ def test_what_is_the_drug_asks_what_it_is(reader, question, asks):
     ("would dupixent be any different?", False), ("what if u take too much dupixent?", False),
     ("tell me about dupixent if you can", True), ("can I get an overview of dupixent?", True),
     ("can you give me a quick summary of dupixent?", True),  # a request to the one answering, not an act asked of
-    ("can you give him dupixent?", False),
+    ("can you give him dupixent?", False), ("can he give me dupixent?", False),
 ])
 def test_a_question_naming_nothing_but_the_drug_is_about_it_as_a_whole(reader, question, whole):
     assert reader.read(question).whole is whole

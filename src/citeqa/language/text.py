@@ -47,7 +47,7 @@ DRUG_STEMS = re.compile(
     r"mycin|cycline|floxacin|vir|parin|xaban|gatran|triptan|setron|lukast|solone|sone|afil|oxetine|"
     r"zepam|zolam|caine|dronate|tropin|limus|platin|taxel|rubicin|trexate|profen|coxib|tidine|terol|"
     r"tropium|glutide|tide|parib|lisib|ciclib|tinib|rafenib|degib|zomib|imod|umab|ximab|zumab|sporin|"
-    r"grel|grelor|abalin|apentin|adol|fenac|icam|semide|thiazide|triptyline|pramine|apine|vudine|tecan|barbital|"
+    r"grel|grelor|abalin|apentin|adol|fenac|semide|triptyline|pramine|apine|vudine|tecan|barbital|"
     r"fenone|xifen)$")
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -94,6 +94,7 @@ def number_and_unit(word: str) -> tuple[str, str] | None:
 
 # a contraction typed without its apostrophe ("theyve", "shouldnt", "youre"): English's closed class of them
 _UNAPOSTROPHED = re.compile(r"(?:i|you|we|they|he|she|it|that|there|what|who|where|how)(?:ve|re|ll|d|s|m)|"
+                            r"(?:should|could|would|must|might)ve|"
                             r"(?:do|does|did|is|are|was|were|have|has|had|could|should|would|must|might|need|ca|wo|ai)"
                             r"nt")
 

@@ -159,7 +159,8 @@ CONDITION = r"\bif\b(?! (you (can|could|would|don't mind|please)|(it'?s |that'?s
 SPECIFIC_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\W+)*(who|whom|whose|when|where|which(?! (drug|medicine|"
                           r"medication|kind|type|class|sort)\b))\b|"
                           rf"\b(should|must|can|could|may|do|does){NOT}( \w+)? {TAKE}\b|"
-                          rf"\b(can|could|should|may|must) (i|we|you|he|she|they|it)( \w+)? {ACT}\b(?! (me|us)\b)|"
+                          rf"\b(can|could|should|may|must) (i|we|he|she|they|it)( \w+)? {ACT}\b|"
+                          rf"\b(can|could|should|may|must) you( \w+)? {ACT}\b(?! (me|us)\b)|"
                           rf"{CONDITION}|"
                           rf"\bnever (use|take|be given)\b|\blooks? like\b|{MANNER.pattern}|"
                           r"\bwhy\b|\bwhat(?:['’]s| is| are) in\b|\bdiffer(?:ent|ence|s)?\b", re.I)
@@ -287,6 +288,18 @@ def taken_with(question: str, called_it: bool = False) -> str:
     return " ".join(m.group(0) for m in (WITH_IT if called_it else TAKEN_WITH).finditer(question))
 
 
+# a medicine named as one to take (or be given: "can I take tramadol?", "wants to give me tramadol"); not one asked
+# about ("what is tramadol used for?", "does tramadol cause diarrhea?")
+TO_TAKE = re.compile(r"\b(?:take|taking|have|use|using|give|giving|gave|given|prescribe|prescribed|add|added|adding|"
+                     r"start|starting|mix|combine)(?:\s+(?:me|him|her|them|us))?\s+(?:an? |some |my |the )?[\w-]+",
+                     re.I)
+
+
+def to_be_taken(question: str) -> str:
+    """The words of a question naming a medicine to take or be given."""
+    return " ".join(m.group(0) for m in TO_TAKE.finditer(question))
+
+
 CLASS_BY_EXAMPLE = re.compile(rf"((?:[\w-]+\s+){{1,3}}){EXAMPLES}", re.I)  # up to three words naming the class first
 
 
@@ -299,9 +312,12 @@ def named_by_examples(question: str, holds) -> set[str]:
             for w in re.findall(r"[\w-]+", m.group(1))}
 
 
+# someone on a medicine: "I'm on", "she's on", "my mum is on" (not "what is on the label for ...")
+ON_IT = (r"(?:\bi['’]?m|\bi am|\b(?:you|we|they|he|she)(?: are| is| was| were|['’]re|['’]s| have been| has been)|"
+         r"\b(?:my|his|her|our|their) [\w-]+(?: is| was| has been|['’]s))\s+on")
 # what another medicine is taken for: "can I take ibuprofen with metformin for a headache?"
 PURPOSE = re.compile(r"(?:\b(?:take|taking|took|gave me|given|prescribed|using|use)|"
-                     r"(?:\bi['’]?m|\b(?:am|is|are|was|were|been)|['’]s)\s+on)\s+(?:an? |some |my |the )?([\w-]+)"
+                     rf"{ON_IT})\s+(?:an? |some |my |the )?([\w-]+)"
                      r"[^,?.!;]{0,40}?\b(for (?:an? |my |his |her |the |their )?\w[\w' -]{0,30}?)"
                      r"(?=\s*(?:[,?.!;]|$|\bwhile\b|\bwith\b|\bbut\b))", re.I)
 

@@ -26,7 +26,7 @@ import re
 
 from .lay_words import POSSESSED_KIN, LayBridges, with_age_groups
 from .query import (EXAMPLE_CLAUSE, NAMED_EXAMPLES, Concept, Query, background_spans, named_by_examples,
-                    words_and_starts, words_at, without_purpose, without_scene, taken_with, SPECIFIC_ASK)
+                    words_and_starts, words_at, without_purpose, without_scene, taken_with, to_be_taken, SPECIFIC_ASK)
 from .comparisons import COMPARES, alternatives
 from .kinds import EARLIEST_ASKED, OF_WHOLE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
@@ -69,8 +69,8 @@ class QuestionReader:
     def drugs_named(self, question: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """(the drugs a question asks about, those it names only to set the scene): "I'm on
         metformin. Can I take Ozempic too?" asks about semaglutide. A drug named only to set
-        the scene is asked about when a document is about it and none asked about is ("I've been
-        prescribed Rinvoq. How does it work?", "I'm on Zoloft. Can I take tramadol?")."""
+        the scene is asked about when it is the only one named and a document is about it
+        ("I've been prescribed Rinvoq. How does it work?")."""
         drugs = self.vocab.drugs
         if not drugs.drugs or not question.strip():  # (nothing to look up: "what it is taken with" is often nothing)
             return (), ()
@@ -82,8 +82,8 @@ class QuestionReader:
         # names of several words ("Gardasil 9", "megestrol acetate")
         asked += [d for d in drugs.named(self.tokenize(question)) if d not in asked and d not in scene]
         asked, scene = list(dict.fromkeys(asked)), [d for d in dict.fromkeys(scene) if d not in asked]
-        if not set(asked) & drugs.subject_drugs:  # (or with theirs: "I'm on Zoloft. Can I take tramadol?")
-            asked += [d for d in scene if d in drugs.subject_drugs]
+        if not asked:
+            asked = [d for d in scene if d in drugs.subject_drugs]
             scene = [d for d in scene if d not in asked]
         return tuple(asked), tuple(scene)
 
@@ -114,9 +114,10 @@ class QuestionReader:
             old = [d for d in old if d not in self.vocab.drugs.subject_drugs] or old
         if len(old) > 1:  # which one it takes the place of is the slot's to say ("with X" for "with Y")
             return None
-        # theirs, beside an everyday medicine: the new one takes the medicine's place ("what about clopidogrel?" after
-        # "can I take Eliquis with aspirin?")
-        if not set(old) - self.vocab.drugs.subject_drugs and (put := in_place_of(before, name, theirs, mine=False)):
+        # one not theirs, after theirs (or none) beside an everyday medicine: it takes the medicine's place ("what about
+        # clopidogrel?" after "can I take Eliquis with aspirin?"); one of theirs takes their drug's
+        subjects = self.vocab.drugs.subject_drugs
+        if not set(new) & subjects and not set(old) - subjects and (put := in_place_of(before, name, theirs, False)):
             return put
         old_pattern = self._drug_pattern(old)
         if old_pattern and old_pattern.search(before):
@@ -193,9 +194,12 @@ class QuestionReader:
         overall = (not before and not bridges and set(kinds) <= {"definition"}
                    and not REASON.match(own)  # "why not?" asks a reason, never for the drug as a whole
                    and not SPECIFIC_ASK.search(own)  # nor does "who should not use it?"
+                   and not set(named) - theirs  # nor one naming another drug ("can they give me omeprazole?")
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
         # neither an example nor what "it" is taken with ("can I take it with omeprazole?") is what is asked about
         with_it = set(self.drugs_named(taken_with(own, called_it=True))[0]) - theirs
+        if set(self.drugs_named(own)[1]) & theirs:  # ... nor one to take, by someone on theirs ("I'm on Zoloft. Can
+            with_it |= set(self.drugs_named(to_be_taken(own))[0]) - theirs  # I take tramadol?": taken with it)
         mentioned = named if (plain := NAMED_EXAMPLES.sub(" ", own)) == own else self.drugs_named(plain)[0]
         passing = self._in_passing(tuple(d for d in mentioned if d not in with_it))[0]
         taken = set(self.drugs_named(taken_with(own))[0]) - theirs  # (nor is one taken with it weighed against it)
