@@ -1620,3 +1620,12 @@ def test_alcohol_as_an_excipient_or_a_drink_of_water_does_not_cover_drinking(tmp
 ])
 def test_an_amount_the_asker_says_they_take_is_not_asked_about(question, amounts):
     assert asked_amounts(question) == amounts
+
+
+@pytest.mark.parametrize("lay, clinical", [
+    ("low calcium", "hypocalcemia"), ("high potassium", "hyperkalemia"), ("low sodium", "hyponatremia"),
+    ("thin bones", "osteoporosis"), ("dentist", "tooth extraction"), ("pull a tooth", "tooth extraction"),
+])
+def test_the_vocabulary_knows_common_lay_names_of_disorders_and_dental_work(lay, clinical):
+    from citeqa.language.wordlists import words_of
+    assert clinical in consumer_health()[tuple(words_of(lay))]
