@@ -21,7 +21,8 @@ READING_VERSION = 4
 SCAN_VERSION = 8  # what build.scan_passages saves with an index (2: the documents' words and drugs; 4: a
 # brand written in several words is one name, "Fluzone High-Dose Quadrivalent"; 5: a plural is a class, not a drug;
 # 6: a word listed beside INNs is a drug, "warfarin, rivaroxaban or heparin"; 7: names are learned from headings too,
-# "About KEYTRUDA® (pembrolizumab) injection"; 8: more salts and esters, "clopidogrel bisulfate": clopidogrel)
+# "About KEYTRUDA® (pembrolizumab) injection"; 8: more salts and esters, "clopidogrel bisulfate": clopidogrel, and
+# more INN stems, -grel, -gabalin)
 LEXICON_VERSION = 3  # the synonyms an index learns (index/lexicon.py; 2: an abbreviation beside its long form in the
 # brackets, "(deep vein thrombosis, DVT)"; 3: ... one opening with a small letter, "eGFR")
 MODEL_ENV = "CITEQA_MODEL"

@@ -145,7 +145,8 @@ class QuestionReader:
         stands_alone = not before or read_as == text  # (a substituted follow-up is a whole question)
         own = with_age_groups(text if stands_alone else question)  # "an 85 year old": elderly (lay_words.py)
         # the drugs it asks about: those it names, else the conversation's latest
-        drugs = named = self.drugs_named(own)[0]
+        named, scene = self.drugs_named(own)
+        drugs = named
         for earlier in reversed(history if not drugs else ()):
             if drugs := self.drugs_named(earlier)[0]:
                 break
@@ -198,7 +199,7 @@ class QuestionReader:
                    and not any(c.weight >= WHOLE_WEIGHT for c in concepts if not c.in_terms(subjects)))
         # neither an example nor what "it" is taken with ("can I take it with omeprazole?") is what is asked about
         with_it = set(self.drugs_named(taken_with(own, called_it=True))[0]) - theirs
-        if set(self.drugs_named(own)[1]) & theirs:  # ... nor one to take, by someone on theirs ("I'm on Zoloft. Can
+        if set(scene) & theirs:  # ... nor one to take, by someone on theirs ("I'm on Zoloft. Can
             with_it |= set(self.drugs_named(to_be_taken(own))[0]) - theirs  # I take tramadol?": taken with it)
         mentioned = named if (plain := NAMED_EXAMPLES.sub(" ", own)) == own else self.drugs_named(plain)[0]
         passing = self._in_passing(tuple(d for d in mentioned if d not in with_it))[0]
