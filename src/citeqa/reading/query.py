@@ -281,23 +281,19 @@ WITH_IT = re.compile(rf"\b(?:it|this)\s+(?:together\s+)?(?:with|alongside|plus)\
 WEIGHED_WITH = re.compile(r"\b(?:compar|switch|chang|replac|substitut|swap)\w*(?:\s+[\w/-]+){0,3}?\s+with\b", re.I)
 
 
-def taken_with(question: str, called_it: bool = False) -> str:
-    """The words of a question naming what a medicine is taken with; with `called_it`, only where
-    that medicine is called "it" or "this" (the drug the documents are about)."""
-    question = WEIGHED_WITH.sub(" ", question)
-    return " ".join(m.group(0) for m in (WITH_IT if called_it else TAKEN_WITH).finditer(question))
-
-
-# a medicine named as one to take (or be given: "can I take tramadol?", "wants to give me tramadol"); not one asked
-# about ("what is tramadol used for?", "does tramadol cause diarrhea?")
+# ... or named as one to take (or be given: "can I take tramadol?", "wants to give me tramadol"); not one asked about
+# ("what is tramadol used for?", "does tramadol cause diarrhea?")
 TO_TAKE = re.compile(r"\b(?:take|taking|have|use|using|give|giving|gave|given|prescribe|prescribed|add|added|adding|"
-                     r"start|starting|mix|combine)(?:\s+(?:me|him|her|them|us))?\s+(?:an? |some |my |the )?[\w-]+",
-                     re.I)
+                     rf"start|starting|mix|combine)(?:\s+(?:me|him|her|them|us))?\s+{DETERMINER}[\w/-]+", re.I)
 
 
-def to_be_taken(question: str) -> str:
-    """The words of a question naming a medicine to take or be given."""
-    return " ".join(m.group(0) for m in TO_TAKE.finditer(question))
+def taken_with(question: str, called_it: bool = False, to_take: bool = False) -> str:
+    """The words of a question naming what a medicine is taken with; with `called_it`, only where
+    that medicine is called "it" or "this" (the drug the documents are about); with `to_take`, a
+    medicine named as one to take or be given."""
+    question = WEIGHED_WITH.sub(" ", question)
+    pattern = TO_TAKE if to_take else WITH_IT if called_it else TAKEN_WITH
+    return " ".join(m.group(0) for m in pattern.finditer(question))
 
 
 CLASS_BY_EXAMPLE = re.compile(rf"((?:[\w-]+\s+){{1,3}}){EXAMPLES}", re.I)  # up to three words naming the class first

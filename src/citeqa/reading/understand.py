@@ -26,7 +26,7 @@ import re
 
 from .lay_words import POSSESSED_KIN, LayBridges, with_age_groups
 from .query import (EXAMPLE_CLAUSE, NAMED_EXAMPLES, Concept, Query, background_spans, named_by_examples,
-                    words_and_starts, words_at, without_purpose, without_scene, taken_with, to_be_taken, SPECIFIC_ASK)
+                    words_and_starts, words_at, without_purpose, without_scene, taken_with, SPECIFIC_ASK)
 from .comparisons import COMPARES, alternatives
 from .kinds import EARLIEST_ASKED, OF_WHOLE, answer_kinds, is_broad, what_is_asked
 from .followups import ANAPHORS, REASON, read_follow_up
@@ -110,13 +110,13 @@ class QuestionReader:
             return None
         name = m.group(0)
         old = [d for d in self.drugs_named(before)[0] if d not in new]
+        subjects = self.vocab.drugs.subject_drugs
         if len(old) > 1:  # the one not theirs ("what about pantoprazole?" after "omeprazole with Plavix?"), if one
-            old = [d for d in old if d not in self.vocab.drugs.subject_drugs] or old
+            old = [d for d in old if d not in subjects] or old
         if len(old) > 1:  # which one it takes the place of is the slot's to say ("with X" for "with Y")
             return None
         # one not theirs, after theirs (or none) beside an everyday medicine: it takes the medicine's place ("what about
         # clopidogrel?" after "can I take Eliquis with aspirin?"); one of theirs takes their drug's
-        subjects = self.vocab.drugs.subject_drugs
         if not set(new) & subjects and not set(old) - subjects and (put := in_place_of(before, name, theirs, False)):
             return put
         old_pattern = self._drug_pattern(old)
@@ -200,7 +200,7 @@ class QuestionReader:
         # neither an example nor what "it" is taken with ("can I take it with omeprazole?") is what is asked about
         with_it = set(self.drugs_named(taken_with(own, called_it=True))[0]) - theirs
         if set(scene) & theirs:  # ... nor one to take, by someone on theirs ("I'm on Zoloft. Can
-            with_it |= set(self.drugs_named(to_be_taken(own))[0]) - theirs  # I take tramadol?": taken with it)
+            with_it |= set(self.drugs_named(taken_with(own, to_take=True))[0]) - theirs  # I take tramadol?")
         mentioned = named if (plain := NAMED_EXAMPLES.sub(" ", own)) == own else self.drugs_named(plain)[0]
         passing = self._in_passing(tuple(d for d in mentioned if d not in with_it))[0]
         taken = set(self.drugs_named(taken_with(own))[0]) - theirs  # (nor is one taken with it weighed against it)
